@@ -1,0 +1,90 @@
+package executor
+
+import (
+	"strings"
+)
+
+// command is one entry of the command table.
+type command struct {
+	name string // lowercase, as Redis prints it in errors
+	// arity follows Redis: n > 0 means exactly n words including the name,
+	// n < 0 means at least -n.
+	arity int
+	run   func(s *Session, args [][]byte)
+}
+
+func (c *command) arityOK(n int) bool {
+	if c.arity >= 0 {
+		return n == c.arity
+	}
+	return n >= -c.arity
+}
+
+// commandTable lists every command. Each file of this package adds its own
+// through the register lists below, so the table reads by topic.
+func commandTable() map[string]*command {
+	table := make(map[string]*command)
+	for _, group := range [][]command{connectionCommands, keyCommands} {
+		for i := range group {
+			c := &group[i]
+			table[c.name] = c
+		}
+	}
+	return table
+}
+
+// maxCommandName bounds the lowercase buffer: no command name is longer.
+const maxCommandName = 32
+
+// lookup finds a command by its case-insensitive name without allocating.
+func (s *Session) lookup(name []byte) *command {
+	if len(name) > maxCommandName {
+		return nil
+	}
+	lower := s.nameBuf[:len(name)]
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return s.ex.commands[string(lower)]
+}
+
+// unknownCommand writes Redis's error for a name not in the table: the name
+// as typed, then the first arguments quoted, together capped near 128 bytes.
+func unknownCommand(args [][]byte) string {
+	var b strings.Builder
+	b.WriteString("ERR unknown command '")
+	b.Write(capBytes(args[0], 128))
+	b.WriteString("', with args beginning with: ")
+	written := 0
+	for _, a := range args[1:] {
+		if written >= 128 {
+			break
+		}
+		part := capBytes(a, 128-written)
+		b.WriteByte('\'')
+		b.Write(part)
+		b.WriteString("' ")
+		written += len(part) + 3
+	}
+	return b.String()
+}
+
+func capBytes(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
+
+func wrongArity(name string) string {
+	return "ERR wrong number of arguments for '" + name + "' command"
+}
+
+// Redis's texts for errors several commands share.
+const (
+	errSyntax     = "ERR syntax error"
+	errNotInteger = "ERR value is not an integer or out of range"
+)

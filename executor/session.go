@@ -1,0 +1,65 @@
+package executor
+
+import (
+	"redis-lite/parser"
+)
+
+// Session is one connection's parser state, reply writer and client
+// identity. It is used by one goroutine at a time.
+type Session struct {
+	ex      *Executor
+	parser  parser.Parser
+	reply   Reply
+	nameBuf [maxCommandName]byte
+	id      int64
+	closing bool // QUIT or a protocol error: close once the replies are sent
+}
+
+// Handle runs every complete request at the start of in and appends their
+// replies to out. It returns how many bytes of in it used; the rest is an
+// incomplete request, to be presented again with more bytes appended. When
+// closeAfter is true the connection is to be closed once out is sent.
+//
+// The arguments of a request alias in; anything kept beyond the request is
+// copied (the store copies what it stores).
+func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool) {
+	for consumed < len(in) && !s.closing {
+		cmd, n, err := s.parser.Next(in[consumed:])
+		s.reply.reset(out, cmd.Proto)
+		if err != nil {
+			// After a framing error nothing later in the stream can be
+			// trusted: answer, then close, as Redis does.
+			s.reply.Error("ERR " + err.Error())
+			out = s.reply.buf
+			s.closing = true
+			break
+		}
+		if n == 0 {
+			break
+		}
+		consumed += n
+		if len(cmd.Args) > 0 {
+			s.execute(cmd.Args)
+		}
+		out = s.reply.buf
+	}
+	return consumed, out, s.closing
+}
+
+// NeedBytes is how many bytes of the request in progress must be buffered
+// before it can be parsed, or 0 when unknown; a reader uses it to size its
+// buffer once for a large value.
+func (s *Session) NeedBytes() int { return s.parser.NeedBytes() }
+
+// execute looks a command up, checks its arity and runs it.
+func (s *Session) execute(args [][]byte) {
+	cmd := s.lookup(args[0])
+	switch {
+	case cmd == nil:
+		s.reply.Error(unknownCommand(args))
+	case !cmd.arityOK(len(args)):
+		s.reply.Error(wrongArity(cmd.name))
+	default:
+		cmd.run(s, args)
+	}
+}

@@ -1,0 +1,3 @@
+module redis-lite
+
+go 1.24

@@ -1,0 +1,141 @@
+package parser
+
+import "bytes"
+
+// nextInline parses one plaintext line (DESIGN section 3): arguments split
+// on spaces and tabs, with Redis's inline quoting. p.args is left holding the
+// arguments, which alias buf.
+func (p *Parser) nextInline(buf []byte) (int, error) {
+	p.args = p.args[:0]
+	eol := bytes.IndexByte(buf, '\n')
+	if eol < 0 {
+		if len(buf) > MaxInlineSize {
+			return 0, ErrTooBigInline
+		}
+		return 0, nil // wait for the rest of the line
+	}
+	if eol > MaxInlineSize {
+		return 0, ErrTooBigInline
+	}
+	line := buf[:eol]
+	if len(line) > 0 && line[len(line)-1] == '\r' {
+		line = line[:len(line)-1]
+	}
+	args, err := splitInline(line, p.args)
+	p.args = args
+	if err != nil {
+		return 0, err
+	}
+	return eol + 1, nil
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// splitInline splits a line the way Redis's sdssplitargs does, unescaping
+// quoted arguments in place:
+//
+//   - "..." takes \n \r \t \b \a \\ \" and \xHH; any other escaped byte
+//     stands for itself;
+//   - '...' takes only \' ;
+//   - a closing quote must be followed by a space or the end of the line,
+//     and a quote left open is an error.
+func splitInline(line []byte, args [][]byte) ([][]byte, error) {
+	r := 0
+	for {
+		for r < len(line) && isSpace(line[r]) {
+			r++
+		}
+		if r == len(line) {
+			return args, nil
+		}
+		start, w := r, r // w: where the next unescaped byte goes; w <= r always
+		inDouble, inSingle, closed := false, false, false
+	token:
+		for r < len(line) {
+			c := line[r]
+			switch {
+			case inDouble:
+				switch {
+				case c == '\\' && r+3 < len(line) && line[r+1] == 'x' && isHex(line[r+2]) && isHex(line[r+3]):
+					line[w] = unhex(line[r+2])<<4 | unhex(line[r+3])
+					w, r = w+1, r+4
+					continue
+				case c == '\\' && r+1 < len(line):
+					line[w] = unescape(line[r+1])
+					w, r = w+1, r+2
+					continue
+				case c == '"':
+					if r+1 < len(line) && !isSpace(line[r+1]) {
+						return args, ErrUnbalancedQuotes
+					}
+					r, closed = r+1, true
+					break token
+				}
+			case inSingle:
+				switch {
+				case c == '\\' && r+1 < len(line) && line[r+1] == '\'':
+					line[w] = '\''
+					w, r = w+1, r+2
+					continue
+				case c == '\'':
+					if r+1 < len(line) && !isSpace(line[r+1]) {
+						return args, ErrUnbalancedQuotes
+					}
+					r, closed = r+1, true
+					break token
+				}
+			default:
+				switch {
+				case isSpace(c):
+					break token
+				case c == '"':
+					inDouble = true
+					r++
+					continue
+				case c == '\'':
+					inSingle = true
+					r++
+					continue
+				}
+			}
+			line[w] = c
+			w, r = w+1, r+1
+		}
+		if (inDouble || inSingle) && !closed {
+			return args, ErrUnbalancedQuotes
+		}
+		args = append(args, line[start:w:w])
+	}
+}
+
+func unescape(c byte) byte {
+	switch c {
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	case 'b':
+		return '\b'
+	case 'a':
+		return '\a'
+	}
+	return c
+}
+
+func isHex(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}

@@ -1,0 +1,147 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"sync"
+	"testing"
+)
+
+func TestSetGetDeleteExists(t *testing.T) {
+	s := New()
+	if _, ok := s.Get([]byte("k")); ok {
+		t.Fatal("empty store returned a value")
+	}
+	s.Set([]byte("k"), []byte("v1"))
+	s.Set([]byte("k"), []byte("v2"))
+	if v, ok := s.Get([]byte("k")); !ok || string(v) != "v2" {
+		t.Fatalf("Get = %q, %v; want v2, true", v, ok)
+	}
+	if n := s.Exists([]byte("k"), []byte("k"), []byte("nope")); n != 2 {
+		t.Fatalf("Exists = %d, want 2 (a key named twice counts twice)", n)
+	}
+	if n := s.Delete([]byte("k"), []byte("k"), []byte("nope")); n != 1 {
+		t.Fatalf("Delete = %d, want 1", n)
+	}
+	if s.Len() != 0 {
+		t.Fatalf("Len = %d after delete, want 0", s.Len())
+	}
+}
+
+func TestValuesAreCopiedNotAliased(t *testing.T) {
+	s := New()
+	key := []byte("key")
+	val := []byte("alice")
+	s.Set(key, val)
+	copy(key, "XXX")
+	copy(val, "bobby")
+	v, ok := s.Get([]byte("key"))
+	if !ok || string(v) != "alice" {
+		t.Fatalf("after the caller reused its buffers Get = %q, %v; want alice", v, ok)
+	}
+}
+
+func TestBinarySafeValues(t *testing.T) {
+	s := New()
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	s.Set(all, all)
+	v, ok := s.Get(all)
+	if !ok || !bytes.Equal(v, all) {
+		t.Fatal("a key and value with every byte value did not round-trip")
+	}
+}
+
+func TestUpdateIsAtomicAndCanRefuse(t *testing.T) {
+	s := New()
+	incr := func(cur []byte, _ bool) ([]byte, error) {
+		n, _ := strconv.Atoi(string(cur))
+		return strconv.AppendInt(nil, int64(n+1), 10), nil
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 1000; i++ {
+				if err := s.Update([]byte("counter"), incr); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if v, _ := s.Get([]byte("counter")); string(v) != "8000" {
+		t.Fatalf("counter = %s after 8x1000 concurrent increments, want 8000", v)
+	}
+	refuse := errors.New("refused")
+	err := s.Update([]byte("counter"), func([]byte, bool) ([]byte, error) { return []byte("junk"), refuse })
+	if !errors.Is(err, refuse) {
+		t.Fatalf("Update error = %v, want the refusal", err)
+	}
+	if v, _ := s.Get([]byte("counter")); string(v) != "8000" {
+		t.Fatalf("a refused update stored %q", v)
+	}
+}
+
+// TestConcurrentReadersAndWriters is meant for -race: readers must always
+// see a complete value that some writer stored.
+func TestConcurrentReadersAndWriters(t *testing.T) {
+	s := New()
+	const writers, readers, rounds = 4, 4, 2000
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < rounds; i++ {
+				key := []byte("k" + strconv.Itoa(i%64))
+				s.Set(key, bytes.Repeat([]byte{byte('a' + w)}, 32))
+				if i%7 == 0 {
+					s.Delete(key)
+				}
+			}
+		}(w)
+	}
+	for r := 0; r < readers; r++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < rounds; i++ {
+				v, ok := s.Get([]byte("k" + strconv.Itoa(i%64)))
+				if ok && (len(v) != 32 || !bytes.Equal(v, bytes.Repeat(v[:1], 32))) {
+					t.Errorf("torn value %q", v)
+					return
+				}
+				_ = s.Len()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func BenchmarkGet(b *testing.B) {
+	s := New()
+	key := []byte("key:000000000001")
+	s.Set(key, []byte("val:000000000001"))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, ok := s.Get(key); !ok {
+			b.Fatal("missing")
+		}
+	}
+}
+
+func BenchmarkSet(b *testing.B) {
+	s := New()
+	key := []byte("key:000000000001")
+	val := []byte("val:000000000001")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		s.Set(key, val)
+	}
+}
