@@ -1,0 +1,89 @@
+package netsrv
+
+import (
+	"time"
+
+	"github.com/sirupsen/logrus"
+	"golang.org/x/sys/unix"
+)
+
+// Accept-error backoff, as net/http does it: 5 ms doubling up to 1 s.
+const (
+	minAcceptBackoff = 5 * time.Millisecond
+	maxAcceptBackoff = time.Second
+)
+
+// errMaxClients is what a connection turned away at a full queue reads,
+// in Redis's words.
+var errMaxClients = []byte("-ERR max number of clients reached\r\n")
+
+// acceptLoop is section 5's main thread: accept(2) a connection, hand its
+// descriptor to the pool, loop. It never reads a byte, so a slow client
+// never delays the next accept. It returns once shutdown is requested.
+func (s *Server) acceptLoop() {
+	var backoff time.Duration
+	for !s.stopping.Load() {
+		// accept4(2) blocks until the kernel has a completed handshake in
+		// the backlog, and returns a new descriptor for that one client.
+		// SOCK_CLOEXEC as for the listening socket (plain accept(2) would
+		// pass no flags).
+		fd, sa, err := unix.Accept4(s.ln.fd, unix.SOCK_CLOEXEC)
+		if err != nil {
+			if s.stopping.Load() {
+				return // shutdown(2) on the listening socket woke us: EINVAL
+			}
+			backoff = s.acceptFailed(err, backoff)
+			continue
+		}
+		backoff = 0
+		s.accepted.Add(1)
+		c := &conn{fd: fd, peer: formatSockaddr(sa)}
+		if s.debug {
+			s.log.WithFields(logrus.Fields{"fd": fd, "peer": c.peer}).Debug("accept(): new connection")
+		}
+		s.live.add(fd)
+		if !s.pool.Submit(c) {
+			s.reject(c)
+		}
+	}
+}
+
+// acceptFailed handles an accept error and returns the next backoff. No
+// error stops the loop: the daemon must keep serving the clients it has.
+func (s *Server) acceptFailed(err error, backoff time.Duration) time.Duration {
+	switch err {
+	case unix.EINTR, unix.ECONNABORTED:
+		// Interrupted, or the client reset the connection while it sat in
+		// the backlog: nothing is wrong with the listener; accept again.
+		s.log.WithError(err).Debug("accept(): retrying")
+		return 0
+	}
+	// EMFILE/ENFILE (out of descriptors), ENOBUFS/ENOMEM (out of kernel
+	// memory), or anything unexpected: retrying at once would spin at 100%
+	// CPU, so wait, doubling the wait each time, while workers free fds.
+	if backoff == 0 {
+		backoff = minAcceptBackoff
+	} else {
+		backoff = min(2*backoff, maxAcceptBackoff)
+	}
+	s.log.WithError(err).Warnf("accept(): failed; retrying in %v", backoff)
+	select {
+	case <-time.After(backoff):
+	case <-s.stopped:
+	}
+	return backoff
+}
+
+// reject turns away a connection the queue has no room for: it gets Redis's
+// error and is closed, rather than waiting in silence.
+func (s *Server) reject(c *conn) {
+	s.rejected.Add(1)
+	// MSG_DONTWAIT: the accept loop never blocks on a client. A new
+	// socket's send buffer is empty, so the short message fits anyway.
+	unix.SendmsgN(c.fd, errMaxClients, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
+	s.live.remove(c.fd)
+	unix.Close(c.fd)
+	if s.debug {
+		s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer}).Debug("close(): rejected, the queue is full")
+	}
+}

@@ -1,0 +1,80 @@
+package netsrv
+
+import (
+	"fmt"
+
+	"github.com/sirupsen/logrus"
+	"golang.org/x/sys/unix"
+)
+
+// Listener is a bound, listening TCP socket.
+type Listener struct {
+	fd   int
+	addr string // the address actually bound, port included
+	log  *logrus.Logger
+}
+
+// Listen runs the start-up sequence of section 4: socket(2), SO_REUSEADDR,
+// bind(2), listen(2). Any failure is fatal to the daemon; the error names the
+// call, the address and the kernel's reason ("bind 127.0.0.1:6379: address
+// already in use").
+func Listen(host string, port, backlog int, log *logrus.Logger) (*Listener, error) {
+	family, sa, err := sockaddrFor(host, port)
+	if err != nil {
+		return nil, err
+	}
+	want := formatSockaddr(sa)
+
+	// socket(2): ask the kernel for a TCP endpoint. SOCK_CLOEXEC keeps the
+	// descriptor from leaking into any process we might exec.
+	fd, err := unix.Socket(family, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, fmt.Errorf("socket for %s: %w", want, err)
+	}
+	log.WithField("fd", fd).Debug("socket(): new TCP socket")
+	fail := func(call string, err error) (*Listener, error) {
+		unix.Close(fd)
+		return nil, fmt.Errorf("%s %s: %w", call, want, err)
+	}
+
+	// SO_REUSEADDR: a restarted daemon may bind the port while connections
+	// of its previous life sit in TIME_WAIT; without it bind fails with
+	// EADDRINUSE for up to a minute after every restart.
+	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1); err != nil {
+		return fail("setsockopt SO_REUSEADDR", err)
+	}
+	log.WithField("fd", fd).Debug("setsockopt(): SO_REUSEADDR=1")
+
+	// bind(2): attach the socket to the interface address and port.
+	// EADDRINUSE: another socket is listening there; EACCES: a privileged
+	// port; EADDRNOTAVAIL: the address is not one of this host's.
+	if err := unix.Bind(fd, sa); err != nil {
+		return fail("bind", err)
+	}
+	log.WithField("fd", fd).Debugf("bind(): %s", want)
+
+	// listen(2): from here the kernel completes TCP handshakes on its own
+	// and queues up to backlog established connections for accept(2).
+	if err := unix.Listen(fd, backlog); err != nil {
+		return fail("listen", err)
+	}
+
+	// getsockname(2): with port 0 the kernel chose the port; ask which.
+	bound, err := unix.Getsockname(fd)
+	if err != nil {
+		return fail("getsockname", err)
+	}
+	ln := &Listener{fd: fd, addr: formatSockaddr(bound), log: log}
+	log.WithField("fd", fd).Debugf("listen(): backlog %d on %s", backlog, ln.addr)
+	return ln, nil
+}
+
+// Addr is the address the socket is bound to, with the real port.
+func (ln *Listener) Addr() string { return ln.addr }
+
+// close releases the listening descriptor. The kernel resets any connection
+// still in its backlog.
+func (ln *Listener) close() {
+	unix.Close(ln.fd)
+	ln.log.WithField("fd", ln.fd).Debug("close(): listening socket closed")
+}

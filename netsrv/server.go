@@ -1,0 +1,107 @@
+package netsrv
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"redis-lite/pool"
+)
+
+// Config sizes the server.
+type Config struct {
+	Workers int // goroutines serving connections, one connection each
+	Queue   int // accepted connections that may wait for a worker
+	// ShutdownGrace is how long, after a shutdown request, workers may keep
+	// sending replies to requests already received before every connection
+	// is cut. 0 means DefaultShutdownGrace.
+	ShutdownGrace time.Duration
+	Log           *logrus.Logger
+}
+
+// DefaultShutdownGrace bounds a shutdown held up by a client that never
+// reads its replies.
+const DefaultShutdownGrace = 5 * time.Second
+
+// Server accepts connections on a Listener and serves each with a Session
+// in the worker pool.
+type Server struct {
+	cfg        Config
+	ln         *Listener
+	newSession func() Session
+	pool       *pool.Pool[*conn]
+	live       *registry
+	log        *logrus.Logger
+	debug      bool // log every recv and send: checked before formatting
+
+	stopping atomic.Bool
+	stopped  chan struct{} // closed when shutdown is requested
+	done     chan struct{} // closed when Serve has finished
+	lnMu     sync.Mutex    // orders shutdown(listen fd) before close(listen fd)
+	lnClosed bool
+	accepted atomic.Int64
+	rejected atomic.Int64
+}
+
+// NewServer prepares a server on ln; Serve runs it.
+func NewServer(ln *Listener, cfg Config, newSession func() Session) *Server {
+	if cfg.ShutdownGrace <= 0 {
+		cfg.ShutdownGrace = DefaultShutdownGrace
+	}
+	s := &Server{
+		cfg:        cfg,
+		ln:         ln,
+		newSession: newSession,
+		live:       newRegistry(),
+		log:        cfg.Log,
+		debug:      cfg.Log.IsLevelEnabled(logrus.DebugLevel),
+		stopped:    make(chan struct{}),
+		done:       make(chan struct{}),
+	}
+	s.pool = pool.New(cfg.Workers, cfg.Queue, s.serveConn)
+	return s
+}
+
+// Serve runs the accept loop on the calling goroutine (the document's main
+// thread) until Shutdown, then waits for the workers to finish and closes
+// the listening socket. Shutdown must be wired to the signal handler before
+// Serve is called (section 4).
+func (s *Server) Serve() {
+	s.log.WithFields(logrus.Fields{"addr": s.ln.addr, "workers": s.cfg.Workers, "queue": s.cfg.Queue}).
+		Info("accepting connections")
+	go s.watchQueue()
+	s.acceptLoop()
+
+	// Section 10, steps 3 to 5.
+	s.lnMu.Lock()
+	s.ln.close()
+	s.lnClosed = true
+	s.lnMu.Unlock()
+	s.log.Info("shutdown: listening socket closed; no new connections")
+	s.pool.Close()
+	st := s.pool.Stats()
+	s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)
+	s.pool.Wait()
+	close(s.done)
+	s.log.Info("shutdown: every worker has finished; every client socket is closed")
+}
+
+// Stats is a snapshot for INFO and the logs.
+type Stats struct {
+	Connected int   // client connections open now (queued or served)
+	Accepted  int64 // connections accepted since start
+	Rejected  int64 // connections turned away because the queue was full
+	Pool      pool.Stats
+}
+
+// Stats returns the server's counters now.
+func (s *Server) Stats() Stats {
+	return Stats{
+		Connected: s.live.count(),
+		Accepted:  s.accepted.Load(),
+		Rejected:  s.rejected.Load(),
+		Pool:      s.pool.Stats(),
+	}
+}

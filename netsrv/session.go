@@ -1,0 +1,19 @@
+package netsrv
+
+// Session is the data layer's side of one connection: bytes in, bytes out.
+// It is called by one goroutine at a time.
+type Session interface {
+	// Handle is given every received byte not yet consumed, in order, and
+	// appends what is to be sent to out. It returns how many leading bytes
+	// of in it used; the rest is presented again at the start of in on the
+	// next call, with newly received bytes appended. closeAfter asks for the
+	// connection to be closed once reply has been sent.
+	Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool)
+}
+
+// bufferSizer is an optional Session method: how many bytes of the request
+// in progress must be buffered before it can complete, or 0 when unknown.
+// With it a 16 MiB value grows the read buffer once, not step by step.
+type bufferSizer interface {
+	NeedBytes() int
+}
