@@ -74,12 +74,13 @@ func (s *Server) Serve() {
 	go s.watchQueue()
 	s.acceptLoop()
 
-	// Section 10, steps 3 to 5.
+	// Section 10, steps 3 to 5 (see Shutdown).
 	s.lnMu.Lock()
 	s.ln.close()
 	s.lnClosed = true
 	s.lnMu.Unlock()
 	s.log.Info("shutdown: listening socket closed; no new connections")
+	s.wakeClients()
 	s.pool.Close()
 	st := s.pool.Stats()
 	s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)

@@ -8,7 +8,7 @@ import (
 
 // Shutdown begins the graceful stop of section 10. It may be called from
 // any goroutine (the signal handler's), more than once; it does not wait.
-// Serve returns when the stop is complete.
+// Serve carries out the rest and returns when the stop is complete.
 //
 // Go's signal handlers restart interrupted system calls, and close(2) does
 // not wake a thread blocked on the same descriptor, so flipping the flag is
@@ -17,11 +17,16 @@ import (
 //  1. the flag: the accept loop stops at its next turn;
 //  2. shutdown(listen fd): a blocked accept returns EINVAL at once, and the
 //     kernel resets connections still waiting in the backlog;
-//  3. shutdown(client fd, SHUT_RD) for every client: a worker blocked in
+//
+// then, in Serve, once the accept loop has returned:
+//
+//  3. close(listen fd);
+//  4. shutdown(client fd, SHUT_RD) for every client: a worker blocked in
 //     recv gets the bytes already received and then 0, so requests already
 //     sent are answered, while the write side stays open for the replies;
-//  4. after the grace period, shutdown(SHUT_RDWR) for any connection still
-//     open: a client that never reads its replies cannot hold the daemon.
+//  5. wait for the workers; after the grace period, shutdown(SHUT_RDWR) for
+//     any connection still open: a client that never reads its replies
+//     cannot hold the daemon.
 func (s *Server) Shutdown() {
 	if !s.stopping.CompareAndSwap(false, true) {
 		return
@@ -34,14 +39,16 @@ func (s *Server) Shutdown() {
 		unix.Shutdown(s.ln.fd, unix.SHUT_RDWR)
 	}
 	s.lnMu.Unlock()
+}
 
+// wakeClients is step 4, for Serve.
+func (s *Server) wakeClients() {
 	n := s.live.shutdownAll(unix.SHUT_RD)
 	s.log.Infof("shutdown: %d client connections shut for reading; replies in flight are still sent", n)
-
 	go s.cutAfterGrace()
 }
 
-// cutAfterGrace is step 4: once the grace period is over, a connection still
+// cutAfterGrace is step 5: once the grace period is over, a connection still
 // open is shut down in both directions, which fails a send blocked on a
 // client that does not read.
 func (s *Server) cutAfterGrace() {

@@ -1,0 +1,202 @@
+package main
+
+// Helpers for the end-to-end tests: they build the real daemon, run it as a
+// process on an ephemeral loopback port and talk to it over real sockets.
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var daemonBinary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "redis-lite-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	daemonBinary = filepath.Join(dir, "redis-lite")
+	args := []string{"build", "-o", daemonBinary}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	build := exec.Command("go", append(args, ".")...)
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building the daemon:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// daemon is a running redis-lite process.
+type daemon struct {
+	t      *testing.T
+	cmd    *exec.Cmd
+	addr   string
+	log    *syncBuffer
+	exited chan struct{}
+	status int
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+var listeningLine = regexp.MustCompile(`msg="accepting connections" addr="([^"]+)"`)
+
+// startDaemon runs the daemon with args (default --port 0) and waits until
+// its log says which address it accepts on.
+func startDaemon(t *testing.T, args ...string) *daemon {
+	t.Helper()
+	d := launch(t, append([]string{"--port", "0"}, args...)...)
+	waitUntil(t, "the daemon to accept connections", func() bool {
+		if m := listeningLine.FindStringSubmatch(d.log.String()); m != nil {
+			d.addr = m[1]
+			return true
+		}
+		select {
+		case <-d.exited:
+			t.Fatalf("daemon exited with %d before listening:\n%s", d.status, d.log)
+		default:
+		}
+		return false
+	})
+	return d
+}
+
+// launch starts the daemon process without waiting for anything.
+func launch(t *testing.T, args ...string) *daemon {
+	t.Helper()
+	d := &daemon{t: t, log: &syncBuffer{}, exited: make(chan struct{})}
+	d.cmd = exec.Command(daemonBinary, args...)
+	d.cmd.Stdout, d.cmd.Stderr = d.log, d.log
+	// A -race build sleeps a second at exit by default; shutdown timings
+	// are about the daemon, not the detector.
+	d.cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0 halt_on_error=1")
+	if err := d.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		d.cmd.Wait()
+		d.status = d.cmd.ProcessState.ExitCode()
+		close(d.exited)
+	}()
+	t.Cleanup(func() {
+		d.cmd.Process.Kill()
+		<-d.exited
+		if t.Failed() {
+			t.Logf("daemon log:\n%s", d.log)
+		}
+	})
+	return d
+}
+
+// stop sends sig and returns the exit status and how long the exit took.
+func (d *daemon) stop(sig syscall.Signal) (int, time.Duration) {
+	d.t.Helper()
+	start := time.Now()
+	d.cmd.Process.Signal(sig)
+	return d.wait(), time.Since(start)
+}
+
+func (d *daemon) wait() int {
+	d.t.Helper()
+	select {
+	case <-d.exited:
+		return d.status
+	case <-time.After(20 * time.Second):
+		d.t.Fatalf("daemon did not exit; log:\n%s", d.log)
+		return -1
+	}
+}
+
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// client is a plaintext connection to the daemon.
+type client struct {
+	t    *testing.T
+	conn net.Conn
+	r    *bufio.Reader
+}
+
+func (d *daemon) dial() *client {
+	d.t.Helper()
+	c, err := net.DialTimeout("tcp", d.addr, 5*time.Second)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	c.SetDeadline(time.Now().Add(60 * time.Second))
+	d.t.Cleanup(func() { c.Close() })
+	return &client{t: d.t, conn: c, r: bufio.NewReader(c)}
+}
+
+func (c *client) send(s string) {
+	c.t.Helper()
+	if _, err := io.WriteString(c.conn, s); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+func (c *client) line() string {
+	c.t.Helper()
+	l, err := c.r.ReadString('\n')
+	if err != nil {
+		c.t.Fatalf("reading a reply: %v (got %q)", err, l)
+	}
+	return strings.TrimSuffix(l, "\n")
+}
+
+// do sends one request line and returns the one-line reply.
+func (c *client) do(req string) string {
+	c.t.Helper()
+	c.send(req + "\n")
+	return c.line()
+}
+
+// expectClosed reads until EOF and returns what came before it.
+func (c *client) expectClosed() string {
+	c.t.Helper()
+	rest, err := io.ReadAll(c.r)
+	if err != nil {
+		c.t.Fatalf("want the server to close the connection, got %v", err)
+	}
+	return string(rest)
+}
