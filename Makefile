@@ -1,0 +1,34 @@
+# redis-lite: build, run, test. Everything the tests need is fetched by the
+# Go toolchain; the scripts use the Debian packages redis-tools and
+# netcat-openbsd.
+
+BIN  := bin/redis-lite
+ARGS ?=
+
+.PHONY: build run test lint demo lifecycle clean
+
+build:
+	go build -o $(BIN) .
+
+# Builds and starts the daemon on 127.0.0.1:6379 (Ctrl+C stops it).
+run: build
+	./$(BIN) $(ARGS)
+
+# gofmt and go vet, then every test with the race detector.
+test: lint
+	go test -race -count=1 ./...
+
+lint:
+	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	go vet ./...
+
+# A short netcat session against a daemon already running on PORT (6379).
+demo:
+	scripts/demo.sh
+
+# Kernel states of one connection (ss) from LISTEN to TIME_WAIT.
+lifecycle: build
+	scripts/lifecycle.sh
+
+clean:
+	rm -rf bin
