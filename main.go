@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"syscall"
 
 	"github.com/sirupsen/logrus"
@@ -57,8 +58,23 @@ func run(args []string, stderr io.Writer) int {
 		log.Errorf("cannot start: %v", err)
 		return 1
 	}
-	ex := executor.New(store.New(), executor.Config{MaxBulkLen: cfg.maxBulkLen})
-	srv := netsrv.NewServer(ln, netsrv.Config{Workers: cfg.workers, Queue: cfg.queue, Log: log},
+	var srv *netsrv.Server
+	ex := executor.New(store.New(), executor.Config{
+		MaxBulkLen: cfg.maxBulkLen,
+		Port:       ln.Port(),
+		Params: []executor.Param{
+			{Name: "bind", Value: cfg.bind},
+			{Name: "port", Value: strconv.Itoa(ln.Port())},
+			{Name: "tcp-backlog", Value: strconv.Itoa(cfg.backlog)},
+			{Name: "timeout", Value: "0"},
+		},
+		Conns: func() executor.ConnStats {
+			st := srv.Stats()
+			return executor.ConnStats{Connected: st.Connected, Accepted: st.Accepted, Rejected: st.Rejected,
+				Workers: st.Pool.Workers, Busy: st.Pool.Busy, Queued: st.Pool.Queued}
+		},
+	})
+	srv = netsrv.NewServer(ln, netsrv.Config{Workers: cfg.workers, Queue: cfg.queue, Log: log},
 		func() netsrv.Session { return ex.NewSession() })
 
 	// Section 4: the signal handler is in place before the accept loop.

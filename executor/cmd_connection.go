@@ -1,10 +1,15 @@
 package executor
 
+import "strings"
+
 // connectionCommands are the commands about the connection itself.
 var connectionCommands = []command{
-	{name: "ping", arity: -1, run: cmdPing},
-	{name: "echo", arity: 2, run: cmdEcho},
-	{name: "quit", arity: -1, run: cmdQuit},
+	{name: "ping", arity: -1, flags: flagFast, run: cmdPing},
+	{name: "echo", arity: 2, flags: flagFast, run: cmdEcho},
+	{name: "quit", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdQuit},
+	{name: "select", arity: 2, flags: flagLoading | flagStale | flagFast, run: cmdSelect},
+	{name: "hello", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdHello},
+	{name: "client", arity: -2, flags: flagNoScript | flagLoading | flagStale, run: cmdClient},
 }
 
 // PING [message]: PONG, or the message as a value.
@@ -26,4 +31,72 @@ func cmdEcho(s *Session, args [][]byte) { s.reply.Bulk(args[1]) }
 func cmdQuit(s *Session, _ [][]byte) {
 	s.reply.Status("OK")
 	s.closing = true
+}
+
+// SELECT index: only database 0 exists (databases is 1).
+func cmdSelect(s *Session, args [][]byte) {
+	n, ok := parseInt(args[1])
+	switch {
+	case !ok:
+		s.reply.Error(errNotInteger)
+	case n != 0:
+		s.reply.Error("ERR DB index is out of range")
+	default:
+		s.reply.Status("OK")
+	}
+}
+
+// HELLO [protover [AUTH username password] [SETNAME name]]: the server's
+// handshake. Only RESP2 is spoken: HELLO 3 gets NOPROTO, which makes clients
+// such as go-redis fall back to RESP2.
+func cmdHello(s *Session, args [][]byte) {
+	if len(args) >= 2 {
+		ver, ok := parseInt(args[1])
+		if !ok {
+			s.reply.Error("ERR Protocol version is not an integer or out of range")
+			return
+		}
+		if ver != 2 {
+			s.reply.Error("NOPROTO unsupported protocol version")
+			return
+		}
+	}
+	var name []byte
+	setName := false
+	for i := 2; i < len(args); i++ {
+		opt := strings.ToLower(string(args[i]))
+		switch {
+		case opt == "auth" && i+2 < len(args):
+			// No password is configured: the default user takes any.
+			i += 2
+		case opt == "setname" && i+1 < len(args):
+			name, setName = args[i+1], true
+			i++
+		default:
+			s.reply.Error("ERR Syntax error in HELLO option '" + string(capBytes(args[i], 128)) + "'")
+			return
+		}
+	}
+	if setName {
+		if !validClientName(name) {
+			s.reply.Error(errClientName)
+			return
+		}
+		s.name = string(name)
+	}
+	s.reply.Array(14)
+	s.reply.BulkString("server")
+	s.reply.BulkString("redis")
+	s.reply.BulkString("version")
+	s.reply.BulkString(RedisVersion)
+	s.reply.BulkString("proto")
+	s.reply.Int(2)
+	s.reply.BulkString("id")
+	s.reply.Int(s.id)
+	s.reply.BulkString("mode")
+	s.reply.BulkString("standalone")
+	s.reply.BulkString("role")
+	s.reply.BulkString("master")
+	s.reply.BulkString("modules")
+	s.reply.Array(0)
 }

@@ -10,7 +10,38 @@ type command struct {
 	// arity follows Redis: n > 0 means exactly n words including the name,
 	// n < 0 means at least -n.
 	arity int
-	run   func(s *Session, args [][]byte)
+	flags cmdFlags
+	// Key positions, as COMMAND reports them: the first and last argument
+	// that is a key (-1: the last argument) and the step between keys.
+	firstKey, lastKey, keyStep int
+	run                        func(s *Session, args [][]byte)
+}
+
+// cmdFlags are Redis's command flags, as COMMAND reports them.
+type cmdFlags uint16
+
+const (
+	flagWrite cmdFlags = 1 << iota
+	flagReadonly
+	flagDenyOOM
+	flagAdmin
+	flagNoScript
+	flagLoading
+	flagStale
+	flagFast
+	flagNoAuth
+)
+
+var flagNames = []string{"write", "readonly", "denyoom", "admin", "noscript", "loading", "stale", "fast", "no_auth"}
+
+func (f cmdFlags) names() []string {
+	var out []string
+	for i, name := range flagNames {
+		if f&(1<<i) != 0 {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 func (c *command) arityOK(n int) bool {
@@ -24,7 +55,7 @@ func (c *command) arityOK(n int) bool {
 // through the register lists below, so the table reads by topic.
 func commandTable() map[string]*command {
 	table := make(map[string]*command)
-	for _, group := range [][]command{connectionCommands, keyCommands} {
+	for _, group := range [][]command{connectionCommands, keyCommands, integerCommands, serverCommands} {
 		for i := range group {
 			c := &group[i]
 			table[c.name] = c
@@ -81,6 +112,11 @@ func capBytes(b []byte, n int) []byte {
 
 func wrongArity(name string) string {
 	return "ERR wrong number of arguments for '" + name + "' command"
+}
+
+// unknownSubcommand is Redis's error for CONFIG FOO, CLIENT FOO, ...
+func unknownSubcommand(sub []byte, container string) string {
+	return "ERR unknown subcommand '" + string(capBytes(sub, 128)) + "'. Try " + container + " HELP."
 }
 
 // Redis's texts for errors several commands share.

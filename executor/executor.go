@@ -1,6 +1,7 @@
 package executor
 
 import (
+	"sort"
 	"sync/atomic"
 	"time"
 
@@ -8,20 +9,61 @@ import (
 	"redis-lite/store"
 )
 
-// Config is what the executor needs to know of the daemon's settings.
+// RedisVersion is the Redis release whose behaviour this daemon follows;
+// clients read it from HELLO and INFO to decide which commands to use.
+const RedisVersion = "7.0.15"
+
+// Config is what the executor needs to know of the daemon.
 type Config struct {
 	// MaxBulkLen is proto-max-bulk-len: the largest RESP argument accepted.
 	MaxBulkLen int64
+	// Port is the TCP port the daemon listens on, for INFO.
+	Port int
+	// Params are the daemon's settings as CONFIG GET shows them ("bind",
+	// "port", ...). The executor adds its own ("save", "appendonly", ...).
+	Params []Param
+	// Conns reports the connection counters of the networking layer, for
+	// INFO; nil reports zeros.
+	Conns func() ConnStats
+}
+
+// Param is one CONFIG GET parameter.
+type Param struct{ Name, Value string }
+
+// ConnStats are the networking layer's counters, as INFO shows them.
+type ConnStats struct {
+	Connected int   // connected_clients
+	Accepted  int64 // total_connections_received
+	Rejected  int64 // rejected_connections
+	Workers   int   // workers in the pool
+	Busy      int   // workers serving a connection
+	Queued    int   // connections waiting for a worker
 }
 
 // Executor holds the command table and the state every session shares.
 // It is safe for concurrent use by many sessions.
 type Executor struct {
-	store    *store.Store
-	cfg      Config
-	commands map[string]*command
-	started  time.Time
-	clientID atomic.Int64
+	store        *store.Store
+	cfg          Config
+	commands     map[string]*command
+	commandNames []string // sorted, for COMMAND and COMMAND LIST
+	params       []Param  // sorted by name, for CONFIG GET
+	started      time.Time
+	clientID     atomic.Int64
+	stats        stats
+}
+
+// stats are the counters INFO's stats section shows. Sessions count
+// locally and add their counts here once per batch of requests, so the hot
+// path touches no shared cache line.
+type stats struct {
+	commands, hits, misses atomic.Int64
+}
+
+func (st *stats) reset() {
+	st.commands.Store(0)
+	st.hits.Store(0)
+	st.misses.Store(0)
 }
 
 // New returns an executor serving st.
@@ -29,8 +71,21 @@ func New(st *store.Store, cfg Config) *Executor {
 	if cfg.MaxBulkLen <= 0 {
 		cfg.MaxBulkLen = parser.DefaultMaxBulkLen
 	}
-	ex := &Executor{store: st, cfg: cfg, started: time.Now()}
-	ex.commands = commandTable()
+	if cfg.Conns == nil {
+		cfg.Conns = func() ConnStats { return ConnStats{} }
+	}
+	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable()}
+	for name := range ex.commands {
+		ex.commandNames = append(ex.commandNames, name)
+	}
+	sort.Strings(ex.commandNames)
+	ex.params = append([]Param{
+		{"save", ""}, // no snapshots
+		{"appendonly", "no"},
+		{"databases", "1"},
+		{"proto-max-bulk-len", itoa(cfg.MaxBulkLen)},
+	}, cfg.Params...)
+	sort.Slice(ex.params, func(i, j int) bool { return ex.params[i].Name < ex.params[j].Name })
 	return ex
 }
 
@@ -40,3 +95,6 @@ func (ex *Executor) NewSession() *Session {
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
 	return s
 }
+
+// parseInt reads an integer argument with the protocol's strict rules.
+func parseInt(b []byte) (int64, bool) { return parser.ParseInt(b) }

@@ -11,8 +11,19 @@ type Session struct {
 	parser  parser.Parser
 	reply   Reply
 	nameBuf [maxCommandName]byte
-	id      int64
 	closing bool // QUIT or a protocol error: close once the replies are sent
+	counts  batchCounts
+
+	// The client's identity, for CLIENT and HELLO.
+	id              int64
+	name            string
+	libName, libVer string
+}
+
+// batchCounts are counted per batch of requests and then added to the
+// executor's shared stats in one go.
+type batchCounts struct {
+	commands, hits, misses int64
 }
 
 // Handle runs every complete request at the start of in and appends their
@@ -43,7 +54,23 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 		}
 		out = s.reply.buf
 	}
+	s.flushCounts()
 	return consumed, out, s.closing
+}
+
+func (s *Session) flushCounts() {
+	if s.counts == (batchCounts{}) {
+		return
+	}
+	st := &s.ex.stats
+	st.commands.Add(s.counts.commands)
+	if s.counts.hits != 0 {
+		st.hits.Add(s.counts.hits)
+	}
+	if s.counts.misses != 0 {
+		st.misses.Add(s.counts.misses)
+	}
+	s.counts = batchCounts{}
 }
 
 // NeedBytes is how many bytes of the request in progress must be buffered
@@ -53,6 +80,7 @@ func (s *Session) NeedBytes() int { return s.parser.NeedBytes() }
 
 // execute looks a command up, checks its arity and runs it.
 func (s *Session) execute(args [][]byte) {
+	s.counts.commands++
 	cmd := s.lookup(args[0])
 	switch {
 	case cmd == nil:

@@ -11,6 +11,7 @@ import (
 type Listener struct {
 	fd   int
 	addr string // the address actually bound, port included
+	port int
 	log  *logrus.Logger
 }
 
@@ -64,13 +65,16 @@ func Listen(host string, port, backlog int, log *logrus.Logger) (*Listener, erro
 	if err != nil {
 		return fail("getsockname", err)
 	}
-	ln := &Listener{fd: fd, addr: formatSockaddr(bound), log: log}
+	ln := &Listener{fd: fd, addr: formatSockaddr(bound), port: portOf(bound), log: log}
 	log.WithField("fd", fd).Debugf("listen(): backlog %d on %s", backlog, ln.addr)
 	return ln, nil
 }
 
 // Addr is the address the socket is bound to, with the real port.
 func (ln *Listener) Addr() string { return ln.addr }
+
+// Port is the port the socket is bound to (the kernel's choice for 0).
+func (ln *Listener) Port() int { return ln.port }
 
 // close releases the listening descriptor. The kernel resets any connection
 // still in its backlog.

@@ -36,3 +36,13 @@ func formatSockaddr(sa unix.Sockaddr) string {
 	}
 	return "unknown"
 }
+
+func portOf(sa unix.Sockaddr) int {
+	switch a := sa.(type) {
+	case *unix.SockaddrInet4:
+		return a.Port
+	case *unix.SockaddrInet6:
+		return a.Port
+	}
+	return 0
+}
