@@ -5,7 +5,7 @@
 BIN  := bin/redis-lite
 ARGS ?=
 
-.PHONY: build run test lint demo lifecycle clean
+.PHONY: build run test lint compat demo lifecycle clean
 
 build:
 	go build -o $(BIN) .
@@ -21,6 +21,12 @@ test: lint
 lint:
 	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	go vet ./...
+
+# redis-cli, redis-cli --pipe, redis-benchmark and nc against a fresh daemon,
+# compared with a real redis-server (Debian: redis-tools redis-server
+# netcat-openbsd).
+compat:
+	scripts/compat.sh
 
 # A short netcat session against a daemon already running on PORT (6379).
 demo:
