@@ -1,12 +1,10 @@
 package executor
 
 // globMatch reports whether s matches pattern with Redis's glob rules (used
-// by CONFIG GET now, and by KEYS and SCAN MATCH):
-//
-//   - any run of bytes, empty included
-//     ?        any one byte
-//     [abc]    one of a, b, c;  [^abc] none of them;  [a-z] a range
-//     \x       the byte x itself
+// by CONFIG GET now, and by KEYS and SCAN MATCH): a star matches any run of
+// bytes, the empty run included; a question mark matches any one byte;
+// [abc] matches one of a, b, c, [^abc] any byte but those, [a-z] a range;
+// and a backslash makes the next byte stand for itself.
 //
 // Matching is on bytes, so binary keys work. nocase folds ASCII letters.
 func globMatch(pattern, s []byte, nocase bool) bool {
