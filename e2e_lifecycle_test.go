@@ -39,11 +39,15 @@ func TestE2EShutdownWithHundredIdleClients(t *testing.T) {
 }
 
 func TestE2ESigtermAnswersRequestsAlreadySent(t *testing.T) {
-	d := startDaemon(t, "--workers", "1")
+	d := startDaemon(t, "--workers", "1", "--log-level", "debug")
 	held := d.dial()
 	held.do("PING")
 	waiting := d.dial() // queued behind the held worker, its request unread
 	waiting.send("SET late value\nGET late\n")
+	// Until accept() has taken it from the backlog, a shutdown would reset it.
+	waitUntil(t, "the second connection to be accepted", func() bool {
+		return strings.Count(d.log.String(), "accept(): new connection") == 2
+	})
 	status, _ := d.stop(syscall.SIGTERM)
 	if status != 0 {
 		t.Fatalf("exit status %d, want 0", status)

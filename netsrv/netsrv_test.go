@@ -147,7 +147,7 @@ func TestFullQueueRejectsWithRedisError(t *testing.T) {
 }
 
 func TestClientsThatVanishDoNotLeakDescriptors(t *testing.T) {
-	ts := startServer(t, 4, 16)
+	ts := startServer(t, 4, 32)
 	var wg sync.WaitGroup
 	for i := 0; i < 20; i++ {
 		wg.Add(1)
@@ -166,7 +166,13 @@ func TestClientsThatVanishDoNotLeakDescriptors(t *testing.T) {
 		}(i)
 	}
 	wg.Wait()
-	waitFor(t, "every connection to be closed", func() bool { return ts.Stats().Connected == 0 })
+	waitFor(t, "all 20 accepted and closed again", func() bool {
+		st := ts.Stats()
+		return st.Accepted == 20 && st.Connected == 0
+	})
+	if r := ts.Stats().Rejected; r != 0 {
+		t.Fatalf("%d connections rejected with room in the queue", r)
+	}
 	c := dial(t, ts.addr)
 	io.WriteString(c, "still here\n")
 	if line, _ := bufio.NewReader(c).ReadString('\n'); line != "STILL HERE\n" {
