@@ -1,9 +1,10 @@
 package executor
 
 import (
-	"errors"
 	"math"
 	"strconv"
+
+	"redis-lite/store"
 )
 
 // integerCommands treat a value as a signed 64-bit decimal integer.
@@ -13,11 +14,6 @@ var integerCommands = []command{
 	{name: "incrby", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdIncrBy},
 	{name: "decrby", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdDecrBy},
 }
-
-var (
-	errValueNotInteger = errors.New(errNotInteger)
-	errOverflow        = errors.New("ERR increment or decrement would overflow")
-)
 
 func cmdIncr(s *Session, args [][]byte) { s.addToKey(args[1], 1) }
 func cmdDecr(s *Session, args [][]byte) { s.addToKey(args[1], -1) }
@@ -43,26 +39,29 @@ func cmdDecrBy(s *Session, args [][]byte) {
 	s.addToKey(args[1], -delta)
 }
 
-// addToKey adds delta to the integer at key (0 when absent) atomically and
-// replies with the result.
+// addToKey adds delta to the integer at key (0 when absent) atomically,
+// keeping the key's expiry, and replies with the result.
 func (s *Session) addToKey(key []byte, delta int64) {
 	var result int64
-	err := s.ex.store.Update(key, func(cur []byte, exists bool) ([]byte, error) {
+	errText := ""
+	s.ex.store.Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		var n int64
 		if exists {
 			var ok bool
-			if n, ok = parseInt(cur); !ok {
-				return nil, errValueNotInteger
+			if n, ok = parseInt(cur.Value); !ok {
+				errText = errNotInteger
+				return cur, store.Keep
 			}
 		}
 		if (delta > 0 && n > math.MaxInt64-delta) || (delta < 0 && n < math.MinInt64-delta) {
-			return nil, errOverflow
+			errText = "ERR increment or decrement would overflow"
+			return cur, store.Keep
 		}
 		result = n + delta
-		return strconv.AppendInt(nil, result, 10), nil
+		return store.Entry{Value: strconv.AppendInt(nil, result, 10), ExpireAt: cur.ExpireAt}, store.Put
 	})
-	if err != nil {
-		s.reply.Error(err.Error())
+	if errText != "" {
+		s.reply.Error(errText)
 		return
 	}
 	s.reply.Int(result)

@@ -1,12 +1,17 @@
 package executor
 
+import (
+	"redis-lite/store"
+)
+
 // keyCommands read and write string keys.
 var keyCommands = []command{
 	{name: "get", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdGet},
 	{name: "set", arity: -3, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdSet},
 	{name: "del", arity: -2, flags: flagWrite, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdDel},
+	{name: "unlink", arity: -2, flags: flagWrite | flagFast, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdDel},
 	{name: "exists", arity: -2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdExists},
-	{name: "dbsize", arity: 1, flags: flagReadonly | flagFast, run: cmdDBSize},
+	{name: "touch", arity: -2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdExists},
 }
 
 // GET key: the value, or nil.
@@ -20,25 +25,57 @@ func cmdGet(s *Session, args [][]byte) {
 	s.reply.Nil()
 }
 
-// SET key value: OK. (Options come with expiry.)
+// SET key value [NX|XX] [GET] [EX s|PX ms|EXAT ts|PXAT ts|KEEPTTL]: OK, or
+// nil when NX/XX stopped it; with GET, the old value (or nil) instead.
 func cmdSet(s *Session, args [][]byte) {
-	if len(args) > 3 {
-		s.reply.Error(errSyntax)
+	if len(args) == 3 { // the common case: no options to read
+		s.ex.store.Set(args[1], args[2])
+		s.reply.Status("OK")
 		return
 	}
-	s.ex.store.Set(args[1], args[2])
-	s.reply.Status("OK")
+	o, errText := parseSetOptions(args[3:], false)
+	if errText != "" {
+		s.reply.Error(errText)
+		return
+	}
+	var expireAt int64
+	if o.expire != nil {
+		if expireAt, errText = o.expire.at(s.ex.store.Now(), true, "set"); errText != "" {
+			s.reply.Error(errText)
+			return
+		}
+	}
+	value := store.Clone(args[2])
+	var old []byte
+	var existed, stored bool
+	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		old, existed = cur.Value, exists
+		if (o.nx && exists) || (o.xx && !exists) {
+			return cur, store.Keep
+		}
+		stored = true
+		next := store.Entry{Value: value, ExpireAt: expireAt}
+		if o.keepTTL {
+			next.ExpireAt = cur.ExpireAt
+		}
+		return next, store.Put
+	})
+	switch {
+	case o.get && existed:
+		s.reply.Bulk(old)
+	case o.get || !stored:
+		s.reply.Nil()
+	default:
+		s.reply.Status("OK")
+	}
 }
 
-// DEL key [key ...]: how many keys were removed.
+// DEL / UNLINK key [key ...]: how many keys were removed.
 func cmdDel(s *Session, args [][]byte) {
 	s.reply.Int(int64(s.ex.store.Delete(args[1:]...)))
 }
 
-// EXISTS key [key ...]: how many of the keys exist.
+// EXISTS / TOUCH key [key ...]: how many of the keys exist.
 func cmdExists(s *Session, args [][]byte) {
 	s.reply.Int(int64(s.ex.store.Exists(args[1:]...)))
 }
-
-// DBSIZE: the number of keys.
-func cmdDBSize(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.store.Len())) }

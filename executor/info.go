@@ -104,7 +104,7 @@ func infoStats(ex *Executor, b *strings.Builder) {
 	field(b, "total_connections_received", c.Accepted)
 	field(b, "total_commands_processed", ex.stats.commands.Load())
 	field(b, "rejected_connections", c.Rejected)
-	field(b, "expired_keys", 0)
+	field(b, "expired_keys", ex.store.ExpiredCount())
 	field(b, "evicted_keys", 0)
 	field(b, "keyspace_hits", ex.stats.hits.Load())
 	field(b, "keyspace_misses", ex.stats.misses.Load())
@@ -118,7 +118,7 @@ func infoReplication(_ *Executor, b *strings.Builder) {
 // infoKeyspace lists db0 only when it has keys, as Redis does.
 func infoKeyspace(ex *Executor, b *strings.Builder) {
 	if n := ex.store.Len(); n > 0 {
-		field(b, "db0", "keys="+strconv.Itoa(n)+",expires=0,avg_ttl=0")
+		field(b, "db0", "keys="+strconv.Itoa(n)+",expires="+strconv.Itoa(ex.store.WithExpiry())+",avg_ttl=0")
 	}
 }
 

@@ -11,7 +11,8 @@ type Session struct {
 	parser  parser.Parser
 	reply   Reply
 	nameBuf [maxCommandName]byte
-	closing bool // QUIT or a protocol error: close once the replies are sent
+	closing bool     // QUIT or a protocol error: close once the replies are sent
+	cmd     *command // the command running, for handlers shared by several
 	counts  batchCounts
 
 	// The client's identity, for CLIENT and HELLO.
@@ -88,6 +89,7 @@ func (s *Session) execute(args [][]byte) {
 	case !cmd.arityOK(len(args)):
 		s.reply.Error(wrongArity(cmd.name))
 	default:
+		s.cmd = cmd
 		cmd.run(s, args)
 	}
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"errors"
 	"strconv"
 	"sync"
 	"testing"
@@ -55,11 +54,11 @@ func TestBinarySafeValues(t *testing.T) {
 	}
 }
 
-func TestUpdateIsAtomicAndCanRefuse(t *testing.T) {
+func TestUpdateIsAtomicAndCanKeepOrRemove(t *testing.T) {
 	s := New()
-	incr := func(cur []byte, _ bool) ([]byte, error) {
-		n, _ := strconv.Atoi(string(cur))
-		return strconv.AppendInt(nil, int64(n+1), 10), nil
+	incr := func(cur Entry, _ bool) (Entry, Op) {
+		n, _ := strconv.Atoi(string(cur.Value))
+		return Entry{Value: strconv.AppendInt(nil, int64(n+1), 10)}, Put
 	}
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {
@@ -67,10 +66,7 @@ func TestUpdateIsAtomicAndCanRefuse(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 1000; i++ {
-				if err := s.Update([]byte("counter"), incr); err != nil {
-					t.Error(err)
-					return
-				}
+				s.Update([]byte("counter"), incr)
 			}
 		}()
 	}
@@ -78,13 +74,13 @@ func TestUpdateIsAtomicAndCanRefuse(t *testing.T) {
 	if v, _ := s.Get([]byte("counter")); string(v) != "8000" {
 		t.Fatalf("counter = %s after 8x1000 concurrent increments, want 8000", v)
 	}
-	refuse := errors.New("refused")
-	err := s.Update([]byte("counter"), func([]byte, bool) ([]byte, error) { return []byte("junk"), refuse })
-	if !errors.Is(err, refuse) {
-		t.Fatalf("Update error = %v, want the refusal", err)
-	}
+	s.Update([]byte("counter"), func(Entry, bool) (Entry, Op) { return Entry{Value: []byte("junk")}, Keep })
 	if v, _ := s.Get([]byte("counter")); string(v) != "8000" {
-		t.Fatalf("a refused update stored %q", v)
+		t.Fatalf("a Keep update stored %q", v)
+	}
+	s.Update([]byte("counter"), func(Entry, bool) (Entry, Op) { return Entry{}, Remove })
+	if s.Exists([]byte("counter")) != 0 {
+		t.Fatal("a Remove update left the key")
 	}
 }
 

@@ -1,0 +1,106 @@
+package executor
+
+import (
+	"strings"
+
+	"redis-lite/store"
+)
+
+// expireCommands set, read and remove time to live.
+var expireCommands = []command{
+	{name: "expire", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
+	{name: "pexpire", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
+	{name: "expireat", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
+	{name: "pexpireat", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
+	{name: "ttl", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdTTL},
+	{name: "pttl", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdTTL},
+	{name: "persist", arity: 2, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdPersist},
+}
+
+// EXPIRE key seconds [NX|XX|GT|LT] (and PEXPIRE, EXPIREAT, PEXPIREAT): 1 if
+// the expiry was set, 0 if the key is absent or the condition failed. A
+// time already past deletes the key.
+func cmdExpire(s *Session, args [][]byte) {
+	name := s.cmd.name
+	var nx, xx, gt, lt bool
+	for _, a := range args[3:] {
+		switch strings.ToLower(string(a)) {
+		case "nx":
+			nx = true
+		case "xx":
+			xx = true
+		case "gt":
+			gt = true
+		case "lt":
+			lt = true
+		default:
+			s.reply.Error("ERR Unsupported option " + string(capBytes(a, 128)))
+			return
+		}
+	}
+	if nx && (xx || gt || lt) {
+		s.reply.Error("ERR NX and XX, GT or LT options at the same time are not compatible")
+		return
+	}
+	if gt && lt {
+		s.reply.Error("ERR GT and LT options at the same time are not compatible")
+		return
+	}
+	spec := expireSpec{raw: args[2], seconds: name == "expire" || name == "expireat", absolute: strings.HasSuffix(name, "at")}
+	now := s.ex.store.Now()
+	at, errText := spec.at(now, false, name)
+	if errText != "" {
+		s.reply.Error(errText)
+		return
+	}
+	changed := int64(0)
+	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		if !exists {
+			return cur, store.Keep
+		}
+		// No expiry counts as an infinite one for GT and LT.
+		hasTTL := cur.ExpireAt != 0
+		if (nx && hasTTL) || (xx && !hasTTL) || (gt && (!hasTTL || at <= cur.ExpireAt)) || (lt && hasTTL && at >= cur.ExpireAt) {
+			return cur, store.Keep
+		}
+		changed = 1
+		if at <= now {
+			return cur, store.Remove
+		}
+		cur.ExpireAt = at
+		return cur, store.Put
+	})
+	s.reply.Int(changed)
+}
+
+// TTL key / PTTL key: time left in seconds (rounded) or milliseconds; -2
+// when the key is absent, -1 when it has no expiry.
+func cmdTTL(s *Session, args [][]byte) {
+	e, ok := s.ex.store.Lookup(args[1])
+	switch {
+	case !ok:
+		s.reply.Int(-2)
+	case e.ExpireAt == 0:
+		s.reply.Int(-1)
+	default:
+		left := max(e.ExpireAt-s.ex.store.Now(), 0)
+		if s.cmd.name == "ttl" {
+			left = (left + 500) / 1000
+		}
+		s.reply.Int(left)
+	}
+}
+
+// PERSIST key: 1 if an expiry was removed.
+func cmdPersist(s *Session, args [][]byte) {
+	removed := int64(0)
+	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		if !exists || cur.ExpireAt == 0 {
+			return cur, store.Keep
+		}
+		removed = 1
+		cur.ExpireAt = 0
+		return cur, store.Put
+	})
+	s.reply.Int(removed)
+}

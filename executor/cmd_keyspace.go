@@ -1,0 +1,131 @@
+package executor
+
+import (
+	"strconv"
+	"strings"
+
+	"redis-lite/store"
+)
+
+// keyspaceCommands look at or change the key space as a whole.
+var keyspaceCommands = []command{
+	{name: "type", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdType},
+	{name: "rename", arity: 3, flags: flagWrite, firstKey: 1, lastKey: 2, keyStep: 1, run: cmdRename},
+	{name: "renamenx", arity: 3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 2, keyStep: 1, run: cmdRename},
+	{name: "keys", arity: 2, flags: flagReadonly, run: cmdKeys},
+	{name: "scan", arity: -2, flags: flagReadonly, run: cmdScan},
+	{name: "randomkey", arity: 1, flags: flagReadonly, run: cmdRandomKey},
+	{name: "dbsize", arity: 1, flags: flagReadonly | flagFast, run: cmdDBSize},
+	{name: "flushdb", arity: -1, flags: flagWrite, run: cmdFlush},
+	{name: "flushall", arity: -1, flags: flagWrite, run: cmdFlush},
+}
+
+// TYPE key: "string", or "none" when absent.
+func cmdType(s *Session, args [][]byte) {
+	if _, ok := s.ex.store.Lookup(args[1]); ok {
+		s.reply.Status("string")
+		return
+	}
+	s.reply.Status("none")
+}
+
+// RENAME src dst: OK. RENAMENX src dst: 1, or 0 when dst exists. Both fail
+// with "no such key" when src is absent.
+func cmdRename(s *Session, args [][]byte) {
+	nx := s.cmd.name == "renamenx"
+	srcExists, renamed := s.ex.store.Rename(args[1], args[2], nx)
+	switch {
+	case !srcExists:
+		s.reply.Error("ERR no such key")
+	case !nx:
+		s.reply.Status("OK")
+	case renamed && string(args[1]) != string(args[2]):
+		s.reply.Int(1)
+	default:
+		s.reply.Int(0)
+	}
+}
+
+// KEYS pattern: every key matching the glob pattern.
+func cmdKeys(s *Session, args [][]byte) {
+	pattern := args[1]
+	keys := s.ex.store.Keys(func(k []byte) bool { return globMatch(pattern, k, false) })
+	s.reply.Array(len(keys))
+	for _, k := range keys {
+		s.reply.Bulk(k)
+	}
+}
+
+// SCAN cursor [MATCH pattern] [COUNT n] [TYPE type]: the next cursor and a
+// batch of keys. Iterating until the cursor is 0 again returns every key
+// that existed throughout.
+func cmdScan(s *Session, args [][]byte) {
+	cursor, err := strconv.ParseUint(string(args[1]), 10, 64)
+	if err != nil {
+		s.reply.Error("ERR invalid cursor")
+		return
+	}
+	count, match, typeOK := int64(10), []byte(nil), true
+	for i := 2; i < len(args); i += 2 {
+		if i+1 >= len(args) {
+			s.reply.Error(errSyntax)
+			return
+		}
+		switch strings.ToLower(string(args[i])) {
+		case "match":
+			match = args[i+1]
+		case "count":
+			n, ok := parseInt(args[i+1])
+			if !ok {
+				s.reply.Error(errNotInteger)
+				return
+			}
+			if n < 1 {
+				s.reply.Error(errSyntax)
+				return
+			}
+			count = n
+		case "type":
+			typeOK = strings.EqualFold(string(args[i+1]), "string")
+		default:
+			s.reply.Error(errSyntax)
+			return
+		}
+	}
+	var next uint64
+	var keys [][]byte
+	if store.ValidCursor(cursor) && typeOK { // another number simply ends the iteration
+		next, keys = s.ex.store.Scan(cursor, int(min(count, 1<<30)), func(k []byte) bool {
+			return match == nil || globMatch(match, k, false)
+		})
+	}
+	s.reply.Array(2)
+	s.reply.BulkString(strconv.FormatUint(next, 10))
+	s.reply.Array(len(keys))
+	for _, k := range keys {
+		s.reply.Bulk(k)
+	}
+}
+
+// RANDOMKEY: a random key, or nil when there is none.
+func cmdRandomKey(s *Session, _ [][]byte) {
+	if k, ok := s.ex.store.RandomKey(); ok {
+		s.reply.Bulk(k)
+		return
+	}
+	s.reply.Nil()
+}
+
+// DBSIZE: the number of keys.
+func cmdDBSize(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.store.Len())) }
+
+// FLUSHDB / FLUSHALL [ASYNC|SYNC]: every key is removed (there is one
+// database, so the two are the same).
+func cmdFlush(s *Session, args [][]byte) {
+	if len(args) > 2 || (len(args) == 2 && !strings.EqualFold(string(args[1]), "async") && !strings.EqualFold(string(args[1]), "sync")) {
+		s.reply.Error(errSyntax)
+		return
+	}
+	s.ex.store.Flush()
+	s.reply.Status("OK")
+}

@@ -1,0 +1,156 @@
+package executor
+
+import (
+	"redis-lite/store"
+)
+
+// stringCommands are the rest of Redis's string commands.
+var stringCommands = []command{
+	{name: "setnx", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdSetNX},
+	{name: "setex", arity: 4, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdSetEX},
+	{name: "psetex", arity: 4, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdSetEX},
+	{name: "getdel", arity: 2, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdGetDel},
+	{name: "getex", arity: -2, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdGetEX},
+	{name: "append", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdAppend},
+	{name: "strlen", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdStrlen},
+	{name: "mget", arity: -2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdMGet},
+	{name: "mset", arity: -3, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: -1, keyStep: 2, run: cmdMSet},
+	{name: "msetnx", arity: -3, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: -1, keyStep: 2, run: cmdMSet},
+}
+
+// SETNX key value: 1 if set, 0 if the key existed.
+func cmdSetNX(s *Session, args [][]byte) {
+	value := store.Clone(args[2])
+	set := int64(0)
+	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		if exists {
+			return cur, store.Keep
+		}
+		set = 1
+		return store.Entry{Value: value}, store.Put
+	})
+	s.reply.Int(set)
+}
+
+// SETEX key seconds value / PSETEX key milliseconds value: OK.
+func cmdSetEX(s *Session, args [][]byte) {
+	name := s.cmd.name
+	at, errText := expireSpec{raw: args[2], seconds: name == "setex"}.at(s.ex.store.Now(), true, name)
+	if errText != "" {
+		s.reply.Error(errText)
+		return
+	}
+	value := store.Clone(args[3])
+	s.ex.store.Update(args[1], func(store.Entry, bool) (store.Entry, store.Op) {
+		return store.Entry{Value: value, ExpireAt: at}, store.Put
+	})
+	s.reply.Status("OK")
+}
+
+// GETDEL key: the value, and the key is gone.
+func cmdGetDel(s *Session, args [][]byte) {
+	var old []byte
+	var existed bool
+	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		old, existed = cur.Value, exists
+		return cur, store.Remove
+	})
+	if !existed {
+		s.reply.Nil()
+		return
+	}
+	s.reply.Bulk(old)
+}
+
+// GETEX key [EX s|PX ms|EXAT ts|PXAT ts|PERSIST]: the value, its expiry
+// changed as asked.
+func cmdGetEX(s *Session, args [][]byte) {
+	o, errText := parseSetOptions(args[2:], true)
+	if errText != "" {
+		s.reply.Error(errText)
+		return
+	}
+	var old []byte
+	var existed bool
+	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		old, existed = cur.Value, exists
+		switch {
+		case !exists:
+			return cur, store.Keep
+		case o.persist:
+			cur.ExpireAt = 0
+		case o.expire != nil:
+			// Like Redis, a missing key answers nil before the time is read.
+			at, msg := o.expire.at(s.ex.store.Now(), true, "getex")
+			if msg != "" {
+				errText = msg
+				return cur, store.Keep
+			}
+			cur.ExpireAt = at
+		default:
+			return cur, store.Keep
+		}
+		return cur, store.Put
+	})
+	switch {
+	case errText != "":
+		s.reply.Error(errText)
+	case !existed:
+		s.reply.Nil()
+	default:
+		s.reply.Bulk(old)
+	}
+}
+
+// APPEND key value: the new length. The key keeps its expiry.
+func cmdAppend(s *Session, args [][]byte) {
+	var length int
+	s.ex.store.Update(args[1], func(cur store.Entry, _ bool) (store.Entry, store.Op) {
+		// A new slice: the stored one may be held by a reader (store doc).
+		joined := make([]byte, len(cur.Value)+len(args[2]))
+		copy(joined, cur.Value)
+		copy(joined[len(cur.Value):], args[2])
+		length = len(joined)
+		return store.Entry{Value: joined, ExpireAt: cur.ExpireAt}, store.Put
+	})
+	s.reply.Int(int64(length))
+}
+
+// STRLEN key: the value's length, 0 when absent.
+func cmdStrlen(s *Session, args [][]byte) {
+	v, _ := s.ex.store.Get(args[1])
+	s.reply.Int(int64(len(v)))
+}
+
+// MGET key [key ...]: each value, nil where absent.
+func cmdMGet(s *Session, args [][]byte) {
+	s.reply.Array(len(args) - 1)
+	for _, key := range args[1:] {
+		if v, ok := s.ex.store.Get(key); ok {
+			s.counts.hits++
+			s.reply.Bulk(v)
+		} else {
+			s.counts.misses++
+			s.reply.Nil()
+		}
+	}
+}
+
+// MSET key value [key value ...]: OK. MSETNX: 1 if all were set, 0 if any
+// key existed (then none is set).
+func cmdMSet(s *Session, args [][]byte) {
+	name := s.cmd.name
+	if len(args)%2 == 0 {
+		s.reply.Error(wrongArity(name))
+		return
+	}
+	stored := s.ex.store.SetMany(args[1:], name == "msetnx")
+	switch {
+	case name == "mset":
+		s.reply.Status("OK")
+	case stored:
+		s.reply.Int(1)
+	default:
+		s.reply.Int(0)
+	}
+}

@@ -1,0 +1,94 @@
+package store
+
+import "time"
+
+// Active expiry, after Redis's activeExpireCycle: every tick, visit the
+// shards and in each take a sample of keys that have an expiry, delete the
+// expired ones, and sample again while more than a quarter of a sample had
+// expired. The work of one cycle is bounded by a time budget, so a mass
+// expiry is spread over several cycles instead of stalling the daemon.
+const (
+	sweepSample       = 20                     // keys examined per sample (Redis: 20)
+	sweepRepeatAbove  = sweepSample / 4        // expired keys that call for another sample
+	sweepInterval     = 100 * time.Millisecond // Redis: hz 10
+	sweepCycleBudget  = 25 * time.Millisecond  // Redis: 25% of the interval
+	sweepChecksBudget = 16                     // samples between looks at the clock
+)
+
+// SweepStats says what one cycle did.
+type SweepStats struct {
+	Sampled, Expired int
+	Complete         bool // every shard was visited within the budget
+}
+
+// SweepOnce runs one active-expiry cycle within budget, starting where
+// the previous cycle stopped.
+func (s *Store) SweepOnce(budget time.Duration) SweepStats {
+	var st SweepStats
+	deadline := time.Now().Add(budget)
+	for visited := 0; visited < shardCount; visited++ {
+		sh := &s.shards[s.sweepNext]
+		s.sweepNext = (s.sweepNext + 1) % shardCount
+		for samples := 0; ; samples++ {
+			sampled, expiredN := s.sampleShard(sh)
+			st.Sampled += sampled
+			st.Expired += expiredN
+			if expiredN <= sweepRepeatAbove {
+				break
+			}
+			if samples%sweepChecksBudget == 0 && time.Now().After(deadline) {
+				return st
+			}
+		}
+		if time.Now().After(deadline) {
+			return st
+		}
+	}
+	st.Complete = true
+	return st
+}
+
+// sampleShard examines up to sweepSample keys with an expiry (Go's map
+// iteration starts at a random place, so they are a random sample) and
+// deletes those whose time is up.
+func (s *Store) sampleShard(sh *shard) (sampled, expiredN int) {
+	now := s.now()
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	for k, at := range sh.expires {
+		if sampled == sweepSample {
+			break
+		}
+		sampled++
+		if at <= now {
+			sh.remove(k)
+			expiredN++
+		}
+	}
+	s.expired.Add(int64(expiredN))
+	return sampled, expiredN
+}
+
+// StartSweeper runs SweepOnce every 100 ms in a goroutine until the
+// returned stop function is called; stop waits for the goroutine to end.
+func (s *Store) StartSweeper() (stop func()) {
+	quit := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(sweepInterval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-tick.C:
+				s.SweepOnce(sweepCycleBudget)
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-done
+	}
+}
