@@ -32,6 +32,7 @@ type config struct {
 	logLevel   string
 	logFormat  string
 	maxBulkLen int64
+	pushLimit  int
 }
 
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
@@ -58,8 +59,10 @@ func run(args []string, stderr io.Writer) int {
 		log.Errorf("cannot start: %v", err)
 		return 1
 	}
+	data := store.New()
+	stopSweeper := data.StartSweeper() // reclaims expired keys nobody reads
 	var srv *netsrv.Server
-	ex := executor.New(store.New(), executor.Config{
+	ex := executor.New(data, executor.Config{
 		MaxBulkLen: cfg.maxBulkLen,
 		Port:       ln.Port(),
 		Params: []executor.Param{
@@ -74,8 +77,8 @@ func run(args []string, stderr io.Writer) int {
 				Workers: st.Pool.Workers, Busy: st.Pool.Busy, Queued: st.Pool.Queued}
 		},
 	})
-	srv = netsrv.NewServer(ln, netsrv.Config{Workers: cfg.workers, Queue: cfg.queue, Log: log},
-		func() netsrv.Session { return ex.NewSession() })
+	srv = netsrv.NewServer(ln, netsrv.Config{Workers: cfg.workers, Queue: cfg.queue, PushLimit: cfg.pushLimit, Log: log},
+		func(p netsrv.Pusher) netsrv.Session { return ex.NewSession(p) })
 
 	// Section 4: the signal handler is in place before the accept loop.
 	watcher := signals.Watch(
@@ -90,7 +93,8 @@ func run(args []string, stderr io.Writer) int {
 	defer watcher.Stop()
 
 	srv.Serve()
-	log.Info("shutdown complete; bye")
+	stopSweeper()
+	log.Info("shutdown: expiry sweeper stopped; shutdown complete; bye")
 	return 0
 }
 
@@ -106,6 +110,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.logLevel, "log-level", "info", "debug, info, warn or error; debug logs every socket call")
 	fs.StringVar(&cfg.logFormat, "log-format", "text", "text or json")
 	fs.Int64Var(&cfg.maxBulkLen, "proto-max-bulk-len", parser.DefaultMaxBulkLen, "largest RESP argument in bytes")
+	fs.IntVar(&cfg.pushLimit, "pubsub-buffer-limit", netsrv.DefaultPushLimit, "unsent pub/sub bytes a client may have before it is disconnected")
 	fs.Usage = func() {} // errors are printed once by run; the full text is for --help
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -132,6 +137,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("--backlog %d: must be at least 1", cfg.backlog)
 	case cfg.maxBulkLen < 1:
 		return cfg, fmt.Errorf("--proto-max-bulk-len %d: must be at least 1", cfg.maxBulkLen)
+	case cfg.pushLimit < 1:
+		return cfg, fmt.Errorf("--pubsub-buffer-limit %d: must be at least 1", cfg.pushLimit)
 	}
 	return cfg, nil
 }

@@ -4,9 +4,9 @@ import "strings"
 
 // connectionCommands are the commands about the connection itself.
 var connectionCommands = []command{
-	{name: "ping", arity: -1, flags: flagFast, run: cmdPing},
+	{name: "ping", arity: -1, flags: flagFast | flagSubscribedOK, run: cmdPing},
 	{name: "echo", arity: 2, flags: flagFast, run: cmdEcho},
-	{name: "quit", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdQuit},
+	{name: "quit", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagSubscribedOK, run: cmdQuit},
 	{name: "select", arity: 2, flags: flagLoading | flagStale | flagFast, run: cmdSelect},
 	{name: "hello", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdHello},
 	{name: "client", arity: -2, flags: flagNoScript | flagLoading | flagStale, run: cmdClient},
@@ -14,6 +14,10 @@ var connectionCommands = []command{
 
 // PING [message]: PONG, or the message as a value.
 func cmdPing(s *Session, args [][]byte) {
+	if s.sub.count() > 0 && len(args) <= 2 {
+		s.subscribedPing(args)
+		return
+	}
 	switch len(args) {
 	case 1:
 		s.reply.Status("PONG")

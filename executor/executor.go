@@ -51,6 +51,7 @@ type Executor struct {
 	started      time.Time
 	clientID     atomic.Int64
 	stats        stats
+	hub          *hub
 }
 
 // stats are the counters INFO's stats section shows. Sessions count
@@ -74,7 +75,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	if cfg.Conns == nil {
 		cfg.Conns = func() ConnStats { return ConnStats{} }
 	}
-	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable()}
+	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub()}
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)
 	}
@@ -89,9 +90,10 @@ func New(st *store.Store, cfg Config) *Executor {
 	return ex
 }
 
-// NewSession returns the state of one new connection.
-func (ex *Executor) NewSession() *Session {
-	s := &Session{ex: ex, id: ex.clientID.Add(1)}
+// NewSession returns the state of one new connection; pusher is how
+// published messages reach it (nil: the connection cannot subscribe).
+func (ex *Executor) NewSession(pusher Pusher) *Session {
+	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher}
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
 	return s
 }

@@ -11,7 +11,7 @@ import (
 // and whether it asked to close.
 func converse(t *testing.T, ex *Executor, input string) (string, bool) {
 	t.Helper()
-	s := ex.NewSession()
+	s := ex.NewSession(nil)
 	in := []byte(input)
 	consumed, out, closing := s.Handle(in, nil)
 	if !closing && consumed != len(in) {
@@ -122,7 +122,7 @@ func TestUnknownCommandErrorHasNoLineBreaks(t *testing.T) {
 }
 
 func TestIncompleteRequestIsKeptForLater(t *testing.T) {
-	s := newExecutor().NewSession()
+	s := newExecutor().NewSession(nil)
 	in := []byte("SET k v\nGET")
 	consumed, out, _ := s.Handle(in, nil)
 	if consumed != 8 || string(out) != "OK\n" {
@@ -162,7 +162,7 @@ func TestPlaintextListNumbering(t *testing.T) {
 func BenchmarkSessionGetRESP(b *testing.B) {
 	ex := newExecutor()
 	ex.store.Set([]byte("key:000000000001"), []byte("val:000000000001"))
-	s := ex.NewSession()
+	s := ex.NewSession(nil)
 	req := []byte("*2\r\n$3\r\nGET\r\n$16\r\nkey:000000000001\r\n")
 	out := make([]byte, 0, 256)
 	b.ReportAllocs()
@@ -174,7 +174,7 @@ func BenchmarkSessionGetRESP(b *testing.B) {
 func BenchmarkSessionGetPlain(b *testing.B) {
 	ex := newExecutor()
 	ex.store.Set([]byte("key:000000000001"), []byte("val:000000000001"))
-	s := ex.NewSession()
+	s := ex.NewSession(nil)
 	req := []byte("GET key:000000000001\r\n")
 	buf := make([]byte, len(req))
 	out := make([]byte, 0, 256)
@@ -186,7 +186,7 @@ func BenchmarkSessionGetPlain(b *testing.B) {
 }
 
 func BenchmarkSessionSetRESP(b *testing.B) {
-	s := newExecutor().NewSession()
+	s := newExecutor().NewSession(nil)
 	req := []byte("*3\r\n$3\r\nSET\r\n$16\r\nkey:000000000001\r\n$16\r\nval:000000000001\r\n")
 	out := make([]byte, 0, 256)
 	b.ReportAllocs()

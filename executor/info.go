@@ -77,6 +77,7 @@ func infoClients(ex *Executor, b *strings.Builder) {
 	c := ex.cfg.Conns()
 	field(b, "connected_clients", c.Connected)
 	field(b, "blocked_clients", 0)
+	field(b, "pubsub_clients", ex.hub.clients.Load())
 	field(b, "worker_threads", c.Workers)
 	field(b, "busy_workers", c.Busy)
 	field(b, "queued_clients", c.Queued)
@@ -108,6 +109,8 @@ func infoStats(ex *Executor, b *strings.Builder) {
 	field(b, "evicted_keys", 0)
 	field(b, "keyspace_hits", ex.stats.hits.Load())
 	field(b, "keyspace_misses", ex.stats.misses.Load())
+	field(b, "pubsub_channels", len(ex.hub.channelNames(nil)))
+	field(b, "pubsub_patterns", ex.hub.numPat())
 }
 
 func infoReplication(_ *Executor, b *strings.Builder) {

@@ -34,7 +34,7 @@ type step struct {
 func runSteps(t *testing.T, steps []step) {
 	t.Helper()
 	ex, clock := newClockedExecutor()
-	s := ex.NewSession()
+	s := ex.NewSession(nil)
 	for _, st := range steps {
 		clock.advance(st.advance)
 		_, out, _ := s.Handle([]byte(st.req+"\n"), nil)
@@ -214,7 +214,7 @@ func TestKeyspaceCommands(t *testing.T) {
 
 func TestKeysAndScanMatch(t *testing.T) {
 	ex, clock := newClockedExecutor()
-	s := ex.NewSession()
+	s := ex.NewSession(nil)
 	s.Handle([]byte("MSET user:1 a user:2 b user:10 c admin x\nSET user:dead v PX 10\n"), nil)
 	clock.advance(time.Second)
 	_, out, _ := s.Handle([]byte("*2\r\n$4\r\nKEYS\r\n$6\r\nuser:?\r\n"), nil)
@@ -263,7 +263,7 @@ func respStrings(t *testing.T, reply string) []string {
 
 func TestInfoCountsExpiries(t *testing.T) {
 	ex, clock := newClockedExecutor()
-	s := ex.NewSession()
+	s := ex.NewSession(nil)
 	s.Handle([]byte("SET a 1 EX 10\nSET b 2\n"), nil)
 	_, out, _ := s.Handle([]byte("INFO keyspace\n"), nil)
 	if !strings.Contains(string(out), "db0:keys=2,expires=1,") {

@@ -15,6 +15,9 @@ type Session struct {
 	cmd     *command // the command running, for handlers shared by several
 	counts  batchCounts
 
+	pusher Pusher       // how messages reach this connection
+	sub    subscription // pub/sub channels and patterns
+
 	// The client's identity, for CLIENT and HELLO.
 	id              int64
 	name            string
@@ -88,8 +91,14 @@ func (s *Session) execute(args [][]byte) {
 		s.reply.Error(unknownCommand(args))
 	case !cmd.arityOK(len(args)):
 		s.reply.Error(wrongArity(cmd.name))
+	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
+		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	default:
 		s.cmd = cmd
 		cmd.run(s, args)
 	}
 }
+
+// Closed is called by the networking layer once the connection has ended:
+// the session leaves every channel, so nothing is kept for it.
+func (s *Session) Closed() { s.ex.hub.dropAll(s) }

@@ -18,8 +18,9 @@ const (
 type conn struct {
 	fd   int
 	peer string
-	in   []byte // received bytes the session has not consumed yet
-	out  []byte // replies to send
+	in   []byte  // received bytes the session has not consumed yet
+	out  []byte  // replies to send
+	ob   *outbox // output pushed outside request/reply (pub/sub)
 }
 
 // serveConn is a worker's whole session with one client (sections 7 and 9):
@@ -32,8 +33,10 @@ func (s *Server) serveConn(c *conn) {
 		log = s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer})
 		log.Debug("worker: serving connection")
 	}
-	defer s.closeConn(c, log)
-	session := s.newSession()
+	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
+	session := s.newSession(c.ob)
+	closeAfter := false
+	defer func() { s.closeConn(c, session, closeAfter, log) }()
 	c.in = make([]byte, 0, initialReadBuffer)
 	for {
 		if len(c.in) == cap(c.in) {
@@ -47,7 +50,10 @@ func (s *Server) serveConn(c *conn) {
 		if n == 0 {
 			// Section 9: recv returned 0, the client closed its side (or
 			// shutdown woke us). Nothing more will arrive.
-			if s.debug {
+			if c.ob.overflowed() {
+				s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer}).
+					Warnf("disconnecting a client that does not read: over %d bytes of output were waiting", s.cfg.PushLimit)
+			} else if s.debug {
 				log.Debug("recv(): 0 bytes, peer closed the connection")
 			}
 			return
@@ -57,9 +63,16 @@ func (s *Server) serveConn(c *conn) {
 			log.Debugf("recv(): %d bytes", n)
 		}
 
-		consumed, out, closeAfter := session.Handle(c.in, c.out[:0])
+		var consumed int
+		var out []byte
+		consumed, out, closeAfter = session.Handle(c.in, c.out[:0])
 		c.out = out
-		if len(out) > 0 {
+		if len(out) > 0 && c.ob.isActive() {
+			// Pushed output may be waiting: queue behind it, in order.
+			if !c.ob.Push(out) {
+				return
+			}
+		} else if len(out) > 0 {
 			if err := sendAll(c.fd, out); err != nil {
 				s.connFailed(c, "send", err)
 				return
@@ -119,9 +132,16 @@ func (s *Server) connFailed(c *conn, call string, err error) {
 	entry.Warnf("%s(): failed; closing the connection", call)
 }
 
-// closeConn releases the descriptor (section 9: no fd leaks). It leaves the
-// registry first, so shutdown never acts on a number the kernel may reuse.
-func (s *Server) closeConn(c *conn, log *logrus.Entry) {
+// closeConn releases the descriptor (section 9: no fd leaks). The session
+// hears of it first, so nothing more is pushed; the outbox is drained when
+// the session asked to close (QUIT's reply) and cut otherwise. The fd leaves
+// the registry before it is closed, so shutdown never acts on a number the
+// kernel may reuse.
+func (s *Server) closeConn(c *conn, session Session, drain bool, log *logrus.Entry) {
+	if closer, ok := session.(sessionCloser); ok {
+		closer.Closed()
+	}
+	c.ob.close(drain)
 	s.live.remove(c.fd)
 	// close(2) frees the descriptor; the kernel sends FIN, or RST when
 	// unread bytes remain.

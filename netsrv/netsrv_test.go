@@ -48,7 +48,7 @@ func startServer(t *testing.T, workers, queue int) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(ln, Config{Workers: workers, Queue: queue, Log: log}, func() Session { return lineEcho{} })
+	srv := NewServer(ln, Config{Workers: workers, Queue: queue, Log: log}, func(Pusher) Session { return lineEcho{} })
 	ts := &testServer{Server: srv, addr: ln.Addr(), served: make(chan struct{})}
 	go func() { srv.Serve(); close(ts.served) }()
 	t.Cleanup(func() { srv.Shutdown(); <-ts.served })
@@ -236,7 +236,7 @@ func TestGracePeriodCutsAClientThatNeverReads(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := NewServer(ln, Config{Workers: 1, Queue: 1, ShutdownGrace: 200 * time.Millisecond, Log: log},
-		func() Session { return floodSession{} })
+		func(Pusher) Session { return floodSession{} })
 	served := make(chan struct{})
 	go func() { srv.Serve(); close(served) }()
 	c := dial(t, ln.Addr())

@@ -18,8 +18,14 @@ type Config struct {
 	// sending replies to requests already received before every connection
 	// is cut. 0 means DefaultShutdownGrace.
 	ShutdownGrace time.Duration
-	Log           *logrus.Logger
+	// PushLimit is how many pushed bytes (pub/sub messages) may wait unsent
+	// for one client before it is disconnected. 0 means DefaultPushLimit.
+	PushLimit int
+	Log       *logrus.Logger
 }
+
+// DefaultPushLimit is Redis's pubsub client-output-buffer-limit, 32 MiB.
+const DefaultPushLimit = 32 << 20
 
 // DefaultShutdownGrace bounds a shutdown held up by a client that never
 // reads its replies.
@@ -30,7 +36,7 @@ const DefaultShutdownGrace = 5 * time.Second
 type Server struct {
 	cfg        Config
 	ln         *Listener
-	newSession func() Session
+	newSession func(Pusher) Session
 	pool       *pool.Pool[*conn]
 	live       *registry
 	log        *logrus.Logger
@@ -45,10 +51,14 @@ type Server struct {
 	rejected atomic.Int64
 }
 
-// NewServer prepares a server on ln; Serve runs it.
-func NewServer(ln *Listener, cfg Config, newSession func() Session) *Server {
+// NewServer prepares a server on ln; Serve runs it. newSession makes the
+// session of each connection, given the way to push to it.
+func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Server {
 	if cfg.ShutdownGrace <= 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
+	}
+	if cfg.PushLimit <= 0 {
+		cfg.PushLimit = DefaultPushLimit
 	}
 	s := &Server{
 		cfg:        cfg,

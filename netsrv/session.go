@@ -17,3 +17,10 @@ type Session interface {
 type bufferSizer interface {
 	NeedBytes() int
 }
+
+// sessionCloser is an optional Session method, called once when the
+// connection has ended, so the session can let go of what it holds
+// (subscriptions).
+type sessionCloser interface {
+	Closed()
+}

@@ -1,0 +1,104 @@
+package executor
+
+import "strings"
+
+// pubsubCommands are Redis's publish/subscribe. In the worker-per-
+// connection model a subscribed client holds its worker for as long as it
+// stays subscribed, idle or not (see the README).
+var pubsubCommands = []command{
+	{name: "subscribe", arity: -2, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdSubscribe},
+	{name: "psubscribe", arity: -2, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdSubscribe},
+	{name: "unsubscribe", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdUnsubscribe},
+	{name: "punsubscribe", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdUnsubscribe},
+	{name: "publish", arity: 3, flags: flagLoading | flagStale | flagFast, run: cmdPublish},
+	{name: "pubsub", arity: -2, flags: flagLoading | flagStale, run: cmdPubSub},
+	{name: "reset", arity: 1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagSubscribedOK, run: cmdReset},
+}
+
+// SUBSCRIBE channel [channel ...] / PSUBSCRIBE pattern [pattern ...]
+func cmdSubscribe(s *Session, args [][]byte) {
+	if s.pusher == nil {
+		s.reply.Error("ERR this connection cannot receive pushed messages")
+		return
+	}
+	s.ex.hub.subscribe(s, args[1:], s.cmd.name == "psubscribe")
+}
+
+// UNSUBSCRIBE [channel ...] / PUNSUBSCRIBE [pattern ...]
+func cmdUnsubscribe(s *Session, args [][]byte) {
+	s.ex.hub.unsubscribe(s, args[1:], s.cmd.name == "punsubscribe")
+}
+
+// PUBLISH channel message: how many subscribers received it.
+func cmdPublish(s *Session, args [][]byte) {
+	s.reply.Int(int64(s.ex.hub.publish(args[1], args[2])))
+}
+
+// PUBSUB CHANNELS [pattern] | NUMSUB [channel ...] | NUMPAT
+func cmdPubSub(s *Session, args [][]byte) {
+	switch sub := strings.ToLower(string(args[1])); {
+	case sub == "channels" && len(args) <= 3:
+		var pattern []byte
+		if len(args) == 3 {
+			pattern = args[2]
+		}
+		names := s.ex.hub.channelNames(pattern)
+		s.reply.Array(len(names))
+		for _, n := range names {
+			s.reply.BulkString(n)
+		}
+	case sub == "numsub":
+		s.reply.Array(2 * (len(args) - 2))
+		for _, ch := range args[2:] {
+			s.reply.Bulk(ch)
+			s.reply.Int(int64(s.ex.hub.numSub(ch)))
+		}
+	case sub == "numpat" && len(args) == 2:
+		s.reply.Int(int64(s.ex.hub.numPat()))
+	case sub == "channels" || sub == "numpat":
+		s.reply.Error(wrongArity("pubsub|" + sub))
+	default:
+		s.reply.Error(unknownSubcommand(args[1], "PUBSUB"))
+	}
+}
+
+// RESET: leave every subscription and forget the client name, as a fresh
+// connection.
+func cmdReset(s *Session, _ [][]byte) {
+	s.ex.hub.dropAll(s)
+	s.name = ""
+	s.reply.Status("RESET")
+}
+
+// subscriptionReply writes one confirmation: [kind, name, count], the name
+// nil for an UNSUBSCRIBE with nothing to leave.
+func (s *Session) subscriptionReply(kind string, name []byte, count int) {
+	s.reply.Array(3)
+	s.reply.BulkString(kind)
+	if name == nil {
+		s.reply.Nil()
+	} else {
+		s.reply.Bulk(name)
+	}
+	s.reply.Int(int64(count))
+}
+
+// pushReplies sends every reply written so far in this batch through the
+// pusher now, keeping them ahead of any message pushed later.
+func (s *Session) pushReplies() {
+	if len(s.reply.buf) > 0 {
+		s.pusher.Push(s.reply.buf)
+		s.reply.buf = s.reply.buf[:0]
+	}
+}
+
+// subscribedPing is PING's answer while subscribed: ["pong", message].
+func (s *Session) subscribedPing(args [][]byte) {
+	s.reply.Array(2)
+	s.reply.BulkString("pong")
+	if len(args) > 1 {
+		s.reply.Bulk(args[1])
+	} else {
+		s.reply.BulkString("")
+	}
+}
