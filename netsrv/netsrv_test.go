@@ -249,3 +249,81 @@ func TestGracePeriodCutsAClientThatNeverReads(t *testing.T) {
 		t.Fatal("Serve still waiting for a worker blocked in send after the grace period")
 	}
 }
+
+// pushSession answers "sub" by pushing a confirmation and handing its
+// Pusher to the test, which then pushes as a publisher would; other lines
+// are echoed upper-cased as replies.
+type pushSession struct {
+	pusher  Pusher
+	handout chan Pusher
+}
+
+func (p *pushSession) Handle(in, out []byte) (int, []byte, bool) {
+	consumed, out, closeAfter := lineEcho{}.Handle(in, out)
+	if strings.Contains(string(in[:consumed]), "sub\n") {
+		p.pusher.Push(out) // the replies so far go first, in order
+		out = out[:0]
+		p.pusher.Push([]byte("subscribed\n"))
+		p.handout <- p.pusher
+	}
+	return consumed, out, closeAfter
+}
+
+func startPushServer(t *testing.T, limit int) (addr string, pushers chan Pusher, srv *Server) {
+	t.Helper()
+	log := logrus.New()
+	log.SetOutput(io.Discard)
+	ln, err := Listen("127.0.0.1", 0, 16, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pushers = make(chan Pusher, 4)
+	srv = NewServer(ln, Config{Workers: 4, Queue: 4, PushLimit: limit, Log: log},
+		func(p Pusher) Session { return &pushSession{pusher: p, handout: pushers} })
+	served := make(chan struct{})
+	go func() { srv.Serve(); close(served) }()
+	t.Cleanup(func() { srv.Shutdown(); <-served })
+	return ln.Addr(), pushers, srv
+}
+
+func TestPushedBytesAndRepliesKeepTheirOrder(t *testing.T) {
+	addr, pushers, _ := startPushServer(t, 1<<20)
+	c := dial(t, addr)
+	io.WriteString(c, "before\nsub\n")
+	pusher := <-pushers
+	for i := 0; i < 100; i++ {
+		if !pusher.Push([]byte("message\n")) {
+			t.Fatal("push refused")
+		}
+	}
+	io.WriteString(c, "after\n") // a reply queued behind the pushed messages
+	r := bufio.NewReader(c)
+	want := append([]string{"BEFORE", "SUB", "subscribed"}, strings.Split(strings.Repeat("message,", 100)+"AFTER", ",")...)
+	for i, w := range want {
+		line, err := r.ReadString('\n')
+		if err != nil || line != w+"\n" {
+			t.Fatalf("line %d: got %q (%v), want %q", i, line, err, w)
+		}
+	}
+}
+
+func TestPushOverTheLimitCutsOnlyThatClient(t *testing.T) {
+	addr, pushers, srv := startPushServer(t, 64<<10)
+	slow := dial(t, addr)
+	io.WriteString(slow, "sub\n")
+	pusher := <-pushers
+	chunk := []byte(strings.Repeat("x", 1024) + "\n")
+	refused := false
+	for i := 0; i < 100000 && !refused; i++ { // bounded; the client never reads
+		refused = !pusher.Push(chunk)
+	}
+	if !refused {
+		t.Fatal("pushes to a client that never reads were never refused")
+	}
+	waitFor(t, "the slow client to be disconnected", func() bool { return srv.Stats().Connected == 0 })
+	other := dial(t, addr)
+	io.WriteString(other, "fine\n")
+	if line, _ := bufio.NewReader(other).ReadString('\n'); line != "FINE\n" {
+		t.Fatalf("another client got %q", line)
+	}
+}

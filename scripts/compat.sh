@@ -46,6 +46,8 @@ verdict() { # verdict NAME GOT WANT
 lite() { redis-cli -p "$port" "$@" 2>&1; }
 ref() { redis-cli -s "$work/redis.sock" "$@" 2>&1; }
 same() { verdict "redis-cli $*" "$(lite "$@")" "$(ref "$@")"; }     # as Redis prints it
+unnumbered_sorted() { sed 's/^ *[0-9]*) //' | sort; }
+same_sorted() { verdict "redis-cli $* (as a set)" "$(lite "$@" | unnumbered_sorted)" "$(ref "$@" | unnumbered_sorted)"; } # hash order differs
 expect() { local want=$1; shift; verdict "redis-cli $*" "$(lite "$@")" "$want"; }
 
 # --- redis-cli, command by command, raw (piped) and typed (--no-raw) output
@@ -89,7 +91,67 @@ for mode in "" --no-raw; do
   same "${m[@]}" config get
   same "${m[@]}" del greeting n max
   same "${m[@]}" dbsize
+  # keyspace: expiry, string and key-space commands
+  same "${m[@]}" set e v ex 100
+  same "${m[@]}" ttl e
+  same "${m[@]}" pttl nosuchkey
+  same "${m[@]}" set e v px 100000 keepttl
+  same "${m[@]}" set e v2 xx get
+  same "${m[@]}" set e v3 nx
+  same "${m[@]}" set e v ex 0
+  same "${m[@]}" set e v nx xx
+  same "${m[@]}" expire e 50 gt
+  same "${m[@]}" expire e 50 lt
+  same "${m[@]}" expire e 10 nx xx
+  same "${m[@]}" expire e 10 foo
+  same "${m[@]}" persist e
+  same "${m[@]}" ttl e
+  same "${m[@]}" setex sx 100 v
+  same "${m[@]}" setex sx 0 v
+  same "${m[@]}" psetex sx -5 v
+  same "${m[@]}" getex sx persist
+  same "${m[@]}" ttl sx
+  same "${m[@]}" getex sx ex 0
+  same "${m[@]}" getdel sx
+  same "${m[@]}" getdel sx
+  same "${m[@]}" setnx nx1 v
+  same "${m[@]}" setnx nx1 v
+  same "${m[@]}" append ap hello
+  same "${m[@]}" append ap " world"
+  same "${m[@]}" strlen ap
+  same "${m[@]}" mset m1 a m2 b m3 c
+  same "${m[@]}" mget m1 nosuchkey m3
+  same "${m[@]}" msetnx m3 x m4 y
+  same "${m[@]}" mset m1
+  same "${m[@]}" type m1
+  same "${m[@]}" type nosuchkey
+  same "${m[@]}" rename m1 m5
+  same "${m[@]}" renamenx m5 m2
+  same "${m[@]}" rename nosuchkey x
+  same "${m[@]}" touch m2 m3 nosuchkey
+  same "${m[@]}" unlink m2 nosuchkey
+  same_sorted "${m[@]}" keys 'm*'
+  same_sorted "${m[@]}" keys 'm[35]'
+  same "${m[@]}" keys 'nomatch*'
+  same "${m[@]}" scan notacursor
+  same "${m[@]}" scan 0 count 0
+  same "${m[@]}" expireat e 1
+  same "${m[@]}" exists e
+  same "${m[@]}" publish nobody-listens msg
+  same "${m[@]}" pubsub numsub a b
+  same "${m[@]}" pubsub numpat
+  same "${m[@]}" pubsub channels
+  same "${m[@]}" pubsub nosuchsub
+  same "${m[@]}" flushdb
+  same "${m[@]}" randomkey
+  same "${m[@]}" set only v
+  same "${m[@]}" randomkey
+  same "${m[@]}" flushall
 done
+# SCAN visits every key: compared as sorted sets (cursors differ by design).
+for i in $(seq 1 300); do printf 'SET scan:%d v\n' "$i"; done | tee >(redis-cli -s "$work/redis.sock" >/dev/null) | redis-cli -p "$port" >/dev/null
+verdict "redis-cli --scan --pattern 'scan:*' (sorted)" "$(lite --scan --pattern 'scan:*' | sort)" "$(ref --scan --pattern 'scan:*' | sort)"
+same flushall
 # Deliberate differences: one database, RESP2 only, redis-lite's own settings.
 expect "ERR DB index is out of range" select 1
 expect "NOPROTO unsupported protocol version" hello 3
@@ -100,6 +162,17 @@ verdict "redis-cli info server (redis_version)" "$(lite info server | tr -d '\r'
 verdict "redis-cli info (sections)" "$(lite info | tr -d '\r' | grep -c -E '^# (Server|Clients|Stats|Keyspace)$')" "4"
 verdict "redis-cli command info get (name arity flags keys)" "$(lite command info get | head -7)" "$(ref command info get | head -7)"
 verdict "redis-cli command count (a number)" "$(lite command count | grep -cE '^[0-9]+$')" "1"
+
+# --- redis-cli subscribe receives what another redis-cli publishes
+timeout 10 redis-cli -p "$port" subscribe news >"$work/subscriber.out" 2>&1 &
+subscriber=$!
+for _ in $(seq 200); do [ "$(lite pubsub numsub news | tail -1)" = 1 ] && break; sleep 0.05; done
+expect "1" publish news "hello subscribers"
+for _ in $(seq 200); do grep -q "hello subscribers" "$work/subscriber.out" && break; sleep 0.05; done
+kill "$subscriber" 2>/dev/null; wait "$subscriber" 2>/dev/null
+verdict "redis-cli subscribe output" "$(cat "$work/subscriber.out")" "$(printf 'subscribe\nnews\n1\nmessage\nnews\nhello subscribers')"
+for _ in $(seq 200); do [ "$(lite pubsub numsub news | tail -1)" = 0 ] && break; sleep 0.05; done
+expect "$(printf 'news\n0')" pubsub numsub news
 
 # --- redis-cli --pipe: 100,000 SETs in one stream, ending with ECHO
 awk 'BEGIN { for (i = 0; i < 100000; i++) { k = "pipe:" i; v = "value-" i;
