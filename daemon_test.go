@@ -200,3 +200,12 @@ func (c *client) expectClosed() string {
 	}
 	return string(rest)
 }
+
+// checkReply fails the test when got and want print differently; go-redis
+// results of every type are compared by their printed form.
+func checkReply(t *testing.T, what string, got, want any) {
+	t.Helper()
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("%s: got %v, want %v", what, got, want)
+	}
+}

@@ -16,12 +16,7 @@ func TestGoRedisStringAndKeyspaceCommands(t *testing.T) {
 	d := startDaemon(t)
 	rdb := d.goRedis()
 	ctx := context.Background()
-	check := func(what string, got, want any) {
-		t.Helper()
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Fatalf("%s: got %v, want %v", what, got, want)
-		}
-	}
+	check := func(what string, got, want any) { t.Helper(); checkReply(t, what, got, want) }
 	check("SETNX", rdb.SetNX(ctx, "k", "v", 0).Val(), true)
 	check("SETNX again", rdb.SetNX(ctx, "k", "v", 0).Val(), false)
 	check("SET XX GET", rdb.SetArgs(ctx, "k", "v2", redis.SetArgs{Mode: "XX", Get: true}).Val(), "v")

@@ -26,12 +26,7 @@ func TestGoRedisEveryCommand(t *testing.T) {
 	d := startDaemon(t)
 	rdb := d.goRedis()
 	ctx := context.Background()
-	check := func(what string, got, want any) {
-		t.Helper()
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Fatalf("%s: got %v, want %v", what, got, want)
-		}
-	}
+	check := func(what string, got, want any) { t.Helper(); checkReply(t, what, got, want) }
 	check("PING", rdb.Ping(ctx).Val(), "PONG")
 	check("ECHO", rdb.Echo(ctx, "hi there").Val(), "hi there")
 	check("SET", rdb.Set(ctx, "user:1", "alice", 0).Val(), "OK")

@@ -203,24 +203,18 @@ func (s *Store) Exists(keys ...[]byte) int {
 // Len returns the number of keys, expired ones not yet swept included (as
 // Redis's DBSIZE). Shards are counted one after another, so under
 // concurrent writes the total is a moment's approximation.
-func (s *Store) Len() int {
-	n := 0
-	for i := range s.shards {
-		sh := &s.shards[i]
-		sh.mu.RLock()
-		n += len(sh.m)
-		sh.mu.RUnlock()
-	}
-	return n
-}
+func (s *Store) Len() int { return s.sumShards(func(sh *shard) int { return len(sh.m) }) }
 
 // WithExpiry returns the number of keys that have an expiry.
-func (s *Store) WithExpiry() int {
+func (s *Store) WithExpiry() int { return s.sumShards(func(sh *shard) int { return len(sh.expires) }) }
+
+// sumShards adds up count over the shards, each under its read lock.
+func (s *Store) sumShards(count func(*shard) int) int {
 	n := 0
 	for i := range s.shards {
 		sh := &s.shards[i]
 		sh.mu.RLock()
-		n += len(sh.expires)
+		n += count(sh)
 		sh.mu.RUnlock()
 	}
 	return n
