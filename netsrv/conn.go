@@ -1,6 +1,8 @@
 package netsrv
 
 import (
+	"errors"
+
 	"github.com/sirupsen/logrus"
 	"golang.org/x/sys/unix"
 )
@@ -14,19 +16,42 @@ const (
 	keepBufferUpTo    = 1024 * 1024
 )
 
+// Limits that end a connection.
+var (
+	errIdle        = errors.New("idle longer than --timeout")
+	errQueryLimit  = errors.New("unparsed input over --client-query-buffer-limit")
+	errOutputLimit = errors.New("unsent replies over --client-output-buffer-limit")
+	errPushRefused = errors.New("output over the pub/sub limit")
+)
+
 // conn is one client connection: its descriptor, its peer and its buffers.
 type conn struct {
-	fd   int
-	peer string
-	in   []byte  // received bytes the session has not consumed yet
-	out  []byte  // replies to send
-	ob   *outbox // output pushed outside request/reply (pub/sub)
+	fd       int
+	peer     string
+	in       []byte  // received bytes the session has not consumed yet
+	out      []byte  // replies; out[sent:] is not yet taken by the kernel
+	sent     int     // how much of out the kernel has taken
+	spare    []byte  // where replies go while others are still unsent
+	ob       *outbox // output pushed outside request/reply (pub/sub)
+	sizer    bufferSizer
+	readDone bool // the client sends nothing more (recv returned 0)
+	quit     bool // the session asked to close once its replies are out
 }
 
-// serveConn is a worker's whole session with one client (sections 7 and 9):
-// recv, hand the bytes to the session, send every reply in one go, repeat,
-// until the client closes, fails, or asks to quit. Then the descriptor is
-// closed and the worker returns to the pool.
+func (c *conn) unsent() int { return len(c.out) - c.sent }
+
+// serveConn is a worker's whole session with one client (sections 7 and 9).
+//
+// The usual turn: recv (blocking), hand the bytes to the session, send the
+// replies without blocking; the kernel takes them all and the worker is
+// back in recv. Only when the client does not read fast enough do replies
+// stay unsent; then the worker waits in poll(2) until the socket is
+// writable or readable, and keeps reading and running requests meanwhile,
+// so a client that never reads is closed when its unsent replies pass the
+// output limit, instead of holding its worker forever.
+//
+// The session ends when the client has closed its side and every reply is
+// sent, when the session asks (QUIT), on an error, or at a limit.
 func (s *Server) serveConn(c *conn) {
 	var log *logrus.Entry
 	if s.debug {
@@ -34,76 +59,197 @@ func (s *Server) serveConn(c *conn) {
 		log.Debug("worker: serving connection")
 	}
 	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
+	c.ob.takeover = c.takeUnsent
 	session := s.newSession(c.ob)
-	closeAfter := false
-	defer func() { s.closeConn(c, session, closeAfter, log) }()
+	c.sizer, _ = session.(bufferSizer)
+	defer func() { s.closeConn(c, session, log) }()
+	if s.cfg.IdleTimeout > 0 {
+		// SO_RCVTIMEO: a blocking recv that waits this long for nothing
+		// fails with EAGAIN; that is how an idle client is noticed.
+		tv := unix.NsecToTimeval(s.cfg.IdleTimeout.Nanoseconds())
+		unix.SetsockoptTimeval(c.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
+	}
 	c.in = make([]byte, 0, initialReadBuffer)
 	for {
-		if len(c.in) == cap(c.in) {
-			c.growIn(session)
+		// 1. Replies waiting: wait for the client to read them or to send.
+		readable := true
+		if c.unsent() > 0 {
+			r, err := pollClient(c.fd, !c.readDone && !c.quit, s.cfg.IdleTimeout)
+			if err == nil && r.timedOut {
+				err = errIdle // neither reading its replies nor sending
+			}
+			if err == nil && r.writable {
+				err = s.flush(c, log)
+			}
+			if err != nil {
+				s.connEnded(c, "send", err)
+				return
+			}
+			readable = r.readable
 		}
-		n, err := recv(c.fd, c.in[len(c.in):cap(c.in)])
+		// 2. Nothing more to read: close once every reply is out.
+		if c.readDone || c.quit {
+			if c.unsent() == 0 {
+				if c.readDone && s.debug {
+					log.Debug("recv(): 0 bytes, peer closed the connection")
+				}
+				return
+			}
+			continue
+		}
+		if !readable {
+			continue
+		}
+		// 3. Read: block when nothing is pending; otherwise take only what
+		// has arrived.
+		n, err := s.receive(c, c.unsent() == 0)
 		if err != nil {
-			s.connFailed(c, "recv", err)
+			s.connEnded(c, "recv", err)
 			return
 		}
 		if n == 0 {
-			// Section 9: recv returned 0, the client closed its side (or
-			// shutdown woke us). Nothing more will arrive.
-			if c.ob.overflowed() {
-				s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer}).
-					Warnf("disconnecting a client that does not read: over %d bytes of output were waiting", s.cfg.PushLimit)
-			} else if s.debug {
-				log.Debug("recv(): 0 bytes, peer closed the connection")
-			}
-			return
+			continue
 		}
-		c.in = c.in[:len(c.in)+n]
 		if s.debug {
 			log.Debugf("recv(): %d bytes", n)
 		}
-
-		var consumed int
-		var out []byte
-		consumed, out, closeAfter = session.Handle(c.in, c.out[:0])
-		c.out = out
-		if len(out) > 0 && c.ob.isActive() {
-			// Pushed output may be waiting: queue behind it, in order.
-			if !c.ob.Push(out) {
-				return
-			}
-		} else if len(out) > 0 {
-			if err := sendAll(c.fd, out); err != nil {
-				s.connFailed(c, "send", err)
-				return
-			}
-			if s.debug {
-				log.Debugf("send(): %d bytes", len(out))
-			}
-			if cap(c.out) > keepBufferUpTo {
-				c.out = nil
-			}
-		}
-		c.consume(consumed)
-		if closeAfter {
+		// 4. Run every complete request, and send what the kernel takes.
+		if err := s.runRequests(c, session, log); err != nil {
+			s.connEnded(c, "send", err)
 			return
 		}
 	}
 }
 
+// receive reads into the connection's buffer and returns the byte count; 0
+// with no error means nothing arrived (or EOF, noted in c.readDone).
+func (s *Server) receive(c *conn, block bool) (int, error) {
+	if len(c.in) == cap(c.in) {
+		if err := s.growIn(c); err != nil {
+			return 0, err
+		}
+	}
+	var n int
+	var err error
+	if block {
+		n, err = recv(c.fd, c.in[len(c.in):cap(c.in)])
+	} else {
+		n, err = recvNow(c.fd, c.in[len(c.in):cap(c.in)])
+	}
+	switch {
+	case err == unix.EAGAIN && block && !c.ob.isActive():
+		return 0, errIdle // SO_RCVTIMEO ran out
+	case err == unix.EAGAIN:
+		return 0, nil // nothing yet; subscribers are never idle (as Redis)
+	case err != nil:
+		return 0, err
+	case n == 0:
+		// Section 9: recv returned 0, the client closed its side (or
+		// shutdown woke us). Replies already due are still sent.
+		c.readDone = true
+		return 0, nil
+	}
+	c.in = c.in[:len(c.in)+n]
+	return n, nil
+}
+
+// runRequests hands the received bytes to the session until it can make no
+// more progress, queues the replies and sends what the kernel takes.
+func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry) error {
+	for len(c.in) > 0 && !c.quit {
+		// Replies go straight into out when it is empty (the usual case);
+		// behind unsent ones, they are made aside and appended.
+		direct := c.unsent() == 0
+		buf := c.spare[:0]
+		if direct {
+			c.out, c.sent = c.out[:0], 0
+			buf = c.out
+		}
+		consumed, replies, quit := session.Handle(c.in, buf)
+		c.quit = quit
+		switch {
+		case c.ob.isActive():
+			// Pub/sub: all output goes through the outbox, in order.
+			if len(replies) > 0 && !c.ob.Push(replies) {
+				return errPushRefused
+			}
+			if direct {
+				c.out = replies[:0]
+			} else {
+				c.spare = replies[:0]
+			}
+		case direct:
+			c.out = replies
+		default:
+			c.out = append(c.out, replies...)
+			c.spare = replies[:0]
+		}
+		c.consume(consumed)
+		if err := s.flush(c, log); err != nil {
+			return err
+		}
+		if s.cfg.OutputLimit > 0 && c.unsent() > s.cfg.OutputLimit {
+			return errOutputLimit
+		}
+		if consumed == 0 {
+			break // an incomplete request: wait for more bytes
+		}
+	}
+	return nil
+}
+
+// flush sends as much unsent output as the kernel takes, without blocking.
+func (s *Server) flush(c *conn, log *logrus.Entry) error {
+	if c.unsent() == 0 {
+		return nil
+	}
+	n, err := sendNow(c.fd, c.out[c.sent:])
+	if err != nil {
+		return err
+	}
+	c.sent += n
+	if s.debug && n > 0 {
+		log.Debugf("send(): %d bytes", n)
+	}
+	if c.unsent() == 0 {
+		c.out, c.sent = c.out[:0], 0
+		if cap(c.out) > keepBufferUpTo {
+			c.out = nil
+		}
+	}
+	return nil
+}
+
+// takeUnsent hands replies not yet sent to the outbox when the connection
+// switches to pushed output, so they keep their place ahead of it. It runs
+// on the worker, inside the session's first push.
+func (c *conn) takeUnsent() []byte {
+	rest := c.out[c.sent:]
+	c.out, c.sent = nil, 0
+	return rest
+}
+
 // growIn makes room in a full read buffer for a request that did not fit:
 // double it (so a large value costs a linear amount of copying), or size it
-// exactly when the session knows how long the request is.
-func (c *conn) growIn(session Session) {
+// exactly when the session knows how long the request is. A client whose
+// unparsed input would pass the query buffer limit is cut instead.
+func (s *Server) growIn(c *conn) error {
+	if s.cfg.QueryLimit > 0 && len(c.in) >= s.cfg.QueryLimit {
+		return errQueryLimit
+	}
 	size := 2 * cap(c.in)
-	if sizer, ok := session.(bufferSizer); ok {
-		if need := sizer.NeedBytes(); need > cap(c.in) && need < size {
+	if c.sizer != nil {
+		if need := c.sizer.NeedBytes(); need > cap(c.in) && need < size {
 			size = need
 		}
+	}
+	if s.cfg.QueryLimit > 0 {
+		size = min(size, s.cfg.QueryLimit+1)
 	}
 	grown := make([]byte, len(c.in), size)
 	copy(grown, c.in)
 	c.in = grown
+	return nil
 }
 
 // consume drops the bytes the session used and moves an incomplete request
@@ -120,16 +266,23 @@ func (c *conn) consume(n int) {
 	c.in = c.in[:copy(c.in, c.in[n:])]
 }
 
-// connFailed logs a failed recv or send. A vanished peer is routine (debug);
-// anything else is worth a warning. Either way only this connection ends
-// (section 8).
-func (s *Server) connFailed(c *conn, call string, err error) {
-	entry := s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer}).WithError(err)
-	if peerGone(err) {
-		entry.Debugf("%s(): peer gone", call)
-		return
+// connEnded logs why a connection ends early. A vanished peer is routine
+// (debug); a limit or an unexpected error is worth more. Either way only
+// this connection ends (section 8).
+func (s *Server) connEnded(c *conn, call string, err error) {
+	entry := s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer})
+	switch {
+	case errors.Is(err, errIdle):
+		entry.Infof("closing the connection: %v", err)
+	case errors.Is(err, errQueryLimit), errors.Is(err, errOutputLimit):
+		entry.Warnf("closing the connection: %v", err)
+	case errors.Is(err, errPushRefused):
+		entry.Warnf("disconnecting a client that does not read: over %d bytes of output were waiting", s.cfg.PushLimit)
+	case peerGone(err):
+		entry.WithError(err).Debugf("%s(): peer gone", call)
+	default:
+		entry.WithError(err).Warnf("%s(): failed; closing the connection", call)
 	}
-	entry.Warnf("%s(): failed; closing the connection", call)
 }
 
 // closeConn releases the descriptor (section 9: no fd leaks). The session
@@ -137,11 +290,14 @@ func (s *Server) connFailed(c *conn, call string, err error) {
 // the session asked to close (QUIT's reply) and cut otherwise. The fd leaves
 // the registry before it is closed, so shutdown never acts on a number the
 // kernel may reuse.
-func (s *Server) closeConn(c *conn, session Session, drain bool, log *logrus.Entry) {
+func (s *Server) closeConn(c *conn, session Session, log *logrus.Entry) {
 	if closer, ok := session.(sessionCloser); ok {
 		closer.Closed()
 	}
-	c.ob.close(drain)
+	if c.ob.overflowed() {
+		s.connEnded(c, "send", errPushRefused)
+	}
+	c.ob.close(c.quit)
 	s.live.remove(c.fd)
 	// close(2) frees the descriptor; the kernel sends FIN, or RST when
 	// unread bytes remain.

@@ -23,6 +23,9 @@ type Pusher interface {
 type outbox struct {
 	fd    int
 	limit int // unsent bytes allowed before the connection is cut
+	// takeover, called on the first push, returns replies the worker has
+	// not sent yet; they go first.
+	takeover func() []byte
 
 	active atomic.Bool // pushed to at least once: the worker sends through here
 
@@ -58,6 +61,9 @@ func (ob *outbox) Push(p []byte) bool {
 		unix.Shutdown(ob.fd, unix.SHUT_RDWR)
 		ob.wake.Broadcast()
 		return false
+	}
+	if !ob.active.Load() && ob.takeover != nil {
+		ob.pending = append(ob.pending, ob.takeover()...)
 	}
 	ob.pending = append(ob.pending, p...)
 	ob.active.Store(true)

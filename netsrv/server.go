@@ -21,7 +21,16 @@ type Config struct {
 	// PushLimit is how many pushed bytes (pub/sub messages) may wait unsent
 	// for one client before it is disconnected. 0 means DefaultPushLimit.
 	PushLimit int
-	Log       *logrus.Logger
+	// IdleTimeout closes a client that neither sends nor reads for that
+	// long; 0 never does (--timeout).
+	IdleTimeout time.Duration
+	// QueryLimit is the most unparsed input one client may have buffered;
+	// 0: no limit (--client-query-buffer-limit).
+	QueryLimit int
+	// OutputLimit is the most unsent reply bytes one client may have; 0: no
+	// limit (--client-output-buffer-limit).
+	OutputLimit int
+	Log         *logrus.Logger
 }
 
 // DefaultPushLimit is Redis's pubsub client-output-buffer-limit, 32 MiB.

@@ -2,13 +2,16 @@ package netsrv
 
 import (
 	"errors"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
 
 // recv reads what the kernel has received on fd into p, blocking until at
 // least one byte, end of stream (0), or an error. read(2) on a connected
-// socket is recv(2) with no flags. x/sys/unix never retries EINTR itself.
+// socket is recv(2) with no flags. With SO_RCVTIMEO set (--timeout), a recv
+// that waited that long for nothing fails with EAGAIN. x/sys/unix never
+// retries EINTR itself.
 func recv(fd int, p []byte) (int, error) {
 	for {
 		n, err := unix.Read(fd, p)
@@ -22,10 +25,41 @@ func recv(fd int, p []byte) (int, error) {
 	}
 }
 
-// sendAll writes all of p to fd. send(2) on a blocking socket may still
-// write only part of a large buffer (the socket's send buffer filled and a
-// signal arrived), so it loops until every byte is out. MSG_NOSIGNAL: a
-// peer that has gone makes send fail with EPIPE instead of raising SIGPIPE.
+// recvNow reads without blocking: EAGAIN means nothing has arrived.
+func recvNow(fd int, p []byte) (int, error) {
+	for {
+		n, _, err := unix.Recvfrom(fd, p, unix.MSG_DONTWAIT)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		return n, nil
+	}
+}
+
+// sendNow writes as much of p as the kernel's send buffer takes, without
+// blocking, and returns how much that was (0 with EAGAIN when the buffer is
+// full: the client is not reading). MSG_NOSIGNAL: a peer that has gone
+// makes send fail with EPIPE instead of raising SIGPIPE.
+func sendNow(fd int, p []byte) (int, error) {
+	for {
+		n, err := unix.SendmsgN(fd, p, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
+		switch err {
+		case nil:
+			return n, nil
+		case unix.EINTR:
+			continue
+		case unix.EAGAIN:
+			return 0, nil
+		}
+		return 0, err
+	}
+}
+
+// sendAll writes all of p to fd, blocking while the client is slow; used by
+// the pub/sub sender, which has nothing else to do meanwhile.
 func sendAll(fd int, p []byte) error {
 	for len(p) > 0 {
 		n, err := unix.SendmsgN(fd, p, nil, nil, unix.MSG_NOSIGNAL)
@@ -38,6 +72,43 @@ func sendAll(fd int, p []byte) error {
 		p = p[n:]
 	}
 	return nil
+}
+
+// pollResult says what poll(2) found.
+type pollResult struct{ readable, writable, timedOut bool }
+
+// pollClient waits until fd can be written, or (with wantRead) read, or
+// timeout passes (0: no timeout). poll(2) is how one thread waits on both
+// directions of a socket at once; an error or hang-up condition counts as
+// both, so the next recv or send reports it.
+func pollClient(fd int, wantRead bool, timeout time.Duration) (pollResult, error) {
+	events := int16(unix.POLLOUT)
+	if wantRead {
+		events |= unix.POLLIN
+	}
+	ms := -1
+	if timeout > 0 {
+		ms = int(timeout.Milliseconds())
+	}
+	fds := []unix.PollFd{{Fd: int32(fd), Events: events}}
+	for {
+		n, err := unix.Poll(fds, ms)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return pollResult{}, err
+		}
+		if n == 0 {
+			return pollResult{timedOut: true}, nil
+		}
+		re := fds[0].Revents
+		trouble := re&(unix.POLLERR|unix.POLLHUP|unix.POLLNVAL) != 0
+		return pollResult{
+			readable: re&unix.POLLIN != 0 || (trouble && wantRead),
+			writable: re&unix.POLLOUT != 0 || trouble,
+		}, nil
+	}
 }
 
 // peerGone reports the errors that mean the client went away: a reset
