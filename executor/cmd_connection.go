@@ -66,12 +66,16 @@ func cmdHello(s *Session, args [][]byte) {
 		}
 	}
 	var name []byte
-	setName := false
+	setName, authAsked := false, false
 	for i := 2; i < len(args); i++ {
 		opt := strings.ToLower(string(args[i]))
 		switch {
 		case opt == "auth" && i+2 < len(args):
-			// No password is configured: the default user takes any.
+			if !s.authenticate(args[i+1], args[i+2]) {
+				s.reply.Error(errWrongPass)
+				return
+			}
+			authAsked = true
 			i += 2
 		case opt == "setname" && i+1 < len(args):
 			name, setName = args[i+1], true
@@ -80,6 +84,10 @@ func cmdHello(s *Session, args [][]byte) {
 			s.reply.Error("ERR Syntax error in HELLO option '" + string(capBytes(args[i], 128)) + "'")
 			return
 		}
+	}
+	if !s.authed && !authAsked {
+		s.reply.Error(errHelloNoAuth)
+		return
 	}
 	if setName {
 		if !validClientName(name) {

@@ -67,6 +67,9 @@ func cmdPubSub(s *Session, args [][]byte) {
 func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
 	s.name = ""
+	if s.ex.cfg.RequirePass != "" {
+		s.authed, s.parser.Unauthenticated = false, true
+	}
 	s.reply.Status("RESET")
 }
 

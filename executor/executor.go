@@ -1,6 +1,7 @@
 package executor
 
 import (
+	"crypto/sha256"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -25,6 +26,12 @@ type Config struct {
 	// Conns reports the connection counters of the networking layer, for
 	// INFO; nil reports zeros.
 	Conns func() ConnStats
+	// RequirePass, if set, is the password every client must AUTH with.
+	// It is never shown by INFO or CONFIG GET.
+	RequirePass string
+	// MaxMemory, if positive, refuses writes that grow memory once the
+	// daemon uses more than this many bytes (noeviction).
+	MaxMemory int64
 }
 
 // Param is one CONFIG GET parameter.
@@ -52,6 +59,8 @@ type Executor struct {
 	clientID     atomic.Int64
 	stats        stats
 	hub          *hub
+	passHash     [32]byte // sha256 of RequirePass
+	memory       memoryWatch
 }
 
 // stats are the counters INFO's stats section shows. Sessions count
@@ -80,7 +89,10 @@ func New(st *store.Store, cfg Config) *Executor {
 		ex.commandNames = append(ex.commandNames, name)
 	}
 	sort.Strings(ex.commandNames)
+	ex.passHash = sha256.Sum256([]byte(cfg.RequirePass))
 	ex.params = append([]Param{
+		{"maxmemory", itoa(cfg.MaxMemory)},
+		{"maxmemory-policy", "noeviction"},
 		{"save", ""}, // no snapshots
 		{"appendonly", "no"},
 		{"databases", "1"},
@@ -93,8 +105,9 @@ func New(st *store.Store, cfg Config) *Executor {
 // NewSession returns the state of one new connection; pusher is how
 // published messages reach it (nil: the connection cannot subscribe).
 func (ex *Executor) NewSession(pusher Pusher) *Session {
-	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher}
+	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: ex.cfg.RequirePass == ""}
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
+	s.parser.Unauthenticated = !s.authed
 	return s
 }
 

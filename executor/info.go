@@ -83,13 +83,12 @@ func infoClients(ex *Executor, b *strings.Builder) {
 	field(b, "queued_clients", c.Queued)
 }
 
-func infoMemory(_ *Executor, b *strings.Builder) {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	field(b, "used_memory", m.HeapAlloc)
-	field(b, "used_memory_human", humanBytes(m.HeapAlloc))
-	field(b, "used_memory_sys", m.Sys)
-	field(b, "maxmemory", 0)
+func infoMemory(ex *Executor, b *strings.Builder) {
+	used := usedMemory()
+	field(b, "used_memory", used)
+	field(b, "used_memory_human", humanBytes(used))
+	field(b, "maxmemory", ex.cfg.MaxMemory)
+	field(b, "maxmemory_human", humanBytes(uint64(max(ex.cfg.MaxMemory, 0))))
 	field(b, "maxmemory_policy", "noeviction")
 }
 

@@ -15,6 +15,7 @@ type Session struct {
 	cmd     *command // the command running, for handlers shared by several
 	counts  batchCounts
 
+	authed bool         // passed AUTH, or no password is required
 	pusher Pusher       // how messages reach this connection
 	sub    subscription // pub/sub channels and patterns
 
@@ -91,8 +92,12 @@ func (s *Session) execute(args [][]byte) {
 		s.reply.Error(unknownCommand(args))
 	case !cmd.arityOK(len(args)):
 		s.reply.Error(wrongArity(cmd.name))
+	case !s.authed && cmd.flags&flagNoAuth == 0:
+		s.reply.Error(errNoAuth)
 	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
+	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
+		s.reply.Error(errOOM)
 	default:
 		s.cmd = cmd
 		cmd.run(s, args)

@@ -42,10 +42,26 @@ func (s *Server) acceptLoop() {
 			s.log.WithFields(logrus.Fields{"fd": fd, "peer": c.peer}).Debug("accept(): new connection")
 		}
 		s.live.add(fd)
-		if !s.pool.Submit(c) {
-			s.reject(c)
+		switch {
+		case s.cfg.CheckPeer != nil && s.refusePeer(c, sa):
+		case s.cfg.MaxClients > 0 && s.live.count() > s.cfg.MaxClients:
+			s.reject(c, errMaxClients)
+		case !s.pool.Submit(c):
+			s.reject(c, errMaxClients)
 		}
 	}
+}
+
+// refusePeer asks the CheckPeer policy (protected mode) about the client's
+// address and turns it away with the policy's message if it says so.
+func (s *Server) refusePeer(c *conn, sa unix.Sockaddr) bool {
+	msg := s.cfg.CheckPeer(addrOf(sa))
+	if msg == nil {
+		return false
+	}
+	s.log.WithField("peer", c.peer).Warn("refused a connection from a non-loopback address (protected mode)")
+	s.reject(c, msg)
+	return true
 }
 
 // acceptFailed handles an accept error and returns the next backoff. No
@@ -57,6 +73,10 @@ func (s *Server) acceptFailed(err error, backoff time.Duration) time.Duration {
 		// the backlog: nothing is wrong with the listener; accept again.
 		s.log.WithError(err).Debug("accept(): retrying")
 		return 0
+	case unix.EMFILE, unix.ENFILE:
+		if s.turnAwayWithSpare() {
+			return 0
+		}
 	}
 	// EMFILE/ENFILE (out of descriptors), ENOBUFS/ENOMEM (out of kernel
 	// memory), or anything unexpected: retrying at once would spin at 100%
@@ -74,16 +94,37 @@ func (s *Server) acceptFailed(err error, backoff time.Duration) time.Duration {
 	return backoff
 }
 
-// reject turns away a connection the queue has no room for: it gets Redis's
-// error and is closed, rather than waiting in silence.
-func (s *Server) reject(c *conn) {
+// turnAwayWithSpare answers a connection waiting in the backlog while the
+// process is out of descriptors: the spare is closed to make room, the
+// client is accepted, told the server is full and closed, and the spare
+// is taken again. It reports whether it could.
+func (s *Server) turnAwayWithSpare() bool {
+	if !s.spare.release() {
+		return false
+	}
+	defer s.spare.retake()
+	fd, _, err := unix.Accept4(s.ln.fd, unix.SOCK_CLOEXEC)
+	if err != nil {
+		return false
+	}
+	s.rejected.Add(1)
+	unix.SendmsgN(fd, errMaxClients, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
+	unix.Close(fd)
+	s.log.Warn("accept(): out of file descriptors; turned a client away with 'max number of clients reached' (lower --maxclients or raise ulimit -n)")
+	return true
+}
+
+// reject turns away a connection with msg (the queue or maxclients is
+// full, or protected mode refuses the peer): it gets Redis's error and is
+// closed, rather than waiting in silence.
+func (s *Server) reject(c *conn, msg []byte) {
 	s.rejected.Add(1)
 	// MSG_DONTWAIT: the accept loop never blocks on a client. A new
 	// socket's send buffer is empty, so the short message fits anyway.
-	unix.SendmsgN(c.fd, errMaxClients, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
+	unix.SendmsgN(c.fd, msg, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
 	s.live.remove(c.fd)
 	unix.Close(c.fd)
 	if s.debug {
-		s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer}).Debug("close(): rejected, the queue is full")
+		s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer}).Debug("close(): connection turned away")
 	}
 }

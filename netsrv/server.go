@@ -1,6 +1,7 @@
 package netsrv
 
 import (
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,7 +31,14 @@ type Config struct {
 	// OutputLimit is the most unsent reply bytes one client may have; 0: no
 	// limit (--client-output-buffer-limit).
 	OutputLimit int
-	Log         *logrus.Logger
+	// MaxClients bounds the connections open at once, queued or served;
+	// the one over gets "max number of clients reached". 0: no bound but
+	// the queue's.
+	MaxClients int
+	// CheckPeer, if set, sees each new client's address and returns the
+	// message to turn it away with, or nil to let it in (protected mode).
+	CheckPeer func(peer netip.Addr) []byte
+	Log       *logrus.Logger
 }
 
 // DefaultPushLimit is Redis's pubsub client-output-buffer-limit, 32 MiB.
@@ -48,6 +56,7 @@ type Server struct {
 	newSession func(Pusher) Session
 	pool       *pool.Pool[*conn]
 	live       *registry
+	spare      *spareFD // a descriptor held back for EMFILE
 	log        *logrus.Logger
 	debug      bool // log every recv and send: checked before formatting
 
@@ -74,6 +83,7 @@ func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Serve
 		ln:         ln,
 		newSession: newSession,
 		live:       newRegistry(),
+		spare:      openSpare(),
 		log:        cfg.Log,
 		debug:      cfg.Log.IsLevelEnabled(logrus.DebugLevel),
 		stopped:    make(chan struct{}),
@@ -104,6 +114,7 @@ func (s *Server) Serve() {
 	st := s.pool.Stats()
 	s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)
 	s.pool.Wait()
+	s.spare.release()
 	close(s.done)
 	s.log.Info("shutdown: every worker has finished; every client socket is closed")
 }

@@ -46,3 +46,14 @@ func portOf(sa unix.Sockaddr) int {
 	}
 	return 0
 }
+
+// addrOf is the IP address of a socket address.
+func addrOf(sa unix.Sockaddr) netip.Addr {
+	switch a := sa.(type) {
+	case *unix.SockaddrInet4:
+		return netip.AddrFrom4(a.Addr)
+	case *unix.SockaddrInet6:
+		return netip.AddrFrom16(a.Addr).Unmap()
+	}
+	return netip.Addr{}
+}

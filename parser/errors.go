@@ -17,6 +17,8 @@ var (
 	ErrTooBigBulkCount    = &ProtocolError{"too big bulk count string"}
 	ErrInvalidMultibulk   = &ProtocolError{"invalid multibulk length"}
 	ErrInvalidBulkLength  = &ProtocolError{"invalid bulk length"}
+	ErrUnauthMultibulk    = &ProtocolError{"unauthenticated multibulk length"}
+	ErrUnauthBulk         = &ProtocolError{"unauthenticated bulk length"}
 	errExpectedDollarBase = "expected '$', got '"
 )
 

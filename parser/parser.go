@@ -19,6 +19,12 @@ func (p Proto) String() string {
 	return "plain"
 }
 
+// Limits for a client that has not authenticated (Redis's).
+const (
+	UnauthMaxArgs    = 10
+	UnauthMaxBulkLen = 16384
+)
+
 // MaxInlineSize is the longest plaintext line, and the longest RESP header
 // line, accepted: Redis's PROTO_INLINE_MAX_SIZE (64 KiB).
 const MaxInlineSize = 64 * 1024
@@ -41,6 +47,10 @@ type Parser struct {
 	// MaxBulkLen is the largest RESP bulk argument accepted; 0 means
 	// DefaultMaxBulkLen.
 	MaxBulkLen int64
+	// Unauthenticated applies Redis's tighter limits to a client that has
+	// not yet passed AUTH: at most 10 arguments of at most 16 KiB, so a
+	// stranger cannot make the server buffer much.
+	Unauthenticated bool
 
 	args [][]byte
 	resp respProgress

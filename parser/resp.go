@@ -34,6 +34,9 @@ func (p *Parser) nextRESP(buf []byte) (int, error) {
 		if !ok || ll > math.MaxInt32 {
 			return 0, ErrInvalidMultibulk
 		}
+		if ll > UnauthMaxArgs && p.Unauthenticated {
+			return 0, ErrUnauthMultibulk
+		}
 		if ll <= 0 {
 			// "*0", "*-1" (and any negative count): Redis consumes them and
 			// sends nothing back.
@@ -68,6 +71,10 @@ func (p *Parser) nextRESP(buf []byte) (int, error) {
 			if !ok || ll < 0 || ll > p.maxBulkLen() {
 				p.reset()
 				return 0, ErrInvalidBulkLength
+			}
+			if ll > UnauthMaxBulkLen && p.Unauthenticated {
+				p.reset()
+				return 0, ErrUnauthBulk
 			}
 			st.pos += headerEnd
 			st.bulkLen = ll

@@ -1,0 +1,70 @@
+package executor
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"strings"
+)
+
+// authCommands: with --requirepass set, a client must AUTH before any
+// command but AUTH, HELLO, QUIT and RESET.
+var authCommands = []command{
+	{name: "auth", arity: -2, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdAuth},
+}
+
+const (
+	errNoAuth      = "NOAUTH Authentication required."
+	errWrongPass   = "WRONGPASS invalid username-password pair or user is disabled."
+	errNoPassSet   = "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"
+	errHelloNoAuth = "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time"
+)
+
+// AUTH password | AUTH username password. The only user is "default".
+func cmdAuth(s *Session, args [][]byte) {
+	switch len(args) {
+	case 2:
+		if s.ex.cfg.RequirePass == "" {
+			s.reply.Error(errNoPassSet)
+			return
+		}
+		s.authenticate([]byte("default"), args[1])
+	case 3:
+		s.authenticate(args[1], args[2])
+	default:
+		s.reply.Error(errSyntax)
+		return
+	}
+	if s.authed {
+		s.reply.Status("OK")
+	} else {
+		s.reply.Error(errWrongPass)
+	}
+}
+
+// authenticate checks a username and password and records the result.
+// Without --requirepass the default user takes any password, as Redis's
+// "nopass" user does.
+func (s *Session) authenticate(user, password []byte) bool {
+	ok := strings.EqualFold(string(user), "default") &&
+		(s.ex.cfg.RequirePass == "" || s.ex.passwordMatches(password))
+	if ok {
+		s.authed = true
+		s.parser.Unauthenticated = false
+	}
+	return ok
+}
+
+// passwordMatches compares in constant time. Both sides are hashed first,
+// so neither the password's content nor its length shows in the timing.
+func (ex *Executor) passwordMatches(given []byte) bool {
+	got := sha256.Sum256(given)
+	return subtle.ConstantTimeCompare(got[:], ex.passHash[:]) == 1
+}
+
+// ErrProtectedMode is what a client from another host reads, before the
+// connection is closed, when no password is set and protected mode is on.
+// Its first two sentences are Redis's.
+const ErrProtectedMode = "DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. " +
+	"In this mode connections are only accepted from the loopback interface. " +
+	"To let this client in, restart redis-lite with --requirepass <password> (clients then AUTH), " +
+	"or with --protected-mode no if every host that can reach this address is trusted."

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"redis-lite/netsrv"
+	"redis-lite/parser"
+)
+
+// config is the daemon's settings, from the command line.
+type config struct {
+	bind          string
+	port          int
+	workers       int
+	queue         int
+	backlog       int
+	logLevel      string
+	logFormat     string
+	maxBulkLen    int64
+	pushLimit     int
+	maxClients    int
+	timeout       time.Duration
+	queryLimit    int
+	outputLimit   int
+	maxMemory     int64
+	requirePass   string
+	protectedMode bool
+}
+
+// Defaults that follow Redis where Redis has the same setting.
+const (
+	defaultMaxClients  = 10000
+	defaultQueryLimit  = 1 << 30   // client-query-buffer-limit
+	defaultOutputLimit = 256 << 20 // Redis has none for normal clients; a bound is kinder
+)
+
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var cfg config
+	var timeoutSeconds int
+	var protected string
+	fs := flag.NewFlagSet("redis-lite", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // run prints the error once
+	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "IPv4 or IPv6 address to listen on")
+	fs.IntVar(&cfg.port, "port", 6379, "TCP port to listen on; 0 picks a free port (the log says which)")
+	fs.IntVar(&cfg.workers, "workers", 256, "worker goroutines; each serves one connection at a time")
+	fs.IntVar(&cfg.queue, "queue", 1024, "accepted connections that may wait for a free worker")
+	fs.IntVar(&cfg.backlog, "backlog", 511, "listen(2) backlog: completed handshakes the kernel queues")
+	fs.StringVar(&cfg.logLevel, "log-level", "info", "debug, info, warn or error; debug logs every socket call")
+	fs.StringVar(&cfg.logFormat, "log-format", "text", "text or json")
+	fs.Int64Var(&cfg.maxBulkLen, "proto-max-bulk-len", parser.DefaultMaxBulkLen, "largest RESP argument in bytes")
+	fs.IntVar(&cfg.pushLimit, "pubsub-buffer-limit", netsrv.DefaultPushLimit, "unsent pub/sub bytes a client may have before it is disconnected")
+	fs.IntVar(&cfg.maxClients, "maxclients", defaultMaxClients, "connections open at once, queued or served; the next is turned away")
+	fs.IntVar(&timeoutSeconds, "timeout", 0, "close a client idle this many seconds (0: never)")
+	fs.IntVar(&cfg.queryLimit, "client-query-buffer-limit", defaultQueryLimit, "unparsed bytes one client may have buffered before it is closed")
+	fs.IntVar(&cfg.outputLimit, "client-output-buffer-limit", defaultOutputLimit, "unsent reply bytes one client may have before it is closed (0: no limit)")
+	fs.Int64Var(&cfg.maxMemory, "maxmemory", 0, "refuse writes with OOM once memory use passes this many bytes (0: no limit)")
+	fs.StringVar(&cfg.requirePass, "requirepass", "", "password clients must AUTH with (empty: none)")
+	fs.StringVar(&protected, "protected-mode", "yes", "yes: with no password, only loopback clients are let in")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stderr, "Usage: redis-lite [flags]\n\nA Redis-like key-value daemon on raw POSIX sockets.\n\nFlags:\n")
+			fs.SetOutput(stderr)
+			fs.PrintDefaults()
+			return cfg, err
+		}
+		return cfg, fmt.Errorf("%w (see --help)", err)
+	}
+	cfg.timeout = time.Duration(timeoutSeconds) * time.Second
+	cfg.protectedMode = protected == "yes"
+	return cfg, validate(cfg, fs.Args(), timeoutSeconds, protected)
+}
+
+func validate(cfg config, rest []string, timeoutSeconds int, protected string) error {
+	switch {
+	case len(rest) > 0:
+		return fmt.Errorf("unexpected argument %q (flags start with --)", rest[0])
+	case cfg.port < 0 || cfg.port > 65535:
+		return fmt.Errorf("--port %d: must be 0-65535", cfg.port)
+	case cfg.workers < 1 || cfg.workers > 5000:
+		// Each worker blocked in recv holds an OS thread; the Go runtime
+		// aborts the process past 10,000 threads.
+		return fmt.Errorf("--workers %d: must be 1-5000", cfg.workers)
+	case cfg.queue < 1:
+		return fmt.Errorf("--queue %d: must be at least 1", cfg.queue)
+	case cfg.backlog < 1:
+		return fmt.Errorf("--backlog %d: must be at least 1", cfg.backlog)
+	case cfg.maxBulkLen < 1:
+		return fmt.Errorf("--proto-max-bulk-len %d: must be at least 1", cfg.maxBulkLen)
+	case cfg.pushLimit < 1:
+		return fmt.Errorf("--pubsub-buffer-limit %d: must be at least 1", cfg.pushLimit)
+	case cfg.maxClients < 1:
+		return fmt.Errorf("--maxclients %d: must be at least 1", cfg.maxClients)
+	case timeoutSeconds < 0:
+		return fmt.Errorf("--timeout %d: must be 0 or more seconds", timeoutSeconds)
+	case cfg.queryLimit < 1024:
+		return fmt.Errorf("--client-query-buffer-limit %d: must be at least 1024", cfg.queryLimit)
+	case cfg.outputLimit < 0:
+		return fmt.Errorf("--client-output-buffer-limit %d: must be 0 or more", cfg.outputLimit)
+	case cfg.maxMemory < 0:
+		return fmt.Errorf("--maxmemory %d: must be 0 or more", cfg.maxMemory)
+	case protected != "yes" && protected != "no":
+		return fmt.Errorf("--protected-mode %q: must be yes or no", protected)
+	}
+	return nil
+}
