@@ -194,3 +194,25 @@ func BenchmarkSessionSetRESP(b *testing.B) {
 		_, out, _ = s.Handle(req, out[:0])
 	}
 }
+
+func TestHandleBoundsOneBatchOfReplies(t *testing.T) {
+	ex := newExecutor()
+	ex.store.Set([]byte("big"), make([]byte, 100<<10))
+	s := ex.NewSession(nil)
+	in := []byte(strings.Repeat("GET big\n", 100))
+	consumed, out, _ := s.Handle(in, nil)
+	if consumed != len("GET big\n") || len(out) != 100<<10+1 {
+		t.Fatalf("consumed %d bytes and made %d bytes of replies; want one request, then stop", consumed, len(out))
+	}
+	total := len(out)
+	for rest := in[consumed:]; len(rest) > 0; {
+		n, more, _ := s.Handle(rest, nil)
+		if n == 0 {
+			t.Fatal("no progress on complete requests")
+		}
+		rest, total = rest[n:], total+len(more)
+	}
+	if total != 100*(100<<10+1) {
+		t.Fatalf("%d bytes of replies in all, want every reply", total)
+	}
+}

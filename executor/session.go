@@ -31,15 +31,21 @@ type batchCounts struct {
 	commands, hits, misses int64
 }
 
-// Handle runs every complete request at the start of in and appends their
-// replies to out. It returns how many bytes of in it used; the rest is an
-// incomplete request, to be presented again with more bytes appended. When
-// closeAfter is true the connection is to be closed once out is sent.
+// maxBatchReply is where Handle stops starting new requests: one read of
+// pipelined GETs of a large value could otherwise make gigabytes of
+// replies in a single call, before any output limit is checked.
+const maxBatchReply = 64 << 10
+
+// Handle runs the complete requests at the start of in and appends their
+// replies to out. It returns how many bytes of in it used; the caller
+// presents the rest again, with any new bytes appended: an incomplete
+// request, or requests left because 64 KiB of replies were already made.
+// When closeAfter is true the connection is to be closed once out is sent.
 //
 // The arguments of a request alias in; anything kept beyond the request is
 // copied (the store copies what it stores).
 func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool) {
-	for consumed < len(in) && !s.closing {
+	for consumed < len(in) && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
 		s.reply.reset(out, cmd.Proto)
 		if err != nil {

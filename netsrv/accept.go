@@ -36,19 +36,25 @@ func (s *Server) acceptLoop() {
 			continue
 		}
 		backoff = 0
-		s.accepted.Add(1)
-		c := &conn{fd: fd, peer: formatSockaddr(sa)}
-		if s.debug {
-			s.log.WithFields(logrus.Fields{"fd": fd, "peer": c.peer}).Debug("accept(): new connection")
-		}
-		s.live.add(fd)
-		switch {
-		case s.cfg.CheckPeer != nil && s.refusePeer(c, sa):
-		case s.cfg.MaxClients > 0 && s.live.count() > s.cfg.MaxClients:
-			s.reject(c, errMaxClients)
-		case !s.pool.Submit(c):
-			s.reject(c, errMaxClients)
-		}
+		s.admit(fd, sa)
+	}
+}
+
+// admit takes an accepted connection in: it is registered, then checked
+// against the peer policy and the client limit, then queued for a worker.
+func (s *Server) admit(fd int, sa unix.Sockaddr) {
+	s.accepted.Add(1)
+	c := &conn{fd: fd, peer: formatSockaddr(sa)}
+	if s.debug {
+		s.log.WithFields(logrus.Fields{"fd": fd, "peer": c.peer}).Debug("accept(): new connection")
+	}
+	s.live.add(fd)
+	switch {
+	case s.cfg.CheckPeer != nil && s.refusePeer(c, sa):
+	case s.cfg.MaxClients > 0 && s.live.count() > s.cfg.MaxClients:
+		s.reject(c, errMaxClients)
+	case !s.pool.Submit(c):
+		s.reject(c, errMaxClients)
 	}
 }
 
@@ -74,7 +80,7 @@ func (s *Server) acceptFailed(err error, backoff time.Duration) time.Duration {
 		s.log.WithError(err).Debug("accept(): retrying")
 		return 0
 	case unix.EMFILE, unix.ENFILE:
-		if s.turnAwayWithSpare() {
+		if s.acceptWithSpare() {
 			return 0
 		}
 	}
@@ -94,22 +100,32 @@ func (s *Server) acceptFailed(err error, backoff time.Duration) time.Duration {
 	return backoff
 }
 
-// turnAwayWithSpare answers a connection waiting in the backlog while the
-// process is out of descriptors: the spare is closed to make room, the
-// client is accepted, told the server is full and closed, and the spare
-// is taken again. It reports whether it could.
-func (s *Server) turnAwayWithSpare() bool {
+// acceptWithSpare gets past EMFILE/ENFILE. The kernel keeps completed
+// connections in the backlog while the process has no descriptor for them,
+// and a server that only retries leaves those clients hanging. So the spare
+// descriptor is closed to make room and accept(2) is called again (it
+// reserves its new descriptor when called, then waits for a client). Once
+// a client is in, the spare is taken back: if that works, descriptors are
+// available again and the client is admitted as usual; if not, it is told
+// the server is full and closed. It reports whether a client was handled.
+func (s *Server) acceptWithSpare() bool {
 	if !s.spare.release() {
 		return false
 	}
-	defer s.spare.retake()
-	fd, _, err := unix.Accept4(s.ln.fd, unix.SOCK_CLOEXEC)
+	fd, sa, err := unix.Accept4(s.ln.fd, unix.SOCK_CLOEXEC)
+	s.spare.retake()
 	if err != nil {
 		return false
 	}
+	if s.spare.held() {
+		s.admit(fd, sa)
+		return true
+	}
+	s.accepted.Add(1)
 	s.rejected.Add(1)
 	unix.SendmsgN(fd, errMaxClients, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
 	unix.Close(fd)
+	s.spare.retake() // the descriptor just closed
 	s.log.Warn("accept(): out of file descriptors; turned a client away with 'max number of clients reached' (lower --maxclients or raise ulimit -n)")
 	return true
 }

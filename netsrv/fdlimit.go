@@ -60,7 +60,10 @@ func (sp *spareFD) release() bool {
 	return true
 }
 
-// retake opens the spare again once a descriptor is free.
+// held reports whether the spare is open.
+func (sp *spareFD) held() bool { return sp.fd >= 0 }
+
+// retake opens the spare again if a descriptor is free.
 func (sp *spareFD) retake() {
 	if sp.fd < 0 {
 		*sp = *openSpare()

@@ -6,8 +6,10 @@ type Session interface {
 	// Handle is given every received byte not yet consumed, in order, and
 	// appends what is to be sent to out. It returns how many leading bytes
 	// of in it used; the rest is presented again at the start of in on the
-	// next call, with newly received bytes appended. closeAfter asks for the
-	// connection to be closed once reply has been sent.
+	// next call, with newly received bytes appended. It may stop before
+	// the last complete request (to bound one batch of replies); a call
+	// that consumed something is followed by another before the next recv.
+	// closeAfter asks for the connection to be closed once reply is sent.
 	Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool)
 }
 
