@@ -78,26 +78,40 @@ var listeningLine = regexp.MustCompile(`msg="accepting connections" addr="([^"]+
 func startDaemon(t *testing.T, args ...string) *daemon {
 	t.Helper()
 	d := launch(t, append([]string{"--port", "0"}, args...)...)
-	waitUntil(t, "the daemon to accept connections", func() bool {
+	d.waitListening()
+	return d
+}
+
+// waitListening waits for the log line that gives the bound address.
+func (d *daemon) waitListening() {
+	d.t.Helper()
+	waitUntil(d.t, "the daemon to accept connections", func() bool {
 		if m := listeningLine.FindStringSubmatch(d.log.String()); m != nil {
 			d.addr = m[1]
 			return true
 		}
 		select {
 		case <-d.exited:
-			t.Fatalf("daemon exited with %d before listening:\n%s", d.status, d.log)
+			d.t.Fatalf("daemon exited with %d before listening:\n%s", d.status, d.log)
 		default:
 		}
 		return false
 	})
-	return d
 }
 
 // launch starts the daemon process without waiting for anything.
 func launch(t *testing.T, args ...string) *daemon {
 	t.Helper()
+	return launchCmd(t, daemonBinary, args...)
+}
+
+// launchCmd starts a command that runs the daemon: the daemon itself, or a
+// wrapper that execs it (ip netns exec, a shell setting ulimit), so that
+// the process started is the daemon and signals reach it.
+func launchCmd(t *testing.T, name string, args ...string) *daemon {
+	t.Helper()
 	d := &daemon{t: t, log: &syncBuffer{}, exited: make(chan struct{})}
-	d.cmd = exec.Command(daemonBinary, args...)
+	d.cmd = exec.Command(name, args...)
 	d.cmd.Stdout, d.cmd.Stderr = d.log, d.log
 	// A -race build sleeps a second at exit by default; shutdown timings
 	// are about the daemon, not the detector.

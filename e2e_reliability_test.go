@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
@@ -126,22 +125,8 @@ func TestE2ERequirePass(t *testing.T) {
 // maxclients to fit, as Redis does, turns away the clients beyond promptly,
 // and serves new ones once others leave.
 func TestE2EFileDescriptorLimit(t *testing.T) {
-	d := &daemon{t: t, log: &syncBuffer{}, exited: make(chan struct{})}
-	d.cmd = exec.Command("bash", "-c", `ulimit -n 64 && exec "$0" --port 0`, daemonBinary)
-	d.cmd.Stdout, d.cmd.Stderr = d.log, d.log
-	d.cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0")
-	if err := d.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { d.cmd.Wait(); d.status = d.cmd.ProcessState.ExitCode(); close(d.exited) }()
-	t.Cleanup(func() { d.cmd.Process.Kill(); <-d.exited })
-	waitUntil(t, "the daemon to listen", func() bool {
-		if m := listeningLine.FindStringSubmatch(d.log.String()); m != nil {
-			d.addr = m[1]
-			return true
-		}
-		return false
-	})
+	d := launchCmd(t, "bash", "-c", `ulimit -n 64 && exec "$0" --port 0`, daemonBinary)
+	d.waitListening()
 	if !strings.Contains(d.log.String(), "maxclients lowered to 32") {
 		t.Fatalf("no warning about the lowered maxclients:\n%s", d.log)
 	}

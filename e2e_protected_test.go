@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// testHosts are two network namespaces of the test's own, joined by a veth
+// pair: the daemon runs in one (192.0.2.1), a client connects from the
+// other (192.0.2.2), so the daemon sees a non-loopback peer. The addresses
+// are TEST-NET-1 and exist only inside this machine's namespaces.
+type testHosts struct{ server, client string }
+
+const serverIP, clientIP = "192.0.2.1", "192.0.2.2"
+
+// needTool skips when an external tool is missing, except under CI, where
+// every tool the tests need must be there.
+func needTool(t *testing.T, why string, ok bool) {
+	t.Helper()
+	if ok {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("CI: %s", why)
+	}
+	t.Skipf("skipping: %s", why)
+}
+
+func newTestHosts(t *testing.T) *testHosts {
+	t.Helper()
+	_, ipErr := exec.LookPath("ip")
+	needTool(t, "needs root and iproute2 to make network namespaces", ipErr == nil && os.Geteuid() == 0)
+	id := os.Getpid() % 100000
+	h := &testHosts{server: fmt.Sprintf("rls-%d", id), client: fmt.Sprintf("rlc-%d", id)}
+	sLink, cLink := fmt.Sprintf("rls%d", id), fmt.Sprintf("rlc%d", id)
+	steps := [][]string{
+		{"netns", "add", h.server},
+		{"netns", "add", h.client},
+		{"link", "add", sLink, "type", "veth", "peer", "name", cLink},
+		{"link", "set", sLink, "netns", h.server},
+		{"link", "set", cLink, "netns", h.client},
+		{"-n", h.server, "addr", "add", serverIP + "/24", "dev", sLink},
+		{"-n", h.server, "link", "set", sLink, "up"},
+		{"-n", h.server, "link", "set", "lo", "up"},
+		{"-n", h.client, "addr", "add", clientIP + "/24", "dev", cLink},
+		{"-n", h.client, "link", "set", cLink, "up"},
+	}
+	t.Cleanup(func() {
+		exec.Command("ip", "netns", "del", h.server).Run()
+		exec.Command("ip", "netns", "del", h.client).Run()
+	})
+	for _, args := range steps {
+		if out, err := exec.Command("ip", args...).CombinedOutput(); err != nil {
+			needTool(t, fmt.Sprintf("ip %s: %v: %s", strings.Join(args, " "), err, out), false)
+		}
+	}
+	return h
+}
+
+// talk connects from inside namespace ns to ip:port, sends request and
+// returns what it reads until the daemon closes the connection (or 5 s).
+func talk(ns, ip, port, request string) string {
+	script := fmt.Sprintf(`exec 3<>/dev/tcp/%s/%s && printf '%%s' "$1" >&3 && timeout 5 cat <&3`, ip, port)
+	out, _ := exec.Command("timeout", "10", "ip", "netns", "exec", ns, "bash", "-c", script, "talk", request).Output()
+	return string(out)
+}
+
+func TestE2EProtectedMode(t *testing.T) {
+	h := newTestHosts(t)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no password: refused", nil, "-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user."},
+		{"protected mode off", []string{"--protected-mode", "no"}, "PONG\nOK\n"},
+		{"password set: AUTH decides", []string{"--requirepass", "pw"}, "(error) NOAUTH Authentication required.\nOK\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := launchCmd(t, "ip", append([]string{"netns", "exec", h.server, daemonBinary, "--port", "0", "--bind", "0.0.0.0"}, tt.args...)...)
+			d.waitListening()
+			_, port, _ := net.SplitHostPort(d.addr)
+			if got := talk(h.client, serverIP, port, "PING\nQUIT\n"); !strings.HasPrefix(got, tt.want) {
+				t.Fatalf("from %s: got %q, want it to start with %q", clientIP, got, tt.want)
+			}
+			if got := talk(h.server, "127.0.0.1", port, "QUIT\n"); got != "OK\n" {
+				t.Fatalf("a loopback client got %q", got)
+			}
+		})
+	}
+}
