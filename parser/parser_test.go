@@ -119,6 +119,8 @@ func TestRESP(t *testing.T) {
 		{"bulk above the limit", "*1\r\n$536870913\r\n", nil, "Protocol error: invalid bulk length"},
 		{"announced but not sent waits", "*1\r\n$536870912\r\nabc", nil, ""},
 		{"trailing bytes after a bulk are skipped as Redis does", "*1\r\n$4\r\nPINGxx", [][]string{{"PING"}}, ""},
+		{"NUL before the CR of a header waits, as Redis's strchr", "*1\r\n\x00\r\n", nil, ""},
+		{"NUL in a count waits too", "*1\x00\r\n", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -52,8 +52,8 @@ func (p *Parser) nextRESP(buf []byte) (int, error) {
 			}
 			if rest[0] != '$' {
 				// Redis checks the '$' only once the header line is
-				// complete; a lone wrong byte is already wrong either way.
-				if bytes.IndexByte(rest, '\r') < 0 && len(rest) <= MaxInlineSize {
+				// complete; until then it waits.
+				if headerCR(rest) < 0 && len(rest) <= MaxInlineSize {
 					return 0, nil
 				}
 				p.reset()
@@ -119,7 +119,7 @@ func (p *Parser) reset() {
 // LF. headerEnd is 0 when the line is not complete yet; a line longer than
 // MaxInlineSize without CR is the error tooBig.
 func readHeaderLine(buf []byte, skip int, tooBig error) (digits []byte, headerEnd int, err error) {
-	cr := bytes.IndexByte(buf, '\r')
+	cr := headerCR(buf)
 	if cr < 0 {
 		if len(buf) > MaxInlineSize {
 			return nil, 0, tooBig
@@ -130,4 +130,15 @@ func readHeaderLine(buf []byte, skip int, tooBig error) (digits []byte, headerEn
 		return nil, 0, nil // the LF has not arrived yet
 	}
 	return buf[skip:cr], cr + 2, nil
+}
+
+// headerCR finds the CR that ends a header line, as Redis's strchr does: a
+// NUL byte ends the search (C strings end there), so a header with a NUL
+// before its CR is not complete yet, and waits like one.
+func headerCR(buf []byte) int {
+	cr := bytes.IndexByte(buf, '\r')
+	if nul := bytes.IndexByte(buf, 0); nul >= 0 && (cr < 0 || nul < cr) {
+		return -1
+	}
+	return cr
 }
