@@ -5,7 +5,7 @@
 BIN  := bin/redis-lite
 ARGS ?=
 
-.PHONY: build run test lint compat demo lifecycle clean
+.PHONY: build run test lint compat fuzz demo lifecycle clean
 
 build:
 	go build -o $(BIN) .
@@ -27,6 +27,13 @@ lint:
 # netcat-openbsd).
 compat:
 	scripts/compat.sh
+
+# Each parser fuzzer for FUZZTIME (default 30s). The plain test run replays
+# the seed corpus in parser/testdata/fuzz.
+FUZZTIME ?= 30s
+fuzz:
+	go test -run '^$$' -fuzz '^FuzzInline$$' -fuzztime $(FUZZTIME) ./parser/
+	go test -run '^$$' -fuzz '^FuzzRESP$$' -fuzztime $(FUZZTIME) ./parser/
 
 # A short netcat session against a daemon already running on PORT (6379).
 demo:
