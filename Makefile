@@ -5,7 +5,7 @@
 BIN  := bin/redis-lite
 ARGS ?=
 
-.PHONY: build run test lint compat fuzz demo lifecycle clean
+.PHONY: build run test lint compat fuzz soak demo lifecycle clean
 
 build:
 	go build -o $(BIN) .
@@ -34,6 +34,13 @@ FUZZTIME ?= 30s
 fuzz:
 	go test -run '^$$' -fuzz '^FuzzInline$$' -fuzztime $(FUZZTIME) ./parser/
 	go test -run '^$$' -fuzz '^FuzzRESP$$' -fuzztime $(FUZZTIME) ./parser/
+
+# 1,000 clients for SOAKTIME seconds (default 60) with disconnects and
+# hostile clients; then every acknowledged write must read back, fds return
+# to baseline and RSS stop growing.
+SOAKTIME ?= 60
+soak:
+	scripts/soak.sh $(SOAKTIME)
 
 # A short netcat session against a daemon already running on PORT (6379).
 demo:
