@@ -123,8 +123,7 @@ func (s *Server) acceptWithSpare() bool {
 	}
 	s.accepted.Add(1)
 	s.rejected.Add(1)
-	unix.SendmsgN(fd, errMaxClients, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
-	unix.Close(fd)
+	sendAndClose(fd, errMaxClients)
 	s.spare.retake() // the descriptor just closed
 	s.log.Warn("accept(): out of file descriptors; turned a client away with 'max number of clients reached' (lower --maxclients or raise ulimit -n)")
 	return true
@@ -135,12 +134,28 @@ func (s *Server) acceptWithSpare() bool {
 // closed, rather than waiting in silence.
 func (s *Server) reject(c *conn, msg []byte) {
 	s.rejected.Add(1)
-	// MSG_DONTWAIT: the accept loop never blocks on a client. A new
-	// socket's send buffer is empty, so the short message fits anyway.
-	unix.SendmsgN(c.fd, msg, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
 	s.live.remove(c.fd)
-	unix.Close(c.fd)
+	sendAndClose(c.fd, msg)
 	if s.debug {
 		s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer}).Debug("close(): connection turned away")
 	}
+}
+
+// sendAndClose gives a turned-away client its message and closes, without
+// ever blocking the accept loop. MSG_DONTWAIT: a new socket's send buffer
+// is empty, so the short message fits. shutdown(SHUT_WR) puts a FIN right
+// behind it. Then whatever the client already sent is read and dropped:
+// close(2) on a socket with unread input sends RST instead of FIN, and a
+// reset can make the client's kernel discard the message before the
+// client reads it.
+func sendAndClose(fd int, msg []byte) {
+	unix.SendmsgN(fd, msg, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
+	unix.Shutdown(fd, unix.SHUT_WR)
+	var sink [4096]byte
+	for i := 0; i < 16; i++ { // bounded: the accept loop has others to serve
+		if n, _, err := unix.Recvfrom(fd, sink[:], unix.MSG_DONTWAIT); n <= 0 || err != nil {
+			break
+		}
+	}
+	unix.Close(fd)
 }
