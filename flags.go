@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"redis-lite/aof"
 	"redis-lite/netsrv"
 	"redis-lite/parser"
 )
@@ -29,6 +30,14 @@ type config struct {
 	maxMemory     int64
 	requirePass   string
 	protectedMode bool
+	// persistence
+	appendOnly       bool
+	appendFilename   string
+	dir              string
+	appendFsync      string
+	aofLoadTruncated bool
+	rewritePercent   int
+	rewriteMinSize   int64
 }
 
 // Defaults that follow Redis where Redis has the same setting.
@@ -41,7 +50,7 @@ const (
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
 	var timeoutSeconds int
-	var protected string
+	var protected, appendOnly, loadTruncated string
 	fs := flag.NewFlagSet("redis-lite", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints the error once
 	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "IPv4 or IPv6 address to listen on")
@@ -60,6 +69,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Int64Var(&cfg.maxMemory, "maxmemory", 0, "refuse writes with OOM once memory use passes this many bytes (0: no limit)")
 	fs.StringVar(&cfg.requirePass, "requirepass", "", "password clients must AUTH with (empty: none)")
 	fs.StringVar(&protected, "protected-mode", "yes", "yes: with no password, only loopback clients are let in")
+	fs.StringVar(&appendOnly, "appendonly", "no", "yes: keep every change in an append-only file, replayed at start")
+	fs.StringVar(&cfg.appendFilename, "appendfilename", "appendonly.aof", "the append-only file's name, in --dir")
+	fs.StringVar(&cfg.dir, "dir", ".", "directory of the append-only file")
+	fs.StringVar(&cfg.appendFsync, "appendfsync", "everysec", "always (reply after fsync), everysec or no")
+	fs.StringVar(&loadTruncated, "aof-load-truncated", "yes", "yes: start even if the file's last command was cut short, dropping it")
+	fs.IntVar(&cfg.rewritePercent, "auto-aof-rewrite-percentage", 100, "rewrite once the file grew this much over its last rewritten size (0: never)")
+	fs.Int64Var(&cfg.rewriteMinSize, "auto-aof-rewrite-min-size", 64<<20, "no automatic rewrite below this many bytes")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(stderr, "Usage: redis-lite [flags]\n\nA Redis-like key-value daemon on raw POSIX sockets.\n\nFlags:\n")
@@ -71,10 +87,20 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	cfg.timeout = time.Duration(timeoutSeconds) * time.Second
 	cfg.protectedMode = protected == "yes"
-	return cfg, validate(cfg, fs.Args(), timeoutSeconds, protected)
+	cfg.appendOnly = appendOnly == "yes"
+	cfg.aofLoadTruncated = loadTruncated == "yes"
+	return cfg, validate(cfg, fs.Args(), timeoutSeconds, protected, appendOnly, loadTruncated)
 }
 
-func validate(cfg config, rest []string, timeoutSeconds int, protected string) error {
+func validate(cfg config, rest []string, timeoutSeconds int, yesNo ...string) error {
+	for _, v := range yesNo {
+		if v != "yes" && v != "no" {
+			return fmt.Errorf("%q: --protected-mode, --appendonly and --aof-load-truncated take yes or no", v)
+		}
+	}
+	if _, err := aof.ParsePolicy(cfg.appendFsync); err != nil {
+		return fmt.Errorf("--appendfsync %w", err)
+	}
 	switch {
 	case len(rest) > 0:
 		return fmt.Errorf("unexpected argument %q (flags start with --)", rest[0])
@@ -102,8 +128,8 @@ func validate(cfg config, rest []string, timeoutSeconds int, protected string) e
 		return fmt.Errorf("--client-output-buffer-limit %d: must be 0 or more", cfg.outputLimit)
 	case cfg.maxMemory < 0:
 		return fmt.Errorf("--maxmemory %d: must be 0 or more", cfg.maxMemory)
-	case protected != "yes" && protected != "no":
-		return fmt.Errorf("--protected-mode %q: must be yes or no", protected)
+	case cfg.rewritePercent < 0:
+		return fmt.Errorf("--auto-aof-rewrite-percentage %d: must be 0 or more", cfg.rewritePercent)
 	}
 	return nil
 }

@@ -12,11 +12,14 @@ import (
 	"io"
 	"net/netip"
 	"os"
+	"path/filepath"
 	"strconv"
 	"syscall"
+	"time"
 
 	"github.com/sirupsen/logrus"
 
+	"redis-lite/aof"
 	"redis-lite/executor"
 	"redis-lite/netsrv"
 	"redis-lite/signals"
@@ -53,7 +56,6 @@ func run(args []string, stderr io.Writer) int {
 		cfg.maxClients = fitted
 	}
 	data := store.New()
-	stopSweeper := data.StartSweeper() // reclaims expired keys nobody reads
 	var srv *netsrv.Server
 	ex := executor.New(data, executor.Config{
 		MaxBulkLen: cfg.maxBulkLen,
@@ -66,6 +68,10 @@ func run(args []string, stderr io.Writer) int {
 			{Name: "maxclients", Value: strconv.Itoa(cfg.maxClients)},
 			{Name: "client-query-buffer-limit", Value: strconv.Itoa(cfg.queryLimit)},
 			{Name: "protected-mode", Value: yesNo(cfg.protectedMode)},
+			{Name: "appendonly", Value: yesNo(cfg.appendOnly)},
+			{Name: "appendfilename", Value: cfg.appendFilename},
+			{Name: "appendfsync", Value: cfg.appendFsync},
+			{Name: "dir", Value: cfg.dir},
 		},
 		RequirePass: cfg.requirePass,
 		MaxMemory:   cfg.maxMemory,
@@ -75,6 +81,12 @@ func run(args []string, stderr io.Writer) int {
 				Workers: st.Pool.Workers, Busy: st.Pool.Busy, Queued: st.Pool.Queued}
 		},
 	})
+	appendOnly, err := openAppendOnly(cfg, data, ex, log)
+	if err != nil {
+		log.Errorf("cannot start: %v", err)
+		return 1
+	}
+	stopSweeper := data.StartSweeper() // reclaims expired keys nobody reads
 	srv = netsrv.NewServer(ln, netsrv.Config{
 		Workers: cfg.workers, Queue: cfg.queue, MaxClients: cfg.maxClients,
 		PushLimit: cfg.pushLimit, IdleTimeout: cfg.timeout,
@@ -98,6 +110,13 @@ func run(args []string, stderr io.Writer) int {
 	srv.Serve()
 	stopMemoryWatch()
 	stopSweeper()
+	if appendOnly != nil {
+		if err := appendOnly.Close(); err != nil {
+			log.Errorf("shutdown: append-only file: %v", err)
+			return 1
+		}
+		log.Info("shutdown: append-only file written and fsynced")
+	}
 	log.Info("shutdown: expiry sweeper stopped; shutdown complete; bye")
 	return 0
 }
@@ -119,6 +138,34 @@ func newLogger(cfg config, out io.Writer) (*logrus.Logger, error) {
 		return nil, fmt.Errorf("--log-format %q: must be text or json", cfg.logFormat)
 	}
 	return log, nil
+}
+
+// openAppendOnly loads the append-only file into data, before any client
+// is served, and opens it to record every change from then on. It returns
+// nil without --appendonly yes.
+func openAppendOnly(cfg config, data *store.Store, ex *executor.Executor, log *logrus.Logger) (*aof.AOF, error) {
+	if !cfg.appendOnly {
+		return nil, nil
+	}
+	policy, _ := aof.ParsePolicy(cfg.appendFsync) // validated with the flags
+	path := filepath.Join(cfg.dir, cfg.appendFilename)
+	start := time.Now()
+	st, err := aof.Load(path, cfg.aofLoadTruncated, ex.Replay)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (the file is left as it is)", path, err)
+	}
+	if st.Dropped > 0 {
+		log.Warnf("append-only file: the last command was cut short (a crash while appending?): dropped its %d bytes", st.Dropped)
+	}
+	log.Infof("append-only file: loaded %d commands (%d bytes) from %s in %v", st.Commands, st.Bytes, path, time.Since(start).Round(time.Millisecond))
+	a, err := aof.Open(aof.Config{Path: path, Fsync: policy, LoadTruncated: cfg.aofLoadTruncated,
+		RewritePercentage: cfg.rewritePercent, RewriteMinSize: cfg.rewriteMinSize, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	a.Attach(data)
+	ex.UsePersistence(a)
+	return a, nil
 }
 
 // protectedMode is Redis's protected mode: with no password set, only

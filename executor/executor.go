@@ -61,6 +61,7 @@ type Executor struct {
 	hub          *hub
 	passHash     [32]byte // sha256 of RequirePass
 	memory       memoryWatch
+	persist      Persistence // nil without --appendonly
 }
 
 // stats are the counters INFO's stats section shows. Sessions count

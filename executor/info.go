@@ -92,11 +92,18 @@ func infoMemory(ex *Executor, b *strings.Builder) {
 	field(b, "maxmemory_policy", "noeviction")
 }
 
-func infoPersistence(_ *Executor, b *strings.Builder) {
+func infoPersistence(ex *Executor, b *strings.Builder) {
 	field(b, "loading", 0)
 	field(b, "rdb_bgsave_in_progress", 0)
-	field(b, "aof_enabled", 0)
-	field(b, "aof_rewrite_in_progress", 0)
+	if ex.persist == nil {
+		field(b, "aof_enabled", 0)
+		field(b, "aof_rewrite_in_progress", 0)
+		field(b, "aof_last_write_status", "ok")
+		return
+	}
+	for _, f := range ex.persist.InfoFields() {
+		field(b, f[0], f[1])
+	}
 }
 
 func infoStats(ex *Executor, b *strings.Builder) {

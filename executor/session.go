@@ -13,6 +13,7 @@ type Session struct {
 	nameBuf [maxCommandName]byte
 	closing bool     // QUIT or a protocol error: close once the replies are sent
 	cmd     *command // the command running, for handlers shared by several
+	wrote   bool     // a write command ran in this batch
 	counts  batchCounts
 
 	authed bool         // passed AUTH, or no password is required
@@ -45,6 +46,8 @@ const maxBatchReply = 64 << 10
 // The arguments of a request alias in; anything kept beyond the request is
 // copied (the store copies what it stores).
 func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool) {
+	start := len(out)
+	s.wrote = false
 	for consumed < len(in) && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
 		s.reply.reset(out, cmd.Proto)
@@ -66,6 +69,15 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 		out = s.reply.buf
 	}
 	s.flushCounts()
+	if s.wrote && s.ex.persist != nil {
+		// appendfsync always: no reply of this batch leaves before its
+		// writes are on disk (one wait for the batch; other clients'
+		// writes share the fsync). If the file cannot be written, nothing
+		// is acknowledged: the replies are dropped and the client cut.
+		if err := s.ex.persist.WaitDurable(); err != nil {
+			return consumed, out[:start], true
+		}
+	}
 	return consumed, out, s.closing
 }
 
@@ -104,8 +116,11 @@ func (s *Session) execute(args [][]byte) {
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
 		s.reply.Error(errOOM)
+	case cmd.flags&flagWrite != 0 && s.ex.persist != nil && s.ex.persist.WriteError() != nil:
+		s.reply.Error(misconf(s.ex.persist.WriteError()))
 	default:
 		s.cmd = cmd
+		s.wrote = s.wrote || cmd.flags&flagWrite != 0
 		cmd.run(s, args)
 	}
 }

@@ -21,6 +21,8 @@ func (s *Store) Rename(src, dst []byte, onlyIfAbsent bool) (srcExists, renamed b
 	}
 	srcShard.remove(string(src))
 	dstShard.put(string(dst), e)
+	s.notify(Change{Op: ChangeDelete, Key: src})
+	s.notify(Change{Op: ChangePut, Key: dst, Entry: e})
 	return true, true
 }
 
@@ -49,6 +51,7 @@ func (s *Store) SetMany(pairs [][]byte, onlyIfNoneExist bool) bool {
 	}
 	for i, k := range keys {
 		s.shardFor(k).put(string(k), Entry{Value: values[i]})
+		s.notify(Change{Op: ChangePut, Key: k, Entry: Entry{Value: values[i]}})
 	}
 	return true
 }

@@ -35,6 +35,8 @@ type Store struct {
 	expired atomic.Int64 // keys removed because their time was up
 
 	sweepNext int // the shard the next sweep cycle starts at; one sweeper at a time
+
+	observe func(Change) // set by Observe before the store is shared
 }
 
 type shard struct {
@@ -139,6 +141,7 @@ func (s *Store) Set(key, value []byte) {
 	sh := s.shardFor(key)
 	sh.mu.Lock()
 	sh.put(string(key), Entry{Value: stored})
+	s.notify(Change{Op: ChangePut, Key: key, Entry: Entry{Value: stored}})
 	sh.mu.Unlock()
 }
 
@@ -165,9 +168,11 @@ func (s *Store) Update(key []byte, fn func(cur Entry, exists bool) (Entry, Op)) 
 	switch op {
 	case Put:
 		sh.put(string(key), next)
+		s.notify(Change{Op: ChangePut, Key: key, Entry: next})
 	case Remove:
 		if exists {
 			sh.remove(string(key))
+			s.notify(Change{Op: ChangeDelete, Key: key})
 		}
 	}
 }
@@ -181,6 +186,7 @@ func (s *Store) Delete(keys ...[]byte) int {
 		sh.mu.Lock()
 		if _, ok := s.live(sh, key, now, true); ok {
 			sh.remove(string(key))
+			s.notify(Change{Op: ChangeDelete, Key: key})
 			removed++
 		}
 		sh.mu.Unlock()
@@ -223,13 +229,18 @@ func (s *Store) sumShards(count func(*shard) int) int {
 // ExpiredCount is how many keys have been removed because they expired.
 func (s *Store) ExpiredCount() int64 { return s.expired.Load() }
 
-// Flush removes every key.
+// Flush removes every key. It holds every shard's lock at once, so no
+// change can fall between the flush and its report to the observer.
 func (s *Store) Flush() {
 	for i := range s.shards {
-		sh := &s.shards[i]
-		sh.mu.Lock()
-		sh.reset()
-		sh.mu.Unlock()
+		s.shards[i].mu.Lock()
+	}
+	for i := range s.shards {
+		s.shards[i].reset()
+	}
+	s.notify(Change{Op: ChangeFlush})
+	for i := range s.shards {
+		s.shards[i].mu.Unlock()
 	}
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -139,5 +140,38 @@ func BenchmarkSet(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		s.Set(key, val)
+	}
+}
+
+func TestObserverHearsEveryChangeInOrder(t *testing.T) {
+	s := New()
+	var got []string
+	s.Observe(func(c Change) {
+		switch c.Op {
+		case ChangePut:
+			got = append(got, "put "+string(c.Key)+"="+string(c.Entry.Value))
+		case ChangeDelete:
+			got = append(got, "del "+string(c.Key))
+		case ChangeFlush:
+			got = append(got, "flush")
+		}
+	})
+	s.Set([]byte("a"), []byte("1"))
+	s.Update([]byte("a"), func(Entry, bool) (Entry, Op) { return Entry{Value: []byte("2")}, Put })
+	s.Update([]byte("a"), func(e Entry, _ bool) (Entry, Op) { return e, Keep })
+	s.Rename([]byte("a"), []byte("b"), false)
+	s.SetMany([][]byte{[]byte("c"), []byte("3")}, false)
+	s.Delete([]byte("c"), []byte("nope"))
+	s.Flush()
+	want := "put a=1,put a=2,del a,put b=2,put c=3,del c,flush"
+	if strings.Join(got, ",") != want {
+		t.Fatalf("observed %q, want %q", strings.Join(got, ","), want)
+	}
+	var ranged int
+	s.Set([]byte("x"), []byte("1"))
+	s.Set([]byte("y"), []byte("2"))
+	s.Range(func([]byte, Entry) bool { ranged++; return true })
+	if ranged != 2 {
+		t.Fatalf("Range visited %d keys, want 2", ranged)
 	}
 }

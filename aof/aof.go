@@ -1,0 +1,268 @@
+package aof
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"redis-lite/store"
+)
+
+// Policy is when appended bytes are fsynced (--appendfsync).
+type Policy int
+
+const (
+	Always Policy = iota
+	EverySec
+	No
+)
+
+// ParsePolicy reads "always", "everysec" or "no".
+func ParsePolicy(s string) (Policy, error) {
+	switch s {
+	case "always":
+		return Always, nil
+	case "everysec":
+		return EverySec, nil
+	case "no":
+		return No, nil
+	}
+	return 0, fmt.Errorf("%q: must be always, everysec or no", s)
+}
+
+func (p Policy) String() string { return [...]string{"always", "everysec", "no"}[p] }
+
+// Config says where the file is and how it is kept.
+type Config struct {
+	Path  string
+	Fsync Policy
+	// LoadTruncated loads a file whose last command was cut short (a crash
+	// while appending), dropping the partial command; otherwise start-up
+	// fails (--aof-load-truncated, Redis's default yes).
+	LoadTruncated bool
+	// Automatic rewrite once the file has grown by RewritePercentage over
+	// its size after the last rewrite and is at least RewriteMinSize bytes
+	// (auto-aof-rewrite-percentage 100, auto-aof-rewrite-min-size 64mb);
+	// a percentage of 0 turns it off.
+	RewritePercentage int
+	RewriteMinSize    int64
+	Log               *logrus.Logger
+}
+
+// AOF is an open append-only file.
+type AOF struct {
+	cfg Config
+
+	mu       sync.Mutex
+	durable  sync.Cond // signalled when synced advances or writing fails
+	buf      []byte    // records not yet written to the file
+	spare    []byte
+	recorded uint64      // bytes recorded in all (a sequence number)
+	synced   uint64      // bytes recorded that are as durable as the policy makes them
+	writeErr error       // the last write or fsync error; writes are refused while set
+	failing  atomic.Bool // writeErr != nil, readable without the lock
+	closed   bool
+
+	fileMu   sync.Mutex // held while writing to or replacing the file
+	file     *os.File
+	gen      int   // bumped when a rewrite replaces the file (under mu and fileMu)
+	size     int64 // bytes in the file
+	baseSize int64 // size after the last rewrite or load
+	lastSync time.Time
+
+	rewrite rewriteState
+	store   *store.Store // the key space, for automatic rewrites
+
+	wake chan struct{}
+	done chan struct{}
+	stats
+}
+
+type stats struct {
+	fsyncs, writes int64
+}
+
+// Open opens (creating if need be) the file at cfg.Path for appending and
+// starts the writer. Load it first: Open appends after what is there.
+func Open(cfg Config) (*AOF, error) {
+	f, err := os.OpenFile(cfg.Path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("open append-only file: %w", err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("open append-only file: %w", err)
+	}
+	a := &AOF{cfg: cfg, file: f, size: info.Size(), baseSize: info.Size(), lastSync: time.Now(),
+		wake: make(chan struct{}, 1), done: make(chan struct{})}
+	a.durable.L = &a.mu
+	go a.writer()
+	return a, nil
+}
+
+// Attach starts recording every change of data (load the file into it
+// first), and lets automatic rewrites read it.
+func (a *AOF) Attach(data *store.Store) {
+	a.store = data
+	data.Observe(a.Record)
+}
+
+// Record appends change c. It is called by the store under the key's lock,
+// so it only copies bytes into memory; the writer goroutine does the I/O.
+func (a *AOF) Record(c store.Change) {
+	a.mu.Lock()
+	before := len(a.buf)
+	a.buf = appendRecord(a.buf, c)
+	a.recorded += uint64(len(a.buf) - before)
+	a.rewrite.capture(a.buf[before:])
+	a.mu.Unlock()
+	select {
+	case a.wake <- struct{}{}:
+	default:
+	}
+}
+
+// WaitDurable returns once every change recorded so far is as durable as
+// the policy promises: for always, fsynced; otherwise at once. It fails if
+// the file could not be written: the changes must then not be acknowledged.
+func (a *AOF) WaitDurable() error {
+	if a.cfg.Fsync != Always {
+		return nil
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	target := a.recorded
+	for a.synced < target && a.writeErr == nil && !a.closed {
+		select {
+		case a.wake <- struct{}{}:
+		default:
+		}
+		a.durable.Wait()
+	}
+	if a.synced >= target {
+		return nil
+	}
+	if a.writeErr != nil {
+		return a.writeErr
+	}
+	return errors.New("append-only file closed")
+}
+
+// WriteError is the error that stops writes (MISCONF), or nil. Every
+// write command asks, so the usual answer costs one atomic load.
+func (a *AOF) WriteError() error {
+	if !a.failing.Load() {
+		return nil
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.writeErr
+}
+
+// writer moves recorded bytes to the file: at once when woken, and fsyncs
+// as the policy says. While one fsync runs, new records gather, and the
+// next round writes and fsyncs them all together (group commit).
+func (a *AOF) writer() {
+	defer close(a.done)
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-a.wake:
+		case <-tick.C:
+		}
+		if a.flush(false) {
+			return
+		}
+		a.maybeRewrite()
+	}
+}
+
+// flush writes what is buffered and fsyncs when the policy says so (or at
+// the end). It reports whether the AOF is closed, so the writer can stop.
+func (a *AOF) flush(final bool) bool {
+	a.mu.Lock()
+	batch, upTo, closed, gen := a.buf, a.recorded, a.closed, a.gen
+	a.buf, a.spare = a.spare[:0], nil
+	a.mu.Unlock()
+
+	a.fileMu.Lock()
+	if a.gen != gen {
+		// A rewrite replaced the file after this batch was taken: the new
+		// file already holds these changes, and appending them after newer
+		// ones would bring old values back on replay.
+		a.fileMu.Unlock()
+		return closed
+	}
+	var err error
+	if len(batch) > 0 {
+		if _, err = a.file.Write(batch); err == nil {
+			a.size += int64(len(batch))
+			a.writes++
+		} else {
+			// A short write (disk full) leaves part of a record behind:
+			// cut the file back to its last whole record, as Redis does,
+			// so the retry appends cleanly.
+			a.file.Truncate(a.size)
+		}
+	}
+	needSync := final || a.cfg.Fsync == Always || (a.cfg.Fsync == EverySec && time.Since(a.lastSync) >= time.Second)
+	if err == nil && needSync {
+		// fsync(2): until it returns, the bytes may still be only in the
+		// page cache, and a power cut or kernel crash would lose them.
+		err = a.file.Sync()
+		a.lastSync = time.Now()
+		a.fsyncs++
+	}
+	a.fileMu.Unlock()
+
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.spare = batch[:0]
+	if err != nil {
+		if a.writeErr == nil {
+			a.cfg.Log.WithError(err).Error("append-only file: write failed; writes are refused until it works again")
+		}
+		a.writeErr = err
+		a.failing.Store(true)
+		a.buf = append(batch, a.buf...) // written again on the next round
+		a.spare = nil
+		a.durable.Broadcast()
+		return closed
+	}
+	if a.writeErr != nil {
+		a.cfg.Log.Info("append-only file: writing works again")
+		a.writeErr = nil
+		a.failing.Store(false)
+	}
+	a.synced = upTo
+	a.durable.Broadcast()
+	return closed && len(a.buf) == 0
+}
+
+// Close writes and fsyncs everything recorded, stops the writer and closes
+// the file: the last step of a graceful shutdown.
+func (a *AOF) Close() error {
+	a.mu.Lock()
+	a.closed = true
+	a.mu.Unlock()
+	select {
+	case a.wake <- struct{}{}:
+	default:
+	}
+	<-a.done
+	a.flush(true)
+	a.fileMu.Lock()
+	defer a.fileMu.Unlock()
+	err := a.file.Close()
+	if werr := a.WriteError(); werr != nil {
+		return werr
+	}
+	return err
+}

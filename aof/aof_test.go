@@ -1,0 +1,295 @@
+package aof_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/sirupsen/logrus"
+
+	"redis-lite/aof"
+	"redis-lite/executor"
+	"redis-lite/store"
+)
+
+// clock is a clock the test moves by hand.
+type clock struct{ ms atomic.Int64 }
+
+func (c *clock) now() int64 { return c.ms.Load() }
+
+func quietLog() *logrus.Logger {
+	l := logrus.New()
+	l.SetOutput(io.Discard)
+	return l
+}
+
+// daemon is a store, an executor and an AOF wired as main wires them.
+type daemon struct {
+	data *store.Store
+	ex   *executor.Executor
+	aof  *aof.AOF
+}
+
+func open(t *testing.T, path string, policy aof.Policy, c *clock) *daemon {
+	t.Helper()
+	data := store.NewWithClock(c.now)
+	ex := executor.New(data, executor.Config{})
+	if _, err := aof.Load(path, true, ex.Replay); err != nil {
+		t.Fatal(err)
+	}
+	a, err := aof.Open(aof.Config{Path: path, Fsync: policy, LoadTruncated: true, Log: quietLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Attach(data)
+	ex.UsePersistence(a)
+	return &daemon{data: data, ex: ex, aof: a}
+}
+
+// run sends plaintext requests through a session and returns the replies.
+func (d *daemon) run(reqs ...string) string {
+	_, out, _ := d.ex.NewSession(nil).Handle([]byte(strings.Join(reqs, "\n")+"\n"), nil)
+	return string(out)
+}
+
+// dump is the key space as text: key=value (expiry), sorted.
+func dump(data *store.Store) string {
+	var lines []string
+	data.Range(func(k []byte, e store.Entry) bool {
+		lines = append(lines, fmt.Sprintf("%s=%s (%d)", k, e.Value, e.ExpireAt))
+		return true
+	})
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+func TestEveryWriteCommandSurvivesARestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "appendonly.aof")
+	c := &clock{}
+	c.ms.Store(1_700_000_000_000)
+	d := open(t, path, aof.Always, c)
+	d.run("SET plain v", "SET ttl v EX 100", "SET keep v PX 5000", "SET keep v2 KEEPTTL",
+		"INCR n", "INCRBY n 41", "DECR n", "APPEND s hello", "APPEND s _world",
+		"MSET m1 a m2 b", "MSETNX m3 c", "RENAME m1 r1", "SETEX sx 50 v", "PSETEX px 7000 v",
+		"SETNX nx v", "EXPIRE plain 300", "PERSIST plain", "PEXPIRE s 9000",
+		"GETEX px EX 60", "GETDEL m2", "DEL nx", "SET gone v", "UNLINK gone", "SET big "+strings.Repeat("x", 60000))
+	if got := d.run("GET big"); len(got) != 60001 {
+		t.Fatal("the setup did not run to its end")
+	}
+	if err := d.aof.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c.ms.Add(10_000) // ten seconds pass while the daemon is down
+	before := dump(d.data)
+	again := open(t, path, aof.Always, c)
+	defer again.aof.Close()
+	if after := dump(again.data); after != before {
+		t.Fatalf("after the restart:\n%s\nwant:\n%s", after, before)
+	}
+	// Expiry times are absolute: the TTLs went on running while it was down,
+	// and a key whose time ran out meanwhile stays gone.
+	if got := again.run("TTL ttl", "EXISTS keep", "TTL s"); got != "(integer) 90\n(integer) 0\n(integer) -2\n" {
+		t.Fatalf("TTLs after ten seconds down: %q", got)
+	}
+}
+
+// writeCommands writes n SET commands to a file and returns its bytes and
+// the offset where the last command starts.
+func writeCommands(t *testing.T, path string, n int) ([]byte, int) {
+	t.Helper()
+	d := open(t, path, aof.No, &clock{})
+	for i := 0; i < n; i++ {
+		d.run(fmt.Sprintf("SET key%d value%d", i, i))
+	}
+	d.aof.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := bytes.LastIndex(data, []byte("*3\r\n"))
+	return data, last
+}
+
+func TestTruncatedTailAtEveryOffsetLoadsThePrefix(t *testing.T) {
+	dir := t.TempDir()
+	full, lastStart := writeCommands(t, filepath.Join(dir, "full.aof"), 5)
+	for cut := lastStart + 1; cut < len(full); cut++ {
+		path := filepath.Join(dir, "cut.aof")
+		os.WriteFile(path, full[:cut], 0o644)
+		data := store.New()
+		st, err := aof.Load(path, true, executor.New(data, executor.Config{}).Replay)
+		if err != nil {
+			t.Fatalf("cut at %d: %v", cut, err)
+		}
+		if st.Commands != 4 || st.Dropped != int64(cut-lastStart) || data.Len() != 4 {
+			t.Fatalf("cut at %d: %+v, %d keys; want 4 commands and %d bytes dropped", cut, st, data.Len(), cut-lastStart)
+		}
+		if info, _ := os.Stat(path); info.Size() != int64(lastStart) {
+			t.Fatalf("cut at %d: file is %d bytes, want it cut back to %d", cut, info.Size(), lastStart)
+		}
+		// Without --aof-load-truncated the start fails and the file stays.
+		os.WriteFile(path, full[:cut], 0o644)
+		if _, err := aof.Load(path, false, executor.New(store.New(), executor.Config{}).Replay); !errors.Is(err, aof.ErrCorrupt) {
+			t.Fatalf("cut at %d without load-truncated: %v", cut, err)
+		}
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, full[:cut]) {
+			t.Fatalf("cut at %d: the file was changed although loading failed", cut)
+		}
+	}
+}
+
+func TestCorruptionInTheMiddleRefusesAndKeepsTheFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "appendonly.aof")
+	full, _ := writeCommands(t, path, 5)
+	second := bytes.Index(full[1:], []byte("*3\r\n")) + 1
+	for _, damage := range []struct {
+		name string
+		edit func([]byte)
+	}{
+		{"a bulk header", func(b []byte) { b[second+4] = 'X' }},        // "$3" -> "X3"
+		{"a record start", func(b []byte) { b[second] = '+' }},          // not a command
+		{"a command name", func(b []byte) { copy(b[second+8:], "NOP") }}, // SET -> NOP
+	} {
+		bad := bytes.Clone(full)
+		damage.edit(bad)
+		os.WriteFile(path, bad, 0o644)
+		_, err := aof.Load(path, true, executor.New(store.New(), executor.Config{}).Replay)
+		if !errors.Is(err, aof.ErrCorrupt) || !strings.Contains(err.Error(), fmt.Sprintf("offset %d", second)) {
+			t.Fatalf("%s damaged: %v; want a corruption error naming offset %d", damage.name, err, second)
+		}
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, bad) {
+			t.Fatalf("%s damaged: the file was changed", damage.name)
+		}
+	}
+}
+
+func TestRewriteUnderConcurrentWritesLosesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "appendonly.aof")
+	d := open(t, path, aof.EverySec, &clock{})
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			s := d.ex.NewSession(nil)
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				k := fmt.Sprintf("w%d:%d", w, i%300)
+				req := fmt.Sprintf("SET %s v%d\nINCR counter:%d\nAPPEND log:%d x\n", k, i, w, w)
+				if i%7 == 0 {
+					req += "DEL " + k + "\n"
+				}
+				s.Handle([]byte(req), nil)
+			}
+		}(w)
+	}
+	for r := 0; r < 5; r++ {
+		if err := d.aof.Rewrite(d.data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	live := dump(d.data)
+	if err := d.aof.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := open(t, path, aof.No, &clock{})
+	defer again.aof.Close()
+	if replayed := dump(again.data); replayed != live {
+		t.Fatalf("the rewritten file replays to %d bytes of key space, the live one was %d", len(replayed), len(live))
+	}
+	if !strings.Contains(live, "counter:0=") {
+		t.Fatal("the writers wrote nothing; the test proves nothing")
+	}
+}
+
+func TestAlwaysSharesFsyncsAcrossClients(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "appendonly.aof")
+	d := open(t, path, aof.Always, &clock{})
+	defer d.aof.Close()
+	const clients, writes = 50, 40
+	var wg sync.WaitGroup
+	for c := 0; c < clients; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			s := d.ex.NewSession(nil)
+			for i := 0; i < writes; i++ {
+				if _, out, _ := s.Handle([]byte(fmt.Sprintf("SET c%d:%d v\n", c, i)), nil); string(out) != "OK\n" {
+					t.Errorf("SET: %q", out)
+					return
+				}
+			}
+		}(c)
+	}
+	wg.Wait()
+	var fsyncs int
+	for _, f := range d.aof.InfoFields() {
+		if f[0] == "aof_fsyncs" {
+			fmt.Sscan(f[1], &fsyncs)
+		}
+	}
+	if fsyncs == 0 || fsyncs >= clients*writes/2 {
+		t.Fatalf("%d fsyncs for %d acknowledged writes: want them shared (group commit)", fsyncs, clients*writes)
+	}
+	t.Logf("%d writes acknowledged after %d fsyncs", clients*writes, fsyncs)
+}
+
+// TestDiskFullRefusesWrites points the file at /dev/full, where every write
+// fails with ENOSPC: writes are refused with Redis's MISCONF error and
+// nothing is acknowledged; reads go on.
+func TestDiskFullRefusesWrites(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full on this system")
+	}
+	path := filepath.Join(t.TempDir(), "appendonly.aof")
+	d := open(t, path, aof.Always, &clock{}) // loads the empty file
+	d.aof.Close()
+	os.Remove(path)
+	if err := os.Symlink("/dev/full", path); err != nil {
+		t.Fatal(err)
+	}
+	a, err := aof.Open(aof.Config{Path: path, Fsync: aof.Always, Log: quietLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.data = store.New()
+	d.ex = executor.New(d.data, executor.Config{})
+	a.Attach(d.data)
+	d.ex.UsePersistence(a)
+	d.aof = a
+	s := d.ex.NewSession(nil)
+	_, out, closing := s.Handle([]byte("SET k v\n"), nil)
+	if string(out) != "" || !closing {
+		t.Fatalf("a write that could not be made durable was answered %q (closing %v)", out, closing)
+	}
+	_, out, _ = d.ex.NewSession(nil).Handle([]byte("SET k2 v\nGET k\n"), nil)
+	if want := "(error) MISCONF Errors writing to the AOF file: No space left on device\nv\n"; string(out) != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
+	if err := d.aof.Close(); err == nil {
+		t.Fatal("Close reported no error with the disk full")
+	}
+}
+
+func TestLoadWaitsForNothingWhenTheFileIsMissing(t *testing.T) {
+	st, err := aof.Load(filepath.Join(t.TempDir(), "none.aof"), true, func([][]byte) error { return errors.New("called") })
+	if err != nil || st.Commands != 0 {
+		t.Fatalf("missing file: %+v, %v", st, err)
+	}
+}

@@ -1,0 +1,220 @@
+package aof
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"redis-lite/store"
+)
+
+// rewriteState is the part of the AOF a rewrite uses. While a rewrite
+// runs, every record is also kept in pending, to be appended to the new
+// file after the snapshot: so writes made during a rewrite are not lost.
+type rewriteState struct {
+	running   atomic.Bool
+	capturing bool // guarded by AOF.mu
+	pending   []byte
+	lastOK    bool
+	lastTook  time.Duration
+	count     int
+}
+
+func (r *rewriteState) capture(rec []byte) {
+	if r.capturing {
+		r.pending = append(r.pending, rec...)
+	}
+}
+
+// ErrRewriteRunning is returned when a rewrite is asked for during another.
+var ErrRewriteRunning = errors.New("Background append only file rewriting already in progress")
+
+// StartRewrite begins a rewrite in the background (BGREWRITEAOF).
+func (a *AOF) StartRewrite() error {
+	if !a.rewrite.running.CompareAndSwap(false, true) {
+		return ErrRewriteRunning
+	}
+	go a.runRewrite(a.store)
+	return nil
+}
+
+// Rewrite replaces the file with a compact one: a SET for each key of the
+// store as it is, then the changes made while that was written. Clients go
+// on writing meanwhile. The new file is written beside the old, fsynced,
+// renamed over it (atomic: a crash leaves one or the other, whole), and the
+// directory is fsynced so the rename itself survives a crash.
+func (a *AOF) Rewrite(data *store.Store) error {
+	if !a.rewrite.running.CompareAndSwap(false, true) {
+		return ErrRewriteRunning
+	}
+	return a.runRewrite(data)
+}
+
+func (a *AOF) runRewrite(data *store.Store) error {
+	defer a.rewrite.running.Store(false)
+	start := time.Now()
+	err := a.rewriteFile(data)
+	a.mu.Lock()
+	a.rewrite.capturing, a.rewrite.pending = false, nil
+	a.rewrite.lastOK, a.rewrite.lastTook = err == nil, time.Since(start)
+	a.rewrite.count++
+	a.mu.Unlock()
+	if err != nil {
+		a.cfg.Log.WithError(err).Error("append-only file: rewrite failed; the old file stays in use")
+		return err
+	}
+	a.cfg.Log.Infof("append-only file: rewritten in %v, %d bytes", time.Since(start).Round(time.Millisecond), a.Size())
+	return nil
+}
+
+func (a *AOF) rewriteFile(data *store.Store) error {
+	tmpPath := filepath.Join(filepath.Dir(a.cfg.Path), fmt.Sprintf("temp-rewriteaof-%d.aof", os.Getpid()))
+	tmp, err := os.OpenFile(tmpPath, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmpPath) // gone after the rename; cleans up a failure
+
+	// From here on every record is also kept for the new file.
+	a.mu.Lock()
+	a.rewrite.capturing, a.rewrite.pending = true, nil
+	a.mu.Unlock()
+
+	var buf []byte
+	var werr error
+	data.Range(func(key []byte, e store.Entry) bool {
+		buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
+		if len(buf) >= 1<<20 {
+			_, werr = tmp.Write(buf)
+			buf = buf[:0]
+		}
+		return werr == nil
+	})
+	if werr == nil {
+		_, werr = tmp.Write(buf)
+	}
+	if werr == nil {
+		werr = tmp.Sync()
+	}
+	if werr != nil {
+		tmp.Close()
+		return werr
+	}
+
+	// The switch: writers wait for these few steps. What was recorded
+	// during the snapshot goes after it; records are results, so those the
+	// snapshot already shows are harmlessly applied again.
+	a.fileMu.Lock()
+	defer a.fileMu.Unlock()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	// Records still buffered were captured too, so the new file will hold
+	// them: they are not to be written to the old one.
+	tail := a.rewrite.pending
+	if _, err := tmp.Write(tail); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	// rename(2) replaces the old file in one step; fsync of the directory
+	// makes the new name durable.
+	if err := os.Rename(tmpPath, a.cfg.Path); err != nil {
+		tmp.Close()
+		return err
+	}
+	if dir, err := os.Open(filepath.Dir(a.cfg.Path)); err == nil {
+		dir.Sync()
+		dir.Close()
+	}
+	info, err := tmp.Stat()
+	if err != nil {
+		return err
+	}
+	a.file.Close()
+	a.file = tmp // opened for writing; appends continue at its end
+	if _, err := tmp.Seek(0, 2); err != nil {
+		return err
+	}
+	a.size, a.baseSize = info.Size(), info.Size()
+	a.gen++
+	a.buf = a.buf[:0]
+	a.synced = a.recorded
+	a.durable.Broadcast()
+	return nil
+}
+
+// maybeRewrite starts a rewrite when the file has grown enough.
+func (a *AOF) maybeRewrite() {
+	if a.cfg.RewritePercentage <= 0 || a.store == nil || a.rewrite.running.Load() {
+		return
+	}
+	a.fileMu.Lock()
+	size, base := a.size, a.baseSize
+	a.fileMu.Unlock()
+	if size < a.cfg.RewriteMinSize || size < base+base*int64(a.cfg.RewritePercentage)/100 {
+		return
+	}
+	if a.StartRewrite() == nil {
+		a.cfg.Log.Infof("append-only file: %d bytes, grown %d%% since its last rewrite: rewriting", size, (size-base)*100/max(base, 1))
+	}
+}
+
+// Size is the file's current size in bytes.
+func (a *AOF) Size() int64 {
+	a.fileMu.Lock()
+	defer a.fileMu.Unlock()
+	return a.size
+}
+
+// InfoFields are the persistence fields of INFO, with Redis's names.
+func (a *AOF) InfoFields() [][2]string {
+	a.mu.Lock()
+	status, lastOK, took, count := "ok", a.rewrite.lastOK, a.rewrite.lastTook, a.rewrite.count
+	if a.writeErr != nil {
+		status = "err"
+	}
+	a.mu.Unlock()
+	rewriteStatus := "ok"
+	if count > 0 && !lastOK {
+		rewriteStatus = "err"
+	}
+	lastTime := int64(-1)
+	if count > 0 {
+		lastTime = int64(took.Seconds())
+	}
+	a.fileMu.Lock()
+	size, base := a.size, a.baseSize
+	a.fileMu.Unlock()
+	return [][2]string{
+		{"aof_enabled", "1"},
+		{"aof_rewrite_in_progress", boolDigit(a.rewrite.running.Load())},
+		{"aof_rewrite_scheduled", "0"},
+		{"aof_last_rewrite_time_sec", fmt.Sprint(lastTime)},
+		{"aof_last_bgrewrite_status", rewriteStatus},
+		{"aof_rewrites", fmt.Sprint(count)},
+		{"aof_last_write_status", status},
+		{"aof_current_size", fmt.Sprint(size)},
+		{"aof_base_size", fmt.Sprint(base)},
+		{"aof_fsync_policy", a.cfg.Fsync.String()},
+		{"aof_fsyncs", fmt.Sprint(a.fsyncCount())},
+	}
+}
+
+func (a *AOF) fsyncCount() int64 {
+	a.fileMu.Lock()
+	defer a.fileMu.Unlock()
+	return a.fsyncs
+}
+
+func boolDigit(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}

@@ -1,0 +1,70 @@
+package executor
+
+import (
+	"errors"
+	"strings"
+	"syscall"
+
+	"redis-lite/parser"
+)
+
+// Persistence is what the executor needs of the append-only file (main
+// wires the aof package in; the executor does not import it).
+type Persistence interface {
+	// WaitDurable returns once every change made so far is as durable as
+	// the fsync policy promises, or fails if the file cannot be written.
+	WaitDurable() error
+	// WriteError is the error that makes writes be refused, or nil.
+	WriteError() error
+	// StartRewrite begins a rewrite in the background (BGREWRITEAOF).
+	StartRewrite() error
+	// InfoFields are INFO persistence's name, value pairs.
+	InfoFields() [][2]string
+}
+
+// UsePersistence attaches the append-only file, after it has been loaded
+// and before the first session.
+func (ex *Executor) UsePersistence(p Persistence) { ex.persist = p }
+
+var persistenceCommands = []command{
+	{name: "bgrewriteaof", arity: 1, flags: flagAdmin | flagNoScript, run: cmdBgRewriteAOF},
+}
+
+// BGREWRITEAOF: rewrite the append-only file in the background.
+func cmdBgRewriteAOF(s *Session, _ [][]byte) {
+	if s.ex.persist == nil {
+		s.reply.Error("ERR the append only file is off (start with --appendonly yes)")
+		return
+	}
+	if err := s.ex.persist.StartRewrite(); err != nil {
+		s.reply.Error("ERR " + err.Error())
+		return
+	}
+	s.reply.Status("Background append only file rewriting started")
+}
+
+// misconf is Redis's refusal of writes while the file cannot be written:
+// "-MISCONF Errors writing to the AOF file: No space left on device".
+func misconf(err error) string {
+	reason := err.Error()
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		reason = errno.Error()
+	}
+	if reason != "" {
+		reason = strings.ToUpper(reason[:1]) + reason[1:]
+	}
+	return "MISCONF Errors writing to the AOF file: " + reason
+}
+
+// Replay runs one command read back from the append-only file, with no
+// client: it fails if the command does not exist or answers an error.
+func (ex *Executor) Replay(args [][]byte) error {
+	s := &Session{ex: ex, authed: true}
+	s.reply.reset(nil, parser.RESP) // so an error reply starts with '-'
+	s.execute(args)
+	if len(s.reply.buf) > 0 && s.reply.buf[0] == '-' {
+		return errors.New(strings.TrimSpace(string(s.reply.buf[1:])))
+	}
+	return nil
+}

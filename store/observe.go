@@ -1,0 +1,64 @@
+package store
+
+// Change is one change to the key space, as an observer (the append-only
+// file) sees it: the key's new entry, its removal, or the removal of every
+// key. INCR, APPEND, SET ... KEEPTTL all appear as the entry that resulted,
+// with its absolute expiry time, so replaying a change always gives the
+// same state, however often it is replayed.
+type Change struct {
+	Op    ChangeOp
+	Key   []byte
+	Entry Entry
+}
+
+// ChangeOp is what a Change does.
+type ChangeOp uint8
+
+const (
+	ChangePut    ChangeOp = iota + 1 // Key now holds Entry
+	ChangeDelete                     // Key is gone
+	ChangeFlush                      // every key is gone
+)
+
+// Observe registers fn to hear of every change made from now on. fn runs
+// under the lock of the keys it concerns, so for each key the changes
+// arrive in the order they were made; it must be quick and must not call
+// back into the store. Keys that expire are not reported: their absolute
+// expiry time is already in the Put that set it. Call Observe before the
+// store is shared.
+func (s *Store) Observe(fn func(Change)) { s.observe = fn }
+
+func (s *Store) notify(c Change) {
+	if s.observe != nil {
+		s.observe(c)
+	}
+}
+
+// Range calls fn for every live key, a shard at a time: a shard's keys are
+// gathered under its read lock and handed to fn after it is released, so
+// a slow fn does not hold writers up. Values are never modified in place,
+// so they stay valid. fn returns false to stop.
+func (s *Store) Range(fn func(key []byte, e Entry) bool) {
+	type item struct {
+		key string
+		e   Entry
+	}
+	var batch []item
+	for i := range s.shards {
+		sh := &s.shards[i]
+		now := s.now()
+		batch = batch[:0]
+		sh.mu.RLock()
+		for k, e := range sh.m {
+			if !expired(e, now) {
+				batch = append(batch, item{k, e})
+			}
+		}
+		sh.mu.RUnlock()
+		for _, it := range batch {
+			if !fn([]byte(it.key), it.e) {
+				return
+			}
+		}
+	}
+}
