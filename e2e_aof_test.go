@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// keyspace reads every key with its value and remaining TTL (rounded to
+// ten seconds, so a restart's few milliseconds do not show).
+func keyspace(t *testing.T, rdb *redis.Client) string {
+	t.Helper()
+	ctx := context.Background()
+	keys := rdb.Keys(ctx, "*").Val()
+	sort.Strings(keys)
+	var lines []string
+	for _, k := range keys {
+		ttl := rdb.PTTL(ctx, k).Val()
+		if ttl > 0 {
+			ttl = ttl.Round(10 * time.Second)
+		}
+		lines = append(lines, fmt.Sprintf("%s=%q ttl=%v", k, rdb.Get(ctx, k).Val(), ttl))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestE2EAppendOnlyRestartKeepsEverything(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"--appendonly", "yes", "--dir", dir}
+	d := startDaemon(t, args...)
+	plain := d.dial()
+	for _, req := range []string{"SET p:plain v", "SET p:ttl v EX 500", "INCRBY p:n 5", "APPEND p:s ab", "MSET p:m1 1 p:m2 2",
+		"RENAME p:m1 p:r", "EXPIRE p:m2 400", "SETEX p:sx 300 v", "DEL p:gone"} {
+		plain.do(req)
+	}
+	rdb := d.goRedis()
+	ctx := context.Background()
+	rdb.Set(ctx, "r:bin\x00\r\n", "v\x00\xff\r\n", 0)
+	rdb.Set(ctx, "r:ttl", "v", 200*time.Second)
+	rdb.Incr(ctx, "r:n")
+	rdb.GetEx(ctx, "p:plain", 600*time.Second)
+	rdb.Persist(ctx, "p:sx")
+	rdb.Set(ctx, "r:big", strings.Repeat("b", 1<<20), 0)
+	before := keyspace(t, rdb)
+	if status, _ := d.stop(syscall.SIGTERM); status != 0 {
+		t.Fatalf("exit status %d", status)
+	}
+	if !strings.Contains(d.log.String(), "append-only file written and fsynced") {
+		t.Fatal("shutdown did not report the file fsynced")
+	}
+	again := startDaemon(t, args...)
+	if after := keyspace(t, again.goRedis()); after != before {
+		t.Fatalf("after the restart:\n%s\nbefore:\n%s", after, before)
+	}
+}
+
+// TestE2ECrashLosesNoAcknowledgedWrite kills the daemon (SIGKILL) at a
+// random moment under concurrent writes with appendfsync always: after a
+// restart, every key holds the last value a client was told was written,
+// or the one write that client had in flight when the daemon died.
+func TestE2ECrashLosesNoAcknowledgedWrite(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"--appendonly", "yes", "--appendfsync", "always", "--dir", dir}
+	type writer struct {
+		acked                map[string]string
+		inFlightK, inFlightV string
+		count                int
+	}
+	totalAcked := 0
+	for round := 0; round < 5; round++ {
+		d := startDaemon(t, args...)
+		writers := make([]*writer, 8)
+		var wg sync.WaitGroup
+		var mu sync.Mutex // guards every writer's fields
+		for w := range writers {
+			writers[w] = &writer{acked: map[string]string{}}
+			wg.Add(1)
+			go func(wr *writer, w int) {
+				defer wg.Done()
+				c := d.dial()
+				for i := 0; i < 100000; i++ { // ends when the daemon dies
+					key, val := fmt.Sprintf("r%d:w%d:k%d", round, w, i%50), fmt.Sprintf("v%d", i)
+					mu.Lock()
+					wr.inFlightK, wr.inFlightV = key, val
+					mu.Unlock()
+					c.conn.SetDeadline(time.Now().Add(10 * time.Second))
+					if _, err := fmt.Fprintf(c.conn, "SET %s %s\n", key, val); err != nil {
+						return
+					}
+					line, err := c.r.ReadString('\n')
+					if err != nil {
+						return
+					}
+					if line != "OK\n" {
+						t.Errorf("SET: %q", line)
+						return
+					}
+					mu.Lock()
+					wr.acked[key] = val // acknowledged: must survive the crash
+					wr.inFlightK = ""
+					wr.count++
+					mu.Unlock()
+				}
+			}(writers[w], w)
+		}
+		target := 200 + rand.IntN(2000)
+		waitUntil(t, "some writes to be acknowledged", func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			n := 0
+			for _, wr := range writers {
+				n += wr.count
+			}
+			return n >= target
+		})
+		d.cmd.Process.Signal(syscall.SIGKILL)
+		d.wait()
+		wg.Wait()
+
+		again := startDaemon(t, args...)
+		rdb := again.goRedis()
+		ctx := context.Background()
+		for _, wr := range writers {
+			totalAcked += wr.count
+			for key, val := range wr.acked {
+				got := rdb.Get(ctx, key).Val()
+				if got != val && !(key == wr.inFlightK && got == wr.inFlightV) {
+					t.Fatalf("round %d: %s = %q after the crash, acknowledged %q", round, key, got, val)
+				}
+			}
+		}
+		again.stop(syscall.SIGTERM)
+	}
+	if totalAcked < 1000 {
+		t.Fatalf("only %d writes acknowledged over the rounds; the test proves little", totalAcked)
+	}
+}
+
+func TestE2ECorruptFileStopsTheStart(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "appendonly.aof")
+	first := "*3\r\n$3\r\nSET\r\n$1\r\na\r\n$1\r\n1\r\n"
+	bad := first + "*3\r\nX3\r\nSET\r\n$1\r\nb\r\n$1\r\n2\r\n" + "*2\r\n$3\r\nDEL\r\n$1\r\na\r\n"
+	os.WriteFile(path, []byte(bad), 0o644)
+	d := launch(t, "--port", "0", "--appendonly", "yes", "--dir", dir)
+	if status := d.wait(); status != 1 {
+		t.Fatalf("exit status %d, want 1", status)
+	}
+	if !strings.Contains(d.log.String(), fmt.Sprintf("offset %d", len(first))) {
+		t.Fatalf("the message does not name the offset:\n%s", d.log)
+	}
+	if got, _ := os.ReadFile(path); string(got) != bad {
+		t.Fatal("the corrupt file was changed")
+	}
+}
+
+func TestE2ETruncatedFileStartsWithThePrefix(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "appendonly.aof")
+	whole := "*3\r\n$3\r\nSET\r\n$1\r\na\r\n$1\r\n1\r\n"
+	partial := "*3\r\n$3\r\nSET\r\n$1\r\nb"
+	os.WriteFile(path, []byte(whole+partial), 0o644)
+	d := startDaemon(t, "--appendonly", "yes", "--dir", dir)
+	if !strings.Contains(d.log.String(), fmt.Sprintf("dropped its %d bytes", len(partial))) {
+		t.Fatalf("no report of the dropped bytes:\n%s", d.log)
+	}
+	if got := d.dial().do("GET a"); got != "1" {
+		t.Fatalf("GET a = %q", got)
+	}
+	if got := d.dial().do("EXISTS b"); got != "(integer) 0" {
+		t.Fatalf("the partial command was applied: %q", got)
+	}
+}
+
+func TestE2EBgRewriteAOFAndInfo(t *testing.T) {
+	dir := t.TempDir()
+	d := startDaemon(t, "--appendonly", "yes", "--dir", dir)
+	rdb := d.goRedis()
+	ctx := context.Background()
+	for i := 0; i < 1000; i++ {
+		rdb.Incr(ctx, "counter")
+	}
+	before, _ := os.Stat(filepath.Join(dir, "appendonly.aof"))
+	if got := rdb.Do(ctx, "BGREWRITEAOF").Val(); got != "Background append only file rewriting started" {
+		t.Fatalf("BGREWRITEAOF: %v", got)
+	}
+	waitUntil(t, "the rewrite to finish", func() bool {
+		info := rdb.Info(ctx, "persistence").Val()
+		return strings.Contains(info, "aof_rewrite_in_progress:0") && strings.Contains(info, "aof_rewrites:1")
+	})
+	after, _ := os.Stat(filepath.Join(dir, "appendonly.aof"))
+	if after.Size() >= before.Size()/10 {
+		t.Fatalf("the rewritten file is %d bytes, the old one %d: not compact", after.Size(), before.Size())
+	}
+	info := rdb.Info(ctx, "persistence").Val()
+	for _, want := range []string{"aof_enabled:1", "aof_last_write_status:ok", "aof_last_bgrewrite_status:ok"} {
+		if !strings.Contains(info, want) {
+			t.Fatalf("INFO persistence lacks %s:\n%s", want, info)
+		}
+	}
+	if got := rdb.ConfigGet(ctx, "appendonly").Val()["appendonly"]; got != "yes" {
+		t.Fatalf("CONFIG GET appendonly = %q", got)
+	}
+}
