@@ -62,6 +62,7 @@ type Executor struct {
 	passHash     [32]byte // sha256 of RequirePass
 	memory       memoryWatch
 	persist      Persistence // nil without --appendonly
+	replayer     *Session    // runs the append-only file at start
 }
 
 // stats are the counters INFO's stats section shows. Sessions count

@@ -58,10 +58,14 @@ func misconf(err error) string {
 }
 
 // Replay runs one command read back from the append-only file, with no
-// client: it fails if the command does not exist or answers an error.
+// client: it fails if the command does not exist or answers an error. It
+// is called from one goroutine, before any client is served.
 func (ex *Executor) Replay(args [][]byte) error {
-	s := &Session{ex: ex, authed: true}
-	s.reply.reset(nil, parser.RESP) // so an error reply starts with '-'
+	if ex.replayer == nil {
+		ex.replayer = &Session{ex: ex, authed: true}
+	}
+	s := ex.replayer
+	s.reply.reset(s.reply.buf[:0], parser.RESP) // so an error reply starts with '-'
 	s.execute(args)
 	if len(s.reply.buf) > 0 && s.reply.buf[0] == '-' {
 		return errors.New(strings.TrimSpace(string(s.reply.buf[1:])))

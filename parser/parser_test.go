@@ -283,3 +283,22 @@ func BenchmarkRESPGet(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRESPLargePipeline parses 10,000 requests from one buffer, as
+// an append-only file is read: the cost per request must not grow with
+// the bytes after it.
+func BenchmarkRESPLargePipeline(b *testing.B) {
+	one := "*3\r\n$3\r\nSET\r\n$16\r\nkey:000000000001\r\n$16\r\nval:000000000001\r\n"
+	buf := []byte(strings.Repeat(one, 10000))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		var p Parser
+		for off := 0; off < len(buf); {
+			_, n, err := p.Next(buf[off:])
+			if err != nil || n == 0 {
+				b.Fatal("parse stopped")
+			}
+			off += n
+		}
+	}
+}

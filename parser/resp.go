@@ -134,10 +134,16 @@ func readHeaderLine(buf []byte, skip int, tooBig error) (digits []byte, headerEn
 
 // headerCR finds the CR that ends a header line, as Redis's strchr does: a
 // NUL byte ends the search (C strings end there), so a header with a NUL
-// before its CR is not complete yet, and waits like one.
+// before its CR is not complete yet, and waits like one. Only the header
+// line is searched for the NUL, never the rest of the buffer: a large
+// buffer of pipelined requests must cost no more per request than a small.
 func headerCR(buf []byte) int {
 	cr := bytes.IndexByte(buf, '\r')
-	if nul := bytes.IndexByte(buf, 0); nul >= 0 && (cr < 0 || nul < cr) {
+	end := cr
+	if cr < 0 {
+		end = min(len(buf), MaxInlineSize+1)
+	}
+	if bytes.IndexByte(buf[:end], 0) >= 0 {
 		return -1
 	}
 	return cr
