@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/sirupsen/logrus"
 
@@ -155,8 +156,8 @@ func TestCorruptionInTheMiddleRefusesAndKeepsTheFile(t *testing.T) {
 		name string
 		edit func([]byte)
 	}{
-		{"a bulk header", func(b []byte) { b[second+4] = 'X' }},        // "$3" -> "X3"
-		{"a record start", func(b []byte) { b[second] = '+' }},          // not a command
+		{"a bulk header", func(b []byte) { b[second+4] = 'X' }},          // "$3" -> "X3"
+		{"a record start", func(b []byte) { b[second] = '+' }},           // not a command
 		{"a command name", func(b []byte) { copy(b[second+8:], "NOP") }}, // SET -> NOP
 	} {
 		bad := bytes.Clone(full)
@@ -291,5 +292,41 @@ func TestLoadWaitsForNothingWhenTheFileIsMissing(t *testing.T) {
 	st, err := aof.Load(filepath.Join(t.TempDir(), "none.aof"), true, func([][]byte) error { return errors.New("called") })
 	if err != nil || st.Commands != 0 {
 		t.Fatalf("missing file: %+v, %v", st, err)
+	}
+}
+
+func TestAutomaticRewriteWhenTheFileDoubles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "appendonly.aof")
+	data := store.New()
+	ex := executor.New(data, executor.Config{})
+	a, err := aof.Open(aof.Config{Path: path, Fsync: aof.No, RewritePercentage: 100, RewriteMinSize: 4096, Log: quietLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	a.Attach(data)
+	ex.UsePersistence(a)
+	s := ex.NewSession(nil)
+	rewrites := func() string {
+		for _, f := range a.InfoFields() {
+			if f[0] == "aof_rewrites" {
+				return f[1]
+			}
+		}
+		return ""
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for i := 0; rewrites() == "0"; i++ { // INCRs of one key: the file grows, the key space does not
+		if time.Now().After(deadline) {
+			t.Fatalf("no automatic rewrite after %d writes; file %d bytes", i, a.Size())
+		}
+		s.Handle([]byte("INCR counter\n"), nil)
+	}
+	waitFor := time.Now().Add(10 * time.Second)
+	for a.Size() > 4096 && time.Now().Before(waitFor) {
+		s.Handle([]byte("GET counter\n"), nil) // reads do not grow the file
+	}
+	if a.Size() > 4096 {
+		t.Fatalf("after the rewrite the file is %d bytes; one key should take a few dozen", a.Size())
 	}
 }
