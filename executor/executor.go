@@ -2,6 +2,7 @@ package executor
 
 import (
 	"crypto/sha256"
+	"slices"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -92,14 +93,14 @@ func New(st *store.Store, cfg Config) *Executor {
 	}
 	sort.Strings(ex.commandNames)
 	ex.passHash = sha256.Sum256([]byte(cfg.RequirePass))
-	ex.params = append([]Param{
+	ex.params = withDefaults(cfg.Params, []Param{
 		{"maxmemory", itoa(cfg.MaxMemory)},
 		{"maxmemory-policy", "noeviction"},
 		{"save", ""}, // no snapshots
 		{"appendonly", "no"},
 		{"databases", "1"},
 		{"proto-max-bulk-len", itoa(cfg.MaxBulkLen)},
-	}, cfg.Params...)
+	})
 	sort.Slice(ex.params, func(i, j int) bool { return ex.params[i].Name < ex.params[j].Name })
 	return ex
 }
@@ -111,6 +112,18 @@ func (ex *Executor) NewSession(pusher Pusher) *Session {
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
 	s.parser.Unauthenticated = !s.authed
 	return s
+}
+
+// withDefaults is the daemon's parameters plus each default it does not
+// set itself, each name once.
+func withDefaults(params, defaults []Param) []Param {
+	out := append([]Param(nil), params...)
+	for _, d := range defaults {
+		if !slices.ContainsFunc(params, func(p Param) bool { return p.Name == d.Name }) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // parseInt reads an integer argument with the protocol's strict rules.

@@ -216,3 +216,11 @@ func TestHandleBoundsOneBatchOfReplies(t *testing.T) {
 		t.Fatalf("%d bytes of replies in all, want every reply", total)
 	}
 }
+
+func TestConfigGetNamesEachParameterOnce(t *testing.T) {
+	ex := New(store.New(), Config{Params: []Param{{"appendonly", "yes"}, {"port", "7000"}}})
+	_, out, _ := ex.NewSession(nil).Handle([]byte("CONFIG GET appendonly\nCONFIG GET save\n"), nil)
+	if want := "1) appendonly\n2) yes\n1) save\n2) \n"; string(out) != want {
+		t.Fatalf("got %q, want %q", out, want)
+	}
+}
