@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,13 +17,9 @@ import (
 
 	"redis-lite/aof"
 	"redis-lite/executor"
+	"redis-lite/internal/testclock"
 	"redis-lite/store"
 )
-
-// clock is a clock the test moves by hand.
-type clock struct{ ms atomic.Int64 }
-
-func (c *clock) now() int64 { return c.ms.Load() }
 
 func quietLog() *logrus.Logger {
 	l := logrus.New()
@@ -39,9 +34,9 @@ type daemon struct {
 	aof  *aof.AOF
 }
 
-func open(t *testing.T, path string, policy aof.Policy, c *clock) *daemon {
+func open(t *testing.T, path string, policy aof.Policy, c *testclock.Clock) *daemon {
 	t.Helper()
-	data := store.NewWithClock(c.now)
+	data := store.NewWithClock(c.Now)
 	ex := executor.New(data, executor.Config{})
 	if _, err := aof.Load(path, true, ex.Replay); err != nil {
 		t.Fatal(err)
@@ -74,8 +69,7 @@ func dump(data *store.Store) string {
 
 func TestEveryWriteCommandSurvivesARestart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "appendonly.aof")
-	c := &clock{}
-	c.ms.Store(1_700_000_000_000)
+	c := testclock.New()
 	d := open(t, path, aof.Always, c)
 	d.run("SET plain v", "SET ttl v EX 100", "SET keep v PX 5000", "SET keep v2 KEEPTTL",
 		"INCR n", "INCRBY n 41", "DECR n", "APPEND s hello", "APPEND s _world",
@@ -88,7 +82,7 @@ func TestEveryWriteCommandSurvivesARestart(t *testing.T) {
 	if err := d.aof.Close(); err != nil {
 		t.Fatal(err)
 	}
-	c.ms.Add(10_000) // ten seconds pass while the daemon is down
+	c.Advance(10 * time.Second) // ten seconds pass while the daemon is down
 	before := dump(d.data)
 	again := open(t, path, aof.Always, c)
 	defer again.aof.Close()
@@ -106,7 +100,7 @@ func TestEveryWriteCommandSurvivesARestart(t *testing.T) {
 // the offset where the last command starts.
 func writeCommands(t *testing.T, path string, n int) ([]byte, int) {
 	t.Helper()
-	d := open(t, path, aof.No, &clock{})
+	d := open(t, path, aof.No, testclock.New())
 	for i := 0; i < n; i++ {
 		d.run(fmt.Sprintf("SET key%d value%d", i, i))
 	}
@@ -175,7 +169,7 @@ func TestCorruptionInTheMiddleRefusesAndKeepsTheFile(t *testing.T) {
 
 func TestRewriteUnderConcurrentWritesLosesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "appendonly.aof")
-	d := open(t, path, aof.EverySec, &clock{})
+	d := open(t, path, aof.EverySec, testclock.New())
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for w := 0; w < 4; w++ {
@@ -209,7 +203,7 @@ func TestRewriteUnderConcurrentWritesLosesNothing(t *testing.T) {
 	if err := d.aof.Close(); err != nil {
 		t.Fatal(err)
 	}
-	again := open(t, path, aof.No, &clock{})
+	again := open(t, path, aof.No, testclock.New())
 	defer again.aof.Close()
 	if replayed := dump(again.data); replayed != live {
 		t.Fatalf("the rewritten file replays to %d bytes of key space, the live one was %d", len(replayed), len(live))
@@ -221,7 +215,7 @@ func TestRewriteUnderConcurrentWritesLosesNothing(t *testing.T) {
 
 func TestAlwaysSharesFsyncsAcrossClients(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "appendonly.aof")
-	d := open(t, path, aof.Always, &clock{})
+	d := open(t, path, aof.Always, testclock.New())
 	defer d.aof.Close()
 	const clients, writes = 50, 40
 	var wg sync.WaitGroup
@@ -259,7 +253,7 @@ func TestDiskFullRefusesWrites(t *testing.T) {
 		t.Skip("no /dev/full on this system")
 	}
 	path := filepath.Join(t.TempDir(), "appendonly.aof")
-	d := open(t, path, aof.Always, &clock{}) // loads the empty file
+	d := open(t, path, aof.Always, testclock.New()) // loads the empty file
 	d.aof.Close()
 	os.Remove(path)
 	if err := os.Symlink("/dev/full", path); err != nil {
@@ -334,7 +328,7 @@ func TestAutomaticRewriteWhenTheFileDoubles(t *testing.T) {
 	if info, _ := os.Stat(path); info.Size() > 1024 {
 		t.Fatalf("the rewritten file is %d bytes; one key needs a few dozen", info.Size())
 	}
-	again := open(t, path, aof.No, &clock{})
+	again := open(t, path, aof.No, testclock.New())
 	defer again.aof.Close()
 	if got := again.run("GET counter"); got != string(want) {
 		t.Fatalf("the rewritten file replays counter = %q, want %q", got, want)

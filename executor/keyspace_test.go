@@ -3,25 +3,16 @@ package executor
 import (
 	"sort"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
+	"redis-lite/internal/testclock"
 	"redis-lite/store"
 )
 
-// testClock is a clock the tests move by hand: expiry without sleeping.
-type testClock struct{ ms atomic.Int64 }
-
-func (c *testClock) now() int64              { return c.ms.Load() }
-func (c *testClock) advance(d time.Duration) { c.ms.Add(d.Milliseconds()) }
-
-const clockStart = 1_700_000_000_000 // Unix ms
-
-func newClockedExecutor() (*Executor, *testClock) {
-	c := &testClock{}
-	c.ms.Store(clockStart)
-	return New(store.NewWithClock(c.now), Config{}), c
+func newClockedExecutor() (*Executor, *testclock.Clock) {
+	c := testclock.New()
+	return New(store.NewWithClock(c.Now), Config{}), c
 }
 
 // step is one plaintext request and its exact reply; advance moves the
@@ -36,7 +27,7 @@ func runSteps(t *testing.T, steps []step) {
 	ex, clock := newClockedExecutor()
 	s := ex.NewSession(nil)
 	for _, st := range steps {
-		clock.advance(st.advance)
+		clock.Advance(st.advance)
 		_, out, _ := s.Handle([]byte(st.req+"\n"), nil)
 		if got := strings.TrimSuffix(string(out), "\n"); got != st.want {
 			t.Fatalf("%s: got %q, want %q", st.req, got, st.want)
@@ -216,7 +207,7 @@ func TestKeysAndScanMatch(t *testing.T) {
 	ex, clock := newClockedExecutor()
 	s := ex.NewSession(nil)
 	s.Handle([]byte("MSET user:1 a user:2 b user:10 c admin x\nSET user:dead v PX 10\n"), nil)
-	clock.advance(time.Second)
+	clock.Advance(time.Second)
 	_, out, _ := s.Handle([]byte("*2\r\n$4\r\nKEYS\r\n$6\r\nuser:?\r\n"), nil)
 	keys := respStrings(t, string(out))
 	sort.Strings(keys)
@@ -269,7 +260,7 @@ func TestInfoCountsExpiries(t *testing.T) {
 	if !strings.Contains(string(out), "db0:keys=2,expires=1,") {
 		t.Fatalf("INFO keyspace = %q", out)
 	}
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	s.Handle([]byte("GET a\n"), nil)
 	_, out, _ = s.Handle([]byte("INFO stats\n"), nil)
 	if !strings.Contains(string(out), "expired_keys:1\r\n") {

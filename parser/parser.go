@@ -81,10 +81,6 @@ func (p *Parser) Next(buf []byte) (cmd Command, n int, err error) {
 	return Command{Args: p.args, Proto: Plain}, n, err
 }
 
-// InRequest reports whether a RESP request is partially parsed; the bytes
-// given to the next call must start with the same request.
-func (p *Parser) InRequest() bool { return p.resp.active }
-
 func (p *Parser) maxBulkLen() int64 {
 	if p.MaxBulkLen > 0 {
 		return p.MaxBulkLen

@@ -223,9 +223,6 @@ func TestNeedBytesForALargeBulk(t *testing.T) {
 	if got, want := p.NeedBytes(), len(header)+1000000+2; got != want {
 		t.Fatalf("NeedBytes = %d, want %d", got, want)
 	}
-	if !p.InRequest() {
-		t.Fatal("InRequest = false in the middle of a bulk")
-	}
 }
 
 func TestManyArgumentsAcrossReads(t *testing.T) {

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-3}
 requests=${REQUESTS:-100000}
 command -v redis-benchmark >/dev/null || { echo "needs redis-benchmark (apt-get install redis-tools)" >&2; exit 1; }
+source scripts/lib.sh
 make -s build
 work=$(mktemp -d)
 daemon=""
@@ -17,15 +18,7 @@ start() { # start MODE: none | everysec | always; sets port and daemon
   rm -f "$work/appendonly.aof"
   local aof=(--appendonly no)
   [ "$1" != none ] && aof=(--appendonly yes --appendfsync "$1" --dir "$work")
-  bin/redis-lite --port 0 "${aof[@]}" 2>"$work/log" &
-  daemon=$!
-  port=""
-  for _ in $(seq 200); do
-    port=$(sed -n 's/.*msg="accepting connections" addr="[^"]*:\([0-9]*\)".*/\1/p' "$work/log")
-    [ -n "$port" ] && return
-    sleep 0.05
-  done
-  cat "$work/log"; exit 1
+  start_redis_lite "$work/log" "${aof[@]}"
 }
 stop() { kill -TERM "$daemon"; wait "$daemon" || true; daemon=""; }
 rps() { # rps PIPELINE: SET requests per second against $port
@@ -56,9 +49,7 @@ done
 awk 'BEGIN { for (i = 0; i < 1000000; i++) { k = sprintf("key:%012d", i); v = sprintf("val:%012d", i);
   printf "*3\r\n$3\r\nSET\r\n$16\r\n%s\r\n$16\r\n%s\r\n", k, v } }' >"$work/appendonly.aof"
 size=$(stat -c %s "$work/appendonly.aof")
-bin/redis-lite --port 0 --appendonly yes --dir "$work" 2>"$work/log" &
-daemon=$!
-for _ in $(seq 600); do grep -q "accepting connections" "$work/log" && break; sleep 0.1; done
+start_redis_lite "$work/log" --appendonly yes --dir "$work"
 loaded=$(sed -n 's/.*msg="append-only file: loaded \([0-9]*\) commands ([0-9]* bytes) from [^ ]* in \([^"]*\)".*/\1 commands in \2/p' "$work/log")
 echo
 echo "replay at start: $loaded ($((size / 1048576)) MiB file)"

@@ -14,23 +14,18 @@ cd "$(dirname "$0")/.."
 for tool in redis-cli:redis-tools redis-benchmark:redis-tools redis-server:redis-server nc:netcat-openbsd; do
   command -v "${tool%%:*}" >/dev/null || { echo "compat.sh: needs ${tool%%:*} (apt-get install ${tool#*:})" >&2; exit 1; }
 done
+source scripts/lib.sh
 make -s build || exit 1
 
 work=$(mktemp -d)
-cleanup() { kill "$lite_pid" "$ref_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+daemon="" ref_pid=""
+cleanup() { kill $daemon $ref_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-bin/redis-lite --port 0 2>"$work/lite.log" &
-lite_pid=$!
 redis-server --port 0 --unixsocket "$work/redis.sock" --save '' --appendonly no >"$work/redis.log" 2>&1 &
 ref_pid=$!
-port=""
-for _ in $(seq 200); do
-  port=$(sed -n 's/.*msg="accepting connections" addr="[^"]*:\([0-9]*\)".*/\1/p' "$work/lite.log")
-  [ -n "$port" ] && [ -S "$work/redis.sock" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || { echo "redis-lite did not start:"; cat "$work/lite.log"; exit 1; }
+start_redis_lite "$work/lite.log"
+for _ in $(seq 200); do [ -S "$work/redis.sock" ] && break; sleep 0.05; done
 [ -S "$work/redis.sock" ] || { echo "redis-server did not start:"; cat "$work/redis.log"; exit 1; }
 echo "redis-lite on 127.0.0.1:$port; reference $(redis-server --version | cut -d' ' -f1-3)"
 

@@ -8,21 +8,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-60}
 clients=${2:-1000}
+source scripts/lib.sh
 make -s build
 work=$(mktemp -d)
+daemon=""
+trap '[ -n "$daemon" ] && kill $daemon 2>/dev/null || true; rm -rf "$work"' EXIT
 # Each connection holds a worker for its whole session (see README), so the
 # pool is sized for every soak client at once, and the queue for all of them
 # connecting in the same instant.
-bin/redis-lite --port 0 --workers $((clients + 100)) --queue $((clients + 100)) 2>"$work/daemon.log" &
-daemon=$!
-trap 'kill $daemon 2>/dev/null || true; rm -rf "$work"' EXIT
-port=""
-for _ in $(seq 200); do
-  port=$(sed -n 's/.*msg="accepting connections" addr="[^"]*:\([0-9]*\)".*/\1/p' "$work/daemon.log")
-  [ -n "$port" ] && break
-  sleep 0.05
-done
-[ -n "$port" ] || { cat "$work/daemon.log"; exit 1; }
+start_redis_lite "$work/daemon.log" --workers $((clients + 100)) --queue $((clients + 100))
 go run ./scripts/soak -addr "127.0.0.1:$port" -pid "$daemon" -clients "$clients" -duration "${duration}s"
 kill -TERM "$daemon"
 status=0

@@ -3,21 +3,15 @@ package store
 import (
 	"fmt"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
+
+	"redis-lite/internal/testclock"
 )
 
-// manualClock is a clock the test moves by hand, so expiry is tested
-// without sleeping.
-type manualClock struct{ ms atomic.Int64 }
-
-func (c *manualClock) now() int64              { return c.ms.Load() }
-func (c *manualClock) advance(d time.Duration) { c.ms.Add(d.Milliseconds()) }
-func newClockStore() (*Store, *manualClock) {
-	c := &manualClock{}
-	c.ms.Store(1_700_000_000_000)
-	return NewWithClock(c.now), c
+func newClockStore() (*Store, *testclock.Clock) {
+	c := testclock.New()
+	return NewWithClock(c.Now), c
 }
 
 func setWithTTL(s *Store, key, value string, ttl time.Duration) {
@@ -29,11 +23,11 @@ func setWithTTL(s *Store, key, value string, ttl time.Duration) {
 func TestExpiredKeyIsNeverReturned(t *testing.T) {
 	s, clock := newClockStore()
 	setWithTTL(s, "k", "v", time.Second)
-	clock.advance(999 * time.Millisecond)
+	clock.Advance(999 * time.Millisecond)
 	if v, ok := s.Get([]byte("k")); !ok || string(v) != "v" {
 		t.Fatal("key gone before its time")
 	}
-	clock.advance(time.Millisecond) // exactly at the expiry time: gone
+	clock.Advance(time.Millisecond) // exactly at the expiry time: gone
 	if _, ok := s.Get([]byte("k")); ok {
 		t.Fatal("Get returned an expired key")
 	}
@@ -48,7 +42,7 @@ func TestExpiredKeyIsNeverReturned(t *testing.T) {
 func TestUpdateSeesExpiredAsAbsent(t *testing.T) {
 	s, clock := newClockStore()
 	setWithTTL(s, "k", "old", time.Second)
-	clock.advance(2 * time.Second)
+	clock.Advance(2 * time.Second)
 	var sawExisting bool
 	s.Update([]byte("k"), func(cur Entry, exists bool) (Entry, Op) {
 		sawExisting = exists
@@ -71,7 +65,7 @@ func TestSweepReclaimsKeysNobodyTouches(t *testing.T) {
 		setWithTTL(s, fmt.Sprintf("long:%d", i), "v", time.Hour)
 		s.Set([]byte(fmt.Sprintf("forever:%d", i)), []byte("v"))
 	}
-	clock.advance(2 * time.Second)
+	clock.Advance(2 * time.Second)
 	for cycle := 0; s.Len() > 2000; cycle++ {
 		if cycle > 1000 {
 			t.Fatalf("1000 sweep cycles left %d keys", s.Len())
@@ -91,7 +85,7 @@ func TestSweepStopsAtItsBudget(t *testing.T) {
 	for i := 0; i < 50000; i++ {
 		setWithTTL(s, fmt.Sprintf("k%d", i), "v", time.Second)
 	}
-	clock.advance(time.Minute)
+	clock.Advance(time.Minute)
 	st := s.SweepOnce(0) // no time at all: one sample of one shard at most
 	if st.Complete || st.Sampled > sweepSample*sweepChecksBudget {
 		t.Fatalf("a zero budget did %+v", st)
@@ -204,7 +198,7 @@ func TestRandomKeyAndKeysAndFlush(t *testing.T) {
 	}
 	setWithTTL(s, "dead", "v", time.Millisecond)
 	s.Set([]byte("alive"), []byte("v"))
-	clock.advance(time.Second)
+	clock.Advance(time.Second)
 	for i := 0; i < 20; i++ {
 		if k, ok := s.RandomKey(); !ok || string(k) != "alive" {
 			t.Fatalf("RandomKey = %q, %v", k, ok)
