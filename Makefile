@@ -5,7 +5,7 @@
 BIN  := bin/redis-lite
 ARGS ?=
 
-.PHONY: build run test lint compat fuzz soak demo lifecycle clean
+.PHONY: build run test lint compat fuzz soak bench demo lifecycle clean
 
 build:
 	go build -o $(BIN) .
@@ -41,6 +41,14 @@ fuzz:
 SOAKTIME ?= 60
 soak:
 	scripts/soak.sh $(SOAKTIME)
+
+# Go benchmarks, then redis-lite against redis-server on this machine:
+# throughput and CPU per request, memory per key, the append-only file's cost.
+bench:
+	go test -run '^$$' -bench . -benchmem ./parser/ ./executor/ ./store/
+	scripts/bench.sh
+	scripts/mem.sh
+	scripts/bench_aof.sh
 
 # A short netcat session against a daemon already running on PORT (6379).
 demo:

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# redis-lite against Redis, side by side (issue 6's harness): both servers
+# fresh on loopback, redis-benchmark -t set,get interleaved (lite, redis,
+# lite, redis, ...) for ROUNDS rounds in each configuration. Prints the
+# median requests/s of each with min-max, the ratio lite/Redis, and each
+# server's CPU time per request (user+sys from /proc/PID/stat around each
+# run), since redis-benchmark takes most of one of the two cores and
+# throughput alone is bound by the client.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+rounds=${ROUNDS:-3}
+requests=${REQUESTS:-100000}
+for tool in redis-benchmark redis-server; do
+  command -v $tool >/dev/null || { echo "needs $tool (apt-get install redis-tools redis-server)" >&2; exit 1; }
+done
+make -s build
+work=$(mktemp -d)
+daemon="" ref=""
+trap 'kill $daemon $ref 2>/dev/null || true; rm -rf "$work"' EXIT
+start_redis_lite "$work/lite.log"
+lite_port=$port lite_pid=$daemon
+ref_port=$((lite_port + 1))
+redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
+ref=$!
+for _ in $(seq 100); do redis-cli -p "$ref_port" ping >/dev/null 2>&1 && break; sleep 0.05; done
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in clock ticks
+hz=$(getconf CLK_TCK)
+
+# run PORT PID TEST ARGS...: prints "rps cpu_us_per_request"
+run() {
+  local port=$1 pid=$2 test=$3
+  shift 3
+  local before after rps
+  before=$(cpu_ticks "$pid")
+  rps=$(redis-benchmark -p "$port" -t "$test" -n "$requests" "$@" -q 2>/dev/null | tr '\r' '\n' | awk '/requests per second/ {print $2}' | tail -1)
+  after=$(cpu_ticks "$pid")
+  awk -v r="$rps" -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { printf "%s %.2f\n", r, t / hz * 1e6 / n }'
+}
+stats() { sort -n | awk '{a[NR]=$1} END {printf "%.0f (%.0f-%.0f)", a[int((NR+1)/2)], a[1], a[NR]}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "ROUNDS=$rounds REQUESTS=$requests, $(nproc) cores; medians of interleaved rounds"
+echo
+echo "| test | config | redis-lite req/s | Redis req/s | ratio | lite CPU us/req | Redis CPU us/req |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+for config in "-c 50 -P 1" "-c 50 -P 16" "-c 1 -P 1"; do
+  for test in set get; do
+    : >"$work/lite" ; : >"$work/ref"
+    for _ in $(seq "$rounds"); do
+      run "$lite_port" "$lite_pid" "$test" $config >>"$work/lite"
+      run "$ref_port" "$ref" "$test" $config >>"$work/ref"
+    done
+    lite_rps=$(cut -d' ' -f1 "$work/lite" | median)
+    ref_rps=$(cut -d' ' -f1 "$work/ref" | median)
+    printf '| %s | %s | %s | %s | %.2f | %s | %s |\n' "${test^^}" "$config" \
+      "$(cut -d' ' -f1 "$work/lite" | stats)" "$(cut -d' ' -f1 "$work/ref" | stats)" \
+      "$(awk -v a="$lite_rps" -v b="$ref_rps" 'BEGIN {print a / b}')" \
+      "$(cut -d' ' -f2 "$work/lite" | median)" "$(cut -d' ' -f2 "$work/ref" | median)"
+  done
+done
