@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/sirupsen/logrus"
+
+	"redis-lite/internal/testwait"
 )
 
 // lineEcho is a minimal Session for testing the networking layer alone: it
@@ -68,13 +70,7 @@ func dial(t *testing.T, addr string) net.Conn {
 
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(time.Millisecond)
-	}
+	testwait.Until(t, 5*time.Second, what, cond)
 }
 
 func TestListenReportsTheBoundPort(t *testing.T) {

@@ -5,18 +5,14 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"redis-lite/internal/testwait"
 )
 
 // waitFor polls cond until it holds or the deadline passes.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(time.Millisecond)
-	}
+	testwait.Until(t, 5*time.Second, what, cond)
 }
 
 func TestEveryJobRunsOnce(t *testing.T) {
