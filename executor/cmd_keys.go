@@ -45,7 +45,7 @@ func cmdSet(s *Session, args [][]byte) {
 			return
 		}
 	}
-	value := store.Clone(args[2])
+	value := args[2] // the store copies it
 	var old []byte
 	var existed, stored bool
 	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {

@@ -20,7 +20,7 @@ var stringCommands = []command{
 
 // SETNX key value: 1 if set, 0 if the key existed.
 func cmdSetNX(s *Session, args [][]byte) {
-	value := store.Clone(args[2])
+	value := args[2] // the store copies it
 	set := int64(0)
 	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if exists {
@@ -40,7 +40,7 @@ func cmdSetEX(s *Session, args [][]byte) {
 		s.reply.Error(errText)
 		return
 	}
-	value := store.Clone(args[3])
+	value := args[3] // the store copies it
 	s.ex.store.Update(args[1], func(store.Entry, bool) (store.Entry, store.Op) {
 		return store.Entry{Value: value, ExpireAt: at}, store.Put
 	})

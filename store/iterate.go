@@ -12,15 +12,16 @@ func (s *Store) Keys(match func(key []byte) bool) [][]byte {
 	return out
 }
 
-// collect appends the shard's live keys that match.
+// collect appends the shard's live keys that match. The keys are slices
+// of the arena, which is never written over, so they need no copy.
 func (sh *shard) collect(out [][]byte, now int64, match func([]byte) bool) [][]byte {
 	sh.mu.RLock()
 	defer sh.mu.RUnlock()
-	for k, e := range sh.m {
-		if expired(e, now) {
+	for pos, sl := range sh.table.slots {
+		if sl.empty() {
 			continue
 		}
-		if key := []byte(k); match(key) {
+		if key, e := sh.entryAt(pos); !expired(e, now) && match(key) {
 			out = append(out, key)
 		}
 	}
@@ -54,20 +55,34 @@ func (s *Store) Scan(cursor uint64, count int, match func(key []byte) bool) (nex
 func ValidCursor(c uint64) bool { return c < shardCount }
 
 // RandomKey returns a live key picked at random, or false when there is
-// none.
+// none: the first live key after a random slot of a random shard.
 func (s *Store) RandomKey() ([]byte, bool) {
 	now := s.now()
 	start := rand.IntN(shardCount)
 	for n := 0; n < shardCount; n++ {
-		sh := &s.shards[(start+n)%shardCount]
-		sh.mu.RLock()
-		for k, e := range sh.m { // Go starts each map iteration at a random place
-			if !expired(e, now) {
-				sh.mu.RUnlock()
-				return []byte(k), true
-			}
+		if key, ok := s.shards[(start+n)%shardCount].randomKey(now); ok {
+			return key, true
 		}
-		sh.mu.RUnlock()
+	}
+	return nil, false
+}
+
+func (sh *shard) randomKey(now int64) ([]byte, bool) {
+	sh.mu.RLock()
+	defer sh.mu.RUnlock()
+	size := len(sh.table.slots)
+	if sh.table.count == 0 {
+		return nil, false
+	}
+	start := rand.IntN(size)
+	for n := 0; n < size; n++ {
+		pos := (start + n) % size
+		if sh.table.slots[pos].empty() {
+			continue
+		}
+		if key, e := sh.entryAt(pos); !expired(e, now) {
+			return key, true
+		}
 	}
 	return nil, false
 }

@@ -7,20 +7,25 @@ func (s *Store) Rename(src, dst []byte, onlyIfAbsent bool) (srcExists, renamed b
 	unlock := s.lockShards(src, dst)
 	defer unlock()
 	now := s.now()
-	srcShard, dstShard := s.shardFor(src), s.shardFor(dst)
-	e, ok := s.live(srcShard, src, now, true)
+	srcShard, srcTag := s.locate(src)
+	dstShard, dstTag := s.locate(dst)
+	_, e, ok := s.live(srcShard, srcTag, src, now, true)
 	if !ok {
 		return false, false
 	}
-	_, dstExists := s.live(dstShard, dst, now, true)
+	_, _, dstExists := s.live(dstShard, dstTag, dst, now, true)
 	if onlyIfAbsent && dstExists {
 		return true, false
 	}
 	if string(src) == string(dst) {
 		return true, true
 	}
-	srcShard.remove(string(src))
-	dstShard.put(string(dst), e)
+	// Removing an expired dst may have shifted src's slot: find it again.
+	// e's value is a slice of src's record, which stays intact when the
+	// record dies (arena.go), so it can be copied after the removal.
+	srcPos, _ := srcShard.find(srcTag, src)
+	srcShard.removeAt(srcPos)
+	dstShard.put(dstTag, dst, e)
 	s.notify(Change{Op: ChangeDelete, Key: src})
 	s.notify(Change{Op: ChangePut, Key: dst, Entry: e})
 	return true, true
@@ -35,23 +40,22 @@ func (s *Store) SetMany(pairs [][]byte, onlyIfNoneExist bool) bool {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		keys = append(keys, pairs[i])
 	}
-	values := make([][]byte, len(keys))
-	for i := range keys {
-		values[i] = Clone(pairs[2*i+1])
-	}
 	unlock := s.lockShards(keys...)
 	defer unlock()
 	now := s.now()
 	if onlyIfNoneExist {
 		for _, k := range keys {
-			if _, ok := s.live(s.shardFor(k), k, now, true); ok {
+			sh, tag := s.locate(k)
+			if _, _, ok := s.live(sh, tag, k, now, true); ok {
 				return false
 			}
 		}
 	}
 	for i, k := range keys {
-		s.shardFor(k).put(string(k), Entry{Value: values[i]})
-		s.notify(Change{Op: ChangePut, Key: k, Entry: Entry{Value: values[i]}})
+		sh, tag := s.locate(k)
+		e := Entry{Value: pairs[2*i+1]}
+		sh.put(tag, k, e)
+		s.notify(Change{Op: ChangePut, Key: k, Entry: e})
 	}
 	return true
 }

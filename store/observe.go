@@ -36,11 +36,12 @@ func (s *Store) notify(c Change) {
 
 // Range calls fn for every live key, a shard at a time: a shard's keys are
 // gathered under its read lock and handed to fn after it is released, so
-// a slow fn does not hold writers up. Values are never modified in place,
-// so they stay valid. fn returns false to stop.
+// a slow fn does not hold writers up. Keys and values are slices of the
+// arena, which is never written over, so they stay valid. fn returns false
+// to stop.
 func (s *Store) Range(fn func(key []byte, e Entry) bool) {
 	type item struct {
-		key string
+		key []byte
 		e   Entry
 	}
 	var batch []item
@@ -49,14 +50,17 @@ func (s *Store) Range(fn func(key []byte, e Entry) bool) {
 		now := s.now()
 		batch = batch[:0]
 		sh.mu.RLock()
-		for k, e := range sh.m {
-			if !expired(e, now) {
-				batch = append(batch, item{k, e})
+		for pos, sl := range sh.table.slots {
+			if sl.empty() {
+				continue
+			}
+			if key, e := sh.entryAt(pos); !expired(e, now) {
+				batch = append(batch, item{key, e})
 			}
 		}
 		sh.mu.RUnlock()
 		for _, it := range batch {
-			if !fn([]byte(it.key), it.e) {
+			if !fn(it.key, it.e) {
 				return
 			}
 		}

@@ -39,10 +39,14 @@ type Store struct {
 	observe func(Change) // set by Observe before the store is shared
 }
 
+// shard is one lock's worth of the key space: an index (table.go) over an
+// arena of records (arena.go).
 type shard struct {
-	mu      sync.RWMutex
-	m       map[string]Entry
-	expires map[string]int64 // the keys of m that have an expiry
+	mu       sync.RWMutex
+	table    table
+	arena    arena
+	expiring int // entries that carry an expiry
+	sweepPos int // where the active sweep looks next (sweep.go)
 }
 
 // New returns an empty store on the wall clock.
@@ -58,52 +62,114 @@ func NewWithClock(now Clock) *Store {
 }
 
 func (sh *shard) reset() {
-	sh.m = make(map[string]Entry)
-	sh.expires = make(map[string]int64)
+	sh.table = table{}
+	sh.arena = newArena()
+	sh.expiring = 0
+	sh.sweepPos = 0
 }
 
 // Now is the store's clock.
 func (s *Store) Now() int64 { return s.now() }
 
+// locate hashes key once: the low bits pick the shard, the high 32 bits are
+// the tag the shard's table files it under.
+func (s *Store) locate(key []byte) (*shard, uint32) {
+	h := maphash.Bytes(s.seed, key)
+	return &s.shards[h&(shardCount-1)], uint32(h >> 32)
+}
+
 func (s *Store) shardIndex(key []byte) int {
 	return int(maphash.Bytes(s.seed, key) & (shardCount - 1))
 }
 
-func (s *Store) shardFor(key []byte) *shard { return &s.shards[s.shardIndex(key)] }
-
 func expired(e Entry, now int64) bool { return e.ExpireAt != 0 && e.ExpireAt <= now }
 
-// put stores e at key; the caller holds the shard's write lock and owns
-// e.Value.
-func (sh *shard) put(key string, e Entry) {
-	sh.m[key] = e
-	if e.ExpireAt != 0 {
-		sh.expires[key] = e.ExpireAt
+// find looks key up in the shard's table; the caller holds a lock.
+func (sh *shard) find(tag uint32, key []byte) (pos int, found bool) {
+	return sh.table.find(tag, key, sh.arena.keyAt)
+}
+
+// entryAt decodes the entry in the slot at pos.
+func (sh *shard) entryAt(pos int) (key []byte, e Entry) {
+	r := sh.arena.read(sh.table.slots[pos])
+	return r.key, Entry{Value: r.value, ExpireAt: r.expireAt}
+}
+
+// put stores a copy of e at key; the caller holds the shard's write lock.
+// e.Value may alias anything, the store's own records included: it is
+// copied before this returns.
+func (sh *shard) put(tag uint32, key []byte, e Entry) {
+	pos, found := sh.find(tag, key)
+	if found {
+		sh.releaseAt(pos)
 	} else {
-		delete(sh.expires, key)
+		if sh.table.roomForOne() {
+			pos, _ = sh.find(tag, key)
+		}
+		sh.table.count++
 	}
+	s := sh.arena.add(key, e.Value, e.ExpireAt)
+	s.tag = tag
+	sh.table.slots[pos] = s
+	if e.ExpireAt != 0 {
+		sh.expiring++
+	}
+	sh.compactIfWasteful()
 }
 
-func (sh *shard) remove(key string) {
-	delete(sh.m, key)
-	delete(sh.expires, key)
+// releaseAt marks the record of the slot at pos dead, leaving the slot.
+func (sh *shard) releaseAt(pos int) {
+	s := sh.table.slots[pos]
+	r := sh.arena.read(s)
+	if r.expireAt != 0 {
+		sh.expiring--
+	}
+	sh.arena.release(s, r.size)
 }
 
-// live returns the entry at key if it exists and has not expired. With
-// the write lock held (deleteExpired), an expired entry is removed.
-func (s *Store) live(sh *shard, key []byte, now int64, deleteExpired bool) (Entry, bool) {
-	e, ok := sh.m[string(key)] // string(key) in an index expression does not allocate
-	if !ok {
-		return Entry{}, false
+// removeAt deletes the entry in the slot at pos.
+func (sh *shard) removeAt(pos int) {
+	sh.releaseAt(pos)
+	sh.table.removeAt(pos)
+	sh.compactIfWasteful()
+}
+
+// compactIfWasteful copies the live records into fresh chunks when over
+// half of the arena is dead. Readers may still hold slices of the old
+// chunks: those are never written again, so they stay valid.
+func (sh *shard) compactIfWasteful() {
+	if !sh.arena.wasteful() {
+		return
 	}
+	fresh := newArena()
+	// The first fresh chunk fits what is live, so a shard with one hot key
+	// does not take a full-size chunk at every compaction.
+	fresh.next = min(max(sh.arena.written-sh.arena.dead, firstChunk), maxChunk)
+	for i, s := range sh.table.slots {
+		if !s.empty() {
+			sh.table.slots[i] = fresh.moveFrom(&sh.arena, s)
+		}
+	}
+	sh.arena = fresh
+}
+
+// live returns the position and entry at key if it exists and has not
+// expired. With the write lock held (deleteExpired), an expired entry is
+// removed.
+func (s *Store) live(sh *shard, tag uint32, key []byte, now int64, deleteExpired bool) (int, Entry, bool) {
+	pos, found := sh.find(tag, key)
+	if !found {
+		return pos, Entry{}, false
+	}
+	_, e := sh.entryAt(pos)
 	if expired(e, now) {
 		if deleteExpired {
-			sh.remove(string(key))
+			sh.removeAt(pos)
 			s.expired.Add(1)
 		}
-		return Entry{}, false
+		return pos, Entry{}, false
 	}
-	return e, true
+	return pos, e, true
 }
 
 // Get returns the value stored at key. The returned slice belongs to the
@@ -113,23 +179,30 @@ func (s *Store) Get(key []byte) ([]byte, bool) {
 	return e.Value, ok
 }
 
-// Lookup returns the entry at key, if it exists and has not expired.
+// Lookup returns the entry at key, if it exists and has not expired. The
+// clock is read only for an entry that has an expiry.
 func (s *Store) Lookup(key []byte) (Entry, bool) {
-	sh := s.shardFor(key)
-	now := s.now()
+	sh, tag := s.locate(key)
 	sh.mu.RLock()
-	e, ok := sh.m[string(key)]
+	pos, found := sh.find(tag, key)
+	var e Entry
+	if found {
+		_, e = sh.entryAt(pos)
+	}
 	sh.mu.RUnlock()
-	if !ok {
+	if !found {
 		return Entry{}, false
 	}
-	if expired(e, now) {
-		// Found dead under the read lock: delete it under the write lock,
-		// after checking again, as Redis deletes an expired key it reads.
-		sh.mu.Lock()
-		s.live(sh, key, now, true)
-		sh.mu.Unlock()
-		return Entry{}, false
+	if e.ExpireAt != 0 {
+		if now := s.now(); expired(e, now) {
+			// Found dead under the read lock: delete it under the write
+			// lock, after checking again, as Redis deletes an expired key
+			// it reads.
+			sh.mu.Lock()
+			s.live(sh, tag, key, now, true)
+			sh.mu.Unlock()
+			return Entry{}, false
+		}
 	}
 	return e, true
 }
@@ -137,12 +210,20 @@ func (s *Store) Lookup(key []byte) (Entry, bool) {
 // Set stores a copy of value at key with no expiry, replacing any previous
 // entry.
 func (s *Store) Set(key, value []byte) {
-	stored := Clone(value)
-	sh := s.shardFor(key)
+	sh, tag := s.locate(key)
 	sh.mu.Lock()
-	sh.put(string(key), Entry{Value: stored})
-	s.notify(Change{Op: ChangePut, Key: key, Entry: Entry{Value: stored}})
+	sh.put(tag, key, Entry{Value: value})
+	if s.observe != nil {
+		_, e := sh.entryAt(sh.mustFind(tag, key))
+		s.notify(Change{Op: ChangePut, Key: key, Entry: e})
+	}
 	sh.mu.Unlock()
+}
+
+// mustFind is the position of a key the caller just stored.
+func (sh *shard) mustFind(tag uint32, key []byte) int {
+	pos, _ := sh.find(tag, key)
+	return pos
 }
 
 // Op is what an Update function asks for.
@@ -157,21 +238,24 @@ const (
 // Update runs fn under the key's write lock with the current live entry
 // (exists is false when the key is absent or expired) and applies what fn
 // asks for, so that read-modify-writes such as INCR, APPEND or SET NX are
-// atomic. A Put entry is stored as given: its Value must not alias the
-// current value or caller-owned memory (use Clone).
+// atomic. A Put entry is copied into the store, so its Value may alias the
+// current value or the caller's buffer.
 func (s *Store) Update(key []byte, fn func(cur Entry, exists bool) (Entry, Op)) {
-	sh := s.shardFor(key)
+	sh, tag := s.locate(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	cur, exists := s.live(sh, key, s.now(), true)
+	pos, cur, exists := s.live(sh, tag, key, s.now(), true)
 	next, op := fn(cur, exists)
 	switch op {
 	case Put:
-		sh.put(string(key), next)
-		s.notify(Change{Op: ChangePut, Key: key, Entry: next})
+		sh.put(tag, key, next)
+		if s.observe != nil {
+			_, stored := sh.entryAt(sh.mustFind(tag, key))
+			s.notify(Change{Op: ChangePut, Key: key, Entry: stored})
+		}
 	case Remove:
 		if exists {
-			sh.remove(string(key))
+			sh.removeAt(pos)
 			s.notify(Change{Op: ChangeDelete, Key: key})
 		}
 	}
@@ -182,10 +266,10 @@ func (s *Store) Delete(keys ...[]byte) int {
 	removed := 0
 	now := s.now()
 	for _, key := range keys {
-		sh := s.shardFor(key)
+		sh, tag := s.locate(key)
 		sh.mu.Lock()
-		if _, ok := s.live(sh, key, now, true); ok {
-			sh.remove(string(key))
+		if pos, _, ok := s.live(sh, tag, key, now, true); ok {
+			sh.removeAt(pos)
 			s.notify(Change{Op: ChangeDelete, Key: key})
 			removed++
 		}
@@ -209,10 +293,10 @@ func (s *Store) Exists(keys ...[]byte) int {
 // Len returns the number of keys, expired ones not yet swept included (as
 // Redis's DBSIZE). Shards are counted one after another, so under
 // concurrent writes the total is a moment's approximation.
-func (s *Store) Len() int { return s.sumShards(func(sh *shard) int { return len(sh.m) }) }
+func (s *Store) Len() int { return s.sumShards(func(sh *shard) int { return sh.table.count }) }
 
 // WithExpiry returns the number of keys that have an expiry.
-func (s *Store) WithExpiry() int { return s.sumShards(func(sh *shard) int { return len(sh.expires) }) }
+func (s *Store) WithExpiry() int { return s.sumShards(func(sh *shard) int { return sh.expiring }) }
 
 // sumShards adds up count over the shards, each under its read lock.
 func (s *Store) sumShards(count func(*shard) int) int {
@@ -242,13 +326,6 @@ func (s *Store) Flush() {
 	for i := range s.shards {
 		s.shards[i].mu.Unlock()
 	}
-}
-
-// Clone copies b into memory the store may keep.
-func Clone(b []byte) []byte {
-	c := make([]byte, len(b))
-	copy(c, b)
-	return c
 }
 
 // lockShards write-locks the shards of keys in index order and returns the

@@ -48,22 +48,29 @@ func (s *Store) SweepOnce(budget time.Duration) SweepStats {
 	return st
 }
 
-// sampleShard examines up to sweepSample keys with an expiry (Go's map
-// iteration starts at a random place, so they are a random sample) and
-// deletes those whose time is up.
+// sampleShard examines the next sweepSample keys that have an expiry and
+// deletes those whose time is up. Redis samples its expires dictionary at
+// random; here a hand goes round each shard's table instead (one lap at
+// most per sample), which visits every expiring key in turn and needs no
+// second index.
 func (s *Store) sampleShard(sh *shard) (sampled, expiredN int) {
 	now := s.now()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	for k, at := range sh.expires {
-		if sampled == sweepSample {
-			break
+	size := len(sh.table.slots)
+	for steps := 0; steps < size && sampled < sweepSample && sh.expiring > 0; steps++ {
+		pos := sh.sweepPos % size
+		if sl := sh.table.slots[pos]; !sl.empty() {
+			if _, e := sh.entryAt(pos); e.ExpireAt != 0 {
+				sampled++
+				if e.ExpireAt <= now {
+					sh.removeAt(pos)
+					expiredN++
+					continue // a later entry may have shifted into pos
+				}
+			}
 		}
-		sampled++
-		if at <= now {
-			sh.remove(k)
-			expiredN++
-		}
+		sh.sweepPos = pos + 1
 	}
 	s.expired.Add(int64(expiredN))
 	return sampled, expiredN
