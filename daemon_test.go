@@ -104,7 +104,18 @@ func (d *daemon) waitListening() {
 // launch starts the daemon process without waiting for anything.
 func launch(t *testing.T, args ...string) *daemon {
 	t.Helper()
-	return launchCmd(t, daemonBinary, args...)
+	return launchCmd(t, daemonBinary, append(ioModelFlags(), args...)...)
+}
+
+// ioModelFlags selects the I/O model under test: the default (worker pool)
+// unless REDIS_LITE_TEST_IO names another (make test runs the end-to-end
+// tests with REDIS_LITE_TEST_IO=epoll too). A test about one model names it
+// in its own flags, which come later and win.
+func ioModelFlags() []string {
+	if model := os.Getenv("REDIS_LITE_TEST_IO"); model != "" {
+		return []string{"--io", model}
+	}
+	return nil
 }
 
 // launchCmd starts a command that runs the daemon: the daemon itself, or a

@@ -31,7 +31,7 @@ func TestE2EShutdownWithHundredIdleClients(t *testing.T) {
 			t.Fatalf("idle client read %q before close", rest)
 		}
 	}
-	for _, step := range []string{"shutdown: requested", "shutdown: listening socket closed", "shutdown: every worker has finished", "shutdown: expiry sweeper stopped"} {
+	for _, step := range []string{"shutdown: requested", "shutdown: listening socket closed", "shutdown: every connection has finished", "shutdown: expiry sweeper stopped"} {
 		if !strings.Contains(d.log.String(), step) {
 			t.Fatalf("the log lacks the step %q", step)
 		}

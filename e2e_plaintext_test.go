@@ -144,7 +144,7 @@ func TestE2EProtocolErrorsCloseTheConnection(t *testing.T) {
 }
 
 func TestE2EFullQueueTurnsClientsAway(t *testing.T) {
-	d := startDaemon(t, "--workers", "1", "--queue", "1")
+	d := startDaemon(t, "--io", "threads", "--workers", "1", "--queue", "1") // the queue is the worker model's
 	held := d.dial()
 	held.do("PING") // holds the only worker
 	queued := d.dial()

@@ -84,7 +84,8 @@ func TestE2EProtectedMode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := launchCmd(t, "ip", append([]string{"netns", "exec", h.server, daemonBinary, "--port", "0", "--bind", "0.0.0.0"}, tt.args...)...)
+			args := append([]string{"netns", "exec", h.server, daemonBinary, "--port", "0", "--bind", "0.0.0.0"}, ioModelFlags()...)
+			d := launchCmd(t, "ip", append(args, tt.args...)...)
 			d.waitListening()
 			_, port, _ := net.SplitHostPort(d.addr)
 			if got := talk(h.client, serverIP, port, tt.send); !strings.HasPrefix(got, tt.want) {

@@ -125,7 +125,7 @@ func TestE2ERequirePass(t *testing.T) {
 // maxclients to fit, as Redis does, turns away the clients beyond promptly,
 // and serves new ones once others leave.
 func TestE2EFileDescriptorLimit(t *testing.T) {
-	d := launchCmd(t, "bash", "-c", `ulimit -n 64 && exec "$0" --port 0`, daemonBinary)
+	d := launchCmd(t, "bash", append([]string{"-c", `ulimit -n 64 && exec "$0" --port 0 "$@"`, daemonBinary}, ioModelFlags()...)...)
 	d.waitListening()
 	if !strings.Contains(d.log.String(), "maxclients lowered to 32") {
 		t.Fatalf("no warning about the lowered maxclients:\n%s", d.log)

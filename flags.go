@@ -16,6 +16,8 @@ import (
 type config struct {
 	bind          string
 	port          int
+	ioModel       string
+	eventLoops    int
 	workers       int
 	queue         int
 	backlog       int
@@ -55,6 +57,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(io.Discard) // run prints the error once
 	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "IPv4 or IPv6 address to listen on")
 	fs.IntVar(&cfg.port, "port", 6379, "TCP port to listen on; 0 picks a free port (the log says which)")
+	fs.StringVar(&cfg.ioModel, "io", "threads", "threads: a worker per connection (the document's design); epoll: event loops (its section 11)")
+	fs.IntVar(&cfg.eventLoops, "event-loops", 0, "with --io epoll: how many event loops (0: one per two CPUs)")
 	fs.IntVar(&cfg.workers, "workers", 256, "worker goroutines; each serves one connection at a time")
 	fs.IntVar(&cfg.queue, "queue", 1024, "accepted connections that may wait for a free worker")
 	fs.IntVar(&cfg.backlog, "backlog", 511, "listen(2) backlog: completed handshakes the kernel queues")
@@ -104,6 +108,10 @@ func validate(cfg config, rest []string, timeoutSeconds int, yesNo ...string) er
 	switch {
 	case len(rest) > 0:
 		return fmt.Errorf("unexpected argument %q (flags start with --)", rest[0])
+	case cfg.ioModel != "threads" && cfg.ioModel != "epoll":
+		return fmt.Errorf("--io %q: must be threads or epoll", cfg.ioModel)
+	case cfg.eventLoops < 0 || cfg.eventLoops > 1024:
+		return fmt.Errorf("--event-loops %d: must be 0-1024", cfg.eventLoops)
 	case cfg.port < 0 || cfg.port > 65535:
 		return fmt.Errorf("--port %d: must be 0-65535", cfg.port)
 	case cfg.workers < 1 || cfg.workers > 5000:

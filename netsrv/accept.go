@@ -41,7 +41,8 @@ func (s *Server) acceptLoop() {
 }
 
 // admit takes an accepted connection in: it is registered, then checked
-// against the peer policy and the client limit, then queued for a worker.
+// against the peer policy and the client limit, then queued for a worker
+// (or handed to an event loop).
 func (s *Server) admit(fd int, sa unix.Sockaddr) {
 	s.accepted.Add(1)
 	c := &conn{fd: fd, peer: formatSockaddr(sa)}
@@ -53,6 +54,8 @@ func (s *Server) admit(fd int, sa unix.Sockaddr) {
 	case s.cfg.CheckPeer != nil && s.refusePeer(c, sa):
 	case s.cfg.MaxClients > 0 && s.live.count() > s.cfg.MaxClients:
 		s.reject(c, errMaxClients)
+	case s.cfg.EventLoops > 0:
+		s.dispatch(c)
 	case !s.pool.Submit(c):
 		s.reject(c, errMaxClients)
 	}

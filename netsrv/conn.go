@@ -2,6 +2,7 @@ package netsrv
 
 import (
 	"errors"
+	"time"
 
 	"github.com/sirupsen/logrus"
 	"golang.org/x/sys/unix"
@@ -36,6 +37,14 @@ type conn struct {
 	sizer    bufferSizer
 	readDone bool // the client sends nothing more (recv returned 0)
 	quit     bool // the session asked to close once its replies are out
+
+	session Session
+	log     *logrus.Entry // set only at debug level
+
+	// For the event loop (eventloop.go): what epoll watches for, and when
+	// the client last sent or took bytes (--timeout).
+	interest   uint32
+	lastActive time.Time
 }
 
 func (c *conn) unsent() int { return len(c.out) - c.sent }
@@ -53,23 +62,15 @@ func (c *conn) unsent() int { return len(c.out) - c.sent }
 // The session ends when the client has closed its side and every reply is
 // sent, when the session asks (QUIT), on an error, or at a limit.
 func (s *Server) serveConn(c *conn) {
-	var log *logrus.Entry
-	if s.debug {
-		log = s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer})
-		log.Debug("worker: serving connection")
-	}
-	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
-	c.ob.takeover = c.takeUnsent
-	session := s.newSession(c.ob)
-	c.sizer, _ = session.(bufferSizer)
-	defer func() { s.closeConn(c, session, log) }()
+	s.openSession(c, "worker: serving connection")
+	session, log := c.session, c.log
+	defer func() { s.closeConn(c) }()
 	if s.cfg.IdleTimeout > 0 {
 		// SO_RCVTIMEO: a blocking recv that waits this long for nothing
 		// fails with EAGAIN; that is how an idle client is noticed.
 		tv := unix.NsecToTimeval(s.cfg.IdleTimeout.Nanoseconds())
 		unix.SetsockoptTimeval(c.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
 	}
-	c.in = make([]byte, 0, initialReadBuffer)
 	for {
 		// 1. Replies waiting: wait for the client to read them or to send.
 		readable := true
@@ -119,6 +120,20 @@ func (s *Server) serveConn(c *conn) {
 			return
 		}
 	}
+}
+
+// openSession gives a new connection its outbox, session and read buffer,
+// whichever I/O model serves it.
+func (s *Server) openSession(c *conn, what string) {
+	if s.debug {
+		c.log = s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer})
+		c.log.Debug(what)
+	}
+	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
+	c.ob.takeover = c.takeUnsent
+	c.session = s.newSession(c.ob)
+	c.sizer, _ = c.session.(bufferSizer)
+	c.in = make([]byte, 0, initialReadBuffer)
 }
 
 // receive reads into the connection's buffer and returns the byte count; 0
@@ -290,8 +305,8 @@ func (s *Server) connEnded(c *conn, call string, err error) {
 // the session asked to close (QUIT's reply) and cut otherwise. The fd leaves
 // the registry before it is closed, so shutdown never acts on a number the
 // kernel may reuse.
-func (s *Server) closeConn(c *conn, session Session, log *logrus.Entry) {
-	if closer, ok := session.(sessionCloser); ok {
+func (s *Server) closeConn(c *conn) {
+	if closer, ok := c.session.(sessionCloser); ok {
 		closer.Closed()
 	}
 	if c.ob.overflowed() {
@@ -302,7 +317,9 @@ func (s *Server) closeConn(c *conn, session Session, log *logrus.Entry) {
 	// close(2) frees the descriptor; the kernel sends FIN, or RST when
 	// unread bytes remain.
 	unix.Close(c.fd)
-	if s.debug {
-		log.Debug("close(): connection closed; worker back to the pool")
+	if s.debug && s.pool != nil {
+		c.log.Debug("close(): connection closed; worker back to the pool")
+	} else if s.debug {
+		c.log.Debug("close(): connection closed")
 	}
 }

@@ -49,6 +49,9 @@ func startWith(t *testing.T, cfg Config, session func(Pusher) Session) (string, 
 	if cfg.Workers == 0 {
 		cfg.Workers, cfg.Queue = 4, 4
 	}
+	if cfg.EventLoops == 0 {
+		cfg.EventLoops = loopsUnderTest
+	}
 	ln, err := Listen("127.0.0.1", 0, 16, log)
 	if err != nil {
 		t.Fatal(err)

@@ -42,7 +42,19 @@ type testServer struct {
 	served chan struct{}
 }
 
+// startServer starts a server in the I/O model under test; startWorkerPool
+// one in the worker model whatever is under test.
 func startServer(t *testing.T, workers, queue int) *testServer {
+	t.Helper()
+	return startModel(t, workers, queue, loopsUnderTest)
+}
+
+func startWorkerPool(t *testing.T, workers, queue int) *testServer {
+	t.Helper()
+	return startModel(t, workers, queue, 0)
+}
+
+func startModel(t *testing.T, workers, queue, loops int) *testServer {
 	t.Helper()
 	log := logrus.New()
 	log.SetOutput(io.Discard)
@@ -50,7 +62,7 @@ func startServer(t *testing.T, workers, queue int) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(ln, Config{Workers: workers, Queue: queue, Log: log}, func(Pusher) Session { return lineEcho{} })
+	srv := NewServer(ln, Config{Workers: workers, Queue: queue, EventLoops: loops, Log: log}, func(Pusher) Session { return lineEcho{} })
 	ts := &testServer{Server: srv, addr: ln.Addr(), served: make(chan struct{})}
 	go func() { srv.Serve(); close(ts.served) }()
 	t.Cleanup(func() { srv.Shutdown(); <-ts.served })
@@ -120,8 +132,8 @@ func TestSessionCloseRequestClosesAfterReply(t *testing.T) {
 }
 
 func TestFullQueueRejectsWithRedisError(t *testing.T) {
-	ts := startServer(t, 1, 1)
-	held := dial(t, ts.addr) // occupies the only worker
+	ts := startWorkerPool(t, 1, 1) // the queue is the worker model's
+	held := dial(t, ts.addr)       // occupies the only worker
 	io.WriteString(held, "a\n")
 	bufio.NewReader(held).ReadString('\n')
 	queued := dial(t, ts.addr) // waits in the queue
@@ -189,7 +201,11 @@ func TestShutdownAnswersReceivedRequestsAndWakesIdleClients(t *testing.T) {
 	// the queue: nobody has read it when shutdown begins.
 	pending := dial(t, ts.addr)
 	io.WriteString(pending, "pending\n")
-	waitFor(t, "the sixth connection to be queued", func() bool { return ts.Stats().Pool.Queued == 1 })
+	if loopsUnderTest == 0 {
+		waitFor(t, "the sixth connection to be queued", func() bool { return ts.Stats().Pool.Queued == 1 })
+	} else {
+		waitFor(t, "the sixth connection to be accepted", func() bool { return ts.Stats().Accepted == 6 })
+	}
 
 	start := time.Now()
 	ts.Shutdown()
@@ -231,7 +247,7 @@ func TestGracePeriodCutsAClientThatNeverReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(ln, Config{Workers: 1, Queue: 1, ShutdownGrace: 200 * time.Millisecond, Log: log},
+	srv := NewServer(ln, Config{Workers: 1, Queue: 1, EventLoops: loopsUnderTest, ShutdownGrace: 200 * time.Millisecond, Log: log},
 		func(Pusher) Session { return floodSession{} })
 	served := make(chan struct{})
 	go func() { srv.Serve(); close(served) }()
@@ -274,7 +290,7 @@ func startPushServer(t *testing.T, limit int) (addr string, pushers chan Pusher,
 		t.Fatal(err)
 	}
 	pushers = make(chan Pusher, 4)
-	srv = NewServer(ln, Config{Workers: 4, Queue: 4, PushLimit: limit, Log: log},
+	srv = NewServer(ln, Config{Workers: 4, Queue: 4, EventLoops: loopsUnderTest, PushLimit: limit, Log: log},
 		func(p Pusher) Session { return &pushSession{pusher: p, handout: pushers} })
 	served := make(chan struct{})
 	go func() { srv.Serve(); close(served) }()

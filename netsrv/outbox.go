@@ -123,6 +123,13 @@ func (ob *outbox) close(drain bool) {
 	}
 }
 
+// hasSender reports whether a sender goroutine was started.
+func (ob *outbox) hasSender() bool {
+	ob.mu.Lock()
+	defer ob.mu.Unlock()
+	return ob.running
+}
+
 // overflowed reports whether the connection was cut for its output bound.
 func (ob *outbox) overflowed() bool {
 	ob.mu.Lock()

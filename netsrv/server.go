@@ -15,6 +15,10 @@ import (
 type Config struct {
 	Workers int // goroutines serving connections, one connection each
 	Queue   int // accepted connections that may wait for a worker
+	// EventLoops, when above 0, selects section 11's I/O model instead of
+	// the worker pool: that many epoll event loops share the connections
+	// (eventloop.go). Workers and Queue are then unused.
+	EventLoops int
 	// ShutdownGrace is how long, after a shutdown request, workers may keep
 	// sending replies to requests already received before every connection
 	// is cut. 0 means DefaultShutdownGrace.
@@ -54,7 +58,10 @@ type Server struct {
 	cfg        Config
 	ln         *Listener
 	newSession func(Pusher) Session
-	pool       *pool.Pool[*conn]
+	pool       *pool.Pool[*conn] // the worker model's; nil with event loops
+	loops      []*eventLoop      // the event-loop model's
+	nextLoop   int               // the loop the next connection goes to
+	loopsErr   error             // why the event loops could not be made
 	live       *registry
 	spare      *spareFD // a descriptor held back for EMFILE
 	log        *logrus.Logger
@@ -89,18 +96,36 @@ func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Serve
 		stopped:    make(chan struct{}),
 		done:       make(chan struct{}),
 	}
-	s.pool = pool.New(cfg.Workers, cfg.Queue, s.serveConn)
+	if cfg.EventLoops > 0 {
+		s.loopsErr = s.makeLoops()
+	} else {
+		s.pool = pool.New(cfg.Workers, cfg.Queue, s.serveConn)
+	}
 	return s
 }
 
 // Serve runs the accept loop on the calling goroutine (the document's main
-// thread) until Shutdown, then waits for the workers to finish and closes
-// the listening socket. Shutdown must be wired to the signal handler before
-// Serve is called (section 4).
-func (s *Server) Serve() {
-	s.log.WithFields(logrus.Fields{"addr": s.ln.addr, "workers": s.cfg.Workers, "queue": s.cfg.Queue}).
-		Info("accepting connections")
-	go s.watchQueue()
+// thread) until Shutdown, then waits for the connections to finish and
+// closes the listening socket. Shutdown must be wired to the signal handler
+// before Serve is called (section 4). It fails only if the event loops
+// cannot be created.
+func (s *Server) Serve() error {
+	fields := logrus.Fields{"addr": s.ln.addr}
+	if s.cfg.EventLoops > 0 {
+		if s.loopsErr != nil {
+			s.ln.close()
+			close(s.done)
+			return s.loopsErr
+		}
+		for _, l := range s.loops {
+			go l.run()
+		}
+		fields["event_loops"] = len(s.loops)
+	} else {
+		fields["workers"], fields["queue"] = s.cfg.Workers, s.cfg.Queue
+		go s.watchQueue()
+	}
+	s.log.WithFields(fields).Info("accepting connections")
 	s.acceptLoop()
 
 	// Section 10, steps 3 to 5 (see Shutdown).
@@ -110,13 +135,19 @@ func (s *Server) Serve() {
 	s.lnMu.Unlock()
 	s.log.Info("shutdown: listening socket closed; no new connections")
 	s.wakeClients()
-	s.pool.Close()
-	st := s.pool.Stats()
-	s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)
-	s.pool.Wait()
+	if s.pool != nil {
+		s.pool.Close()
+		st := s.pool.Stats()
+		s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)
+		s.pool.Wait()
+	} else {
+		s.log.Infof("shutdown: waiting for %d event loops to close their connections", len(s.loops))
+		s.stopLoops()
+	}
 	s.spare.release()
 	close(s.done)
-	s.log.Info("shutdown: every worker has finished; every client socket is closed")
+	s.log.Info("shutdown: every connection has finished; every client socket is closed")
+	return nil
 }
 
 // Stats is a snapshot for INFO and the logs.
@@ -133,6 +164,13 @@ func (s *Server) Stats() Stats {
 		Connected: s.live.count(),
 		Accepted:  s.accepted.Load(),
 		Rejected:  s.rejected.Load(),
-		Pool:      s.pool.Stats(),
+		Pool:      s.poolStats(),
 	}
+}
+
+func (s *Server) poolStats() pool.Stats {
+	if s.pool == nil {
+		return pool.Stats{}
+	}
+	return s.pool.Stats()
 }

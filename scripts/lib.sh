@@ -1,12 +1,14 @@
 # Shared by the scripts: start a redis-lite on a free loopback port.
 #   start_redis_lite LOGFILE [flags...]
-# runs bin/redis-lite --port 0 FLAGS in the background, logging to LOGFILE,
+# runs bin/redis-lite --port 0 $LITE_FLAGS FLAGS in the background (LITE_FLAGS
+# picks e.g. the I/O model: LITE_FLAGS="--io epoll"), logging to LOGFILE,
 # waits (at most 30 s) for the log line that names the bound address, and
 # sets $daemon (its pid) and $port. Exits the script if it does not start.
 start_redis_lite() {
   local log=$1
   shift
-  bin/redis-lite --port 0 "$@" 2>"$log" &
+  # shellcheck disable=SC2086 # LITE_FLAGS is a list of words
+  bin/redis-lite --port 0 ${LITE_FLAGS:-} "$@" 2>"$log" &
   daemon=$!
   port=""
   for _ in $(seq 600); do

@@ -1,0 +1,310 @@
+package netsrv
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// The second I/O model: section 11's asynchronous event loop (--io epoll).
+// The worker model gives each connection a thread blocked in recv(2), so
+// every request costs a thread wake-up and idle clients hold workers. Here a
+// few loops (--event-loops) each own many connections and learn from
+// epoll_wait(2) which of them have bytes to read or room to write; no
+// goroutine ever blocks on one client. The accept loop still only accepts
+// (section 5) and hands each descriptor to a loop, and every connection is
+// served by the same Session, with the same limits, as in the worker model.
+//
+// Descriptors stay in blocking mode (the pub/sub sender blocks on them);
+// the loop itself never blocks on a client because every recv and send it
+// makes carries MSG_DONTWAIT. Interest is level-triggered: a connection
+// with bytes left unread is simply reported again.
+
+// eventsPerWait is how many ready descriptors one epoll_wait may report.
+const eventsPerWait = 256
+
+// idleCheckEvery is how often a loop looks for clients idle past --timeout.
+const idleCheckEvery = time.Second
+
+// eventLoop owns a set of connections and an epoll instance watching them.
+type eventLoop struct {
+	s      *Server
+	epfd   int
+	wakeFd int // an eventfd: written to hand over connections or to stop
+
+	mu       sync.Mutex
+	incoming []*conn // accepted, not yet taken in by the loop
+	finish   bool    // no more connections will come: end once all are closed
+
+	conns     map[int]*conn // only the loop's goroutine touches these
+	finishing bool          // finish, as last seen
+	served    atomic.Int64  // connections taken in since the start
+	done      chan struct{}
+	lastIdle  time.Time
+}
+
+// newEventLoop makes the epoll instance and the eventfd that wakes it.
+func newEventLoop(s *Server) (*eventLoop, error) {
+	// epoll_create1(2): a kernel object holding the interest list and the
+	// ready list; CLOEXEC as for every descriptor of the daemon.
+	epfd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
+	if err != nil {
+		return nil, fmt.Errorf("epoll_create1: %w", err)
+	}
+	// eventfd(2): a counter the accept loop can write to; epoll reports it
+	// readable, which wakes the loop out of epoll_wait.
+	wakeFd, err := unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
+	if err != nil {
+		unix.Close(epfd)
+		return nil, fmt.Errorf("eventfd: %w", err)
+	}
+	l := &eventLoop{s: s, epfd: epfd, wakeFd: wakeFd, conns: make(map[int]*conn), done: make(chan struct{})}
+	if err := l.watch(wakeFd, unix.EPOLL_CTL_ADD, unix.EPOLLIN); err != nil {
+		l.release()
+		return nil, err
+	}
+	return l, nil
+}
+
+// watch adds or changes fd's entry in the interest list.
+func (l *eventLoop) watch(fd, op int, events uint32) error {
+	ev := unix.EpollEvent{Events: events, Fd: int32(fd)}
+	if err := unix.EpollCtl(l.epfd, op, fd, &ev); err != nil {
+		return fmt.Errorf("epoll_ctl fd %d: %w", fd, err)
+	}
+	return nil
+}
+
+func (l *eventLoop) release() {
+	unix.Close(l.wakeFd)
+	unix.Close(l.epfd)
+}
+
+// adopt hands an accepted connection to the loop; called by the accept loop.
+func (l *eventLoop) adopt(c *conn) {
+	l.mu.Lock()
+	l.incoming = append(l.incoming, c)
+	l.mu.Unlock()
+	l.wake()
+}
+
+// stop tells the loop no connection will come any more: it returns once
+// the ones it has are closed (shutdown has already shut them for reading).
+func (l *eventLoop) stop() {
+	l.mu.Lock()
+	l.finish = true
+	l.mu.Unlock()
+	l.wake()
+}
+
+func (l *eventLoop) wake() {
+	var one [8]byte
+	binary.NativeEndian.PutUint64(one[:], 1)
+	unix.Write(l.wakeFd, one[:]) // EAGAIN only if the counter is huge: already awake
+}
+
+// run is the loop: wait for readiness, serve each ready connection, repeat.
+func (l *eventLoop) run() {
+	defer close(l.done)
+	defer l.release()
+	events := make([]unix.EpollEvent, eventsPerWait)
+	timeout := -1
+	if l.s.cfg.IdleTimeout > 0 {
+		timeout = int(min(l.s.cfg.IdleTimeout, idleCheckEvery).Milliseconds())
+	}
+	for {
+		// epoll_wait(2) blocks until a watched descriptor is ready or the
+		// timeout passes, and fills events with the ready ones.
+		n, err := unix.EpollWait(l.epfd, events, timeout)
+		if err != nil && err != unix.EINTR {
+			l.s.log.WithError(err).Error("epoll_wait(): failed; the event loop stops")
+			l.closeAll()
+			return
+		}
+		now := time.Now()
+		for _, ev := range events[:max(n, 0)] {
+			if int(ev.Fd) == l.wakeFd {
+				l.takeIncoming(now)
+				continue
+			}
+			if c := l.conns[int(ev.Fd)]; c != nil {
+				l.serve(c, ev.Events, now)
+			}
+		}
+		if l.s.cfg.IdleTimeout > 0 && now.Sub(l.lastIdle) >= idleCheckEvery {
+			l.closeIdle(now)
+		}
+		if l.finishing && len(l.conns) == 0 {
+			return
+		}
+	}
+}
+
+// takeIncoming registers the connections handed over since the last wake
+// and notes whether the loop has been told to finish.
+func (l *eventLoop) takeIncoming(now time.Time) {
+	var count [8]byte
+	unix.Read(l.wakeFd, count[:]) // resets the eventfd counter to 0
+	l.mu.Lock()
+	batch := l.incoming
+	l.incoming = nil
+	l.finishing = l.finish
+	l.mu.Unlock()
+	for _, c := range batch {
+		l.s.openSession(c, "event loop: serving connection")
+		c.lastActive = now
+		c.interest = unix.EPOLLIN
+		if err := l.watch(c.fd, unix.EPOLL_CTL_ADD, c.interest); err != nil {
+			l.s.connEnded(c, "epoll_ctl", err)
+			l.s.closeConn(c)
+			continue
+		}
+		l.conns[c.fd] = c
+		l.served.Add(1)
+	}
+}
+
+// serve handles one readiness report: send what is waiting if the socket
+// can take it, read and run requests if it has input, then watch for what
+// the connection needs next or close it.
+func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
+	s := l.s
+	trouble := events&(unix.EPOLLERR|unix.EPOLLHUP) != 0
+	if c.unsent() > 0 && (events&unix.EPOLLOUT != 0 || trouble) {
+		before := c.unsent()
+		if err := s.flush(c, c.log); err != nil {
+			l.end(c, "send", err)
+			return
+		}
+		if c.unsent() < before {
+			c.lastActive = now
+		}
+	}
+	if !c.readDone && !c.quit && (events&unix.EPOLLIN != 0 || trouble) {
+		n, err := s.receive(c, false)
+		if err == nil && n > 0 {
+			c.lastActive = now
+			if s.debug {
+				c.log.Debugf("recv(): %d bytes", n)
+			}
+			err = s.runRequests(c, c.session, c.log)
+		}
+		if err != nil {
+			l.end(c, "recv", err)
+			return
+		}
+	}
+	if (c.readDone || c.quit) && c.unsent() == 0 {
+		if c.readDone && s.debug {
+			c.log.Debug("recv(): 0 bytes, peer closed the connection")
+		}
+		l.close(c)
+		return
+	}
+	if err := l.updateInterest(c); err != nil {
+		l.end(c, "epoll_ctl", err)
+	}
+}
+
+// updateInterest watches for input while the client may still send, and
+// for room to write while replies are unsent. Input is still read behind
+// unsent replies, so a client that never reads reaches the output limit
+// instead of sitting there (as in the worker model).
+func (l *eventLoop) updateInterest(c *conn) error {
+	var want uint32
+	if !c.readDone && !c.quit {
+		want |= unix.EPOLLIN
+	}
+	if c.unsent() > 0 {
+		want |= unix.EPOLLOUT
+	}
+	if want == c.interest {
+		return nil
+	}
+	c.interest = want
+	return l.watch(c.fd, unix.EPOLL_CTL_MOD, want)
+}
+
+// closeIdle closes the clients that neither sent nor took a byte for
+// --timeout. Subscribers are exempt, as in Redis.
+func (l *eventLoop) closeIdle(now time.Time) {
+	l.lastIdle = now
+	for _, c := range l.conns {
+		if !c.ob.isActive() && now.Sub(c.lastActive) >= l.s.cfg.IdleTimeout {
+			l.end(c, "recv", errIdle)
+		}
+	}
+}
+
+// end closes a connection after an error or a limit, saying why.
+func (l *eventLoop) end(c *conn, call string, err error) {
+	l.s.connEnded(c, call, err)
+	l.close(c)
+}
+
+// close takes the connection out of the loop and closes it. epoll_ctl DEL
+// comes before close(2): the kernel drops a closed descriptor from the
+// interest list only when no duplicate of it is left open. A subscriber's
+// close may wait for its sender goroutine to deliver QUIT's reply, so it
+// happens off the loop.
+func (l *eventLoop) close(c *conn) {
+	delete(l.conns, c.fd)
+	unix.EpollCtl(l.epfd, unix.EPOLL_CTL_DEL, c.fd, nil)
+	if c.ob.hasSender() {
+		go l.s.closeConn(c)
+		return
+	}
+	l.s.closeConn(c)
+}
+
+// closeAll closes every connection; used when the loop cannot go on.
+func (l *eventLoop) closeAll() {
+	for _, c := range l.conns {
+		l.close(c)
+	}
+	l.mu.Lock()
+	batch := l.incoming
+	l.incoming = nil
+	l.mu.Unlock()
+	for _, c := range batch {
+		l.s.live.remove(c.fd)
+		unix.Close(c.fd)
+	}
+}
+
+// makeLoops creates the event loops (NewServer); Serve starts them.
+func (s *Server) makeLoops() error {
+	for i := 0; i < s.cfg.EventLoops; i++ {
+		l, err := newEventLoop(s)
+		if err != nil {
+			for _, made := range s.loops {
+				made.release()
+			}
+			s.loops = nil
+			return err
+		}
+		s.loops = append(s.loops, l)
+	}
+	return nil
+}
+
+// dispatch gives an accepted connection to the next loop in turn.
+func (s *Server) dispatch(c *conn) {
+	l := s.loops[s.nextLoop%len(s.loops)]
+	s.nextLoop++
+	l.adopt(c)
+}
+
+// stopLoops is shutdown's wait for the loops (section 10, step 5).
+func (s *Server) stopLoops() {
+	for _, l := range s.loops {
+		l.stop()
+	}
+	for _, l := range s.loops {
+		<-l.done
+	}
+}

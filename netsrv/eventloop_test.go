@@ -1,0 +1,69 @@
+package netsrv
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// loopsUnderTest is the I/O model the test helpers give a server: the
+// worker pool (0) unless REDIS_LITE_TEST_IO=epoll, which makes them use two
+// event loops. make test runs this package both ways.
+var loopsUnderTest = func() int {
+	if os.Getenv("REDIS_LITE_TEST_IO") == "epoll" {
+		return 2
+	}
+	return 0
+}()
+
+// TestEventLoopHoldsIdleClientsWithoutGoroutines is section 11's point: 300
+// idle connections cost the event-loop server no goroutine (and so no
+// thread) each, and a 301st client is served at once among them.
+func TestEventLoopHoldsIdleClientsWithoutGoroutines(t *testing.T) {
+	ts := startModel(t, 1, 1, 1)
+	before := runtime.NumGoroutine()
+	var idle []net.Conn
+	for i := 0; i < 300; i++ {
+		c := dial(t, ts.addr)
+		idle = append(idle, c)
+	}
+	waitFor(t, "300 connections to be registered", func() bool { return ts.Stats().Connected == 300 })
+	if grown := runtime.NumGoroutine() - before; grown > 10 {
+		t.Fatalf("300 idle connections added %d goroutines; the event loop should add none", grown)
+	}
+	active := dial(t, ts.addr)
+	r := bufio.NewReader(active)
+	for _, msg := range []string{"one", "two", "three"} {
+		io.WriteString(active, msg+"\n")
+		if line, err := r.ReadString('\n'); err != nil || line != strings.ToUpper(msg)+"\n" {
+			t.Fatalf("active client got %q (%v) among 300 idle ones", line, err)
+		}
+	}
+	for _, c := range idle[:150] {
+		c.Close()
+	}
+	waitFor(t, "the closed half to be released", func() bool { return ts.Stats().Connected == 151 })
+}
+
+// TestEventLoopsShareConnections checks the accept loop's hand-over: with
+// three loops, connections accepted in turn land on every loop, and each
+// is served.
+func TestEventLoopsShareConnections(t *testing.T) {
+	ts := startModel(t, 1, 1, 3)
+	for i := 0; i < 9; i++ {
+		c := dial(t, ts.addr)
+		io.WriteString(c, "ping\n")
+		if line, err := bufio.NewReader(c).ReadString('\n'); err != nil || line != "PING\n" {
+			t.Fatalf("client %d got %q (%v)", i, line, err)
+		}
+	}
+	for i, l := range ts.loops {
+		if n := l.served.Load(); n != 3 {
+			t.Fatalf("loop %d took %d connections, want 3 of 9", i, n)
+		}
+	}
+}
