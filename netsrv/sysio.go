@@ -3,6 +3,7 @@ package netsrv
 import (
 	"errors"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -26,35 +27,47 @@ func recv(fd int, p []byte) (int, error) {
 }
 
 // recvNow reads without blocking: EAGAIN means nothing has arrived.
+// recvfrom(2) with MSG_DONTWAIT returns at once whatever the fd's mode, so
+// it is made as a raw system call: the Go scheduler need not be told of a
+// call that cannot block, which saves its bookkeeping on the event loop's
+// hot path.
 func recvNow(fd int, p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
 	for {
-		n, _, err := unix.Recvfrom(fd, p, unix.MSG_DONTWAIT)
-		if err == unix.EINTR {
+		n, _, errno := unix.RawSyscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)), unix.MSG_DONTWAIT, 0, 0)
+		switch errno {
+		case 0:
+			return int(n), nil
+		case unix.EINTR:
 			continue
 		}
-		if err != nil {
-			return 0, err
-		}
-		return n, nil
+		return 0, errno
 	}
 }
 
 // sendNow writes as much of p as the kernel's send buffer takes, without
 // blocking, and returns how much that was (0 with EAGAIN when the buffer is
 // full: the client is not reading). MSG_NOSIGNAL: a peer that has gone
-// makes send fail with EPIPE instead of raising SIGPIPE.
+// makes send fail with EPIPE instead of raising SIGPIPE. send(2) is
+// sendto(2) with no address; a raw call, as for recvNow, since it cannot
+// block (unix.Sendto would not return the byte count).
 func sendNow(fd int, p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
 	for {
-		n, err := unix.SendmsgN(fd, p, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
-		switch err {
-		case nil:
-			return n, nil
+		n, _, errno := unix.RawSyscall6(unix.SYS_SENDTO, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)), unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT, 0, 0)
+		switch errno {
+		case 0:
+			return int(n), nil
 		case unix.EINTR:
 			continue
 		case unix.EAGAIN:
 			return 0, nil
 		}
-		return 0, err
+		return 0, errno
 	}
 }
 

@@ -86,7 +86,7 @@ func expired(e Entry, now int64) bool { return e.ExpireAt != 0 && e.ExpireAt <= 
 
 // find looks key up in the shard's table; the caller holds a lock.
 func (sh *shard) find(tag uint32, key []byte) (pos int, found bool) {
-	return sh.table.find(tag, key, sh.arena.keyAt)
+	return sh.table.find(tag, key, &sh.arena)
 }
 
 // entryAt decodes the entry in the slot at pos.

@@ -35,8 +35,8 @@ func (t *table) mask() uint32 { return uint32(len(t.slots) - 1) }
 
 // find returns the position of the slot for key (found) or of the empty
 // slot where probing for it stopped (not found; -1 if the table has no
-// slots). keyAt reads the key of an occupied slot.
-func (t *table) find(tag uint32, key []byte, keyAt func(slot) []byte) (pos int, found bool) {
+// slots). The keys are read from the arena the slots point into.
+func (t *table) find(tag uint32, key []byte, a *arena) (pos int, found bool) {
 	if len(t.slots) == 0 {
 		return -1, false
 	}
@@ -46,7 +46,7 @@ func (t *table) find(tag uint32, key []byte, keyAt func(slot) []byte) (pos int, 
 		if s.empty() {
 			return int(i), false
 		}
-		if s.tag == tag && string(keyAt(s)) == string(key) {
+		if s.tag == tag && string(a.keyAt(s)) == string(key) {
 			return int(i), true
 		}
 	}
