@@ -129,6 +129,13 @@ func (s *Server) openSession(c *conn, what string) {
 		c.log = s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer})
 		c.log.Debug(what)
 	}
+	// TCP_NODELAY turns off Nagle's algorithm, as Redis does for every
+	// client: a reply goes out at once even while an earlier segment is
+	// still unacknowledged, instead of waiting for the client's (possibly
+	// delayed) ACK. Replies are already gathered into one send per batch,
+	// so this costs no extra packets. It fails only if the peer has
+	// already gone, which the first recv reports.
+	unix.SetsockoptInt(c.fd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1)
 	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c.ob)

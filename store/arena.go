@@ -109,7 +109,7 @@ func (a *arena) add(key, value []byte, expireAt int64) slot {
 		a.chunks = append(a.chunks, appendRecord(make([]byte, 0, size), key, value, expireAt))
 		return slot{chunk: uint32(len(a.chunks) - 1)}
 	}
-	if a.fill == 0 || len(a.chunks[a.fill])+size > cap(a.chunks[a.fill]) {
+	if a.needsChunk(size) {
 		a.startChunk(size)
 	}
 	c := a.chunks[a.fill]
@@ -117,6 +117,13 @@ func (a *arena) add(key, value []byte, expireAt int64) slot {
 	a.chunks[a.fill] = appendRecord(c, key, value, expireAt)
 	a.written += size
 	return slot{chunk: uint32(a.fill), off: uint32(off)}
+}
+
+// needsChunk reports whether adding a record of size bytes takes a new
+// chunk: a large record always does, a small one when the fill chunk is
+// full.
+func (a *arena) needsChunk(size int) bool {
+	return size > largeRecord || a.fill == 0 || len(a.chunks[a.fill])+size > cap(a.chunks[a.fill])
 }
 
 // startChunk begins a new fill chunk of at least size bytes. The unused

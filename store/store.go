@@ -99,6 +99,12 @@ func (sh *shard) entryAt(pos int) (key []byte, e Entry) {
 // e.Value may alias anything, the store's own records included: it is
 // copied before this returns.
 func (sh *shard) put(tag uint32, key []byte, e Entry) {
+	// Compact when the record needs a new chunk anyway: the fresh arena's
+	// chunk then takes the place of the one that would have been made, so
+	// overwriting one hot key allocates about one record's worth per write.
+	if sh.arena.needsChunk(recordSize(len(key), len(e.Value), e.ExpireAt != 0)) && sh.arena.wasteful() {
+		sh.compact()
+	}
 	pos, found := sh.find(tag, key)
 	if found {
 		sh.releaseAt(pos)
@@ -114,7 +120,6 @@ func (sh *shard) put(tag uint32, key []byte, e Entry) {
 	if e.ExpireAt != 0 {
 		sh.expiring++
 	}
-	sh.compactIfWasteful()
 }
 
 // releaseAt marks the record of the slot at pos dead, leaving the slot.
@@ -134,17 +139,24 @@ func (sh *shard) removeAt(pos int) {
 	sh.compactIfWasteful()
 }
 
-// compactIfWasteful copies the live records into fresh chunks when over
-// half of the arena is dead. Readers may still hold slices of the old
-// chunks: those are never written again, so they stay valid.
+// compactIfWasteful compacts after a deletion when over half of the arena
+// is dead, so that the memory of deleted keys comes back even if the shard
+// is never written again.
 func (sh *shard) compactIfWasteful() {
-	if !sh.arena.wasteful() {
-		return
+	if sh.arena.wasteful() {
+		sh.compact()
 	}
+}
+
+// compact copies the live records into fresh chunks. Readers may still
+// hold slices of the old chunks: those are never written again, so they
+// stay valid, and the collector frees them once nobody does.
+func (sh *shard) compact() {
 	fresh := newArena()
-	// The first fresh chunk fits what is live, so a shard with one hot key
-	// does not take a full-size chunk at every compaction.
-	fresh.next = min(max(sh.arena.written-sh.arena.dead, firstChunk), maxChunk)
+	// The first fresh chunk holds what is live plus room for the writes
+	// until the next compaction can be due, so a shard with one hot key
+	// allocates about one record's worth per write, not a chunk series.
+	fresh.next = min(sh.arena.written-sh.arena.dead+compactMin, maxChunk)
 	for i, s := range sh.table.slots {
 		if !s.empty() {
 			sh.table.slots[i] = fresh.moveFrom(&sh.arena, s)
