@@ -43,9 +43,8 @@ type conn struct {
 
 	// For the event loop (eventloop.go): what epoll watches for, and when
 	// the client last sent or took bytes (--timeout).
-	interest     uint32
-	lastActive   time.Time
-	flushPending bool // queued for the end of the loop's round
+	interest   uint32
+	lastActive time.Time
 }
 
 func (c *conn) unsent() int { return len(c.out) - c.sent }
@@ -116,7 +115,7 @@ func (s *Server) serveConn(c *conn) {
 			log.Debugf("recv(): %d bytes", n)
 		}
 		// 4. Run every complete request, and send what the kernel takes.
-		if err := s.runRequests(c, session, log, 0); err != nil {
+		if err := s.runRequests(c, session, log); err != nil {
 			s.connEnded(c, "send", err)
 			return
 		}
@@ -177,10 +176,8 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 }
 
 // runRequests hands the received bytes to the session until it can make no
-// more progress and queues the replies. Whenever more than holdUpTo bytes
-// are unsent it sends what the kernel takes; the worker passes 0 (send at
-// once), an event loop more, to send at the end of its round.
-func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry, holdUpTo int) error {
+// more progress, queues the replies and sends what the kernel takes.
+func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry) error {
 	for len(c.in) > 0 && !c.quit {
 		// Replies go straight into out when it is empty (the usual case);
 		// behind unsent ones, they are made aside and appended.
@@ -210,10 +207,8 @@ func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry, holdUp
 			c.spare = replies[:0]
 		}
 		c.consume(consumed)
-		if c.unsent() > holdUpTo {
-			if err := s.flush(c, log); err != nil {
-				return err
-			}
+		if err := s.flush(c, log); err != nil {
+			return err
 		}
 		if s.cfg.OutputLimit > 0 && c.unsent() > s.cfg.OutputLimit {
 			return errOutputLimit

@@ -4,6 +4,9 @@
 //	listener.go  sections 3 and 4: socket(2), SO_REUSEADDR, bind(2), listen(2)
 //	accept.go    section 5: the accept loop, which only accepts and enqueues
 //	conn.go      sections 7 and 9: a worker's recv(2) -> session -> send(2) loop
+//	eventloop.go section 11: the same sessions driven by epoll(7) event loops
+//	             (--io epoll) instead of a worker per connection
+//	loopconn.go  one connection's turn in an event loop
 //	sysio.go     section 8: recv/send with EINTR, EPIPE and ECONNRESET handled
 //	shutdown.go  section 10: stopping the accept loop and waking every worker
 //	registry.go  the live client fds, so shutdown can reach each one

@@ -1,0 +1,126 @@
+package netsrv
+
+import (
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// One connection's turn in an event loop (eventloop.go): what is done
+// when epoll reports it ready, when its replies go out, and how it leaves
+// the loop. The steps are the worker's (conn.go), without blocking.
+
+// serve handles one readiness report: send what is waiting if the socket
+// can take it, read and run requests if it has input, then watch for what
+// the connection needs next or close it.
+func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
+	s := l.s
+	trouble := events&(unix.EPOLLERR|unix.EPOLLHUP) != 0
+	if c.unsent() > 0 && (events&unix.EPOLLOUT != 0 || trouble) {
+		before := c.unsent()
+		if err := s.flush(c, c.log); err != nil {
+			l.end(c, "send", err)
+			return
+		}
+		if c.unsent() < before {
+			c.lastActive = now
+		}
+	}
+	if !c.readDone && !c.quit && (events&unix.EPOLLIN != 0 || trouble) {
+		n, err := s.receive(c, false)
+		if err == nil && n > 0 {
+			c.lastActive = now
+			if s.debug {
+				c.log.Debugf("recv(): %d bytes", n)
+			}
+			err = s.runRequests(c, c.session, c.log)
+		}
+		if err != nil {
+			l.end(c, "recv", err)
+			return
+		}
+	}
+	l.settle(c)
+}
+
+// settle closes a connection that is done, or watches for what it needs
+// next.
+func (l *eventLoop) settle(c *conn) {
+	s := l.s
+	if (c.readDone || c.quit) && c.unsent() == 0 {
+		if c.readDone && s.debug {
+			c.log.Debug("recv(): 0 bytes, peer closed the connection")
+		}
+		l.close(c)
+		return
+	}
+	if err := l.updateInterest(c); err != nil {
+		l.end(c, "epoll_ctl", err)
+	}
+}
+
+// updateInterest watches for input while the client may still send, and
+// for room to write while replies are unsent. Input is still read behind
+// unsent replies, so a client that never reads reaches the output limit
+// instead of sitting there (as in the worker model).
+func (l *eventLoop) updateInterest(c *conn) error {
+	var want uint32
+	if !c.readDone && !c.quit {
+		want |= unix.EPOLLIN
+	}
+	if c.unsent() > 0 {
+		want |= unix.EPOLLOUT
+	}
+	if want == c.interest {
+		return nil
+	}
+	c.interest = want
+	return l.watch(c.fd, unix.EPOLL_CTL_MOD, want)
+}
+
+// closeIdle closes the clients that neither sent nor took a byte for
+// --timeout. Subscribers are exempt, as in Redis.
+func (l *eventLoop) closeIdle(now time.Time) {
+	l.lastIdle = now
+	for _, c := range l.conns {
+		if !c.ob.isActive() && now.Sub(c.lastActive) >= l.s.cfg.IdleTimeout {
+			l.end(c, "recv", errIdle)
+		}
+	}
+}
+
+// end closes a connection after an error or a limit, saying why.
+func (l *eventLoop) end(c *conn, call string, err error) {
+	l.s.connEnded(c, call, err)
+	l.close(c)
+}
+
+// close takes the connection out of the loop and closes it. epoll_ctl DEL
+// comes before close(2): the kernel drops a closed descriptor from the
+// interest list only when no duplicate of it is left open. A subscriber's
+// close may wait for its sender goroutine to deliver QUIT's reply, so it
+// happens off the loop.
+func (l *eventLoop) close(c *conn) {
+	delete(l.conns, c.fd)
+	unix.EpollCtl(l.epfd, unix.EPOLL_CTL_DEL, c.fd, nil)
+	if c.ob.hasSender() {
+		go l.s.closeConn(c)
+		return
+	}
+	l.s.closeConn(c)
+}
+
+// closeAll closes every connection; used when the loop cannot go on.
+func (l *eventLoop) closeAll() {
+	for _, c := range l.conns {
+		l.close(c)
+	}
+	l.mu.Lock()
+	batch := l.incoming
+	l.incoming = nil
+	l.mu.Unlock()
+	for _, c := range batch {
+		l.s.live.remove(c.fd)
+		unix.Close(c.fd)
+	}
+}
