@@ -45,6 +45,9 @@ type conn struct {
 	// the client last sent or took bytes (--timeout).
 	interest   uint32
 	lastActive time.Time
+
+	// The non-blocking calls: raw ones in an event loop (sysio.go says why).
+	recvNow, sendNow func(fd int, p []byte) (int, error)
 }
 
 func (c *conn) unsent() int { return len(c.out) - c.sent }
@@ -141,6 +144,7 @@ func (s *Server) openSession(c *conn, what string) {
 	c.session = s.newSession(c.ob)
 	c.sizer, _ = c.session.(bufferSizer)
 	c.in = make([]byte, 0, initialReadBuffer)
+	c.recvNow, c.sendNow = recvNow, sendNow
 }
 
 // receive reads into the connection's buffer and returns the byte count; 0
@@ -156,7 +160,7 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 	if block {
 		n, err = recv(c.fd, c.in[len(c.in):cap(c.in)])
 	} else {
-		n, err = recvNow(c.fd, c.in[len(c.in):cap(c.in)])
+		n, err = c.recvNow(c.fd, c.in[len(c.in):cap(c.in)])
 	}
 	switch {
 	case err == unix.EAGAIN && block && !c.ob.isActive():
@@ -225,7 +229,7 @@ func (s *Server) flush(c *conn, log *logrus.Entry) error {
 	if c.unsent() == 0 {
 		return nil
 	}
-	n, err := sendNow(c.fd, c.out[c.sent:])
+	n, err := c.sendNow(c.fd, c.out[c.sent:])
 	if err != nil {
 		return err
 	}

@@ -156,6 +156,7 @@ func (l *eventLoop) takeIncoming(now time.Time) {
 	l.mu.Unlock()
 	for _, c := range batch {
 		l.s.openSession(c, "event loop: serving connection")
+		c.recvNow, c.sendNow = recvNowRaw, sendNowRaw
 		c.lastActive = now
 		c.interest = unix.EPOLLIN
 		if err := l.watch(c.fd, unix.EPOLL_CTL_ADD, c.interest); err != nil {
