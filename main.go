@@ -79,7 +79,7 @@ func run(args []string, stderr io.Writer) int {
 		Conns: func() executor.ConnStats {
 			st := srv.Stats()
 			return executor.ConnStats{Connected: st.Connected, Accepted: st.Accepted, Rejected: st.Rejected,
-				Workers: st.Pool.Workers, Busy: st.Pool.Busy, Queued: st.Pool.Queued}
+				Workers: st.Pool.Workers, Busy: st.Pool.Busy, Queued: st.Pool.Queued, Loops: st.Loops}
 		},
 	})
 	appendOnly, err := openAppendOnly(cfg, data, ex, log)

@@ -46,6 +46,7 @@ type ConnStats struct {
 	Workers   int   // workers in the pool
 	Busy      int   // workers serving a connection
 	Queued    int   // connections waiting for a worker
+	Loops     int   // event loops (--io epoll); 0 in the worker model
 }
 
 // Executor holds the command table and the state every session shares.

@@ -78,6 +78,10 @@ func infoClients(ex *Executor, b *strings.Builder) {
 	field(b, "connected_clients", c.Connected)
 	field(b, "blocked_clients", 0)
 	field(b, "pubsub_clients", ex.hub.clients.Load())
+	if c.Loops > 0 {
+		field(b, "event_loops", c.Loops)
+		return
+	}
 	field(b, "worker_threads", c.Workers)
 	field(b, "busy_workers", c.Busy)
 	field(b, "queued_clients", c.Queued)

@@ -156,6 +156,7 @@ type Stats struct {
 	Accepted  int64 // connections accepted since start
 	Rejected  int64 // connections turned away because the queue was full
 	Pool      pool.Stats
+	Loops     int // event loops; 0 in the worker model
 }
 
 // Stats returns the server's counters now.
@@ -165,6 +166,7 @@ func (s *Server) Stats() Stats {
 		Accepted:  s.accepted.Load(),
 		Rejected:  s.rejected.Load(),
 		Pool:      s.poolStats(),
+		Loops:     len(s.loops),
 	}
 }
 

@@ -41,4 +41,7 @@ ref_port=$((port + 1))
 redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
 ref=$!
 for _ in $(seq 100); do redis-cli -p "$ref_port" ping >/dev/null 2>&1 && break; sleep 0.05; done
+# The port next to redis-lite's may be taken; then say so instead of
+# measuring nothing.
+redis-cli -p "$ref_port" ping >/dev/null 2>&1 || { echo "redis-server did not start on port $ref_port:" >&2; cat "$work"/redis.log >&2; exit 1; }
 measure "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2)" "$ref_port" "$ref"
