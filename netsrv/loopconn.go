@@ -7,7 +7,7 @@ import (
 )
 
 // One connection's turn in an event loop (eventloop.go): what is done
-// when epoll reports it ready, when its replies go out, and how it leaves
+// when epoll reports it ready, how its replies go out, and how it leaves
 // the loop. The steps are the worker's (conn.go), without blocking.
 
 // serve handles one readiness report: send what is waiting if the socket
@@ -28,16 +28,19 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 	}
 	if !c.readDone && !c.quit && (events&unix.EPOLLIN != 0 || trouble) {
 		n, err := s.receive(c, false)
-		if err == nil && n > 0 {
+		if err != nil {
+			l.end(c, "recv", err)
+			return
+		}
+		if n > 0 {
 			c.lastActive = now
 			if s.debug {
 				c.log.Debugf("recv(): %d bytes", n)
 			}
-			err = s.runRequests(c, c.session, c.log)
-		}
-		if err != nil {
-			l.end(c, "recv", err)
-			return
+			if err := s.runRequests(c, c.session, c.log); err != nil {
+				l.end(c, "send", err)
+				return
+			}
 		}
 	}
 	l.settle(c)

@@ -31,6 +31,16 @@ for _ in $(seq 100); do redis-cli -p "$ref_port" ping >/dev/null 2>&1 && break; 
 # measuring nothing.
 redis-cli -p "$ref_port" ping >/dev/null 2>&1 || { echo "redis-server did not start on port $ref_port:" >&2; cat "$work"/redis.log >&2; exit 1; }
 
+# PIN=1 puts both servers (every thread) on CPU 1 and redis-benchmark on
+# CPU 0, the same for both, so that neither server competes with the
+# client for its core and placement by the scheduler adds no noise.
+client=(redis-benchmark)
+if [ "${PIN:-0}" = 1 ] && [ "$(nproc)" -ge 2 ]; then
+  taskset -a -p -c 1 "$lite_pid" >/dev/null
+  taskset -a -p -c 1 "$ref" >/dev/null
+  client=(taskset -c 0 redis-benchmark)
+fi
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in clock ticks
 hz=$(getconf CLK_TCK)
 
@@ -40,14 +50,14 @@ run() {
   shift 3
   local before after rps
   before=$(cpu_ticks "$pid")
-  rps=$(redis-benchmark -p "$port" -t "$test" -n "$requests" "$@" -q 2>/dev/null | tr '\r' '\n' | awk '/requests per second/ {print $2}' | tail -1)
+  rps=$("${client[@]}" -p "$port" -t "$test" -n "$requests" "$@" -q 2>/dev/null | tr '\r' '\n' | awk '/requests per second/ {print $2}' | tail -1)
   after=$(cpu_ticks "$pid")
   awk -v r="$rps" -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { printf "%s %.2f\n", r, t / hz * 1e6 / n }'
 }
 stats() { sort -n | awk '{a[NR]=$1} END {printf "%.0f (%.0f-%.0f)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "ROUNDS=$rounds REQUESTS=$requests, $(nproc) cores, redis-lite $LITE_FLAGS; medians of interleaved rounds"
+echo "ROUNDS=$rounds REQUESTS=$requests PIN=${PIN:-0}, $(nproc) cores, redis-lite $LITE_FLAGS; medians of interleaved rounds"
 echo
 echo "| test | config | redis-lite req/s | Redis req/s | ratio | lite CPU us/req | Redis CPU us/req |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
