@@ -25,9 +25,9 @@ func (s *Store) Rename(src, dst []byte, onlyIfAbsent bool) (srcExists, renamed b
 	// record dies (arena.go), so it can be copied after the removal.
 	srcPos, _ := srcShard.find(srcTag, src)
 	srcShard.removeAt(srcPos)
-	dstShard.put(dstTag, dst, e)
+	pos := dstShard.put(dstTag, dst, e)
 	s.notify(Change{Op: ChangeDelete, Key: src})
-	s.notify(Change{Op: ChangePut, Key: dst, Entry: e})
+	s.notifyPut(dstShard, pos)
 	return true, true
 }
 
@@ -53,9 +53,7 @@ func (s *Store) SetMany(pairs [][]byte, onlyIfNoneExist bool) bool {
 	}
 	for i, k := range keys {
 		sh, tag := s.locate(k)
-		e := Entry{Value: pairs[2*i+1]}
-		sh.put(tag, k, e)
-		s.notify(Change{Op: ChangePut, Key: k, Entry: e})
+		s.notifyPut(sh, sh.put(tag, k, Entry{Value: pairs[2*i+1]}))
 	}
 	return true
 }

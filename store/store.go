@@ -95,10 +95,10 @@ func (sh *shard) entryAt(pos int) (key []byte, e Entry) {
 	return r.key, Entry{Value: r.value, ExpireAt: r.expireAt}
 }
 
-// put stores a copy of e at key; the caller holds the shard's write lock.
-// e.Value may alias anything, the store's own records included: it is
-// copied before this returns.
-func (sh *shard) put(tag uint32, key []byte, e Entry) {
+// put stores a copy of e at key and returns the position of its slot; the
+// caller holds the shard's write lock. e.Value may alias anything, the
+// store's own records included: it is copied before this returns.
+func (sh *shard) put(tag uint32, key []byte, e Entry) int {
 	// Compact when the record needs a new chunk anyway: the fresh arena's
 	// chunk then takes the place of the one that would have been made, so
 	// overwriting one hot key allocates about one record's worth per write.
@@ -120,6 +120,7 @@ func (sh *shard) put(tag uint32, key []byte, e Entry) {
 	if e.ExpireAt != 0 {
 		sh.expiring++
 	}
+	return pos
 }
 
 // releaseAt marks the record of the slot at pos dead, leaving the slot.
@@ -224,18 +225,18 @@ func (s *Store) Lookup(key []byte) (Entry, bool) {
 func (s *Store) Set(key, value []byte) {
 	sh, tag := s.locate(key)
 	sh.mu.Lock()
-	sh.put(tag, key, Entry{Value: value})
-	if s.observe != nil {
-		_, e := sh.entryAt(sh.mustFind(tag, key))
-		s.notify(Change{Op: ChangePut, Key: key, Entry: e})
-	}
+	pos := sh.put(tag, key, Entry{Value: value})
+	s.notifyPut(sh, pos)
 	sh.mu.Unlock()
 }
 
-// mustFind is the position of a key the caller just stored.
-func (sh *shard) mustFind(tag uint32, key []byte) int {
-	pos, _ := sh.find(tag, key)
-	return pos
+// notifyPut tells the observer, if any, of the entry just stored at pos,
+// as stored: its value is then the store's own copy.
+func (s *Store) notifyPut(sh *shard, pos int) {
+	if s.observe != nil {
+		key, e := sh.entryAt(pos)
+		s.observe(Change{Op: ChangePut, Key: key, Entry: e})
+	}
 }
 
 // Op is what an Update function asks for.
@@ -260,11 +261,7 @@ func (s *Store) Update(key []byte, fn func(cur Entry, exists bool) (Entry, Op)) 
 	next, op := fn(cur, exists)
 	switch op {
 	case Put:
-		sh.put(tag, key, next)
-		if s.observe != nil {
-			_, stored := sh.entryAt(sh.mustFind(tag, key))
-			s.notify(Change{Op: ChangePut, Key: key, Entry: stored})
-		}
+		s.notifyPut(sh, sh.put(tag, key, next))
 	case Remove:
 		if exists {
 			sh.removeAt(pos)
