@@ -97,7 +97,7 @@ func TestE2ETakenPortExitsOne(t *testing.T) {
 }
 
 func TestE2EBadFlagsExitTwo(t *testing.T) {
-	for _, args := range [][]string{{"--port", "x"}, {"--port", "70000"}, {"--workers", "0"}, {"--log-level", "loud"}, {"--log-format", "xml"}, {"--nope"}} {
+	for _, args := range [][]string{{"--port", "x"}, {"--port", "70000"}, {"--workers", "0"}, {"--busy-poll", "-1"}, {"--busy-poll", "20000"}, {"--log-level", "loud"}, {"--log-format", "xml"}, {"--nope"}} {
 		d := launch(t, args...)
 		if status := d.wait(); status != 2 || !strings.HasPrefix(d.log.String(), "redis-lite: ") {
 			t.Errorf("%v: exit %d, output %q; want 2 and one clear line", args, status, d.log)

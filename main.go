@@ -90,6 +90,7 @@ func run(args []string, stderr io.Writer) int {
 	stopSweeper := data.StartSweeper() // reclaims expired keys nobody reads
 	srv = netsrv.NewServer(ln, netsrv.Config{
 		Workers: cfg.workers, Queue: cfg.queue, EventLoops: eventLoops(cfg), MaxClients: cfg.maxClients,
+		BusyPoll:  cfg.busyPoll,
 		PushLimit: cfg.pushLimit, IdleTimeout: cfg.timeout,
 		QueryLimit: cfg.queryLimit, OutputLimit: cfg.outputLimit,
 		CheckPeer: protectedMode(cfg), Log: log,

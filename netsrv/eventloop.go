@@ -57,6 +57,7 @@ type eventLoop struct {
 	done      chan struct{}
 	lastIdle  time.Time
 	lastYield time.Time
+	poll      busyPoller
 }
 
 // newEventLoop makes the epoll instance and the eventfd that wakes it.
@@ -74,7 +75,8 @@ func newEventLoop(s *Server) (*eventLoop, error) {
 		unix.Close(epfd)
 		return nil, fmt.Errorf("eventfd: %w", err)
 	}
-	l := &eventLoop{s: s, epfd: epfd, wakeFd: wakeFd, conns: make(map[int]*conn), done: make(chan struct{})}
+	l := &eventLoop{s: s, epfd: epfd, wakeFd: wakeFd, conns: make(map[int]*conn), done: make(chan struct{}),
+		poll: busyPoller{limit: s.cfg.BusyPoll}}
 	if err := l.watch(wakeFd, unix.EPOLL_CTL_ADD, unix.EPOLLIN); err != nil {
 		l.release()
 		return nil, err
@@ -131,8 +133,9 @@ func (l *eventLoop) run() {
 	}
 	for {
 		// epoll_wait(2) blocks until a watched descriptor is ready or the
-		// timeout passes, and fills events with the ready ones.
-		n, err := unix.EpollWait(l.epfd, events, timeout)
+		// timeout passes, and fills events with the ready ones; the poller
+		// may first ask without blocking for a while (busypoll.go).
+		n, err := l.poll.wait(l.epfd, events, timeout)
 		if err != nil && err != unix.EINTR {
 			l.s.log.WithError(err).Error("epoll_wait(): failed; the event loop stops")
 			l.closeAll()

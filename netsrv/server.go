@@ -19,6 +19,9 @@ type Config struct {
 	// the worker pool: that many epoll event loops share the connections
 	// (eventloop.go). Workers and Queue are then unused.
 	EventLoops int
+	// BusyPoll is the longest an event loop asks epoll_wait for events
+	// without sleeping before it sleeps (busypoll.go); 0 never polls.
+	BusyPoll time.Duration
 	// ShutdownGrace is how long, after a shutdown request, workers may keep
 	// sending replies to requests already received before every connection
 	// is cut. 0 means DefaultShutdownGrace.
