@@ -72,6 +72,9 @@ const maxCommandName = 32
 
 // lookup finds a command by its case-insensitive name without allocating.
 func (s *Session) lookup(name []byte) *command {
+	if s.last != nil && equalFoldASCII(name, s.last.name) {
+		return s.last // a pipeline of GETs hashes "get" once
+	}
 	if len(name) > maxCommandName {
 		return nil
 	}
@@ -82,7 +85,28 @@ func (s *Session) lookup(name []byte) *command {
 		}
 		lower[i] = c
 	}
-	return s.ex.commands[string(lower)]
+	cmd := s.ex.commands[string(lower)]
+	if cmd != nil {
+		s.last = cmd
+	}
+	return cmd
+}
+
+// equalFoldASCII reports whether name, in any case, is the lower-case
+// command name lower.
+func equalFoldASCII(name []byte, lower string) bool {
+	if len(name) != len(lower) {
+		return false
+	}
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // unknownCommand writes Redis's error for a name not in the table: the name

@@ -29,6 +29,9 @@ func TestPlaintextCommands(t *testing.T) {
 		{"set then get", "SET user:1 alice\nGET user:1\n", "OK\nalice\n"},
 		{"missing key", "GET nope\n", "(nil)\n"},
 		{"names are case-insensitive", "set k v\ngEt k\n", "OK\nv\n"},
+		{"the last command looked up matches only its own name", "SET k v\nget k\nGE k\nGETS k\nsETx\nGeT k\n",
+			"OK\nv\n(error) ERR unknown command 'GE', with args beginning with: 'k' \n(error) ERR unknown command 'GETS', with args beginning with: 'k' \n" +
+				"(error) ERR unknown command 'sETx', with args beginning with: \nv\n"},
 		{"del counts removed keys", "SET a 1\nSET b 2\nDEL a b c\n", "OK\nOK\n(integer) 2\n"},
 		{"exists counts repeats", "SET a 1\nEXISTS a a nope\n", "OK\n(integer) 2\n"},
 		{"ping", "PING\n", "PONG\n"},

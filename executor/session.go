@@ -11,6 +11,7 @@ type Session struct {
 	parser  parser.Parser
 	reply   Reply
 	nameBuf [maxCommandName]byte
+	last    *command // the command looked up last: pipelines repeat one
 	closing bool     // QUIT or a protocol error: close once the replies are sent
 	cmd     *command // the command running, for handlers shared by several
 	wrote   bool     // a write command ran in this batch

@@ -132,12 +132,26 @@ func readHeaderLine(buf []byte, skip int, tooBig error) (digits []byte, headerEn
 	return buf[skip:cr], cr + 2, nil
 }
 
+// shortHeader is how many bytes headerCR scans one by one before it
+// searches: "$" and a length of up to 16 digits fit.
+const shortHeader = 18
+
 // headerCR finds the CR that ends a header line, as Redis's strchr does: a
 // NUL byte ends the search (C strings end there), so a header with a NUL
 // before its CR is not complete yet, and waits like one. Only the header
 // line is searched for the NUL, never the rest of the buffer: a large
 // buffer of pipelined requests must cost no more per request than a small.
 func headerCR(buf []byte) int {
+	// Header lines are a few bytes ("*2", "$16"): a plain loop over the
+	// first ones ends sooner than two vector searches would start.
+	for i, c := range buf[:min(len(buf), shortHeader)] {
+		switch c {
+		case '\r':
+			return i
+		case 0:
+			return -1
+		}
+	}
 	cr := bytes.IndexByte(buf, '\r')
 	end := cr
 	if cr < 0 {

@@ -99,9 +99,6 @@ func (a *arena) read(s slot) record {
 	return r
 }
 
-// keyAt is the key of the record s names.
-func (a *arena) keyAt(s slot) []byte { return a.read(s).key }
-
 // add writes a record and returns where it is, as a slot without its tag.
 func (a *arena) add(key, value []byte, expireAt int64) slot {
 	size := recordSize(len(key), len(value), expireAt != 0)

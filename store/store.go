@@ -86,7 +86,8 @@ func expired(e Entry, now int64) bool { return e.ExpireAt != 0 && e.ExpireAt <= 
 
 // find looks key up in the shard's table; the caller holds a lock.
 func (sh *shard) find(tag uint32, key []byte) (pos int, found bool) {
-	return sh.table.find(tag, key, &sh.arena)
+	pos, _, found = sh.table.find(tag, key, &sh.arena)
+	return pos, found
 }
 
 // entryAt decodes the entry in the slot at pos.
@@ -197,12 +198,9 @@ func (s *Store) Get(key []byte) ([]byte, bool) {
 func (s *Store) Lookup(key []byte) (Entry, bool) {
 	sh, tag := s.locate(key)
 	sh.mu.RLock()
-	pos, found := sh.find(tag, key)
-	var e Entry
-	if found {
-		_, e = sh.entryAt(pos)
-	}
+	_, r, found := sh.table.find(tag, key, &sh.arena)
 	sh.mu.RUnlock()
+	e := Entry{Value: r.value, ExpireAt: r.expireAt}
 	if !found {
 		return Entry{}, false
 	}

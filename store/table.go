@@ -33,21 +33,25 @@ type table struct {
 
 func (t *table) mask() uint32 { return uint32(len(t.slots) - 1) }
 
-// find returns the position of the slot for key (found) or of the empty
-// slot where probing for it stopped (not found; -1 if the table has no
-// slots). The keys are read from the arena the slots point into.
-func (t *table) find(tag uint32, key []byte, a *arena) (pos int, found bool) {
+// find returns the position of the slot for key and its record, decoded
+// once (found), or the position of the empty slot where probing for it
+// stopped (not found; -1 if the table has no slots). The keys are read from
+// the arena the slots point into.
+func (t *table) find(tag uint32, key []byte, a *arena) (pos int, r record, found bool) {
 	if len(t.slots) == 0 {
-		return -1, false
+		return -1, record{}, false
 	}
 	mask := t.mask()
 	for i := tag & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s.empty() {
-			return int(i), false
+			return int(i), record{}, false
 		}
-		if s.tag == tag && string(a.keyAt(s)) == string(key) {
-			return int(i), true
+		if s.tag != tag {
+			continue
+		}
+		if r := a.read(s); string(r.key) == string(key) {
+			return int(i), r, true
 		}
 	}
 }
