@@ -78,3 +78,26 @@ func infoSection(t *testing.T, d *daemon, section string) string {
 	}
 	return string(body[:size])
 }
+
+// TestE2EEventLoopWithAndWithoutBusyPolling: a loop that sleeps at once
+// (--busy-poll 0) and one that polls first serve the same pipelined
+// requests from interleaved clients, in order.
+func TestE2EEventLoopWithAndWithoutBusyPolling(t *testing.T) {
+	for _, micros := range []string{"0", "200"} {
+		t.Run("busy-poll "+micros, func(t *testing.T) {
+			d := startDaemon(t, "--io", "epoll", "--busy-poll", micros)
+			clients := []*client{d.dial(), d.dial(), d.dial()}
+			for round := 0; round < 50; round++ {
+				for i, c := range clients {
+					key := fmt.Sprintf("k%d", i)
+					c.send(fmt.Sprintf("SET %s %d\nGET %s\n", key, round, key))
+				}
+				for i, c := range clients {
+					if got, want := c.line()+"|"+c.line(), fmt.Sprintf("OK|%d", round); got != want {
+						t.Fatalf("client %d, round %d: got %q, want %q", i, round, got, want)
+					}
+				}
+			}
+		})
+	}
+}
