@@ -81,6 +81,9 @@ type record struct {
 	size       int
 }
 
+// entry is the record as the store's callers see it.
+func (r record) entry() Entry { return Entry{Value: r.value, ExpireAt: r.expireAt} }
+
 func (a *arena) read(s slot) record {
 	b := a.chunks[s.chunk][s.off:]
 	flags := b[0]

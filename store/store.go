@@ -93,7 +93,7 @@ func (sh *shard) find(tag uint32, key []byte) (pos int, found bool) {
 // entryAt decodes the entry in the slot at pos.
 func (sh *shard) entryAt(pos int) (key []byte, e Entry) {
 	r := sh.arena.read(sh.table.slots[pos])
-	return r.key, Entry{Value: r.value, ExpireAt: r.expireAt}
+	return r.key, r.entry()
 }
 
 // put stores a copy of e at key and returns the position of its slot; the
@@ -171,11 +171,11 @@ func (sh *shard) compact() {
 // expired. With the write lock held (deleteExpired), an expired entry is
 // removed.
 func (s *Store) live(sh *shard, tag uint32, key []byte, now int64, deleteExpired bool) (int, Entry, bool) {
-	pos, found := sh.find(tag, key)
+	pos, r, found := sh.table.find(tag, key, &sh.arena)
 	if !found {
 		return pos, Entry{}, false
 	}
-	_, e := sh.entryAt(pos)
+	e := r.entry()
 	if expired(e, now) {
 		if deleteExpired {
 			sh.removeAt(pos)
@@ -200,7 +200,7 @@ func (s *Store) Lookup(key []byte) (Entry, bool) {
 	sh.mu.RLock()
 	_, r, found := sh.table.find(tag, key, &sh.arena)
 	sh.mu.RUnlock()
-	e := Entry{Value: r.value, ExpireAt: r.expireAt}
+	e := r.entry()
 	if !found {
 		return Entry{}, false
 	}
