@@ -8,15 +8,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Buffer sizes. A connection starts with a 16 KiB read buffer (Redis reads
-// 16 KiB at a time too), grows it only for a request that does not fit, and
-// drops a grown buffer once it is empty so one large request does not pin
-// megabytes for the rest of the session.
-const (
-	initialReadBuffer = 16 * 1024
-	keepBufferUpTo    = 1024 * 1024
-)
-
 // Limits that end a connection.
 var (
 	errIdle        = errors.New("idle longer than --timeout")
@@ -143,7 +134,7 @@ func (s *Server) openSession(c *conn, what string) {
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c.ob)
 	c.sizer, _ = c.session.(bufferSizer)
-	c.in = make([]byte, 0, initialReadBuffer)
+	c.in = s.readBufs.get()
 	c.recvNow, c.sendNow = recvNow, sendNow
 }
 
@@ -210,7 +201,7 @@ func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry) error 
 			c.out = append(c.out, replies...)
 			c.spare = replies[:0]
 		}
-		c.consume(consumed)
+		s.consume(c, consumed)
 		if err := s.flush(c, log); err != nil {
 			return err
 		}
@@ -255,43 +246,6 @@ func (c *conn) takeUnsent() []byte {
 	return rest
 }
 
-// growIn makes room in a full read buffer for a request that did not fit:
-// double it (so a large value costs a linear amount of copying), or size it
-// exactly when the session knows how long the request is. A client whose
-// unparsed input would pass the query buffer limit is cut instead.
-func (s *Server) growIn(c *conn) error {
-	if s.cfg.QueryLimit > 0 && len(c.in) >= s.cfg.QueryLimit {
-		return errQueryLimit
-	}
-	size := 2 * cap(c.in)
-	if c.sizer != nil {
-		if need := c.sizer.NeedBytes(); need > cap(c.in) && need < size {
-			size = need
-		}
-	}
-	if s.cfg.QueryLimit > 0 {
-		size = min(size, s.cfg.QueryLimit+1)
-	}
-	grown := make([]byte, len(c.in), size)
-	copy(grown, c.in)
-	c.in = grown
-	return nil
-}
-
-// consume drops the bytes the session used and moves an incomplete request
-// to the front of the buffer.
-func (c *conn) consume(n int) {
-	if n == len(c.in) {
-		if cap(c.in) > keepBufferUpTo {
-			c.in = make([]byte, 0, initialReadBuffer)
-		} else {
-			c.in = c.in[:0]
-		}
-		return
-	}
-	c.in = c.in[:copy(c.in, c.in[n:])]
-}
-
 // connEnded logs why a connection ends early. A vanished peer is routine
 // (debug); a limit or an unexpected error is worth more. Either way only
 // this connection ends (section 8).
@@ -328,6 +282,10 @@ func (s *Server) closeConn(c *conn) {
 	// close(2) frees the descriptor; the kernel sends FIN, or RST when
 	// unread bytes remain.
 	unix.Close(c.fd)
+	// The read buffer goes to the next connection (buffers.go). Nothing
+	// aliases it any more: the session copies what it keeps.
+	s.readBufs.put(c.in)
+	c.in = nil
 	if s.debug && s.pool != nil {
 		c.log.Debug("close(): connection closed; worker back to the pool")
 	} else if s.debug {

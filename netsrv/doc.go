@@ -7,6 +7,7 @@
 //	eventloop.go section 11: the same sessions driven by epoll(7) event loops
 //	             (--io epoll) instead of a worker per connection
 //	loopconn.go  one connection's turn in an event loop
+//	buffers.go   read buffers: their size, growth, and reuse across connections
 //	busypoll.go  how a loop waits: polling epoll_wait briefly before sleeping
 //	sysio.go     section 8: recv/send with EINTR, EPIPE and ECONNRESET handled
 //	shutdown.go  section 10: stopping the accept loop and waking every worker

@@ -44,7 +44,7 @@ type testServer struct {
 
 // startServer starts a server in the I/O model under test; startWorkerPool
 // one in the worker model whatever is under test.
-func startServer(t *testing.T, workers, queue int) *testServer {
+func startServer(t testing.TB, workers, queue int) *testServer {
 	t.Helper()
 	return startModel(t, workers, queue, loopsUnderTest)
 }
@@ -54,7 +54,7 @@ func startWorkerPool(t *testing.T, workers, queue int) *testServer {
 	return startModel(t, workers, queue, 0)
 }
 
-func startModel(t *testing.T, workers, queue, loops int) *testServer {
+func startModel(t testing.TB, workers, queue, loops int) *testServer {
 	t.Helper()
 	log := logrus.New()
 	log.SetOutput(io.Discard)

@@ -66,7 +66,8 @@ type Server struct {
 	nextLoop   int               // the loop the next connection goes to
 	loopsErr   error             // why the event loops could not be made
 	live       *registry
-	spare      *spareFD // a descriptor held back for EMFILE
+	readBufs   readBuffers // closed connections' read buffers, for new ones
+	spare      *spareFD    // a descriptor held back for EMFILE
 	log        *logrus.Logger
 	debug      bool // log every recv and send: checked before formatting
 
