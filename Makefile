@@ -47,7 +47,7 @@ soak:
 # Go benchmarks, then redis-lite against redis-server on this machine:
 # throughput and CPU per request, memory per key, the append-only file's cost.
 bench:
-	go test -run '^$$' -bench . -benchmem ./parser/ ./executor/ ./store/
+	go test -run '^$$' -bench . -benchmem ./parser/ ./executor/ ./store/ ./netsrv/
 	scripts/bench.sh
 	scripts/mem.sh
 	scripts/bench_aof.sh
