@@ -78,3 +78,38 @@ func (s *Server) consume(c *conn, n int) {
 	}
 	c.in = c.in[:copy(c.in, c.in[n:])]
 }
+
+// In an event loop a connection holds a read buffer only while it has
+// bytes the session has not used, usually part of a request still coming.
+// A client that sends a request and waits for the reply leaves nothing
+// behind, so its buffer goes back to the loop after each turn, and the
+// next ready connection reads into the same one. A thousand idle clients
+// then hold no read buffers at all, where the worker model holds one per
+// client (its blocking recv needs it for the whole wait).
+
+// lendReadBuffer gives c a buffer to read into if it has none: the loop's
+// spare, or one from the pool.
+func (l *eventLoop) lendReadBuffer(c *conn) {
+	if c.in != nil {
+		return
+	}
+	if l.spareIn != nil {
+		c.in, l.spareIn = l.spareIn, nil
+		return
+	}
+	c.in = l.s.readBufs.get()
+}
+
+// takeBackReadBuffer takes c's buffer once it is empty. A buffer that grew
+// for a large request stays with its connection, by the rule in consume.
+func (l *eventLoop) takeBackReadBuffer(c *conn) {
+	if len(c.in) > 0 || cap(c.in) != initialReadBuffer {
+		return
+	}
+	if l.spareIn == nil {
+		l.spareIn = c.in
+	} else {
+		l.s.readBufs.put(c.in)
+	}
+	c.in = nil
+}

@@ -57,6 +57,9 @@ func (c *conn) unsent() int { return len(c.out) - c.sent }
 // sent, when the session asks (QUIT), on an error, or at a limit.
 func (s *Server) serveConn(c *conn) {
 	s.openSession(c, "worker: serving connection")
+	// A blocking recv lends the buffer to the kernel for the whole wait,
+	// so a worker's connection holds its read buffer for its whole life.
+	c.in = s.readBufs.get()
 	session, log := c.session, c.log
 	defer func() { s.closeConn(c) }()
 	if s.cfg.IdleTimeout > 0 {
@@ -116,8 +119,8 @@ func (s *Server) serveConn(c *conn) {
 	}
 }
 
-// openSession gives a new connection its outbox, session and read buffer,
-// whichever I/O model serves it.
+// openSession gives a new connection its outbox and session, whichever
+// I/O model serves it. The read buffer is the model's business.
 func (s *Server) openSession(c *conn, what string) {
 	if s.debug {
 		c.log = s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer})
@@ -134,7 +137,6 @@ func (s *Server) openSession(c *conn, what string) {
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c.ob)
 	c.sizer, _ = c.session.(bufferSizer)
-	c.in = s.readBufs.get()
 	c.recvNow, c.sendNow = recvNow, sendNow
 }
 

@@ -58,6 +58,7 @@ type eventLoop struct {
 	lastIdle  time.Time
 	lastYield time.Time
 	poll      busyPoller
+	spareIn   []byte // a read buffer no connection holds (buffers.go)
 }
 
 // newEventLoop makes the epoll instance and the eventfd that wakes it.

@@ -27,6 +27,7 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 		}
 	}
 	if !c.readDone && !c.quit && (events&unix.EPOLLIN != 0 || trouble) {
+		l.lendReadBuffer(c)
 		n, err := s.receive(c, false)
 		if err != nil {
 			l.end(c, "recv", err)
@@ -42,6 +43,7 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 				return
 			}
 		}
+		l.takeBackReadBuffer(c)
 	}
 	l.settle(c)
 }
