@@ -20,8 +20,9 @@ const (
 
 // readBuffers holds the 16 KiB read buffers of closed connections. It is a
 // sync.Pool, so the buffers nobody took for two collections are freed: an
-// idle daemon keeps none of them. A buffer is stored as a pointer to an
-// array, which fits in an interface without an allocation of its own.
+// idle daemon keeps none of them (besides each event loop's one spare). A
+// buffer is stored as a pointer to an array, which fits in an interface
+// without an allocation of its own.
 type readBuffers struct{ pool sync.Pool }
 
 // get returns an empty buffer of initialReadBuffer bytes' capacity.
