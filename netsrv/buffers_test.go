@@ -106,16 +106,21 @@ func BenchmarkConnectionChurn(b *testing.B) {
 	ts := startServer(b, 4, 4)
 	b.ReportAllocs()
 	for b.Loop() {
-		c, err := net.Dial("tcp", ts.addr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		io.WriteString(c, "ping\n")
-		if got, err := bufio.NewReader(c).ReadString('\n'); err != nil || got != "PING\n" {
-			b.Fatalf("got %q (%v)", got, err)
-		}
-		c.Close()
+		pingedClient(b, ts.addr).Close()
 	}
+}
+
+// pingedClient connects, sends a line and reads its reply.
+func pingedClient(b *testing.B, addr string) net.Conn {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	io.WriteString(c, "ping\n")
+	if got, err := bufio.NewReader(c).ReadString('\n'); err != nil || got != "PING\n" {
+		b.Fatalf("got %q (%v)", got, err)
+	}
+	return c
 }
 
 // BenchmarkMemoryPerIdleClient: 500 clients each send one line, read the
@@ -138,15 +143,7 @@ func BenchmarkMemoryPerIdleClient(b *testing.B) {
 				before := heapAndStacks()
 				conns := make([]net.Conn, clients)
 				for i := range conns {
-					c, err := net.Dial("tcp", ts.addr)
-					if err != nil {
-						b.Fatal(err)
-					}
-					io.WriteString(c, "ping\n")
-					if got, err := bufio.NewReader(c).ReadString('\n'); err != nil || got != "PING\n" {
-						b.Fatalf("got %q (%v)", got, err)
-					}
-					conns[i] = c
+					conns[i] = pingedClient(b, ts.addr)
 				}
 				perClient = float64(heapAndStacks()-before) / clients
 				for _, c := range conns {
