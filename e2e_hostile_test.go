@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -154,16 +153,27 @@ func TestHostileInputs(t *testing.T) {
 // redis-server and checks that it answers byte for byte as this daemon's
 // table says: the table is Redis's behaviour, not a guess.
 func TestHostileRESPMatchesRedis(t *testing.T) {
+	addr := startRedisServer(t)
+	for _, hc := range hostileRESP {
+		if got := talkHostile(t, addr, hc); got != hc.want {
+			t.Errorf("redis-server, %s: got %.200q, table says %.200q", hc.name, got, hc.want)
+		}
+	}
+}
+
+// startRedisServer runs Debian's redis-server 7.0 on a free loopback port,
+// with no persistence, for as long as the test, and returns its address: the
+// reference the daemon's replies are compared with.
+func startRedisServer(t *testing.T) string {
+	t.Helper()
 	server, err := exec.LookPath("redis-server")
 	needTool(t, "needs redis-server (apt-get install redis-server)", err == nil)
-	dir := t.TempDir()
-	sock := filepath.Join(dir, "redis.sock")
 	port := freePort(t)
-	cmd := exec.Command(server, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--unixsocket", sock, "--save", "", "--appendonly", "no")
+	cmd := exec.Command(server, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	waitUntil(t, "redis-server to listen", func() bool {
 		c, err := net.Dial("tcp", addr)
@@ -172,11 +182,7 @@ func TestHostileRESPMatchesRedis(t *testing.T) {
 		}
 		return err == nil
 	})
-	for _, hc := range hostileRESP {
-		if got := talkHostile(t, addr, hc); got != hc.want {
-			t.Errorf("redis-server, %s: got %.200q, table says %.200q", hc.name, got, hc.want)
-		}
-	}
+	return addr
 }
 
 func freePort(t *testing.T) int {

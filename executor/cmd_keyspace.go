@@ -49,7 +49,7 @@ func cmdRename(s *Session, args [][]byte) {
 // KEYS pattern: every key matching the glob pattern.
 func cmdKeys(s *Session, args [][]byte) {
 	pattern := args[1]
-	keys := s.ex.store.Keys(func(k []byte) bool { return globMatch(pattern, k, false) })
+	keys := s.ex.store.Keys(keyMatcher(pattern))
 	s.reply.Array(len(keys))
 	for _, k := range keys {
 		s.reply.Bulk(k)
@@ -95,9 +95,11 @@ func cmdScan(s *Session, args [][]byte) {
 	var next uint64
 	var keys [][]byte
 	if store.ValidCursor(cursor) && typeOK { // another number simply ends the iteration
-		next, keys = s.ex.store.Scan(cursor, int(min(count, 1<<30)), func(k []byte) bool {
-			return match == nil || globMatch(match, k, false)
-		})
+		var filter func([]byte) bool
+		if match != nil {
+			filter = keyMatcher(match)
+		}
+		next, keys = s.ex.store.Scan(cursor, int(min(count, 1<<30)), filter)
 	}
 	s.reply.Array(2)
 	s.reply.BulkString(strconv.FormatUint(next, 10))

@@ -2,7 +2,8 @@ package store
 
 import "math/rand/v2"
 
-// Keys returns every live key for which match returns true.
+// Keys returns every live key for which match returns true; a nil match
+// takes every key.
 func (s *Store) Keys(match func(key []byte) bool) [][]byte {
 	var out [][]byte
 	now := s.now()
@@ -12,20 +13,35 @@ func (s *Store) Keys(match func(key []byte) bool) [][]byte {
 	return out
 }
 
-// collect appends the shard's live keys that match. The keys are slices
-// of the arena, which is never written over, so they need no copy.
+// collect appends the shard's live keys that match (all of them for a nil
+// match). The keys are slices of the arena, which is never written over, so
+// they need no copy, and they stay valid after the lock is released: so
+// the lock is held only to gather them, and the matching, whose cost is the
+// client's to choose, runs after it. A writer to this shard, and every
+// reader queued behind that writer, waits for one shard's gathering at most.
 func (sh *shard) collect(out [][]byte, now int64, match func([]byte) bool) [][]byte {
+	start := len(out)
 	sh.mu.RLock()
-	defer sh.mu.RUnlock()
 	for pos, sl := range sh.table.slots {
 		if sl.empty() {
 			continue
 		}
-		if key, e := sh.entryAt(pos); !expired(e, now) && match(key) {
+		if key, e := sh.entryAt(pos); !expired(e, now) {
 			out = append(out, key)
 		}
 	}
-	return out
+	sh.mu.RUnlock()
+	if match == nil {
+		return out
+	}
+	kept := out[:start]
+	for _, key := range out[start:] {
+		if match(key) {
+			kept = append(kept, key)
+		}
+	}
+	clear(out[len(kept):]) // no stale references past the end
+	return kept
 }
 
 // Scan continues an iteration of the key space. The cursor names the next
