@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -210,5 +211,45 @@ func TestE2EBgRewriteAOFAndInfo(t *testing.T) {
 	}
 	if got := rdb.ConfigGet(ctx, "appendonly").Val()["appendonly"]; got != "yes" {
 		t.Fatalf("CONFIG GET appendonly = %q", got)
+	}
+}
+
+// aofRecord writes args as the append-only file stores a command.
+func aofRecord(args ...string) string {
+	var b strings.Builder
+	b.WriteString("*" + itoa(len(args)) + "\r\n")
+	for _, a := range args {
+		b.WriteString("$" + itoa(len(a)) + "\r\n" + a + "\r\n")
+	}
+	return b.String()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestE2EAppendOnlyFileReadingServerStateStarts: commands that read the
+// server's state are replayed before the server exists; the daemon must
+// start (it used to panic on INFO) and report the I/O model it runs.
+func TestE2EAppendOnlyFileReadingServerStateStarts(t *testing.T) {
+	dir := t.TempDir()
+	var file strings.Builder
+	for _, cmd := range [][]string{{"SET", "k", "v"}, {"INFO"}, {"INFO", "clients"}, {"CLIENT", "INFO"}, {"CLIENT", "ID"}} {
+		file.WriteString(aofRecord(cmd...))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "appendonly.aof"), []byte(file.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, model := range []string{"threads", "epoll"} {
+		d := startDaemon(t, "--appendonly", "yes", "--dir", dir, "--io", model)
+		rdb := d.goRedis()
+		ctx := context.Background()
+		checkReply(t, "GET k", rdb.Get(ctx, "k").Val(), "v")
+		info := rdb.Info(ctx, "server").Val()
+		want := map[string]string{"threads": "redis_lite_io_model:worker-per-connection", "epoll": "redis_lite_io_model:epoll-event-loops"}[model]
+		if !strings.Contains(info, want+"\r\n") {
+			t.Errorf("--io %s: INFO server lacks %q:\n%s", model, want, info)
+		}
+		if status, _ := d.stop(syscall.SIGTERM); status != 0 {
+			t.Fatalf("--io %s: exit status %d", model, status)
+		}
 	}
 }

@@ -57,44 +57,25 @@ func run(args []string, stderr io.Writer) int {
 		cfg.maxClients = fitted
 	}
 	data := store.New()
-	var srv *netsrv.Server
-	ex := executor.New(data, executor.Config{
-		MaxBulkLen: cfg.maxBulkLen,
-		Port:       ln.Port(),
-		Params: []executor.Param{
-			{Name: "bind", Value: cfg.bind},
-			{Name: "port", Value: strconv.Itoa(ln.Port())},
-			{Name: "tcp-backlog", Value: strconv.Itoa(cfg.backlog)},
-			{Name: "timeout", Value: strconv.Itoa(int(cfg.timeout.Seconds()))},
-			{Name: "maxclients", Value: strconv.Itoa(cfg.maxClients)},
-			{Name: "client-query-buffer-limit", Value: strconv.Itoa(cfg.queryLimit)},
-			{Name: "protected-mode", Value: yesNo(cfg.protectedMode)},
-			{Name: "appendonly", Value: yesNo(cfg.appendOnly)},
-			{Name: "appendfilename", Value: cfg.appendFilename},
-			{Name: "appendfsync", Value: cfg.appendFsync},
-			{Name: "dir", Value: cfg.dir},
-		},
-		RequirePass: cfg.requirePass,
-		MaxMemory:   cfg.maxMemory,
-		Conns: func() executor.ConnStats {
-			st := srv.Stats()
-			return executor.ConnStats{Connected: st.Connected, Accepted: st.Accepted, Rejected: st.Rejected,
-				Workers: st.Pool.Workers, Busy: st.Pool.Busy, Queued: st.Pool.Queued, Loops: st.Loops}
-		},
-	})
+	ex := executor.New(data, executorConfig(cfg, ln.Port()))
 	appendOnly, err := openAppendOnly(cfg, data, ex, log)
 	if err != nil {
 		log.Errorf("cannot start: %v", err)
 		return 1
 	}
 	stopSweeper := data.StartSweeper() // reclaims expired keys nobody reads
-	srv = netsrv.NewServer(ln, netsrv.Config{
+	srv := netsrv.NewServer(ln, netsrv.Config{
 		Workers: cfg.workers, Queue: cfg.queue, EventLoops: eventLoops(cfg), MaxClients: cfg.maxClients,
 		BusyPoll:  cfg.busyPoll,
 		PushLimit: cfg.pushLimit, IdleTimeout: cfg.timeout,
 		QueryLimit: cfg.queryLimit, OutputLimit: cfg.outputLimit,
 		CheckPeer: protectedMode(cfg), Log: log,
 	}, func(p netsrv.Pusher) netsrv.Session { return ex.NewSession(p) })
+	ex.ReportConnections(func() executor.ConnStats {
+		st := srv.Stats()
+		return executor.ConnStats{Connected: st.Connected, Accepted: st.Accepted, Rejected: st.Rejected,
+			Workers: st.Pool.Workers, Busy: st.Pool.Busy, Queued: st.Pool.Queued, Loops: st.Loops}
+	})
 	stopMemoryWatch := ex.WatchMemory()
 
 	// Section 4: the signal handler is in place before the accept loop.
@@ -124,6 +105,30 @@ func run(args []string, stderr io.Writer) int {
 	}
 	log.Info("shutdown: expiry sweeper stopped; shutdown complete; bye")
 	return 0
+}
+
+// executorConfig is what the executor is told of the daemon's settings.
+func executorConfig(cfg config, port int) executor.Config {
+	return executor.Config{
+		MaxBulkLen: cfg.maxBulkLen,
+		Port:       port,
+		IOModel:    cfg.ioModel,
+		Params: []executor.Param{
+			{Name: "bind", Value: cfg.bind},
+			{Name: "port", Value: strconv.Itoa(port)},
+			{Name: "tcp-backlog", Value: strconv.Itoa(cfg.backlog)},
+			{Name: "timeout", Value: strconv.Itoa(int(cfg.timeout.Seconds()))},
+			{Name: "maxclients", Value: strconv.Itoa(cfg.maxClients)},
+			{Name: "client-query-buffer-limit", Value: strconv.Itoa(cfg.queryLimit)},
+			{Name: "protected-mode", Value: yesNo(cfg.protectedMode)},
+			{Name: "appendonly", Value: yesNo(cfg.appendOnly)},
+			{Name: "appendfilename", Value: cfg.appendFilename},
+			{Name: "appendfsync", Value: cfg.appendFsync},
+			{Name: "dir", Value: cfg.dir},
+		},
+		RequirePass: cfg.requirePass,
+		MaxMemory:   cfg.maxMemory,
+	}
 }
 
 func newLogger(cfg config, out io.Writer) (*logrus.Logger, error) {

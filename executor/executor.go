@@ -24,9 +24,9 @@ type Config struct {
 	// Params are the daemon's settings as CONFIG GET shows them ("bind",
 	// "port", ...). The executor adds its own ("save", "appendonly", ...).
 	Params []Param
-	// Conns reports the connection counters of the networking layer, for
-	// INFO; nil reports zeros.
-	Conns func() ConnStats
+	// IOModel names the networking layer's I/O model for INFO: "threads"
+	// (a worker per connection) or "epoll" (event loops).
+	IOModel string
 	// RequirePass, if set, is the password every client must AUTH with.
 	// It is never shown by INFO or CONFIG GET.
 	RequirePass string
@@ -65,6 +65,9 @@ type Executor struct {
 	memory       memoryWatch
 	persist      Persistence // nil without --appendonly
 	replayer     *Session    // runs the append-only file at start
+	// conns reports the networking layer's counters once it exists; until
+	// then (while the append-only file is replayed) INFO shows zeros.
+	conns atomic.Pointer[func() ConnStats]
 }
 
 // stats are the counters INFO's stats section shows. Sessions count
@@ -85,9 +88,6 @@ func New(st *store.Store, cfg Config) *Executor {
 	if cfg.MaxBulkLen <= 0 {
 		cfg.MaxBulkLen = parser.DefaultMaxBulkLen
 	}
-	if cfg.Conns == nil {
-		cfg.Conns = func() ConnStats { return ConnStats{} }
-	}
 	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub()}
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)
@@ -104,6 +104,20 @@ func New(st *store.Store, cfg Config) *Executor {
 	})
 	sort.Slice(ex.params, func(i, j int) bool { return ex.params[i].Name < ex.params[j].Name })
 	return ex
+}
+
+// ReportConnections gives the executor the networking layer's counters for
+// INFO. The server is made after the executor (the append-only file is
+// replayed first), so this comes later than New.
+func (ex *Executor) ReportConnections(counters func() ConnStats) { ex.conns.Store(&counters) }
+
+// connStats is the networking layer's counters now, or zeros before
+// ReportConnections.
+func (ex *Executor) connStats() ConnStats {
+	if counters := ex.conns.Load(); counters != nil {
+		return (*counters)()
+	}
+	return ConnStats{}
 }
 
 // NewSession returns the state of one new connection; pusher is how

@@ -62,7 +62,7 @@ func infoServer(ex *Executor, b *strings.Builder) {
 	up := time.Since(ex.started)
 	field(b, "redis_version", RedisVersion)
 	field(b, "redis_mode", "standalone")
-	field(b, "redis_lite_io_model", "worker-per-connection")
+	field(b, "redis_lite_io_model", ioModelName(ex.cfg.IOModel))
 	field(b, "os", runtime.GOOS+" "+runtime.GOARCH)
 	field(b, "arch_bits", strconv.Itoa(strconv.IntSize))
 	field(b, "go_version", runtime.Version())
@@ -73,8 +73,16 @@ func infoServer(ex *Executor, b *strings.Builder) {
 	field(b, "uptime_in_days", int64(up/(24*time.Hour)))
 }
 
+// ioModelName is how INFO names the --io model.
+func ioModelName(model string) string {
+	if model == "epoll" {
+		return "epoll-event-loops"
+	}
+	return "worker-per-connection"
+}
+
 func infoClients(ex *Executor, b *strings.Builder) {
-	c := ex.cfg.Conns()
+	c := ex.connStats()
 	field(b, "connected_clients", c.Connected)
 	field(b, "blocked_clients", 0)
 	field(b, "pubsub_clients", ex.hub.clients.Load())
@@ -111,7 +119,7 @@ func infoPersistence(ex *Executor, b *strings.Builder) {
 }
 
 func infoStats(ex *Executor, b *strings.Builder) {
-	c := ex.cfg.Conns()
+	c := ex.connStats()
 	field(b, "total_connections_received", c.Accepted)
 	field(b, "total_commands_processed", ex.stats.commands.Load())
 	field(b, "rejected_connections", c.Rejected)
