@@ -165,3 +165,51 @@ func TestE2EJSONLogs(t *testing.T) {
 	d := launch(t, "--port", "0", "--log-format", "json")
 	waitUntil(t, "a JSON start line", func() bool { return strings.Contains(d.log.String(), `"msg":"accepting connections"`) })
 }
+
+// TestE2EShutdownEndsWhileACommandRuns: a command that outlasts the grace
+// period (DEBUG SLEEP 60) must not hold the daemon. It exits 0 within the
+// grace period and the margin, logs what it left, and the append-only file
+// keeps what was acknowledged before.
+func TestE2EShutdownEndsWhileACommandRuns(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"--enable-debug-command", "yes", "--appendonly", "yes", "--dir", dir}
+	d := startDaemon(t, append(args, "--log-level", "debug")...)
+	if got := d.dial().do("SET kept yes"); got != "OK" {
+		t.Fatalf("SET: %q", got)
+	}
+	sleeper := d.dial()
+	// A request of a length no other one has, so the log shows when the
+	// daemon has read it, and so is inside the command (or about to be).
+	const sleep = "DEBUG SLEEP 60.000\n"
+	sleeper.send(sleep)
+	received := fmt.Sprintf(`msg="recv(): %d bytes" fd=`, len(sleep))
+	port := sleeper.conn.LocalAddr().(*net.TCPAddr).Port
+	waitUntil(t, "the daemon to read DEBUG SLEEP", func() bool {
+		for _, line := range strings.Split(d.log.String(), "\n") {
+			if strings.Contains(line, received) && strings.Contains(line, ":"+strconv.Itoa(port)+`"`) {
+				return true
+			}
+		}
+		return false
+	})
+	status, took := d.stop(syscall.SIGTERM)
+	if status != 0 {
+		t.Fatalf("exit status %d, want 0; log:\n%s", status, d.log)
+	}
+	// 5s of grace and 1s of margin (netsrv); the rest is slack for -race.
+	if limit := 9 * time.Second; took > limit {
+		t.Fatalf("shutdown took %v with a command running, want under %v", took, limit)
+	}
+	for _, step := range []string{"grace period of 5s over; cutting", "still inside a command; exiting without them", "append-only file written and fsynced"} {
+		if !strings.Contains(d.log.String(), step) {
+			t.Errorf("the log lacks %q:\n%s", step, d.log)
+		}
+	}
+	if rest := sleeper.expectClosed(); rest != "" {
+		t.Errorf("the cut client read %q", rest)
+	}
+	restarted := startDaemon(t, args...)
+	if got := restarted.dial().do("GET kept"); got != "yes" {
+		t.Fatalf("after the restart GET kept = %q, want yes", got)
+	}
+}

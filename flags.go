@@ -33,6 +33,7 @@ type config struct {
 	maxMemory     int64
 	requirePass   string
 	protectedMode bool
+	enableDebug   bool
 	// persistence
 	appendOnly       bool
 	appendFilename   string
@@ -57,7 +58,7 @@ const (
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
 	var timeoutSeconds, busyPollMicros int
-	var protected, appendOnly, loadTruncated string
+	var protected, appendOnly, loadTruncated, enableDebug string
 	fs := flag.NewFlagSet("redis-lite", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // run prints the error once
 	fs.StringVar(&cfg.bind, "bind", "127.0.0.1", "IPv4 or IPv6 address to listen on")
@@ -79,6 +80,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Int64Var(&cfg.maxMemory, "maxmemory", 0, "refuse writes with OOM once memory use passes this many bytes (0: no limit)")
 	fs.StringVar(&cfg.requirePass, "requirepass", "", "password clients must AUTH with (empty: none)")
 	fs.StringVar(&protected, "protected-mode", "yes", "yes: with no password, only loopback clients are let in")
+	fs.StringVar(&enableDebug, "enable-debug-command", "no", "yes: clients may run DEBUG (DEBUG SLEEP stalls a connection on purpose)")
 	fs.StringVar(&appendOnly, "appendonly", "no", "yes: keep every change in an append-only file, replayed at start")
 	fs.StringVar(&cfg.appendFilename, "appendfilename", "appendonly.aof", "the append-only file's name, in --dir")
 	fs.StringVar(&cfg.dir, "dir", ".", "directory of the append-only file")
@@ -98,15 +100,16 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg.timeout = time.Duration(timeoutSeconds) * time.Second
 	cfg.busyPoll = time.Duration(busyPollMicros) * time.Microsecond
 	cfg.protectedMode = protected == "yes"
+	cfg.enableDebug = enableDebug == "yes"
 	cfg.appendOnly = appendOnly == "yes"
 	cfg.aofLoadTruncated = loadTruncated == "yes"
-	return cfg, validate(cfg, fs.Args(), timeoutSeconds, protected, appendOnly, loadTruncated)
+	return cfg, validate(cfg, fs.Args(), timeoutSeconds, protected, appendOnly, loadTruncated, enableDebug)
 }
 
 func validate(cfg config, rest []string, timeoutSeconds int, yesNo ...string) error {
 	for _, v := range yesNo {
 		if v != "yes" && v != "no" {
-			return fmt.Errorf("%q: --protected-mode, --appendonly and --aof-load-truncated take yes or no", v)
+			return fmt.Errorf("%q: --protected-mode, --appendonly, --aof-load-truncated and --enable-debug-command take yes or no", v)
 		}
 	}
 	if _, err := aof.ParsePolicy(cfg.appendFsync); err != nil {

@@ -125,9 +125,11 @@ func executorConfig(cfg config, port int) executor.Config {
 			{Name: "appendfilename", Value: cfg.appendFilename},
 			{Name: "appendfsync", Value: cfg.appendFsync},
 			{Name: "dir", Value: cfg.dir},
+			{Name: "enable-debug-command", Value: yesNo(cfg.enableDebug)},
 		},
 		RequirePass: cfg.requirePass,
 		MaxMemory:   cfg.maxMemory,
+		EnableDebug: cfg.enableDebug,
 	}
 }
 

@@ -58,7 +58,7 @@ func (c *command) arityOK(n int) bool {
 // through the register lists below, so the table reads by topic.
 func commandTable() map[string]*command {
 	table := make(map[string]*command)
-	for _, group := range [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands, expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands} {
+	for _, group := range [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands, expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands} {
 		for i := range group {
 			c := &group[i]
 			table[c.name] = c

@@ -24,6 +24,8 @@ type Config struct {
 	// Params are the daemon's settings as CONFIG GET shows them ("bind",
 	// "port", ...). The executor adds its own ("save", "appendonly", ...).
 	Params []Param
+	// EnableDebug lets clients run DEBUG (--enable-debug-command yes).
+	EnableDebug bool
 	// IOModel names the networking layer's I/O model for INFO: "threads"
 	// (a worker per connection) or "epoll" (event loops).
 	IOModel string

@@ -55,6 +55,12 @@ const DefaultPushLimit = 32 << 20
 // reads its replies.
 const DefaultShutdownGrace = 5 * time.Second
 
+// ShutdownMargin is how long after the grace period Serve still waits for
+// the connections it has cut. A cut connection's worker or loop fails its
+// next send or recv at once, so only one still inside a command (a long
+// KEYS, a DEBUG SLEEP) needs more, and Serve returns without it.
+const ShutdownMargin = time.Second
+
 // Server accepts connections on a Listener and serves each with a Session
 // in the worker pool.
 type Server struct {
@@ -139,19 +145,34 @@ func (s *Server) Serve() error {
 	s.lnMu.Unlock()
 	s.log.Info("shutdown: listening socket closed; no new connections")
 	s.wakeClients()
+	finished := make(chan struct{})
+	go func() {
+		s.waitForConnections()
+		close(finished)
+	}()
+	select {
+	case <-finished:
+		s.log.Info("shutdown: every connection has finished; every client socket is closed")
+	case <-time.After(s.cfg.ShutdownGrace + ShutdownMargin):
+		s.abandonStuck()
+	}
+	s.spare.release()
+	close(s.done)
+	return nil
+}
+
+// waitForConnections is step 5's wait: for every worker to return, or
+// every event loop to close its connections.
+func (s *Server) waitForConnections() {
 	if s.pool != nil {
 		s.pool.Close()
 		st := s.pool.Stats()
 		s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)
 		s.pool.Wait()
-	} else {
-		s.log.Infof("shutdown: waiting for %d event loops to close their connections", len(s.loops))
-		s.stopLoops()
+		return
 	}
-	s.spare.release()
-	close(s.done)
-	s.log.Info("shutdown: every connection has finished; every client socket is closed")
-	return nil
+	s.log.Infof("shutdown: waiting for %d event loops to close their connections", len(s.loops))
+	s.stopLoops()
 }
 
 // Stats is a snapshot for INFO and the logs.

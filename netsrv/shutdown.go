@@ -1,6 +1,7 @@
 package netsrv
 
 import (
+	"fmt"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -26,7 +27,9 @@ import (
 //     sent are answered, while the write side stays open for the replies;
 //  5. wait for the workers; after the grace period, shutdown(SHUT_RDWR) for
 //     any connection still open: a client that never reads its replies
-//     cannot hold the daemon.
+//     cannot hold the daemon; and a ShutdownMargin later, stop waiting for
+//     a worker or loop still inside a command: nothing can hold the daemon
+//     past the grace period and the margin.
 func (s *Server) Shutdown() {
 	if !s.stopping.CompareAndSwap(false, true) {
 		return
@@ -46,6 +49,20 @@ func (s *Server) wakeClients() {
 	n := s.live.shutdownAll(unix.SHUT_RD)
 	s.log.Infof("shutdown: %d client connections shut for reading; replies in flight are still sent", n)
 	go s.cutAfterGrace()
+}
+
+// abandonStuck ends step 5 when a worker or loop is still running a command
+// after the grace period and the margin: Serve returns without it, the
+// process exits, and the kernel closes what is left. What was cut is
+// logged; the command's reply is never sent, so nothing it did was
+// acknowledged.
+func (s *Server) abandonStuck() {
+	stuck := "event loops"
+	if s.pool != nil {
+		stuck = fmt.Sprintf("%d workers", s.pool.Stats().Busy)
+	}
+	s.log.Warnf("shutdown: %d connections are still open %v after the grace period, their %s still inside a command; exiting without them",
+		s.live.count(), ShutdownMargin, stuck)
 }
 
 // cutAfterGrace is step 5: once the grace period is over, a connection still

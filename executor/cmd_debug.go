@@ -1,0 +1,58 @@
+package executor
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// debugCommands are Redis's DEBUG, for tests and for studying the daemon:
+// refused unless the daemon was started with --enable-debug-command yes,
+// as Redis refuses it by default.
+var debugCommands = []command{
+	{name: "debug", arity: -2, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdDebug},
+}
+
+const errDebugDisabled = `ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", ` +
+	`you can run it from a local connection, otherwise you need to set this option in the configuration file, ` +
+	`and then restart the server.`
+
+// DEBUG SLEEP seconds: OK after sleeping that long. The connection's
+// worker (or, with --io epoll, its whole event loop, as all of Redis) does
+// nothing else meanwhile: a command that takes as long as the caller says,
+// which is what tests of stalls and of shutdown need.
+func cmdDebug(s *Session, args [][]byte) {
+	if !s.ex.cfg.EnableDebug {
+		s.reply.Error(errDebugDisabled)
+		return
+	}
+	if strings.EqualFold(string(args[1]), "sleep") && len(args) == 3 {
+		time.Sleep(sleepDuration(args[2]))
+		s.reply.Status("OK")
+		return
+	}
+	s.reply.Error("ERR unknown subcommand or wrong number of arguments for '" + string(capBytes(args[1], 128)) + "'. Try DEBUG HELP.")
+}
+
+// sleepDuration reads seconds as C's atof does, as Redis does: the longest
+// leading number counts, and no number at all is 0.
+func sleepDuration(arg []byte) time.Duration {
+	text := strings.TrimLeft(string(capBytes(arg, 64)), " \t\n\v\f\r")
+	for n := len(text); n > 0; n-- {
+		seconds, err := strconv.ParseFloat(text[:n], 64)
+		if err != nil && !isRangeError(err) {
+			continue
+		}
+		if math.IsNaN(seconds) || seconds <= 0 {
+			return 0
+		}
+		return time.Duration(min(seconds*float64(time.Second), math.MaxInt64))
+	}
+	return 0
+}
+
+func isRangeError(err error) bool {
+	numErr, ok := err.(*strconv.NumError)
+	return ok && numErr.Err == strconv.ErrRange
+}
