@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestSetGetDeleteExists(t *testing.T) {
@@ -173,5 +174,37 @@ func TestObserverHearsEveryChangeInOrder(t *testing.T) {
 	s.Range(func([]byte, Entry) bool { ranged++; return true })
 	if ranged != 2 {
 		t.Fatalf("Range visited %d keys, want 2", ranged)
+	}
+}
+
+// TestKeysMatchesOutsideTheLock: the match function is the client's cost
+// (a glob it chose), so it runs after the shard's lock is released: a write
+// to the very shard being matched goes through while a match is stuck.
+func TestKeysMatchesOutsideTheLock(t *testing.T) {
+	s := New()
+	for i := range 1000 {
+		s.Set([]byte("key:"+strconv.Itoa(i)), []byte("v"))
+	}
+	entered := make(chan []byte, 1)
+	release := make(chan struct{})
+	go s.Keys(func(key []byte) bool {
+		select {
+		case entered <- key:
+			<-release // the first call stays inside the match
+		default:
+		}
+		return true
+	})
+	defer close(release)
+	key := <-entered
+	written := make(chan struct{})
+	go func() {
+		s.Set(key, []byte("new")) // the same key: the same shard
+		close(written)
+	}()
+	select {
+	case <-written:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a write to the shard being matched waited for the match")
 	}
 }
