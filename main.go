@@ -29,6 +29,16 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
 
+// The executor's session implements netsrv's optional session methods:
+// the read buffer is sized for a large request up front, and a closed
+// connection's subscriptions are let go. Checked here, where both packages
+// are known, so a renamed method fails the build instead of silently
+// turning either off.
+var (
+	_ netsrv.BufferSizer   = (*executor.Session)(nil)
+	_ netsrv.SessionCloser = (*executor.Session)(nil)
+)
+
 // run is the daemon's life; it returns the exit status: 0 after a clean
 // shutdown, 1 when it cannot start, 2 for bad flags.
 func run(args []string, stderr io.Writer) int {
@@ -69,6 +79,7 @@ func run(args []string, stderr io.Writer) int {
 		BusyPoll:  cfg.busyPoll,
 		PushLimit: cfg.pushLimit, IdleTimeout: cfg.timeout,
 		QueryLimit: cfg.queryLimit, OutputLimit: cfg.outputLimit,
+		FullReply: []byte("-" + executor.ErrMaxClients + "\r\n"),
 		CheckPeer: protectedMode(cfg), Log: log,
 	}, func(p netsrv.Pusher) netsrv.Session { return ex.NewSession(p) })
 	ex.ReportConnections(func() executor.ConnStats {

@@ -61,6 +61,10 @@ func (ex *Executor) passwordMatches(given []byte) bool {
 	return subtle.ConstantTimeCompare(got[:], ex.passHash[:]) == 1
 }
 
+// ErrMaxClients is what a client turned away for want of room reads
+// before the daemon closes the connection.
+const ErrMaxClients = "ERR max number of clients reached"
+
 // ErrProtectedMode is what a client from another host reads, before the
 // connection is closed, when no password is set and protected mode is on.
 // Its first two sentences are Redis's.

@@ -13,10 +13,6 @@ const (
 	maxAcceptBackoff = time.Second
 )
 
-// errMaxClients is what a connection turned away at a full queue reads,
-// in Redis's words.
-var errMaxClients = []byte("-ERR max number of clients reached\r\n")
-
 // acceptLoop is section 5's main thread: accept(2) a connection, hand its
 // descriptor to the pool, loop. It never reads a byte, so a slow client
 // never delays the next accept. It returns once shutdown is requested.
@@ -41,8 +37,8 @@ func (s *Server) acceptLoop() {
 }
 
 // admit takes an accepted connection in: it is registered, then checked
-// against the peer policy and the client limit, then queued for a worker
-// (or handed to an event loop).
+// against the peer policy and the client limit, then handed to the I/O
+// model (queued for a worker, or given to an event loop).
 func (s *Server) admit(fd int, sa unix.Sockaddr) {
 	s.accepted.Add(1)
 	c := &conn{fd: fd, peer: formatSockaddr(sa)}
@@ -53,11 +49,9 @@ func (s *Server) admit(fd int, sa unix.Sockaddr) {
 	switch {
 	case s.cfg.CheckPeer != nil && s.refusePeer(c, sa):
 	case s.cfg.MaxClients > 0 && s.live.count() > s.cfg.MaxClients:
-		s.reject(c, errMaxClients)
-	case s.cfg.EventLoops > 0:
-		s.dispatch(c)
-	case !s.pool.Submit(c):
-		s.reject(c, errMaxClients)
+		s.reject(c, s.cfg.FullReply)
+	case !s.model.admit(c):
+		s.reject(c, s.cfg.FullReply)
 	}
 }
 
@@ -126,7 +120,7 @@ func (s *Server) acceptWithSpare() bool {
 	}
 	s.accepted.Add(1)
 	s.rejected.Add(1)
-	sendAndClose(fd, errMaxClients)
+	sendAndClose(fd, s.cfg.FullReply)
 	s.spare.retake() // the descriptor just closed
 	s.log.Warn("accept(): out of file descriptors; turned a client away with 'max number of clients reached' (lower --maxclients or raise ulimit -n)")
 	return true
@@ -152,7 +146,9 @@ func (s *Server) reject(c *conn, msg []byte) {
 // reset can make the client's kernel discard the message before the
 // client reads it.
 func sendAndClose(fd int, msg []byte) {
-	unix.SendmsgN(fd, msg, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
+	if len(msg) > 0 {
+		unix.SendmsgN(fd, msg, nil, nil, unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
+	}
 	unix.Shutdown(fd, unix.SHUT_WR)
 	var sink [4096]byte
 	for i := 0; i < 16; i++ { // bounded: the accept loop has others to serve

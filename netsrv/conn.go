@@ -25,7 +25,7 @@ type conn struct {
 	sent     int     // how much of out the kernel has taken
 	spare    []byte  // where replies go while others are still unsent
 	ob       *outbox // output pushed outside request/reply (pub/sub)
-	sizer    bufferSizer
+	sizer    BufferSizer
 	readDone bool // the client sends nothing more (recv returned 0)
 	quit     bool // the session asked to close once its replies are out
 
@@ -36,88 +36,9 @@ type conn struct {
 	// the client last sent or took bytes (--timeout).
 	interest   uint32
 	lastActive time.Time
-
-	// The non-blocking calls: raw ones in an event loop (sysio.go says why).
-	recvNow, sendNow func(fd int, p []byte) (int, error)
 }
 
 func (c *conn) unsent() int { return len(c.out) - c.sent }
-
-// serveConn is a worker's whole session with one client (sections 7 and 9).
-//
-// The usual turn: recv (blocking), hand the bytes to the session, send the
-// replies without blocking; the kernel takes them all and the worker is
-// back in recv. Only when the client does not read fast enough do replies
-// stay unsent; then the worker waits in poll(2) until the socket is
-// writable or readable, and keeps reading and running requests meanwhile,
-// so a client that never reads is closed when its unsent replies pass the
-// output limit, instead of holding its worker forever.
-//
-// The session ends when the client has closed its side and every reply is
-// sent, when the session asks (QUIT), on an error, or at a limit.
-func (s *Server) serveConn(c *conn) {
-	s.openSession(c, "worker: serving connection")
-	// A blocking recv lends the buffer to the kernel for the whole wait,
-	// so a worker's connection holds its read buffer for its whole life.
-	c.in = s.readBufs.get()
-	session, log := c.session, c.log
-	defer func() { s.closeConn(c) }()
-	if s.cfg.IdleTimeout > 0 {
-		// SO_RCVTIMEO: a blocking recv that waits this long for nothing
-		// fails with EAGAIN; that is how an idle client is noticed.
-		tv := unix.NsecToTimeval(s.cfg.IdleTimeout.Nanoseconds())
-		unix.SetsockoptTimeval(c.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
-	}
-	for {
-		// 1. Replies waiting: wait for the client to read them or to send.
-		readable := true
-		if c.unsent() > 0 {
-			r, err := pollClient(c.fd, !c.readDone && !c.quit, s.cfg.IdleTimeout)
-			if err == nil && r.timedOut {
-				err = errIdle // neither reading its replies nor sending
-			}
-			if err == nil && r.writable {
-				err = s.flush(c, log)
-			}
-			if err != nil {
-				s.connEnded(c, "send", err)
-				return
-			}
-			readable = r.readable
-		}
-		// 2. Nothing more to read: close once every reply is out.
-		if c.readDone || c.quit {
-			if c.unsent() == 0 {
-				if c.readDone && s.debug {
-					log.Debug("recv(): 0 bytes, peer closed the connection")
-				}
-				return
-			}
-			continue
-		}
-		if !readable {
-			continue
-		}
-		// 3. Read: block when nothing is pending; otherwise take only what
-		// has arrived.
-		n, err := s.receive(c, c.unsent() == 0)
-		if err != nil {
-			s.connEnded(c, "recv", err)
-			return
-		}
-		if n == 0 {
-			continue
-		}
-		if s.debug {
-			log.Debugf("recv(): %d bytes", n)
-		}
-		// 4. Run every complete request, and send what the kernel takes.
-		if err := s.runRequests(c, session, log); err != nil {
-			s.connEnded(c, "send", err)
-			return
-		}
-	}
-}
 
 // openSession gives a new connection its outbox and session, whichever
 // I/O model serves it. The read buffer is the model's business.
@@ -136,8 +57,42 @@ func (s *Server) openSession(c *conn, what string) {
 	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c.ob)
-	c.sizer, _ = c.session.(bufferSizer)
-	c.recvNow, c.sendNow = recvNow, sendNow
+	c.sizer, _ = c.session.(BufferSizer)
+}
+
+// turn is one step of a connection in either I/O model: receive what has
+// arrived (waiting for it only if block), then run every complete request,
+// queueing the replies and sending what the kernel takes. It returns the
+// bytes received, and on failure which call failed and why: the
+// connection must then end (connEnded says why, the model closes it).
+func (s *Server) turn(c *conn, block bool) (received int, failed string, err error) {
+	n, err := s.receive(c, block)
+	if err != nil {
+		return 0, "recv", err
+	}
+	if n == 0 {
+		return 0, "", nil
+	}
+	if s.debug {
+		c.log.Debugf("recv(): %d bytes", n)
+	}
+	if err := s.runRequests(c); err != nil {
+		return n, "send", err
+	}
+	return n, "", nil
+}
+
+// finished is the rule for a connection's normal end, in either model: the
+// client has closed its side (recv returned 0, section 9) or the session
+// asked to close (QUIT), and every reply is out.
+func (s *Server) finished(c *conn) bool {
+	if !(c.readDone || c.quit) || c.unsent() > 0 {
+		return false
+	}
+	if c.readDone && s.debug {
+		c.log.Debug("recv(): 0 bytes, peer closed the connection")
+	}
+	return true
 }
 
 // receive reads into the connection's buffer and returns the byte count; 0
@@ -153,7 +108,7 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 	if block {
 		n, err = recv(c.fd, c.in[len(c.in):cap(c.in)])
 	} else {
-		n, err = c.recvNow(c.fd, c.in[len(c.in):cap(c.in)])
+		n, err = s.model.recvNow(c.fd, c.in[len(c.in):cap(c.in)])
 	}
 	switch {
 	case err == unix.EAGAIN && block && !c.ob.isActive():
@@ -174,7 +129,7 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 
 // runRequests hands the received bytes to the session until it can make no
 // more progress, queues the replies and sends what the kernel takes.
-func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry) error {
+func (s *Server) runRequests(c *conn) error {
 	for len(c.in) > 0 && !c.quit {
 		// Replies go straight into out when it is empty (the usual case);
 		// behind unsent ones, they are made aside and appended.
@@ -184,7 +139,7 @@ func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry) error 
 			c.out, c.sent = c.out[:0], 0
 			buf = c.out
 		}
-		consumed, replies, quit := session.Handle(c.in, buf)
+		consumed, replies, quit := c.session.Handle(c.in, buf)
 		c.quit = quit
 		switch {
 		case c.ob.isActive():
@@ -204,7 +159,7 @@ func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry) error 
 			c.spare = replies[:0]
 		}
 		s.consume(c, consumed)
-		if err := s.flush(c, log); err != nil {
+		if err := s.flush(c); err != nil {
 			return err
 		}
 		if s.cfg.OutputLimit > 0 && c.unsent() > s.cfg.OutputLimit {
@@ -218,17 +173,17 @@ func (s *Server) runRequests(c *conn, session Session, log *logrus.Entry) error 
 }
 
 // flush sends as much unsent output as the kernel takes, without blocking.
-func (s *Server) flush(c *conn, log *logrus.Entry) error {
+func (s *Server) flush(c *conn) error {
 	if c.unsent() == 0 {
 		return nil
 	}
-	n, err := c.sendNow(c.fd, c.out[c.sent:])
+	n, err := s.model.sendNow(c.fd, c.out[c.sent:])
 	if err != nil {
 		return err
 	}
 	c.sent += n
 	if s.debug && n > 0 {
-		log.Debugf("send(): %d bytes", n)
+		c.log.Debugf("send(): %d bytes", n)
 	}
 	if c.unsent() == 0 {
 		c.out, c.sent = c.out[:0], 0
@@ -273,7 +228,7 @@ func (s *Server) connEnded(c *conn, call string, err error) {
 // the registry before it is closed, so shutdown never acts on a number the
 // kernel may reuse.
 func (s *Server) closeConn(c *conn) {
-	if closer, ok := c.session.(sessionCloser); ok {
+	if closer, ok := c.session.(SessionCloser); ok {
 		closer.Closed()
 	}
 	if c.ob.overflowed() {
@@ -288,9 +243,7 @@ func (s *Server) closeConn(c *conn) {
 	// aliases it any more: the session copies what it keeps.
 	s.readBufs.put(c.in)
 	c.in = nil
-	if s.debug && s.pool != nil {
-		c.log.Debug("close(): connection closed; worker back to the pool")
-	} else if s.debug {
-		c.log.Debug("close(): connection closed")
+	if s.debug {
+		c.log.Debug(s.model.closed())
 	}
 }

@@ -2,11 +2,14 @@
 // POSIX sockets through golang.org/x/sys/unix, with no net.Listener.
 //
 //	listener.go  sections 3 and 4: socket(2), SO_REUSEADDR, bind(2), listen(2)
-//	accept.go    section 5: the accept loop, which only accepts and enqueues
-//	conn.go      sections 7 and 9: a worker's recv(2) -> session -> send(2) loop
-//	eventloop.go section 11: the same sessions driven by epoll(7) event loops
-//	             (--io epoll) instead of a worker per connection
-//	loopconn.go  one connection's turn in an event loop
+//	accept.go    section 5: the accept loop, which only accepts and hands over
+//	model.go     the one seam between the two I/O models and the rest
+//	conn.go      sections 7 and 9: a connection's turn, in either model:
+//	             recv(2) -> session -> send(2), its limits, its close
+//	worker.go    the document's model: a worker per connection, from a pool
+//	eventloop.go section 11's model: epoll(7) event loops (--io epoll) that
+//	             each serve many connections
+//	loopconn.go  how an event loop serves one ready connection
 //	buffers.go   read buffers: their size, growth, and reuse across connections
 //	busypoll.go  how a loop waits: polling epoll_wait briefly before sleeping
 //	sysio.go     section 8: recv/send with EINTR, EPIPE and ECONNRESET handled
@@ -17,7 +20,9 @@
 // The layer moves bytes and nothing else (section 1). It does not know the
 // protocol or the data: each connection gets a Session, an interface this
 // package defines, which takes the received bytes and hands back the bytes
-// to send. It imports pool, and never parser, executor or store.
+// to send; the few words it sends itself (a refusal when the server is
+// full or a peer is not let in) come from its Config. It imports pool, and
+// never parser, executor or store.
 //
 // At --log-level debug each lifecycle call is logged with its fd, so one
 // netcat session can be followed from accept to close.

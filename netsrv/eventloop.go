@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/sirupsen/logrus"
 	"golang.org/x/sys/unix"
 )
 
@@ -177,7 +178,6 @@ func (l *eventLoop) takeIncoming(now time.Time) {
 	l.mu.Unlock()
 	for _, c := range batch {
 		l.s.openSession(c, "event loop: serving connection")
-		c.recvNow, c.sendNow = recvNowRaw, sendNowRaw
 		c.lastActive = now
 		c.interest = unix.EPOLLIN
 		if err := l.watch(c.fd, unix.EPOLL_CTL_ADD, c.interest); err != nil {
@@ -190,35 +190,62 @@ func (l *eventLoop) takeIncoming(now time.Time) {
 	}
 }
 
-// makeLoops creates the event loops (NewServer); Serve starts them.
-func (s *Server) makeLoops() error {
+// eventLoops is section 11's I/O model: a few event loops share the
+// connections, handed to them in turn by the accept loop.
+type eventLoops struct {
+	s     *Server
+	loops []*eventLoop
+	next  int // the loop the next connection goes to
+}
+
+// newEventLoops creates the loops (NewServer); start runs them.
+func newEventLoops(s *Server) (*eventLoops, error) {
+	m := &eventLoops{s: s}
 	for i := 0; i < s.cfg.EventLoops; i++ {
 		l, err := newEventLoop(s)
 		if err != nil {
-			for _, made := range s.loops {
+			for _, made := range m.loops {
 				made.release()
 			}
-			s.loops = nil
-			return err
+			return nil, err
 		}
-		s.loops = append(s.loops, l)
+		m.loops = append(m.loops, l)
 	}
-	return nil
+	return m, nil
 }
 
-// dispatch gives an accepted connection to the next loop in turn.
-func (s *Server) dispatch(c *conn) {
-	l := s.loops[s.nextLoop%len(s.loops)]
-	s.nextLoop++
+func (m *eventLoops) start() logrus.Fields {
+	for _, l := range m.loops {
+		go l.run()
+	}
+	return logrus.Fields{"event_loops": len(m.loops)}
+}
+
+// admit gives an accepted connection to the next loop in turn; a loop
+// always has room.
+func (m *eventLoops) admit(c *conn) bool {
+	l := m.loops[m.next%len(m.loops)]
+	m.next++
 	l.adopt(c)
+	return true
 }
 
-// stopLoops is shutdown's wait for the loops (section 10, step 5).
-func (s *Server) stopLoops() {
-	for _, l := range s.loops {
+// finish tells every loop that no connection will come any more, and waits
+// for each to close the ones it has.
+func (m *eventLoops) finish() {
+	m.s.log.Infof("shutdown: waiting for %d event loops to close their connections", len(m.loops))
+	for _, l := range m.loops {
 		l.stop()
 	}
-	for _, l := range s.loops {
+	for _, l := range m.loops {
 		<-l.done
 	}
 }
+
+// A loop's non-blocking calls are raw system calls (sysio.go says why).
+func (m *eventLoops) recvNow(fd int, p []byte) (int, error) { return recvNowRaw(fd, p) }
+func (m *eventLoops) sendNow(fd int, p []byte) (int, error) { return sendNowRaw(fd, p) }
+
+func (m *eventLoops) fill(st *Stats) { st.Loops = len(m.loops) }
+func (m *eventLoops) busy() string   { return "event loops" }
+func (m *eventLoops) closed() string { return "close(): connection closed" }

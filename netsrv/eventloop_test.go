@@ -61,7 +61,7 @@ func TestEventLoopsShareConnections(t *testing.T) {
 			t.Fatalf("client %d got %q (%v)", i, line, err)
 		}
 	}
-	for i, l := range ts.loops {
+	for i, l := range ts.model.(*eventLoops).loops {
 		if n := l.served.Load(); n != 3 {
 			t.Fatalf("loop %d took %d connections, want 3 of 9", i, n)
 		}

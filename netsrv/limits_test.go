@@ -46,6 +46,7 @@ func startWith(t *testing.T, cfg Config, session func(Pusher) Session) (string, 
 		log.SetLevel(logrus.DebugLevel)
 	}
 	cfg.Log = log
+	cfg.FullReply = fullReply
 	if cfg.Workers == 0 {
 		cfg.Workers, cfg.Queue = 4, 4
 	}

@@ -18,7 +18,7 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 	trouble := events&(unix.EPOLLERR|unix.EPOLLHUP) != 0
 	if c.unsent() > 0 && (events&unix.EPOLLOUT != 0 || trouble) {
 		before := c.unsent()
-		if err := s.flush(c, c.log); err != nil {
+		if err := s.flush(c); err != nil {
 			l.end(c, "send", err)
 			return
 		}
@@ -28,20 +28,13 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 	}
 	if !c.readDone && !c.quit && (events&unix.EPOLLIN != 0 || trouble) {
 		l.lendReadBuffer(c)
-		n, err := s.receive(c, false)
+		n, call, err := s.turn(c, false)
 		if err != nil {
-			l.end(c, "recv", err)
+			l.end(c, call, err)
 			return
 		}
 		if n > 0 {
 			c.lastActive = now
-			if s.debug {
-				c.log.Debugf("recv(): %d bytes", n)
-			}
-			if err := s.runRequests(c, c.session, c.log); err != nil {
-				l.end(c, "send", err)
-				return
-			}
 		}
 		l.takeBackReadBuffer(c)
 	}
@@ -51,11 +44,7 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 // settle closes a connection that is done, or watches for what it needs
 // next.
 func (l *eventLoop) settle(c *conn) {
-	s := l.s
-	if (c.readDone || c.quit) && c.unsent() == 0 {
-		if c.readDone && s.debug {
-			c.log.Debug("recv(): 0 bytes, peer closed the connection")
-		}
+	if l.s.finished(c) {
 		l.close(c)
 		return
 	}

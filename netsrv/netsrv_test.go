@@ -54,6 +54,9 @@ func startWorkerPool(t *testing.T, workers, queue int) *testServer {
 	return startModel(t, workers, queue, 0)
 }
 
+// fullReply is the tests' FullReply: Redis's, as the daemon passes it.
+var fullReply = []byte("-ERR max number of clients reached\r\n")
+
 func startModel(t testing.TB, workers, queue, loops int) *testServer {
 	t.Helper()
 	log := logrus.New()
@@ -62,7 +65,7 @@ func startModel(t testing.TB, workers, queue, loops int) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(ln, Config{Workers: workers, Queue: queue, EventLoops: loops, Log: log}, func(Pusher) Session { return lineEcho{} })
+	srv := NewServer(ln, Config{Workers: workers, Queue: queue, EventLoops: loops, FullReply: fullReply, Log: log}, func(Pusher) Session { return lineEcho{} })
 	ts := &testServer{Server: srv, addr: ln.Addr(), served: make(chan struct{})}
 	go func() { srv.Serve(); close(ts.served) }()
 	t.Cleanup(func() { srv.Shutdown(); <-ts.served })
@@ -247,7 +250,7 @@ func TestGracePeriodCutsAClientThatNeverReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(ln, Config{Workers: 1, Queue: 1, EventLoops: loopsUnderTest, ShutdownGrace: 200 * time.Millisecond, Log: log},
+	srv := NewServer(ln, Config{Workers: 1, Queue: 1, EventLoops: loopsUnderTest, ShutdownGrace: 200 * time.Millisecond, FullReply: fullReply, Log: log},
 		func(Pusher) Session { return floodSession{} })
 	served := make(chan struct{})
 	go func() { srv.Serve(); close(served) }()
@@ -290,7 +293,7 @@ func startPushServer(t *testing.T, limit int) (addr string, pushers chan Pusher,
 		t.Fatal(err)
 	}
 	pushers = make(chan Pusher, 4)
-	srv = NewServer(ln, Config{Workers: 4, Queue: 4, EventLoops: loopsUnderTest, PushLimit: limit, Log: log},
+	srv = NewServer(ln, Config{Workers: 4, Queue: 4, EventLoops: loopsUnderTest, PushLimit: limit, FullReply: fullReply, Log: log},
 		func(p Pusher) Session { return &pushSession{pusher: p, handout: pushers} })
 	served := make(chan struct{})
 	go func() { srv.Serve(); close(served) }()

@@ -39,9 +39,13 @@ type Config struct {
 	// limit (--client-output-buffer-limit).
 	OutputLimit int
 	// MaxClients bounds the connections open at once, queued or served;
-	// the one over gets "max number of clients reached". 0: no bound but
-	// the queue's.
+	// the one over is sent FullReply and closed. 0: no bound but the
+	// queue's.
 	MaxClients int
+	// FullReply is what a connection turned away for want of room (over
+	// MaxClients, the worker queue full, no descriptor left) reads before
+	// it is closed: the protocol's words, which this package does not know.
+	FullReply []byte
 	// CheckPeer, if set, sees each new client's address and returns the
 	// message to turn it away with, or nil to let it in (protected mode).
 	CheckPeer func(peer netip.Addr) []byte
@@ -67,10 +71,8 @@ type Server struct {
 	cfg        Config
 	ln         *Listener
 	newSession func(Pusher) Session
-	pool       *pool.Pool[*conn] // the worker model's; nil with event loops
-	loops      []*eventLoop      // the event-loop model's
-	nextLoop   int               // the loop the next connection goes to
-	loopsErr   error             // why the event loops could not be made
+	model      ioModel // the worker pool or the event loops
+	modelErr   error   // why the model could not be made
 	live       *registry
 	readBufs   readBuffers // closed connections' read buffers, for new ones
 	spare      *spareFD    // a descriptor held back for EMFILE
@@ -107,34 +109,25 @@ func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Serve
 		done:       make(chan struct{}),
 	}
 	if cfg.EventLoops > 0 {
-		s.loopsErr = s.makeLoops()
+		s.model, s.modelErr = newEventLoops(s)
 	} else {
-		s.pool = pool.New(cfg.Workers, cfg.Queue, s.serveConn)
+		s.model = newWorkerPool(s)
 	}
 	return s
 }
 
 // Serve runs the accept loop on the calling goroutine (the document's main
-// thread) until Shutdown, then waits for the connections to finish and
-// closes the listening socket. Shutdown must be wired to the signal handler
-// before Serve is called (section 4). It fails only if the event loops
-// cannot be created.
+// thread) until Shutdown, then stops as Shutdown describes and returns. It
+// fails only if the I/O model could not be set up (the event loops'
+// epoll instances).
 func (s *Server) Serve() error {
-	fields := logrus.Fields{"addr": s.ln.addr}
-	if s.cfg.EventLoops > 0 {
-		if s.loopsErr != nil {
-			s.ln.close()
-			close(s.done)
-			return s.loopsErr
-		}
-		for _, l := range s.loops {
-			go l.run()
-		}
-		fields["event_loops"] = len(s.loops)
-	} else {
-		fields["workers"], fields["queue"] = s.cfg.Workers, s.cfg.Queue
-		go s.watchQueue()
+	if s.modelErr != nil {
+		s.ln.close()
+		close(s.done)
+		return s.modelErr
 	}
+	fields := s.model.start()
+	fields["addr"] = s.ln.addr
 	s.log.WithFields(fields).Info("accepting connections")
 	s.acceptLoop()
 
@@ -147,7 +140,7 @@ func (s *Server) Serve() error {
 	s.wakeClients()
 	finished := make(chan struct{})
 	go func() {
-		s.waitForConnections()
+		s.model.finish()
 		close(finished)
 	}()
 	select {
@@ -161,20 +154,6 @@ func (s *Server) Serve() error {
 	return nil
 }
 
-// waitForConnections is step 5's wait: for every worker to return, or
-// every event loop to close its connections.
-func (s *Server) waitForConnections() {
-	if s.pool != nil {
-		s.pool.Close()
-		st := s.pool.Stats()
-		s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)
-		s.pool.Wait()
-		return
-	}
-	s.log.Infof("shutdown: waiting for %d event loops to close their connections", len(s.loops))
-	s.stopLoops()
-}
-
 // Stats is a snapshot for INFO and the logs.
 type Stats struct {
 	Connected int   // client connections open now (queued or served)
@@ -186,18 +165,13 @@ type Stats struct {
 
 // Stats returns the server's counters now.
 func (s *Server) Stats() Stats {
-	return Stats{
+	st := Stats{
 		Connected: s.live.count(),
 		Accepted:  s.accepted.Load(),
 		Rejected:  s.rejected.Load(),
-		Pool:      s.poolStats(),
-		Loops:     len(s.loops),
 	}
-}
-
-func (s *Server) poolStats() pool.Stats {
-	if s.pool == nil {
-		return pool.Stats{}
+	if s.model != nil {
+		s.model.fill(&st)
 	}
-	return s.pool.Stats()
+	return st
 }

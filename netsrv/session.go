@@ -13,16 +13,16 @@ type Session interface {
 	Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool)
 }
 
-// bufferSizer is an optional Session method: how many bytes of the request
+// BufferSizer is an optional Session method: how many bytes of the request
 // in progress must be buffered before it can complete, or 0 when unknown.
 // With it a 16 MiB value grows the read buffer once, not step by step.
-type bufferSizer interface {
+type BufferSizer interface {
 	NeedBytes() int
 }
 
-// sessionCloser is an optional Session method, called once when the
+// SessionCloser is an optional Session method, called once when the
 // connection has ended, so the session can let go of what it holds
 // (subscriptions).
-type sessionCloser interface {
+type SessionCloser interface {
 	Closed()
 }

@@ -1,7 +1,6 @@
 package netsrv
 
 import (
-	"fmt"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -57,12 +56,8 @@ func (s *Server) wakeClients() {
 // logged; the command's reply is never sent, so nothing it did was
 // acknowledged.
 func (s *Server) abandonStuck() {
-	stuck := "event loops"
-	if s.pool != nil {
-		stuck = fmt.Sprintf("%d workers", s.pool.Stats().Busy)
-	}
 	s.log.Warnf("shutdown: %d connections are still open %v after the grace period, their %s still inside a command; exiting without them",
-		s.live.count(), ShutdownMargin, stuck)
+		s.live.count(), ShutdownMargin, s.model.busy())
 }
 
 // cutAfterGrace is step 5: once the grace period is over, a connection still

@@ -15,7 +15,8 @@ const (
 // connections wait in the queue with no service at all. When one has waited
 // over a second, or connections were turned away, the log says so and names
 // the flag to raise.
-func (s *Server) watchQueue() {
+func (w *workerPool) watchQueue() {
+	s := w.s
 	tick := time.NewTicker(watchEvery)
 	defer tick.Stop()
 	var lastWarn time.Time
@@ -29,7 +30,7 @@ func (s *Server) watchQueue() {
 		if time.Since(lastWarn) < warnEvery {
 			continue
 		}
-		st := s.pool.Stats()
+		st := w.pool.Stats()
 		rejected := s.rejected.Load()
 		switch {
 		case st.OldestWait > longQueueWait:

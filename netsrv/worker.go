@@ -1,0 +1,109 @@
+package netsrv
+
+import (
+	"fmt"
+
+	"github.com/sirupsen/logrus"
+	"golang.org/x/sys/unix"
+
+	"redis-lite/pool"
+)
+
+// workerPool is the networking document's I/O model (sections 5 to 9): the
+// accept loop queues each connection, and one of a fixed number of workers
+// serves it from its first byte to its close, blocked in recv(2) whenever
+// the client has nothing to say. So an idle client holds a worker (and its
+// thread): section 11's stated limitation, which watchdog.go makes visible.
+type workerPool struct {
+	s    *Server
+	pool *pool.Pool[*conn]
+}
+
+func newWorkerPool(s *Server) *workerPool {
+	w := &workerPool{s: s}
+	w.pool = pool.New(s.cfg.Workers, s.cfg.Queue, w.serve)
+	return w
+}
+
+func (w *workerPool) start() logrus.Fields {
+	go w.watchQueue()
+	return logrus.Fields{"workers": w.s.cfg.Workers, "queue": w.s.cfg.Queue}
+}
+
+func (w *workerPool) admit(c *conn) bool { return w.pool.Submit(c) }
+
+func (w *workerPool) finish() {
+	w.pool.Close()
+	st := w.pool.Stats()
+	w.s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)
+	w.pool.Wait()
+}
+
+// A worker's non-blocking calls tell the scheduler (sysio.go says why).
+func (w *workerPool) recvNow(fd int, p []byte) (int, error) { return recvNow(fd, p) }
+func (w *workerPool) sendNow(fd int, p []byte) (int, error) { return sendNow(fd, p) }
+
+func (w *workerPool) fill(st *Stats) { st.Pool = w.pool.Stats() }
+func (w *workerPool) busy() string   { return fmt.Sprintf("%d workers", w.pool.Stats().Busy) }
+func (w *workerPool) closed() string { return "close(): connection closed; worker back to the pool" }
+
+// serve is a worker's whole session with one client (sections 7 and 9).
+//
+// The usual turn: recv (blocking), hand the bytes to the session, send the
+// replies without blocking; the kernel takes them all and the worker is
+// back in recv. Only when the client does not read fast enough do replies
+// stay unsent; then the worker waits in poll(2) until the socket is
+// writable or readable, and keeps reading and running requests meanwhile,
+// so a client that never reads is closed when its unsent replies pass the
+// output limit, instead of holding its worker forever.
+//
+// The session ends when the client has closed its side and every reply is
+// sent, when the session asks (QUIT), on an error, or at a limit.
+func (w *workerPool) serve(c *conn) {
+	s := w.s
+	s.openSession(c, "worker: serving connection")
+	// A blocking recv lends the buffer to the kernel for the whole wait,
+	// so a worker's connection holds its read buffer for its whole life.
+	c.in = s.readBufs.get()
+	defer func() { s.closeConn(c) }()
+	if s.cfg.IdleTimeout > 0 {
+		// SO_RCVTIMEO: a blocking recv that waits this long for nothing
+		// fails with EAGAIN; that is how an idle client is noticed.
+		tv := unix.NsecToTimeval(s.cfg.IdleTimeout.Nanoseconds())
+		unix.SetsockoptTimeval(c.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
+	}
+	for {
+		// 1. Replies waiting: wait for the client to read them or to send.
+		readable := true
+		if c.unsent() > 0 {
+			r, err := pollClient(c.fd, !c.readDone && !c.quit, s.cfg.IdleTimeout)
+			if err == nil && r.timedOut {
+				err = errIdle // neither reading its replies nor sending
+			}
+			if err == nil && r.writable {
+				err = s.flush(c)
+			}
+			if err != nil {
+				s.connEnded(c, "send", err)
+				return
+			}
+			readable = r.readable
+		}
+		// 2. Nothing more to read: close once every reply is out.
+		if c.readDone || c.quit {
+			if s.finished(c) {
+				return
+			}
+			continue
+		}
+		if !readable {
+			continue
+		}
+		// 3. The turn: read (blocking when nothing is pending; otherwise
+		// taking only what has arrived) and run every complete request.
+		if _, call, err := s.turn(c, c.unsent() == 0); err != nil {
+			s.connEnded(c, call, err)
+			return
+		}
+	}
+}
