@@ -7,6 +7,10 @@
 start_redis_lite() {
   local log=$1
   shift
+  # Created here, before the daemon: the loop below reads it at once, the
+  # background shell may not have opened it yet, and under set -e a sed
+  # that cannot read it ends the calling script.
+  : >"$log"
   # shellcheck disable=SC2086 # LITE_FLAGS is a list of words
   bin/redis-lite --port 0 ${LITE_FLAGS:-} "$@" 2>"$log" &
   daemon=$!
