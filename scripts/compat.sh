@@ -95,6 +95,15 @@ for mode in "" --no-raw; do
   same "${m[@]}" set e v3 nx
   same "${m[@]}" set e v ex 0
   same "${m[@]}" set e v nx xx
+  same "${m[@]}" set r v ex 100 ex 200
+  same "${m[@]}" ttl r
+  same "${m[@]}" set r v ex 100 px 100
+  same "${m[@]}" set r v nx nx
+  same "${m[@]}" set r v keepttl get keepttl
+  same "${m[@]}" getex r px 1000 px 200000
+  same "${m[@]}" ttl r
+  same "${m[@]}" getex r ex 10 persist
+  same "${m[@]}" del r
   same "${m[@]}" expire e 50 gt
   same "${m[@]}" expire e 50 lt
   same "${m[@]}" expire e 10 nx xx
