@@ -322,3 +322,45 @@ func TestInfoCountsExpiries(t *testing.T) {
 		t.Fatalf("INFO stats = %q", out)
 	}
 }
+
+// A time already past deletes the key at once, so DBSIZE and INFO
+// keyspace stop counting it, as in Redis; SET with a past EXAT is the
+// exception Redis makes: the key is stored, dead, until it is next touched
+// or swept.
+func TestPastExpiryDeletesAtOnce(t *testing.T) {
+	tests := []struct {
+		req, reply string
+		dbsize     int
+	}{
+		{"GETEX k EXAT 1", "v", 0},
+		{"GETEX k PXAT 1", "v", 0},
+		{"GETEX k PXAT 1700000000000", "v", 0}, // the very millisecond counts as past
+		{"GETEX k EXAT 1700000001", "v", 1},
+		{"EXPIRE k -1", "(integer) 1", 0},
+		{"EXPIRE k 0", "(integer) 1", 0},
+		{"PEXPIRE k -5", "(integer) 1", 0},
+		{"EXPIREAT k 1", "(integer) 1", 0},
+		{"PEXPIREAT k 1700000000000", "(integer) 1", 0},
+		{"SET k v EXAT 1", "OK", 1},
+		{"SET k v PXAT 1", "OK", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.req, func(t *testing.T) {
+			ex, _ := newClockedExecutor()
+			s := ex.NewSession(nil)
+			s.Handle([]byte("SET k v\n"), nil)
+			_, out, _ := s.Handle([]byte(tt.req+"\n"), nil)
+			if got := strings.TrimSuffix(string(out), "\n"); got != tt.reply {
+				t.Fatalf("reply %q, want %q", got, tt.reply)
+			}
+			_, out, _ = s.Handle([]byte("DBSIZE\nINFO keyspace\n"), nil)
+			wantKeyspace := "# Keyspace\r\n"
+			if tt.dbsize > 0 {
+				wantKeyspace += "db0:keys=1,expires=1,avg_ttl=0\r\n"
+			}
+			if want := "(integer) " + itoa(int64(tt.dbsize)) + "\n" + wantKeyspace + "\n"; string(out) != want {
+				t.Fatalf("then DBSIZE, INFO keyspace: %q, want %q", out, want)
+			}
+		})
+	}
+}

@@ -141,6 +141,12 @@ for mode in "" --no-raw; do
   same "${m[@]}" scan 0 count 0
   same "${m[@]}" expireat e 1
   same "${m[@]}" exists e
+  same "${m[@]}" set g v
+  same "${m[@]}" getex g exat 1
+  same "${m[@]}" dbsize
+  same "${m[@]}" set g v exat 1
+  same "${m[@]}" dbsize
+  same "${m[@]}" del g
   same "${m[@]}" publish nobody-listens msg
   same "${m[@]}" pubsub numsub a b
   same "${m[@]}" pubsub numpat
