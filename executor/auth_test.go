@@ -59,6 +59,47 @@ func TestAuthWithoutPasswordConfigured(t *testing.T) {
 	}
 }
 
+// User names are case-sensitive in Redis: only "default" is the default
+// user. A failed AUTH after a good one answers WRONGPASS and leaves the
+// connection authenticated.
+func TestAuthUserNamesAndFailuresAfterSuccess(t *testing.T) {
+	wrongpass := "(error) WRONGPASS invalid username-password pair or user is disabled."
+	tests := []struct {
+		name     string
+		password string // --requirepass
+		steps    []struct{ req, want string }
+	}{
+		{"with a password", "s3cret", []struct{ req, want string }{
+			{"AUTH DEFAULT s3cret", wrongpass},
+			{"AUTH Default s3cret", wrongpass},
+			{"HELLO 2 AUTH Default s3cret", wrongpass},
+			{"GET k", "(error) NOAUTH Authentication required."},
+			{"AUTH default s3cret", "OK"},
+			{"AUTH default wrong", wrongpass},
+			{"AUTH wrong", wrongpass},
+			{"AUTH DEFAULT s3cret", wrongpass},
+			{"GET k", "(nil)"},
+		}},
+		{"without a password", "", []struct{ req, want string }{
+			{"AUTH default anything", "OK"},
+			{"AUTH DEFAULT anything", wrongpass},
+			{"HELLO 2 AUTH dEfault x", wrongpass},
+			{"GET k", "(nil)"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(store.New(), Config{RequirePass: tt.password}).NewSession(nil)
+			for _, st := range tt.steps {
+				_, out, _ := s.Handle([]byte(st.req+"\n"), nil)
+				if got := strings.TrimSuffix(string(out), "\n"); got != st.want {
+					t.Fatalf("%s: got %q, want %q", st.req, got, st.want)
+				}
+			}
+		})
+	}
+}
+
 func TestUnauthenticatedClientsGetTighterProtocolLimits(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"*11\r\n", "-ERR Protocol error: unauthenticated multibulk length\r\n"},

@@ -75,6 +75,9 @@ for mode in "" --no-raw; do
   same "${m[@]}" dbsize
   same "${m[@]}" select 0
   same "${m[@]}" select notanumber
+  same "${m[@]}" auth default anything
+  same "${m[@]}" auth DEFAULT anything
+  same "${m[@]}" hello 2 auth Default anything
   same "${m[@]}" client setname compat-check
   same "${m[@]}" client getname
   same "${m[@]}" client setname "has space"
