@@ -17,12 +17,9 @@ func cmdClient(s *Session, args [][]byte) {
 		}
 		s.reply.BulkString(s.name)
 	case sub == "setname" && len(args) == 3:
-		if !validClientName(args[2]) {
-			s.reply.Error(errClientName)
-			return
+		if s.setName(args[2]) {
+			s.reply.Status("OK")
 		}
-		s.name = string(args[2])
-		s.reply.Status("OK")
 	case sub == "setinfo" && len(args) == 4:
 		// Client libraries announce themselves here on connect (Redis 7.2).
 		switch strings.ToLower(string(args[2])) {
@@ -42,6 +39,17 @@ func cmdClient(s *Session, args [][]byte) {
 	default:
 		s.reply.Error(unknownSubcommand(args[1], "CLIENT"))
 	}
+}
+
+// setName names the client, or answers Redis's error for a name it
+// refuses and reports false.
+func (s *Session) setName(name []byte) bool {
+	if !validClientName(name) {
+		s.reply.Error(errClientName)
+		return false
+	}
+	s.name = string(name)
+	return true
 }
 
 // validClientName: Redis allows printable ASCII without spaces; empty

@@ -43,6 +43,9 @@ ref() { redis-cli -s "$work/redis.sock" "$@" 2>&1; }
 same() { verdict "redis-cli $*" "$(lite "$@")" "$(ref "$@")"; }     # as Redis prints it
 unnumbered_sorted() { sed 's/^ *[0-9]*) //' | sort; }
 same_sorted() { verdict "redis-cli $* (as a set)" "$(lite "$@" | unnumbered_sorted)" "$(ref "$@" | unnumbered_sorted)"; } # hash order differs
+same_session() { # the lines of $1, on one connection (redis-cli reads them from stdin)
+  verdict "redis-cli <<< $(printf '%q' "$1")" "$(lite <<<"$1")" "$(ref <<<"$1")"
+}
 expect() { local want=$1; shift; verdict "redis-cli $*" "$(lite "$@")" "$want"; }
 
 # --- redis-cli, command by command, raw (piped) and typed (--no-raw) output
@@ -161,6 +164,8 @@ for mode in "" --no-raw; do
   same "${m[@]}" randomkey
   same "${m[@]}" flushall
 done
+# HELLO applies its options in order: a refused SETNAME keeps the name set before it.
+same_session "$(printf 'hello 2 setname good setname "a b"\nclient getname\nhello 2 setname "a b" setname other\nclient getname')"
 # SCAN visits every key: compared as sorted sets (cursors differ by design).
 for i in $(seq 1 300); do printf 'SET scan:%d v\n' "$i"; done | tee >(redis-cli -s "$work/redis.sock" >/dev/null) | redis-cli -p "$port" >/dev/null
 verdict "redis-cli --scan --pattern 'scan:*' (sorted)" "$(lite --scan --pattern 'scan:*' | sort)" "$(ref --scan --pattern 'scan:*' | sort)"
