@@ -211,6 +211,10 @@ verdict "redis-benchmark tests finished" "$(tr '\r' '\n' <<<"$bench_out" | grep 
 nc_out=$(printf 'SET nc:1 "hello world"\nGET nc:1\nGET nc:none\nINCR nc:n\nEXISTS nc:1 nc:n\nPING\nNOSUCH x\nQUIT\n' | timeout 10 nc -N 127.0.0.1 "$port")
 verdict "nc plaintext session" "$nc_out" "$(printf "OK\nhello world\n(nil)\n(integer) 1\n(integer) 2\nPONG\n(error) ERR unknown command 'NOSUCH', with args beginning with: 'x' \nOK")"
 expect "hello world" get nc:1
+# Inline splitting, word for word as Redis's sdssplitargs: \v inside an
+# unquoted word is part of it (Redis's reply minus its "$3" header line).
+verdict "nc inline: \\v inside a word" "$(printf 'ECHO a\vb\n' | timeout 10 nc -N 127.0.0.1 "$port" | od -An -c)" \
+  "$(printf 'ECHO a\vb\r\n' | timeout 10 nc -N -U "$work/redis.sock" | tail -n +2 | tr -d '\r' | od -An -c)"
 
 echo "compat: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
