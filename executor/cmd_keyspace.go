@@ -60,8 +60,8 @@ func cmdKeys(s *Session, args [][]byte) {
 // batch of keys. Iterating until the cursor is 0 again returns every key
 // that existed throughout.
 func cmdScan(s *Session, args [][]byte) {
-	cursor, err := strconv.ParseUint(string(args[1]), 10, 64)
-	if err != nil {
+	cursor, ok := parseScanCursor(args[1])
+	if !ok {
 		s.reply.Error("ERR invalid cursor")
 		return
 	}
