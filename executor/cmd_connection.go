@@ -7,7 +7,7 @@ var connectionCommands = []command{
 	{name: "quit", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagSubscribedOK, run: cmdQuit},
 	{name: "select", arity: 2, flags: flagLoading | flagStale | flagFast, run: cmdSelect},
 	{name: "hello", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdHello},
-	{name: "client", arity: -2, flags: flagNoScript | flagLoading | flagStale, run: cmdClient},
+	{name: "client", arity: -2, subs: clientSubcommands},
 }
 
 // PING [message]: PONG, or the message as a value.

@@ -102,10 +102,21 @@ func (s *Session) flushCounts() {
 // buffer once for a large value.
 func (s *Session) NeedBytes() int { return s.parser.NeedBytes() }
 
-// execute looks a command up, checks its arity and runs it.
+// execute looks a command (and subcommand) up, checks its arity and runs
+// it. The checks come in Redis's order: an unknown command or subcommand
+// and a wrong arity are answered before NOAUTH, so even a client that has
+// not authenticated learns that CONFIG FOO does not exist.
 func (s *Session) execute(args [][]byte) {
 	s.counts.commands++
 	cmd := s.lookup(args[0])
+	if cmd != nil && cmd.subcommands != nil && len(args) > 1 {
+		sub := s.subcommand(cmd, args[1])
+		if sub == nil {
+			s.reply.Error(unknownSubcommand(cmd, args[1]))
+			return
+		}
+		cmd = sub
+	}
 	switch {
 	case cmd == nil:
 		s.reply.Error(unknownCommand(args))
@@ -114,6 +125,7 @@ func (s *Session) execute(args [][]byte) {
 	case !s.authed && cmd.flags&flagNoAuth == 0:
 		s.reply.Error(errNoAuth)
 	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
+		// A subcommand is named as Redis names it: 'pubsub|numpat'.
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
 		s.reply.Error(errOOM)

@@ -90,6 +90,11 @@ for mode in "" --no-raw; do
   same "${m[@]}" config get proto-max-bulk-len
   same "${m[@]}" config nosuchsub
   same "${m[@]}" config get
+  same "${m[@]}" config resetstat x
+  same "${m[@]}" command list x
+  same "${m[@]}" command list filterby pattern get
+  same "${m[@]}" command list filterby module none
+  same "${m[@]}" command count x
   same "${m[@]}" del greeting n max
   same "${m[@]}" dbsize
   # keyspace: expiry, string and key-space commands
@@ -164,6 +169,7 @@ for mode in "" --no-raw; do
   same "${m[@]}" pubsub numpat
   same "${m[@]}" pubsub channels
   same "${m[@]}" pubsub nosuchsub
+  same "${m[@]}" pubsub channels a b
   same "${m[@]}" flushdb
   same "${m[@]}" randomkey
   same "${m[@]}" set only v
@@ -172,6 +178,11 @@ for mode in "" --no-raw; do
 done
 # HELLO applies its options in order: a refused SETNAME keeps the name set before it.
 same_session "$(printf 'hello 2 setname good setname "a b"\nclient getname\nhello 2 setname "a b" setname other\nclient getname')"
+# In subscribed mode a refused subcommand is named 'pubsub|numpat' (raw
+# RESP through nc: redis-cli sends nothing more once subscribed).
+sub_req='*2\r\n$9\r\nSUBSCRIBE\r\n$1\r\nx\r\n*2\r\n$6\r\nPUBSUB\r\n$6\r\nNUMPAT\r\n*2\r\n$6\r\nPUBSUB\r\n$3\r\nFOO\r\n*1\r\n$4\r\nQUIT\r\n'
+verdict "nc: subscribed, then PUBSUB NUMPAT, PUBSUB FOO, QUIT" "$(printf "$sub_req" | timeout 10 nc 127.0.0.1 "$port" | od -An -c)" \
+  "$(printf "$sub_req" | timeout 10 nc -U "$work/redis.sock" | od -An -c)"
 # SCAN visits every key: compared as sorted sets (cursors differ by design).
 for i in $(seq 1 300); do printf 'SET scan:%d v\n' "$i"; done | tee >(redis-cli -s "$work/redis.sock" >/dev/null) | redis-cli -p "$port" >/dev/null
 verdict "redis-cli --scan --pattern 'scan:*' (sorted)" "$(lite --scan --pattern 'scan:*' | sort)" "$(ref --scan --pattern 'scan:*' | sort)"

@@ -1,0 +1,126 @@
+package executor
+
+import (
+	"strings"
+	"testing"
+
+	"redis-lite/store"
+)
+
+// exchange is one plaintext request and its exact reply (without the
+// final newline).
+type exchange struct{ req, want string }
+
+// runExchanges sends each request in turn on one session of ex.
+func runExchanges(t *testing.T, ex *Executor, steps []exchange) {
+	t.Helper()
+	s := ex.NewSession(&recorder{})
+	for _, st := range steps {
+		_, out, _ := s.Handle([]byte(st.req+"\n"), nil)
+		if got := strings.TrimSuffix(string(out), "\n"); got != st.want {
+			t.Fatalf("%.60s: got %q, want %q", st.req, got, st.want)
+		}
+	}
+}
+
+// Subcommands are looked up and checked as Redis checks them: an unknown
+// one and a wrong arity are answered with the subcommand's full name
+// ('config|resetstat'), before NOAUTH; a handler's own refusals use Redis's
+// texts.
+func TestSubcommandReplies(t *testing.T) {
+	unknown := func(sub, container string) string {
+		return "(error) ERR unknown subcommand '" + sub + "'. Try " + container + " HELP."
+	}
+	tests := []struct {
+		name     string
+		password string
+		steps    []exchange
+	}{
+		{"CONFIG", "", []exchange{
+			{"CONFIG RESETSTAT x", "(error) ERR wrong number of arguments for 'config|resetstat' command"},
+			{"config resetstat", "OK"},
+			{"CONFIG GET", "(error) ERR wrong number of arguments for 'config|get' command"},
+			{"CONFIG", "(error) ERR wrong number of arguments for 'config' command"},
+			{"CONFIG FOO", unknown("FOO", "CONFIG")},
+			{"config foo", unknown("foo", "CONFIG")},
+			{`CONFIG "F\x00OO" x`, unknown("F", "CONFIG")},
+			{"CONFIG " + strings.Repeat("s", 200), unknown(strings.Repeat("s", 128), "CONFIG")},
+		}},
+		{"PUBSUB", "", []exchange{
+			{"PUBSUB CHANNELS a b", "(error) ERR unknown subcommand or wrong number of arguments for 'CHANNELS'. Try PUBSUB HELP."},
+			{"pubsub Channels a b c", "(error) ERR unknown subcommand or wrong number of arguments for 'Channels'. Try PUBSUB HELP."},
+			{"PUBSUB CHANNELS *", "(empty array)"},
+			{"PUBSUB NUMPAT x", "(error) ERR wrong number of arguments for 'pubsub|numpat' command"},
+			{"PUBSUB", "(error) ERR wrong number of arguments for 'pubsub' command"},
+			{"PUBSUB FOO", unknown("FOO", "PUBSUB")},
+		}},
+		{"COMMAND", "", []exchange{
+			{"COMMAND LIST x", "(error) ERR syntax error"},
+			{"COMMAND LIST FILTERBY pattern get", "1) get"},
+			{"COMMAND LIST FILTERBY PATTERN CONFIG|*", "1) config|get\n2) config|resetstat"},
+			{"COMMAND LIST FILTERBY MODULE x", "(empty array)"},
+			{"COMMAND LIST FILTERBY ACLCAT nosuch", "(empty array)"},
+			{"COMMAND LIST FILTERBY ACLCAT read", "(error) ERR COMMAND LIST FILTERBY ACLCAT is not supported: commands have no ACL categories here yet"},
+			{"COMMAND LIST FILTERBY foo x", "(error) ERR syntax error"},
+			{"COMMAND LIST FILTERBY pattern", "(error) ERR syntax error"},
+			{"COMMAND LIST FILTERBY pattern get x", "(error) ERR syntax error"},
+			{"COMMAND COUNT x", "(error) ERR wrong number of arguments for 'command|count' command"},
+			{"COMMAND INFO nosuch get|x a|b|c config|", "1) (nil)\n2) (nil)\n3) (nil)\n4) (nil)"},
+			{"COMMAND FOO", unknown("FOO", "COMMAND")},
+		}},
+		{"CLIENT", "", []exchange{
+			{"CLIENT ID x", "(error) ERR wrong number of arguments for 'client|id' command"},
+			{"CLIENT SETNAME", "(error) ERR wrong number of arguments for 'client|setname' command"},
+			{"CLIENT FOO", unknown("FOO", "CLIENT")},
+			{"CLIENT SETINFO " + strings.Repeat("o", 200) + " x", "(error) ERR Unrecognized option '" + strings.Repeat("o", 200) + "'"},
+		}},
+		{"before AUTH", "pw", []exchange{
+			{"CONFIG FOO", unknown("FOO", "CONFIG")},
+			{"CONFIG RESETSTAT x", "(error) ERR wrong number of arguments for 'config|resetstat' command"},
+			{"CONFIG GET save", "(error) NOAUTH Authentication required."},
+			{"CLIENT ID", "(error) NOAUTH Authentication required."},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			runExchanges(t, New(store.New(), Config{RequirePass: tt.password}), tt.steps)
+		})
+	}
+}
+
+// COMMAND INFO takes a subcommand by its full name, describes the
+// subcommands of a container, and with no name describes every command.
+func TestCommandInfoKnowsSubcommands(t *testing.T) {
+	ex := newExecutor()
+	s := ex.NewSession(nil)
+	_, out, _ := s.Handle([]byte(resp("COMMAND", "INFO", "CONFIG|get")), nil)
+	if want := "*1\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*0\r\n*0\r\n*0\r\n*0\r\n"; string(out) != want {
+		t.Fatalf("COMMAND INFO config|get:\n%q\nwant\n%q", out, want)
+	}
+	_, out, _ = s.Handle([]byte(resp("COMMAND", "INFO", "config")), nil)
+	if !strings.HasSuffix(string(out), "*2\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*0\r\n*0\r\n*0\r\n*0\r\n"+
+		"*10\r\n$16\r\nconfig|resetstat\r\n:2\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*0\r\n*0\r\n*0\r\n*0\r\n") {
+		t.Fatalf("COMMAND INFO config does not end with its two subcommands: %q", out)
+	}
+	_, all, _ := s.Handle([]byte(resp("COMMAND")), nil)
+	_, info, _ := s.Handle([]byte(resp("COMMAND", "INFO")), nil)
+	if string(info) != string(all) || !strings.HasPrefix(string(all), "*"+itoa(int64(len(ex.commands)))+"\r\n") {
+		t.Fatalf("COMMAND INFO with no names (%d bytes) is not COMMAND (%d bytes)", len(info), len(all))
+	}
+}
+
+// In subscribed mode a refused subcommand is named as Redis names it.
+func TestSubscribedContextNamesSubcommands(t *testing.T) {
+	can := func(name string) string {
+		return "(error) ERR Can't execute '" + name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"
+	}
+	runExchanges(t, newExecutor(), []exchange{
+		{"SUBSCRIBE ch", ""},
+		{"PUBSUB NUMPAT", can("pubsub|numpat")},
+		{"CLIENT ID", can("client|id")},
+		{"CONFIG GET save", can("config|get")},
+		{"COMMAND", can("command")},
+		{"PUBSUB FOO", "(error) ERR unknown subcommand 'FOO'. Try PUBSUB HELP."},
+		{"PUBSUB", "(error) ERR wrong number of arguments for 'pubsub' command"},
+	})
+}
