@@ -1,5 +1,7 @@
 package executor
 
+import "math"
+
 // connectionCommands are the commands about the connection itself.
 var connectionCommands = []command{
 	{name: "ping", arity: -1, flags: flagFast | flagSubscribedOK, run: cmdPing},
@@ -35,12 +37,16 @@ func cmdQuit(s *Session, _ [][]byte) {
 	s.closing = true
 }
 
-// SELECT index: only database 0 exists (databases is 1).
+// SELECT index: only database 0 exists (databases is 1). Redis reads the
+// index as a C int: a 64-bit number outside 32 bits gets its own error
+// before the range of databases is looked at.
 func cmdSelect(s *Session, args [][]byte) {
 	n, ok := parseInt(args[1])
 	switch {
 	case !ok:
 		s.reply.Error(errNotInteger)
+	case n < math.MinInt32 || n > math.MaxInt32:
+		s.reply.Error("ERR value is out of range, value must between -2147483648 and 2147483647")
 	case n != 0:
 		s.reply.Error("ERR DB index is out of range")
 	default:

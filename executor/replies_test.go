@@ -124,3 +124,14 @@ func TestSubscribedContextNamesSubcommands(t *testing.T) {
 		{"PUBSUB", "(error) ERR wrong number of arguments for 'pubsub' command"},
 	})
 }
+
+// Texts that differed from Redis 7.0.15's, byte for byte.
+func TestRedisTexts(t *testing.T) {
+	runExchanges(t, newExecutor(), []exchange{
+		{"SELECT 4294967296", "(error) ERR value is out of range, value must between -2147483648 and 2147483647"},
+		{"SELECT -2147483649", "(error) ERR value is out of range, value must between -2147483648 and 2147483647"},
+		{"SELECT 2147483647", "(error) ERR DB index is out of range"},
+		{"SELECT -1", "(error) ERR DB index is out of range"},
+		{"SELECT 99999999999999999999", "(error) ERR value is not an integer or out of range"},
+	})
+}

@@ -78,6 +78,7 @@ for mode in "" --no-raw; do
   same "${m[@]}" dbsize
   same "${m[@]}" select 0
   same "${m[@]}" select notanumber
+  same "${m[@]}" select 4294967296
   same "${m[@]}" auth default anything
   same "${m[@]}" auth DEFAULT anything
   same "${m[@]}" hello 2 auth Default anything
