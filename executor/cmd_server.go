@@ -1,6 +1,7 @@
 package executor
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 )
@@ -160,15 +161,31 @@ var configSubcommands = []command{
 	{name: "config|resetstat", arity: 2, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdConfigResetStat},
 }
 
-// CONFIG GET pattern [pattern ...]: the matching parameters and values,
-// as a flat list of name, value pairs.
+// CONFIG GET parameter [parameter ...]: name, value pairs, each parameter
+// once. As in Redis, a name without glob characters is looked up in any
+// case and answered under the name as typed (CONFIG GET SAVE answers
+// "SAVE"); a pattern answers each matching parameter under its own name.
+// A parameter already answered, in any case, is not repeated.
 func cmdConfigGet(s *Session, args [][]byte) {
 	var pairs []string
-	for _, p := range s.ex.params {
-		for _, pattern := range args[2:] {
-			if globMatch(pattern, []byte(p.Name), true) {
+	seen := func(name string) bool {
+		for i := 0; i < len(pairs); i += 2 {
+			if equalFoldASCII([]byte(pairs[i]), name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, arg := range args[2:] {
+		if !bytes.ContainsAny(arg, "[*?") {
+			if p, ok := s.ex.param(arg); ok && !seen(p.Name) {
+				pairs = append(pairs, string(arg), p.Value)
+			}
+			continue
+		}
+		for _, p := range s.ex.params {
+			if !seen(p.Name) && globMatch(arg, []byte(p.Name), true) {
 				pairs = append(pairs, p.Name, p.Value)
-				break
 			}
 		}
 	}
@@ -176,6 +193,17 @@ func cmdConfigGet(s *Session, args [][]byte) {
 	for _, v := range pairs {
 		s.reply.BulkString(v)
 	}
+}
+
+// param finds a parameter by its name in any ASCII case (as Redis's
+// strcasecmp: no Unicode folding).
+func (ex *Executor) param(name []byte) (Param, bool) {
+	for _, p := range ex.params {
+		if equalFoldASCII(name, p.Name) {
+			return p, true
+		}
+	}
+	return Param{}, false
 }
 
 func cmdConfigResetStat(s *Session, _ [][]byte) {

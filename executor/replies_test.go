@@ -133,5 +133,11 @@ func TestRedisTexts(t *testing.T) {
 		{"SELECT 2147483647", "(error) ERR DB index is out of range"},
 		{"SELECT -1", "(error) ERR DB index is out of range"},
 		{"SELECT 99999999999999999999", "(error) ERR value is not an integer or out of range"},
+		{"CONFIG GET SAVE", "1) SAVE\n2) "},
+		{"CONFIG GET save SAVE", "1) save\n2) "},
+		{"CONFIG GET SAVE sa*", "1) SAVE\n2) "},
+		{"CONFIG GET sa* SAVE", "1) save\n2) "},
+		{"CONFIG GET Appendonly nosuch", "1) Appendonly\n2) no"},
+		{"CONFIG GET \"sav\\x00\"", "(empty array)"},
 	})
 }

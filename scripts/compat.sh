@@ -89,6 +89,9 @@ for mode in "" --no-raw; do
   same "${m[@]}" config get save
   same "${m[@]}" config get appendonly
   same "${m[@]}" config get proto-max-bulk-len
+  same "${m[@]}" config get SAVE
+  same "${m[@]}" config get save SAVE
+  same "${m[@]}" config get 'sav?' SAVE
   same "${m[@]}" config nosuchsub
   same "${m[@]}" config get
   same "${m[@]}" config resetstat x
