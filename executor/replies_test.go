@@ -139,5 +139,11 @@ func TestRedisTexts(t *testing.T) {
 		{"CONFIG GET sa* SAVE", "1) save\n2) "},
 		{"CONFIG GET Appendonly nosuch", "1) Appendonly\n2) no"},
 		{"CONFIG GET \"sav\\x00\"", "(empty array)"},
+		{"SET k v", "OK"},
+		{"EXPIRE k 10 " + strings.Repeat("x", 200), "(error) ERR Unsupported option " + strings.Repeat("x", 200)},
+		{`EXPIRE k 10 "ab\x00cd"`, "(error) ERR Unsupported option ab"},
+		{`EXPIRE k 10 "ab\r\n"`, "(error) ERR Unsupported option ab"},
+		{`EXPIRE k 10 "a\nb"`, "(error) ERR Unsupported option a b"},
+		{`EXPIRE k 10 "GT\x00x"`, "(integer) 0"},
 	})
 }

@@ -123,6 +123,7 @@ for mode in "" --no-raw; do
   same "${m[@]}" expire e 50 lt
   same "${m[@]}" expire e 10 nx xx
   same "${m[@]}" expire e 10 foo
+  same "${m[@]}" expire e 10 "$(printf 'o%.0s' {1..200})"
   same "${m[@]}" persist e
   same "${m[@]}" ttl e
   same "${m[@]}" setex sx 100 v
