@@ -2,6 +2,7 @@ package executor
 
 import (
 	"strings"
+	"syscall"
 	"testing"
 
 	"redis-lite/store"
@@ -146,4 +147,47 @@ func TestRedisTexts(t *testing.T) {
 		{`EXPIRE k 10 "a\nb"`, "(error) ERR Unsupported option a b"},
 		{`EXPIRE k 10 "GT\x00x"`, "(integer) 0"},
 	})
+}
+
+// brokenDisk is a Persistence whose file cannot be written.
+type brokenDisk struct{}
+
+func (brokenDisk) WaitDurable() error      { return nil }
+func (brokenDisk) WriteError() error       { return syscall.ENOSPC }
+func (brokenDisk) StartRewrite() error     { return nil }
+func (brokenDisk) InfoFields() [][2]string { return nil }
+
+// Redis refuses a write for memory (OOM) first, then for the disk
+// (MISCONF, PING included), and only then for subscribed mode.
+func TestRefusalsComeInRedisOrder(t *testing.T) {
+	misconf := "(error) MISCONF Errors writing to the AOF file: No space left on device"
+	can := "(error) ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"
+	disk := newExecutor()
+	disk.UsePersistence(brokenDisk{})
+	full := New(store.New(), Config{MaxMemory: 1}) // any heap is over one byte
+	full.sampleMemory()
+	tests := []struct {
+		name  string
+		ex    *Executor
+		steps []exchange
+	}{
+		{"disk, subscribed", disk, []exchange{
+			{"SUBSCRIBE ch", ""},
+			{"SET k v", misconf},
+			{"PING", misconf},
+			{"GET k", can},
+		}},
+		{"disk", disk, []exchange{
+			{"PING", misconf},
+			{"GET k", "(nil)"},
+		}},
+		{"memory, subscribed", full, []exchange{
+			{"SUBSCRIBE ch", ""},
+			{"SET k v", "(error) OOM command not allowed when used memory > 'maxmemory'."},
+			{"GET k", can},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { runExchanges(t, tt.ex, tt.steps) })
+	}
 }

@@ -124,18 +124,33 @@ func (s *Session) execute(args [][]byte) {
 		s.reply.Error(wrongArity(cmd.name))
 	case !s.authed && cmd.flags&flagNoAuth == 0:
 		s.reply.Error(errNoAuth)
+	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
+		s.reply.Error(errOOM)
+	case s.refusedForDiskError(cmd):
 	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
 		// A subcommand is named as Redis names it: 'pubsub|numpat'.
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
-	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
-		s.reply.Error(errOOM)
-	case cmd.flags&flagWrite != 0 && s.ex.persist != nil && s.ex.persist.WriteError() != nil:
-		s.reply.Error(misconf(s.ex.persist.WriteError()))
 	default:
 		s.cmd = cmd
 		s.wrote = s.wrote || cmd.flags&flagWrite != 0
 		cmd.run(s, args)
 	}
+}
+
+// refusedForDiskError answers MISCONF and reports true when cmd is refused
+// because the append-only file cannot be written: every write command, and
+// PING, as in Redis, so that a health check notices the disk. (Redis
+// refuses OOM first and MISCONF next, both before the subscribed-mode
+// check.) The error is read once: the writer may clear it at any moment.
+func (s *Session) refusedForDiskError(cmd *command) bool {
+	if s.ex.persist == nil || (cmd.flags&flagWrite == 0 && cmd.name != "ping") {
+		return false
+	}
+	err := s.ex.persist.WriteError()
+	if err != nil {
+		s.reply.Error(misconf(err))
+	}
+	return err != nil
 }
 
 // Closed is called by the networking layer once the connection has ended:
