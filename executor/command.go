@@ -165,17 +165,18 @@ func equalFoldASCII(name []byte, lower string) bool {
 
 // unknownCommand writes Redis's error for a name not in the table: the name
 // as typed, then the first arguments quoted, together capped near 128 bytes.
+// Redis prints each as a C string (%.128s), so a NUL ends it.
 func unknownCommand(args [][]byte) string {
 	var b strings.Builder
 	b.WriteString("ERR unknown command '")
-	b.Write(capBytes(args[0], 128))
+	b.Write(capBytes(cString(args[0]), 128))
 	b.WriteString("', with args beginning with: ")
 	written := 0
 	for _, a := range args[1:] {
 		if written >= 128 {
 			break
 		}
-		part := capBytes(a, 128-written)
+		part := capBytes(cString(a), 128-written)
 		b.WriteByte('\'')
 		b.Write(part)
 		b.WriteString("' ")
