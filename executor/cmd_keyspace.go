@@ -2,7 +2,6 @@ package executor
 
 import (
 	"strconv"
-	"strings"
 
 	"redis-lite/store"
 )
@@ -71,7 +70,7 @@ func cmdScan(s *Session, args [][]byte) {
 			s.reply.Error(errSyntax)
 			return
 		}
-		switch strings.ToLower(string(args[i])) {
+		switch optionName(args[i]) { // Redis: strcasecmp, ASCII, up to a NUL
 		case "match":
 			match = args[i+1]
 		case "count":
@@ -86,7 +85,7 @@ func cmdScan(s *Session, args [][]byte) {
 			}
 			count = n
 		case "type":
-			typeOK = strings.EqualFold(string(args[i+1]), "string")
+			typeOK = optionName(args[i+1]) == "string"
 		default:
 			s.reply.Error(errSyntax)
 			return
@@ -122,7 +121,7 @@ func cmdDBSize(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.store.Len())) }
 // FLUSHDB / FLUSHALL [ASYNC|SYNC]: every key is removed (there is one
 // database, so the two are the same).
 func cmdFlush(s *Session, args [][]byte) {
-	if len(args) > 2 || (len(args) == 2 && !strings.EqualFold(string(args[1]), "async") && !strings.EqualFold(string(args[1]), "sync")) {
+	if len(args) > 2 || (len(args) == 2 && optionName(args[1]) != "async" && optionName(args[1]) != "sync") {
 		s.reply.Error(errSyntax)
 		return
 	}

@@ -191,3 +191,19 @@ func TestRefusalsComeInRedisOrder(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { runExchanges(t, tt.ex, tt.steps) })
 	}
 }
+
+// Option words are compared as Redis's strcasecmp compares them: ASCII
+// letters only (Go's EqualFold would also match "ſtring", with a long s,
+// to "string") and up to the first NUL.
+func TestOptionNamesAreASCIICStrings(t *testing.T) {
+	runExchanges(t, newExecutor(), []exchange{
+		{"SET k v", "OK"},
+		{"SCAN 0 TYPE ſtring", "1) 0\n2) (empty array)"},
+		{`SCAN 0 TYPE "STRING\x00x"`, "1) 0\n2) 1) k"},
+		{`SCAN 0 "count\x00" 5`, "1) 0\n2) 1) k"},
+		{"EXPIRE k 10 ſx", "(error) ERR Unsupported option ſx"},
+		{"SET k v ſx", "(error) ERR syntax error"},
+		{"FLUSHALL ſync", "(error) ERR syntax error"},
+		{`FLUSHALL "sync\x00x"`, "OK"},
+	})
+}
