@@ -3,11 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
 	"net"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -154,24 +151,7 @@ func TestHostileInputs(t *testing.T) {
 // redis-server and checks that it answers byte for byte as this daemon's
 // table says: the table is Redis's behaviour, not a guess.
 func TestHostileRESPMatchesRedis(t *testing.T) {
-	server, err := exec.LookPath("redis-server")
-	needTool(t, "needs redis-server (apt-get install redis-server)", err == nil)
-	dir := t.TempDir()
-	sock := filepath.Join(dir, "redis.sock")
-	port := freePort(t)
-	cmd := exec.Command(server, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--unixsocket", sock, "--save", "", "--appendonly", "no")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { cmd.Process.Kill(); cmd.Wait() }()
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	waitUntil(t, "redis-server to listen", func() bool {
-		c, err := net.Dial("tcp", addr)
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	})
+	addr := startRedisServer(t)
 	for _, hc := range hostileRESP {
 		if got := talkHostile(t, addr, hc); got != hc.want {
 			t.Errorf("redis-server, %s: got %.200q, table says %.200q", hc.name, got, hc.want)
