@@ -66,18 +66,31 @@ func (c *command) arityOK(n int) bool {
 	return n >= -c.arity
 }
 
-// commandTable lists every command. Each file of this package adds its own
-// through the register lists below, so the table reads by topic.
+// commandGroups are the command lists each file of this package
+// registers, so the table reads by topic.
+var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
+	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands}
+
+// commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {
 	table := make(map[string]*command)
-	for _, group := range [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands, expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands} {
+	for _, group := range commandGroups {
 		for i := range group {
-			c := &group[i]
-			table[c.name] = c
-			indexSubcommands(c)
+			table[group[i].name] = &group[i]
 		}
 	}
 	return table
+}
+
+// init indexes each container's subcommands once, before any executor
+// exists: the entries are shared by every executor, so they must not be
+// written while one may be reading them.
+func init() {
+	for _, group := range commandGroups {
+		for i := range group {
+			indexSubcommands(&group[i])
+		}
+	}
 }
 
 func indexSubcommands(c *command) {
