@@ -126,7 +126,7 @@ func (s *Session) execute(args [][]byte) {
 		s.reply.Error(errNoAuth)
 	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
 		s.reply.Error(errOOM)
-	case s.refusedForDiskError(cmd):
+	case s.refusedForDiskError(cmd): // it has answered MISCONF
 	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
 		// A subcommand is named as Redis names it: 'pubsub|numpat'.
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
