@@ -3,10 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
 	"net"
-	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -159,30 +157,6 @@ func TestHostileRESPMatchesRedis(t *testing.T) {
 			t.Errorf("redis-server, %s: got %.200q, table says %.200q", hc.name, got, hc.want)
 		}
 	}
-}
-
-// startRedisServer runs Debian's redis-server 7.0 on a free loopback port,
-// with no persistence, for as long as the test, and returns its address: the
-// reference the daemon's replies are compared with.
-func startRedisServer(t *testing.T) string {
-	t.Helper()
-	server, err := exec.LookPath("redis-server")
-	needTool(t, "needs redis-server (apt-get install redis-server)", err == nil)
-	port := freePort(t)
-	cmd := exec.Command(server, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	waitUntil(t, "redis-server to listen", func() bool {
-		c, err := net.Dial("tcp", addr)
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	})
-	return addr
 }
 
 func freePort(t *testing.T) int {

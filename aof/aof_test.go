@@ -96,6 +96,41 @@ func TestEveryWriteCommandSurvivesARestart(t *testing.T) {
 	}
 }
 
+// A command that deletes a key by giving it a time already past is
+// recorded as the DEL it amounts to, as Redis propagates it, so a replay
+// (or a replica of the file) never sees a key that was gone. SET with a
+// past EXAT keeps its key, dead, in Redis too: it is recorded as the SET.
+func TestPastExpiryIsRecordedAsDel(t *testing.T) {
+	del := "*2\r\n$3\r\nDEL\r\n$1\r\nk\r\n"
+	tests := []struct{ req, record string }{
+		{"GETEX k EXAT 1", del},
+		{"GETEX k PXAT 1700000000000", del},
+		{"EXPIRE k -1", del},
+		{"PEXPIRE k 0", del},
+		{"EXPIREAT k 1", del},
+		{"PEXPIREAT k 1", del},
+		{"SET k v EXAT 1", "*5\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n$4\r\nPXAT\r\n$4\r\n1000\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.req, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "appendonly.aof")
+			d := open(t, path, aof.Always, testclock.New())
+			d.run("SET k v", tt.req)
+			if err := d.aof.Close(); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n" + tt.record
+			if string(data) != want {
+				t.Fatalf("the file holds %q, want %q", data, want)
+			}
+		})
+	}
+}
+
 // writeCommands writes n SET commands to a file and returns its bytes and
 // the offset where the last command starts.
 func writeCommands(t *testing.T, path string, n int) ([]byte, int) {

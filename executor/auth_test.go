@@ -59,6 +59,86 @@ func TestAuthWithoutPasswordConfigured(t *testing.T) {
 	}
 }
 
+// User names are case-sensitive in Redis: only "default" is the default
+// user. A failed AUTH after a good one answers WRONGPASS and leaves the
+// connection authenticated.
+func TestAuthUserNamesAndFailuresAfterSuccess(t *testing.T) {
+	wrongpass := "(error) WRONGPASS invalid username-password pair or user is disabled."
+	tests := []struct {
+		name     string
+		password string // --requirepass
+		steps    []struct{ req, want string }
+	}{
+		{"with a password", "s3cret", []struct{ req, want string }{
+			{"AUTH DEFAULT s3cret", wrongpass},
+			{"AUTH Default s3cret", wrongpass},
+			{"HELLO 2 AUTH Default s3cret", wrongpass},
+			{"GET k", "(error) NOAUTH Authentication required."},
+			{"AUTH default s3cret", "OK"},
+			{"AUTH default wrong", wrongpass},
+			{"AUTH wrong", wrongpass},
+			{"AUTH DEFAULT s3cret", wrongpass},
+			{"GET k", "(nil)"},
+		}},
+		{"without a password", "", []struct{ req, want string }{
+			{"AUTH default anything", "OK"},
+			{"AUTH DEFAULT anything", wrongpass},
+			{"HELLO 2 AUTH dEfault x", wrongpass},
+			{"GET k", "(nil)"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(store.New(), Config{RequirePass: tt.password}).NewSession(nil)
+			for _, st := range tt.steps {
+				_, out, _ := s.Handle([]byte(st.req+"\n"), nil)
+				if got := strings.TrimSuffix(string(out), "\n"); got != st.want {
+					t.Fatalf("%s: got %q, want %q", st.req, got, st.want)
+				}
+			}
+		})
+	}
+}
+
+// HELLO applies its options one at a time, as Redis does: every SETNAME is
+// checked, the first failure answers, and what came before it stays done.
+// Authentication is required only after the options.
+func TestHelloOptionsApplyInOrder(t *testing.T) {
+	badName := "(error) ERR Client names cannot contain spaces, newlines or special characters."
+	helloNoAuth := "(error) NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time"
+	long := strings.Repeat("o", 200)
+	server := " 1) server\n" // how the reply starts when HELLO succeeds
+	tests := []struct {
+		name, password, req, reply string
+		after, afterReply          string // requests that show the state afterwards, and their replies
+	}{
+		{"a bad name first", "", `HELLO 2 SETNAME "a b" SETNAME good`, badName, "CLIENT GETNAME", "(nil)"},
+		{"a bad name last", "", `HELLO 2 SETNAME good SETNAME "a b"`, badName, "CLIENT GETNAME", "good"},
+		{"a bad option last", "", "HELLO 2 SETNAME good FOO", "(error) ERR Syntax error in HELLO option 'FOO'", "CLIENT GETNAME", "good"},
+		{"two good names", "", "HELLO 2 SETNAME one SETNAME two", server, "CLIENT GETNAME", "two"},
+		{"an empty name clears it", "", "HELLO 2 SETNAME one SETNAME ''", server, "CLIENT GETNAME", "(nil)"},
+		{"a long option is not cut", "", "HELLO 2 " + long, "(error) ERR Syntax error in HELLO option '" + long + "'", "CLIENT GETNAME", "(nil)"},
+		{"an option is a C string", "", `HELLO 2 "setname\x00x" good`, server, "CLIENT GETNAME", "good"},
+		{"AUTH missing its password", "", "HELLO 2 AUTH default", "(error) ERR Syntax error in HELLO option 'AUTH'", "CLIENT GETNAME", "(nil)"},
+		{"not authenticated: named, then NOAUTH", "pw", "HELLO 2 SETNAME early", helloNoAuth, "AUTH pw\nCLIENT GETNAME", "OK\nearly"},
+		{"authenticated before a bad name", "pw", `HELLO 2 AUTH default pw SETNAME "a b"`, badName, "PING", "PONG"},
+		{"a bad name before AUTH", "pw", `HELLO 2 SETNAME "a b" AUTH default pw`, badName, "PING", "(error) NOAUTH Authentication required."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(store.New(), Config{RequirePass: tt.password}).NewSession(nil)
+			_, out, _ := s.Handle([]byte(tt.req+"\n"), nil)
+			if got := string(out); got != tt.reply+"\n" && !(tt.reply == server && strings.HasPrefix(got, server)) {
+				t.Fatalf("reply %q, want %q", got, tt.reply)
+			}
+			_, out, _ = s.Handle([]byte(tt.after+"\n"), nil)
+			if got := strings.TrimSuffix(string(out), "\n"); got != tt.afterReply {
+				t.Fatalf("then %q: %q, want %q", tt.after, got, tt.afterReply)
+			}
+		})
+	}
+}
+
 func TestUnauthenticatedClientsGetTighterProtocolLimits(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"*11\r\n", "-ERR Protocol error: unauthenticated multibulk length\r\n"},

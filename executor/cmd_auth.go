@@ -3,7 +3,6 @@ package executor
 import (
 	"crypto/sha256"
 	"crypto/subtle"
-	"strings"
 )
 
 // authCommands: with --requirepass set, a client must AUTH before any
@@ -20,32 +19,39 @@ const (
 )
 
 // AUTH password | AUTH username password. The only user is "default".
+// A failed AUTH answers WRONGPASS even on a connection that passed an
+// earlier one, which stays authenticated, as in Redis.
 func cmdAuth(s *Session, args [][]byte) {
+	var ok bool
 	switch len(args) {
 	case 2:
 		if s.ex.cfg.RequirePass == "" {
 			s.reply.Error(errNoPassSet)
 			return
 		}
-		s.authenticate([]byte("default"), args[1])
+		ok = s.authenticate([]byte(defaultUser), args[1])
 	case 3:
-		s.authenticate(args[1], args[2])
+		ok = s.authenticate(args[1], args[2])
 	default:
 		s.reply.Error(errSyntax)
 		return
 	}
-	if s.authed {
+	if ok {
 		s.reply.Status("OK")
 	} else {
 		s.reply.Error(errWrongPass)
 	}
 }
 
+// defaultUser is the one user name. Redis's user names are case-sensitive
+// (ACL users are looked up byte for byte), so "DEFAULT" is nobody.
+const defaultUser = "default"
+
 // authenticate checks a username and password and records the result.
 // Without --requirepass the default user takes any password, as Redis's
 // "nopass" user does.
 func (s *Session) authenticate(user, password []byte) bool {
-	ok := strings.EqualFold(string(user), "default") &&
+	ok := string(user) == defaultUser &&
 		(s.ex.cfg.RequirePass == "" || s.ex.passwordMatches(password))
 	if ok {
 		s.authed = true

@@ -1,47 +1,59 @@
 package executor
 
-import "strings"
-
 const errClientName = "ERR Client names cannot contain spaces, newlines or special characters."
 
-// CLIENT ID | GETNAME | SETNAME name | SETINFO LIB-NAME|LIB-VER value | INFO
-func cmdClient(s *Session, args [][]byte) {
-	sub := strings.ToLower(string(args[1]))
-	switch {
-	case sub == "id" && len(args) == 2:
-		s.reply.Int(s.id)
-	case sub == "getname" && len(args) == 2:
-		if s.name == "" {
-			s.reply.Nil()
-			return
-		}
-		s.reply.BulkString(s.name)
-	case sub == "setname" && len(args) == 3:
-		if !validClientName(args[2]) {
-			s.reply.Error(errClientName)
-			return
-		}
-		s.name = string(args[2])
-		s.reply.Status("OK")
-	case sub == "setinfo" && len(args) == 4:
-		// Client libraries announce themselves here on connect (Redis 7.2).
-		switch strings.ToLower(string(args[2])) {
-		case "lib-name":
-			s.libName = string(args[3])
-		case "lib-ver":
-			s.libVer = string(args[3])
-		default:
-			s.reply.Error("ERR Unrecognized option '" + string(capBytes(args[2], 128)) + "'")
-			return
-		}
-		s.reply.Status("OK")
-	case sub == "info" && len(args) == 2:
-		s.reply.BulkString(s.clientInfo())
-	case sub == "id" || sub == "getname" || sub == "setname" || sub == "setinfo" || sub == "info":
-		s.reply.Error(wrongArity("client|" + sub))
-	default:
-		s.reply.Error(unknownSubcommand(args[1], "CLIENT"))
+// clientSubcommands: CLIENT ID | GETNAME | SETNAME name | SETINFO
+// LIB-NAME|LIB-VER value | INFO. SETINFO is Redis 7.2's, which client
+// libraries send on connect.
+var clientSubcommands = []command{
+	{name: "client|id", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientID},
+	{name: "client|getname", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientGetName},
+	{name: "client|setname", arity: 3, flags: flagNoScript | flagLoading | flagStale, run: cmdClientSetName},
+	{name: "client|setinfo", arity: 4, flags: flagNoScript | flagLoading | flagStale, run: cmdClientSetInfo},
+	{name: "client|info", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientInfo},
+}
+
+func cmdClientID(s *Session, _ [][]byte) { s.reply.Int(s.id) }
+
+func cmdClientGetName(s *Session, _ [][]byte) {
+	if s.name == "" {
+		s.reply.Nil()
+		return
 	}
+	s.reply.BulkString(s.name)
+}
+
+func cmdClientSetName(s *Session, args [][]byte) {
+	if s.setName(args[2]) {
+		s.reply.Status("OK")
+	}
+}
+
+func cmdClientSetInfo(s *Session, args [][]byte) {
+	switch optionName(args[2]) {
+	case "lib-name":
+		s.libName = string(args[3])
+	case "lib-ver":
+		s.libVer = string(args[3])
+	default:
+		// Redis 7.2 prints the option whole, as a C string.
+		s.reply.Error("ERR Unrecognized option '" + string(cString(args[2])) + "'")
+		return
+	}
+	s.reply.Status("OK")
+}
+
+func cmdClientInfo(s *Session, _ [][]byte) { s.reply.BulkString(s.clientInfo()) }
+
+// setName names the client, or answers Redis's error for a name it
+// refuses and reports false.
+func (s *Session) setName(name []byte) bool {
+	if !validClientName(name) {
+		s.reply.Error(errClientName)
+		return false
+	}
+	s.name = string(name)
+	return true
 }
 
 // validClientName: Redis allows printable ASCII without spaces; empty

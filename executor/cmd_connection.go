@@ -1,6 +1,6 @@
 package executor
 
-import "strings"
+import "math"
 
 // connectionCommands are the commands about the connection itself.
 var connectionCommands = []command{
@@ -9,7 +9,7 @@ var connectionCommands = []command{
 	{name: "quit", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagSubscribedOK, run: cmdQuit},
 	{name: "select", arity: 2, flags: flagLoading | flagStale | flagFast, run: cmdSelect},
 	{name: "hello", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdHello},
-	{name: "client", arity: -2, flags: flagNoScript | flagLoading | flagStale, run: cmdClient},
+	{name: "client", arity: -2, subs: clientSubcommands},
 }
 
 // PING [message]: PONG, or the message as a value.
@@ -37,12 +37,16 @@ func cmdQuit(s *Session, _ [][]byte) {
 	s.closing = true
 }
 
-// SELECT index: only database 0 exists (databases is 1).
+// SELECT index: only database 0 exists (databases is 1). Redis reads the
+// index as a C int: a 64-bit number outside 32 bits gets its own error
+// before the range of databases is looked at.
 func cmdSelect(s *Session, args [][]byte) {
 	n, ok := parseInt(args[1])
 	switch {
 	case !ok:
 		s.reply.Error(errNotInteger)
+	case n < math.MinInt32 || n > math.MaxInt32:
+		s.reply.Error("ERR value is out of range, value must between -2147483648 and 2147483647")
 	case n != 0:
 		s.reply.Error("ERR DB index is out of range")
 	default:
@@ -53,6 +57,12 @@ func cmdSelect(s *Session, args [][]byte) {
 // HELLO [protover [AUTH username password] [SETNAME name]]: the server's
 // handshake. Only RESP2 is spoken: HELLO 3 gets NOPROTO, which makes clients
 // such as go-redis fall back to RESP2.
+//
+// The options take effect one by one, in order, as in Redis: the first
+// that fails ends the command with its error, keeping what the ones before
+// it did (HELLO 2 SETNAME good SETNAME "a b" fails but names the client
+// "good"). Only then must the client be authenticated: a client that is
+// not still gets its name set, and then NOAUTH.
 func cmdHello(s *Session, args [][]byte) {
 	if len(args) >= 2 {
 		ver, ok := parseInt(args[1])
@@ -65,36 +75,29 @@ func cmdHello(s *Session, args [][]byte) {
 			return
 		}
 	}
-	var name []byte
-	setName, authAsked := false, false
 	for i := 2; i < len(args); i++ {
-		opt := strings.ToLower(string(args[i]))
-		switch {
-		case opt == "auth" && i+2 < len(args):
+		more := len(args) - 1 - i
+		switch opt := optionName(args[i]); {
+		case opt == "auth" && more >= 2:
 			if !s.authenticate(args[i+1], args[i+2]) {
 				s.reply.Error(errWrongPass)
 				return
 			}
-			authAsked = true
 			i += 2
-		case opt == "setname" && i+1 < len(args):
-			name, setName = args[i+1], true
+		case opt == "setname" && more >= 1:
+			if !s.setName(args[i+1]) {
+				return
+			}
 			i++
 		default:
-			s.reply.Error("ERR Syntax error in HELLO option '" + string(capBytes(args[i], 128)) + "'")
+			// Redis prints the option whole (no cap), as a C string.
+			s.reply.Error("ERR Syntax error in HELLO option '" + string(cString(args[i])) + "'")
 			return
 		}
 	}
-	if !s.authed && !authAsked {
+	if !s.authed {
 		s.reply.Error(errHelloNoAuth)
 		return
-	}
-	if setName {
-		if !validClientName(name) {
-			s.reply.Error(errClientName)
-			return
-		}
-		s.name = string(name)
 	}
 	s.reply.Array(14)
 	s.reply.BulkString("server")

@@ -24,7 +24,7 @@ func cmdExpire(s *Session, args [][]byte) {
 	name := s.cmd.name
 	var nx, xx, gt, lt bool
 	for _, a := range args[3:] {
-		switch strings.ToLower(string(a)) {
+		switch optionName(a) {
 		case "nx":
 			nx = true
 		case "xx":
@@ -34,7 +34,9 @@ func cmdExpire(s *Session, args [][]byte) {
 		case "lt":
 			lt = true
 		default:
-			s.reply.Error("ERR Unsupported option " + string(capBytes(a, 128)))
+			// Redis formats the option whole (no cap) as a C string, and
+			// trims CR and LF off the end of the message.
+			s.reply.Error(strings.TrimRight("ERR Unsupported option "+string(cString(a)), "\r\n"))
 			return
 		}
 	}

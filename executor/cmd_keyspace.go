@@ -2,7 +2,6 @@ package executor
 
 import (
 	"strconv"
-	"strings"
 
 	"redis-lite/store"
 )
@@ -60,8 +59,8 @@ func cmdKeys(s *Session, args [][]byte) {
 // batch of keys. Iterating until the cursor is 0 again returns every key
 // that existed throughout.
 func cmdScan(s *Session, args [][]byte) {
-	cursor, err := strconv.ParseUint(string(args[1]), 10, 64)
-	if err != nil {
+	cursor, ok := parseScanCursor(args[1])
+	if !ok {
 		s.reply.Error("ERR invalid cursor")
 		return
 	}
@@ -71,7 +70,7 @@ func cmdScan(s *Session, args [][]byte) {
 			s.reply.Error(errSyntax)
 			return
 		}
-		switch strings.ToLower(string(args[i])) {
+		switch optionName(args[i]) { // Redis: strcasecmp, ASCII, up to a NUL
 		case "match":
 			match = args[i+1]
 		case "count":
@@ -86,7 +85,7 @@ func cmdScan(s *Session, args [][]byte) {
 			}
 			count = n
 		case "type":
-			typeOK = strings.EqualFold(string(args[i+1]), "string")
+			typeOK = optionName(args[i+1]) == "string"
 		default:
 			s.reply.Error(errSyntax)
 			return
@@ -124,7 +123,7 @@ func cmdDBSize(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.store.Len())) }
 // FLUSHDB / FLUSHALL [ASYNC|SYNC]: every key is removed (there is one
 // database, so the two are the same).
 func cmdFlush(s *Session, args [][]byte) {
-	if len(args) > 2 || (len(args) == 2 && !strings.EqualFold(string(args[1]), "async") && !strings.EqualFold(string(args[1]), "sync")) {
+	if len(args) > 2 || (len(args) == 2 && optionName(args[1]) != "async" && optionName(args[1]) != "sync") {
 		s.reply.Error(errSyntax)
 		return
 	}

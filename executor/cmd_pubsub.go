@@ -1,7 +1,5 @@
 package executor
 
-import "strings"
-
 // pubsubCommands are Redis's publish/subscribe. In the worker-per-
 // connection model a subscribed client holds its worker for as long as it
 // stays subscribed, idle or not (see the README).
@@ -11,7 +9,7 @@ var pubsubCommands = []command{
 	{name: "unsubscribe", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdUnsubscribe},
 	{name: "punsubscribe", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdUnsubscribe},
 	{name: "publish", arity: 3, flags: flagLoading | flagStale | flagFast, run: cmdPublish},
-	{name: "pubsub", arity: -2, flags: flagLoading | flagStale, run: cmdPubSub},
+	{name: "pubsub", arity: -2, subs: pubsubSubcommands},
 	{name: "reset", arity: 1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagSubscribedOK, run: cmdReset},
 }
 
@@ -34,33 +32,41 @@ func cmdPublish(s *Session, args [][]byte) {
 	s.reply.Int(int64(s.ex.hub.publish(args[1], args[2])))
 }
 
-// PUBSUB CHANNELS [pattern] | NUMSUB [channel ...] | NUMPAT
-func cmdPubSub(s *Session, args [][]byte) {
-	switch sub := strings.ToLower(string(args[1])); {
-	case sub == "channels" && len(args) <= 3:
-		var pattern []byte
-		if len(args) == 3 {
-			pattern = args[2]
-		}
-		names := s.ex.hub.channelNames(pattern)
-		s.reply.Array(len(names))
-		for _, n := range names {
-			s.reply.BulkString(n)
-		}
-	case sub == "numsub":
-		s.reply.Array(2 * (len(args) - 2))
-		for _, ch := range args[2:] {
-			s.reply.Bulk(ch)
-			s.reply.Int(int64(s.ex.hub.numSub(ch)))
-		}
-	case sub == "numpat" && len(args) == 2:
-		s.reply.Int(int64(s.ex.hub.numPat()))
-	case sub == "channels" || sub == "numpat":
-		s.reply.Error(wrongArity("pubsub|" + sub))
-	default:
-		s.reply.Error(unknownSubcommand(args[1], "PUBSUB"))
+// pubsubSubcommands: PUBSUB CHANNELS [pattern] | NUMSUB [channel ...] |
+// NUMPAT.
+var pubsubSubcommands = []command{
+	{name: "pubsub|channels", arity: -2, flags: flagLoading | flagStale, run: cmdPubSubChannels},
+	{name: "pubsub|numsub", arity: -2, flags: flagLoading | flagStale, run: cmdPubSubNumSub},
+	{name: "pubsub|numpat", arity: 2, flags: flagLoading | flagStale, run: cmdPubSubNumPat},
+}
+
+// PUBSUB CHANNELS [pattern]: the channels with subscribers. Its arity
+// admits more words; like Redis it refuses them itself, with its own text.
+func cmdPubSubChannels(s *Session, args [][]byte) {
+	if len(args) > 3 {
+		s.reply.Error(subcommandSyntaxError(args))
+		return
+	}
+	var pattern []byte
+	if len(args) == 3 {
+		pattern = args[2]
+	}
+	names := s.ex.hub.channelNames(pattern)
+	s.reply.Array(len(names))
+	for _, n := range names {
+		s.reply.BulkString(n)
 	}
 }
+
+func cmdPubSubNumSub(s *Session, args [][]byte) {
+	s.reply.Array(2 * (len(args) - 2))
+	for _, ch := range args[2:] {
+		s.reply.Bulk(ch)
+		s.reply.Int(int64(s.ex.hub.numSub(ch)))
+	}
+}
+
+func cmdPubSubNumPat(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.hub.numPat())) }
 
 // RESET: leave every subscription and forget the client name, as a fresh
 // connection.

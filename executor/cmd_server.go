@@ -1,57 +1,138 @@
 package executor
 
 import (
+	"bytes"
+	"sort"
 	"strconv"
-	"strings"
 )
 
 // serverCommands are about the server rather than the data.
 var serverCommands = []command{
-	{name: "command", arity: -1, flags: flagLoading | flagStale, run: cmdCommand},
-	{name: "config", arity: -2, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdConfig},
+	{name: "command", arity: -1, flags: flagLoading | flagStale, run: cmdCommand, subs: commandSubcommands},
+	{name: "config", arity: -2, subs: configSubcommands},
 	{name: "info", arity: -1, flags: flagLoading | flagStale, run: cmdInfo},
 }
 
-// COMMAND [COUNT | INFO name... | DOCS [name...] | LIST]
-func cmdCommand(s *Session, args [][]byte) {
-	if len(args) == 1 {
-		s.reply.Array(len(s.ex.commands))
-		for _, name := range s.ex.commandNames {
-			s.describeCommand(s.ex.commands[name])
-		}
+// commandSubcommands: COMMAND COUNT | INFO [name ...] | DOCS [name ...] |
+// LIST [FILTERBY ...].
+var commandSubcommands = []command{
+	{name: "command|count", arity: 2, flags: flagLoading | flagStale, run: cmdCommandCount},
+	{name: "command|docs", arity: -2, flags: flagLoading | flagStale, run: cmdCommandDocs},
+	{name: "command|info", arity: -2, flags: flagLoading | flagStale, run: cmdCommandInfo},
+	{name: "command|list", arity: -2, flags: flagLoading | flagStale, run: cmdCommandList},
+}
+
+// COMMAND: every command, described.
+func cmdCommand(s *Session, _ [][]byte) { s.describeAll() }
+
+func (s *Session) describeAll() {
+	s.reply.Array(len(s.ex.commands))
+	for _, name := range s.ex.commandNames {
+		s.describeCommand(s.ex.commands[name])
+	}
+}
+
+func cmdCommandCount(s *Session, _ [][]byte) { s.reply.Int(int64(len(s.ex.commands))) }
+
+// COMMAND INFO [name ...]: each named command ("get", or "config|get"
+// for a subcommand), nil for one that does not exist; with no names, every
+// command, as Redis 7 does.
+func cmdCommandInfo(s *Session, args [][]byte) {
+	if len(args) == 2 {
+		s.describeAll()
 		return
 	}
-	switch sub := strings.ToLower(string(args[1])); {
-	case sub == "count" && len(args) == 2:
-		s.reply.Int(int64(len(s.ex.commands)))
-	case sub == "list" && len(args) == 2:
-		s.reply.Array(len(s.ex.commandNames))
-		for _, name := range s.ex.commandNames {
-			s.reply.BulkString(name)
+	s.reply.Array(len(args) - 2)
+	for _, name := range args[2:] {
+		if c := s.commandByFullName(name); c != nil {
+			s.describeCommand(c)
+		} else {
+			s.reply.Nil()
 		}
-	case sub == "info":
-		s.reply.Array(len(args) - 2)
-		for _, name := range args[2:] {
-			if c := s.lookup(name); c != nil {
-				s.describeCommand(c)
-			} else {
-				s.reply.Nil()
+	}
+}
+
+// COMMAND DOCS: documentation lives at redis.io; an empty map tells
+// redis-cli to use its built-in hints.
+func cmdCommandDocs(s *Session, _ [][]byte) { s.reply.Array(0) }
+
+// COMMAND LIST [FILTERBY MODULE name | ACLCAT category | PATTERN pattern]:
+// the names of the commands and subcommands ("config|get"), as Redis lists
+// them. FILTERBY must be the last three words; anything else is a syntax
+// error.
+func cmdCommandList(s *Session, args [][]byte) {
+	keep := func(string) bool { return true }
+	if len(args) > 2 {
+		if len(args) != 5 || optionName(args[2]) != "filterby" {
+			s.reply.Error(errSyntax)
+			return
+		}
+		var errText string
+		if keep, errText = commandListFilter(args[3], args[4]); errText != "" {
+			s.reply.Error(errText)
+			return
+		}
+	}
+	var names []string
+	for _, name := range s.ex.commandNames {
+		c := s.ex.commands[name]
+		for _, n := range append([]string{c.name}, subcommandNames(c)...) {
+			if keep(n) {
+				names = append(names, n)
 			}
 		}
-	case sub == "docs":
-		// Documentation lives at redis.io; an empty map tells redis-cli to
-		// use its built-in hints.
-		s.reply.Array(0)
-	case sub == "count" || sub == "list":
-		s.reply.Error(wrongArity("command|" + sub))
-	default:
-		s.reply.Error(unknownSubcommand(args[1], "COMMAND"))
 	}
+	s.reply.Array(len(names))
+	for _, n := range names {
+		s.reply.BulkString(n)
+	}
+}
+
+// commandListFilter is the test COMMAND LIST FILTERBY kind arg applies to
+// a command's full name. No modules are loaded, so MODULE keeps nothing;
+// PATTERN is a case-insensitive glob; ACLCAT keeps nothing for a name that
+// is no ACL category, as in Redis, but this daemon does not classify its
+// commands into categories yet, so for a real one it says so rather than
+// answer a list that would be wrong.
+func commandListFilter(kind, arg []byte) (func(string) bool, string) {
+	switch optionName(kind) {
+	case "module":
+		return func(string) bool { return false }, ""
+	case "pattern":
+		return func(name string) bool { return globMatch(arg, []byte(name), true) }, ""
+	case "aclcat":
+		if isACLCategory(arg) {
+			return nil, "ERR COMMAND LIST FILTERBY ACLCAT is not supported: commands have no ACL categories here yet"
+		}
+		return func(string) bool { return false }, ""
+	}
+	return nil, errSyntax
+}
+
+// isACLCategory reports whether name is one of Redis 7.0's ACL categories.
+func isACLCategory(name []byte) bool {
+	switch optionName(name) {
+	case "keyspace", "read", "write", "set", "sortedset", "list", "hash", "string", "bitmap", "hyperloglog",
+		"geo", "stream", "pubsub", "admin", "fast", "slow", "blocking", "dangerous", "connection", "transaction", "scripting":
+		return true
+	}
+	return false
+}
+
+// subcommandNames are c's subcommands' full names, sorted.
+func subcommandNames(c *command) []string {
+	names := make([]string, 0, len(c.subs))
+	for i := range c.subs {
+		names = append(names, c.subs[i].name)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // describeCommand writes one COMMAND entry in Redis 7's ten-field layout:
 // name, arity, flags, first key, last key, step, ACL categories, tips, key
-// specifications, subcommands (the last four left empty).
+// specifications (these three left empty), and the subcommands, each
+// described the same way.
 func (s *Session) describeCommand(c *command) {
 	s.reply.Array(10)
 	s.reply.BulkString(c.name)
@@ -64,37 +145,70 @@ func (s *Session) describeCommand(c *command) {
 	s.reply.Int(int64(c.firstKey))
 	s.reply.Int(int64(c.lastKey))
 	s.reply.Int(int64(c.keyStep))
-	for i := 0; i < 4; i++ {
+	for i := 0; i < 3; i++ {
 		s.reply.Array(0)
+	}
+	names := subcommandNames(c)
+	s.reply.Array(len(names))
+	for _, name := range names {
+		s.describeCommand(c.subcommands[name[len(c.name)+1:]])
 	}
 }
 
-// CONFIG GET pattern [pattern ...]: the matching parameters and values,
-// as a flat list of name, value pairs.
-func cmdConfig(s *Session, args [][]byte) {
-	switch sub := strings.ToLower(string(args[1])); {
-	case sub == "get" && len(args) >= 3:
-		var pairs []string
-		for _, p := range s.ex.params {
-			for _, pattern := range args[2:] {
-				if globMatch(pattern, []byte(p.Name), true) {
-					pairs = append(pairs, p.Name, p.Value)
-					break
-				}
+// configSubcommands: CONFIG GET parameter [parameter ...] | RESETSTAT.
+var configSubcommands = []command{
+	{name: "config|get", arity: -3, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdConfigGet},
+	{name: "config|resetstat", arity: 2, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdConfigResetStat},
+}
+
+// CONFIG GET parameter [parameter ...]: name, value pairs, each parameter
+// once. As in Redis, a name without glob characters is looked up in any
+// case and answered under the name as typed (CONFIG GET SAVE answers
+// "SAVE"); a pattern answers each matching parameter under its own name.
+// A parameter already answered, in any case, is not repeated.
+func cmdConfigGet(s *Session, args [][]byte) {
+	var pairs []string
+	seen := func(name string) bool {
+		for i := 0; i < len(pairs); i += 2 {
+			if equalFoldASCII([]byte(pairs[i]), name) {
+				return true
 			}
 		}
-		s.reply.Array(len(pairs))
-		for _, v := range pairs {
-			s.reply.BulkString(v)
-		}
-	case sub == "get":
-		s.reply.Error(wrongArity("config|get"))
-	case sub == "resetstat" && len(args) == 2:
-		s.ex.stats.reset()
-		s.reply.Status("OK")
-	default:
-		s.reply.Error(unknownSubcommand(args[1], "CONFIG"))
+		return false
 	}
+	for _, arg := range args[2:] {
+		if !bytes.ContainsAny(arg, "[*?") {
+			if p, ok := s.ex.param(arg); ok && !seen(p.Name) {
+				pairs = append(pairs, string(arg), p.Value)
+			}
+			continue
+		}
+		for _, p := range s.ex.params {
+			if !seen(p.Name) && globMatch(arg, []byte(p.Name), true) {
+				pairs = append(pairs, p.Name, p.Value)
+			}
+		}
+	}
+	s.reply.Array(len(pairs))
+	for _, v := range pairs {
+		s.reply.BulkString(v)
+	}
+}
+
+// param finds a parameter by its name in any ASCII case (as Redis's
+// strcasecmp: no Unicode folding).
+func (ex *Executor) param(name []byte) (Param, bool) {
+	for _, p := range ex.params {
+		if equalFoldASCII(name, p.Name) {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+func cmdConfigResetStat(s *Session, _ [][]byte) {
+	s.ex.stats.reset()
+	s.reply.Status("OK")
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -63,7 +63,9 @@ func cmdGetDel(s *Session, args [][]byte) {
 }
 
 // GETEX key [EX s|PX ms|EXAT ts|PXAT ts|PERSIST]: the value, its expiry
-// changed as asked.
+// changed as asked. An EXAT or PXAT time already past deletes the key at
+// once, as Redis does (and the append-only file records a DEL), rather
+// than leaving a dead key counted by DBSIZE until the sweep finds it.
 func cmdGetEX(s *Session, args [][]byte) {
 	o, errText := parseSetOptions(args[2:], true)
 	if errText != "" {
@@ -81,10 +83,14 @@ func cmdGetEX(s *Session, args [][]byte) {
 			cur.ExpireAt = 0
 		case o.expire != nil:
 			// Like Redis, a missing key answers nil before the time is read.
-			at, msg := o.expire.at(s.ex.store.Now(), true, "getex")
+			now := s.ex.store.Now()
+			at, msg := o.expire.at(now, true, "getex")
 			if msg != "" {
 				errText = msg
 				return cur, store.Keep
+			}
+			if at <= now {
+				return cur, store.Remove
 			}
 			cur.ExpireAt = at
 		default:

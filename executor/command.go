@@ -1,12 +1,16 @@
 package executor
 
 import (
+	"bytes"
 	"strings"
 )
 
 // command is one entry of the command table.
 type command struct {
-	name string // lowercase, as Redis prints it in errors
+	// name is lowercase, as Redis prints it in errors; a subcommand's is
+	// "container|sub" (Redis's fullname, as in "wrong number of arguments
+	// for 'config|get' command").
+	name string
 	// arity follows Redis: n > 0 means exactly n words including the name,
 	// n < 0 means at least -n.
 	arity int
@@ -15,6 +19,14 @@ type command struct {
 	// that is a key (-1: the last argument) and the step between keys.
 	firstKey, lastKey, keyStep int
 	run                        func(s *Session, args [][]byte)
+
+	// A container (CONFIG, CLIENT, COMMAND, PUBSUB) lists its subcommands
+	// in subs; commandTable indexes them by the name after the '|'. Like
+	// Redis, a request naming a container and at least one more word runs
+	// the subcommand that word names, with the subcommand's own arity and
+	// flags; the container's run serves the container alone (COMMAND).
+	subs        []command
+	subcommands map[string]*command
 }
 
 // cmdFlags are Redis's command flags, as COMMAND reports them.
@@ -54,17 +66,42 @@ func (c *command) arityOK(n int) bool {
 	return n >= -c.arity
 }
 
-// commandTable lists every command. Each file of this package adds its own
-// through the register lists below, so the table reads by topic.
+// commandGroups are the command lists each file of this package
+// registers, so the table reads by topic.
+var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
+	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands}
+
+// commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {
 	table := make(map[string]*command)
-	for _, group := range [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands, expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands} {
+	for _, group := range commandGroups {
 		for i := range group {
-			c := &group[i]
-			table[c.name] = c
+			table[group[i].name] = &group[i]
 		}
 	}
 	return table
+}
+
+// init indexes each container's subcommands once, before any executor
+// exists: the entries are shared by every executor, so they must not be
+// written while one may be reading them.
+func init() {
+	for _, group := range commandGroups {
+		for i := range group {
+			indexSubcommands(&group[i])
+		}
+	}
+}
+
+func indexSubcommands(c *command) {
+	if len(c.subs) == 0 {
+		return
+	}
+	c.subcommands = make(map[string]*command, len(c.subs))
+	for i := range c.subs {
+		sub := &c.subs[i]
+		c.subcommands[sub.name[strings.IndexByte(sub.name, '|')+1:]] = sub
+	}
 }
 
 // maxCommandName bounds the lowercase buffer: no command name is longer.
@@ -75,8 +112,31 @@ func (s *Session) lookup(name []byte) *command {
 	if s.last != nil && equalFoldASCII(name, s.last.name) {
 		return s.last // a pipeline of GETs hashes "get" once
 	}
-	if len(name) > maxCommandName {
+	lower, ok := s.lowerName(name)
+	if !ok {
 		return nil
+	}
+	cmd := s.ex.commands[string(lower)]
+	if cmd != nil {
+		s.last = cmd
+	}
+	return cmd
+}
+
+// subcommand finds a container's subcommand by its case-insensitive name.
+func (s *Session) subcommand(container *command, name []byte) *command {
+	lower, ok := s.lowerName(name)
+	if !ok {
+		return nil
+	}
+	return container.subcommands[string(lower)]
+}
+
+// lowerName lowercases name into the session's buffer; false if it is
+// longer than any command name.
+func (s *Session) lowerName(name []byte) ([]byte, bool) {
+	if len(name) > maxCommandName {
+		return nil, false
 	}
 	lower := s.nameBuf[:len(name)]
 	for i, c := range name {
@@ -85,11 +145,18 @@ func (s *Session) lookup(name []byte) *command {
 		}
 		lower[i] = c
 	}
-	cmd := s.ex.commands[string(lower)]
-	if cmd != nil {
-		s.last = cmd
+	return lower, true
+}
+
+// commandByFullName finds "get" or "config|get", any case, as COMMAND INFO
+// takes them; nil for anything else ("get|x", "config|nosuch", "a|b|c").
+func (s *Session) commandByFullName(name []byte) *command {
+	container, sub, isSub := bytes.Cut(name, []byte("|"))
+	c := s.lookup(container)
+	if c == nil || !isSub {
+		return c
 	}
-	return cmd
+	return s.subcommand(c, sub)
 }
 
 // equalFoldASCII reports whether name, in any case, is the lower-case
@@ -111,17 +178,18 @@ func equalFoldASCII(name []byte, lower string) bool {
 
 // unknownCommand writes Redis's error for a name not in the table: the name
 // as typed, then the first arguments quoted, together capped near 128 bytes.
+// Redis prints each as a C string (%.128s), so a NUL ends it.
 func unknownCommand(args [][]byte) string {
 	var b strings.Builder
 	b.WriteString("ERR unknown command '")
-	b.Write(capBytes(args[0], 128))
+	b.Write(capBytes(cString(args[0]), 128))
 	b.WriteString("', with args beginning with: ")
 	written := 0
 	for _, a := range args[1:] {
 		if written >= 128 {
 			break
 		}
-		part := capBytes(a, 128-written)
+		part := capBytes(cString(a), 128-written)
 		b.WriteByte('\'')
 		b.Write(part)
 		b.WriteString("' ")
@@ -141,9 +209,17 @@ func wrongArity(name string) string {
 	return "ERR wrong number of arguments for '" + name + "' command"
 }
 
-// unknownSubcommand is Redis's error for CONFIG FOO, CLIENT FOO, ...
-func unknownSubcommand(sub []byte, container string) string {
-	return "ERR unknown subcommand '" + string(capBytes(sub, 128)) + "'. Try " + container + " HELP."
+// unknownSubcommand is Redis's error for CONFIG FOO, CLIENT FOO, ...: the
+// subcommand as typed, a C string capped at 128 bytes.
+func unknownSubcommand(container *command, sub []byte) string {
+	return "ERR unknown subcommand '" + string(capBytes(cString(sub), 128)) + "'. Try " + strings.ToUpper(container.name) + " HELP."
+}
+
+// subcommandSyntaxError is Redis's answer when a subcommand's handler
+// refuses its arguments (PUBSUB CHANNELS a b): the subcommand as typed.
+func subcommandSyntaxError(args [][]byte) string {
+	return "ERR unknown subcommand or wrong number of arguments for '" + string(capBytes(cString(args[1]), 128)) +
+		"'. Try " + strings.ToUpper(string(cString(args[0]))) + " HELP."
 }
 
 // Redis's texts for errors several commands share.

@@ -124,6 +124,21 @@ func TestUnknownCommandErrorHasNoLineBreaks(t *testing.T) {
 	}
 }
 
+// Redis prints the name and arguments as C strings: a NUL ends each.
+func TestUnknownCommandErrorStopsAtNUL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{resp("FOO", "a\x00b", "c"), "-ERR unknown command 'FOO', with args beginning with: 'a' 'c' \r\n"},
+		{resp("F\x00OO", "x"), "-ERR unknown command 'F', with args beginning with: 'x' \r\n"},
+		{resp("GET\x00", "k"), "-ERR unknown command 'GET', with args beginning with: 'k' \r\n"},
+		{resp("FOO", "\x00"+strings.Repeat("a", 200), "b"), "-ERR unknown command 'FOO', with args beginning with: '' 'b' \r\n"},
+	}
+	for _, tt := range tests {
+		if got, _ := converse(t, newExecutor(), tt.in); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestIncompleteRequestIsKeptForLater(t *testing.T) {
 	s := newExecutor().NewSession(nil)
 	in := []byte("SET k v\nGET")

@@ -1,9 +1,6 @@
 package executor
 
-import (
-	"math"
-	"strings"
-)
+import "math"
 
 // expireSpec is an expiry argument: the raw number, its unit, and whether it
 // is a point in time (EXAT, PXAT, EXPIREAT) or a duration from now.
@@ -60,16 +57,19 @@ func (e expireSpec) at(now int64, positive bool, cmd string) (int64, string) {
 // setOptions are SET's and GETEX's flags.
 type setOptions struct {
 	nx, xx, get, keepTTL, persist bool
-	expire                        *expireSpec
+	expire                        *expireSpec // the last EX, PX, EXAT or PXAT
 }
 
 // parseSetOptions reads the options after SET key value (forGetex false)
-// or GETEX key (true), rejecting combinations Redis rejects with
-// "ERR syntax error".
+// or GETEX key (true) with Redis's rules: an option may be given again
+// (SET k v EX 1 EX 2 expires in 2 seconds: the last value wins, and only it
+// is read as a number), but one that contradicts another option already
+// given is "ERR syntax error": NX with XX, KEEPTTL or PERSIST with any
+// expiry, and two different kinds of expiry (EX then PX).
 func parseSetOptions(args [][]byte, forGetex bool) (setOptions, string) {
 	var o setOptions
 	for i := 0; i < len(args); i++ {
-		opt := strings.ToLower(string(args[i]))
+		opt := optionName(args[i])
 		spec, isExpire := expireOption(opt)
 		switch {
 		case opt == "nx" && !forGetex && !o.xx:
@@ -82,7 +82,7 @@ func parseSetOptions(args [][]byte, forGetex bool) (setOptions, string) {
 			o.keepTTL = true
 		case opt == "persist" && forGetex && o.expire == nil:
 			o.persist = true
-		case isExpire && o.expire == nil && !o.keepTTL && !o.persist && i+1 < len(args):
+		case isExpire && o.expireMayBe(spec) && i+1 < len(args):
 			spec.raw = args[i+1]
 			o.expire = &spec
 			i++
@@ -91,4 +91,14 @@ func parseSetOptions(args [][]byte, forGetex bool) (setOptions, string) {
 		}
 	}
 	return o, ""
+}
+
+// expireMayBe reports whether an expiry of spec's kind may follow the
+// options read so far: not after KEEPTTL or PERSIST, nor after an expiry
+// of another kind; after one of the same kind it replaces it.
+func (o *setOptions) expireMayBe(spec expireSpec) bool {
+	if o.keepTTL || o.persist {
+		return false
+	}
+	return o.expire == nil || (o.expire.seconds == spec.seconds && o.expire.absolute == spec.absolute)
 }

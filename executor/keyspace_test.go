@@ -72,6 +72,61 @@ func TestSetOptions(t *testing.T) {
 	})
 }
 
+// Redis lets SET and GETEX repeat an option (the last expiry wins, and
+// only its number is read) but refuses two options that contradict each
+// other; its option names are C strings, so a NUL ends one.
+func TestSetAndGetexRepeatedOptions(t *testing.T) {
+	runSteps(t, []step{
+		{req: "SET k v EX 100 EX 200", want: "OK"},
+		{req: "TTL k", want: "(integer) 200"},
+		{req: "SET k v PX 1000 px 2000", want: "OK"},
+		{req: "PTTL k", want: "(integer) 2000"},
+		{req: "SET k v EXAT 1700000100 exat 1700000300", want: "OK"},
+		{req: "TTL k", want: "(integer) 300"},
+		{req: "SET k v PXAT 1700000001000 PXAT 1700000004000", want: "OK"},
+		{req: "PTTL k", want: "(integer) 4000"},
+		{req: "SET k v EX abc EX 10", want: "OK"},
+		{req: "TTL k", want: "(integer) 10"},
+		{req: "SET k v EX 0 EX 20", want: "OK"},
+		{req: "TTL k", want: "(integer) 20"},
+		{req: "SET k v EX 10 EX abc", want: "(error) ERR value is not an integer or out of range"},
+		{req: "SET k v EX 10 EX 0", want: "(error) ERR invalid expire time in 'set' command"},
+		{req: "SET k v EX 10 EX", want: "(error) ERR syntax error"},
+		{req: "SET k v EX 10 EXAT 1700000100", want: "(error) ERR syntax error"},
+		{req: "SET k v PXAT 1700000100000 PX 10", want: "(error) ERR syntax error"},
+		{req: "SET k v2 KEEPTTL KEEPTTL", want: "OK"},
+		{req: "TTL k", want: "(integer) 20"},
+		{req: "SET k v KEEPTTL GET KEEPTTL", want: "v2"},
+		{req: "SET k v EX 10 GET EX 30", want: "v"},
+		{req: "TTL k", want: "(integer) 30"},
+		{req: "SET k v EX 10 KEEPTTL", want: "(error) ERR syntax error"},
+		{req: "SET k v KEEPTTL PX 10", want: "(error) ERR syntax error"},
+		{req: "SET k v3 GET GET", want: "v"},
+		{req: "SET k v NX NX", want: "(nil)"},
+		{req: "SET k v4 XX xx", want: "OK"},
+		{req: "SET k v XX NX", want: "(error) ERR syntax error"},
+		{req: "GETEX k PX 1000 PX 2000", want: "v4"},
+		{req: "PTTL k", want: "(integer) 2000"},
+		{req: "GETEX k EX abc EX 50", want: "v4"},
+		{req: "TTL k", want: "(integer) 50"},
+		{req: "GETEX k EXAT 1 EXAT 1700000070", want: "v4"},
+		{req: "TTL k", want: "(integer) 70"},
+		{req: "GETEX k PERSIST PERSIST", want: "v4"},
+		{req: "TTL k", want: "(integer) -1"},
+		{req: "GETEX k EX 10 PERSIST", want: "(error) ERR syntax error"},
+		{req: "GETEX k PERSIST PX 10", want: "(error) ERR syntax error"},
+		{req: "GETEX k EX 10 PX 10", want: "(error) ERR syntax error"},
+		{req: "GETEX k EX 10 EX", want: "(error) ERR syntax error"},
+		{req: "GETEX k KEEPTTL", want: "(error) ERR syntax error"},
+		{req: "GETEX k GET", want: "(error) ERR syntax error"},
+		{req: `SET k v "NX\x00junk"`, want: "(nil)"},
+		{req: `SET k v "ex\x00" 40`, want: "OK"},
+		{req: "TTL k", want: "(integer) 40"},
+		{req: `GETEX k "persist\x00x"`, want: "v"},
+		{req: "TTL k", want: "(integer) -1"},
+	})
+}
+
 func TestExpireFamily(t *testing.T) {
 	runSteps(t, []step{
 		{req: "TTL nokey", want: "(integer) -2"},
@@ -265,5 +320,47 @@ func TestInfoCountsExpiries(t *testing.T) {
 	_, out, _ = s.Handle([]byte("INFO stats\n"), nil)
 	if !strings.Contains(string(out), "expired_keys:1\r\n") {
 		t.Fatalf("INFO stats = %q", out)
+	}
+}
+
+// A time already past deletes the key at once, so DBSIZE and INFO
+// keyspace stop counting it, as in Redis; SET with a past EXAT is the
+// exception Redis makes: the key is stored, dead, until it is next touched
+// or swept.
+func TestPastExpiryDeletesAtOnce(t *testing.T) {
+	tests := []struct {
+		req, reply string
+		dbsize     int
+	}{
+		{"GETEX k EXAT 1", "v", 0},
+		{"GETEX k PXAT 1", "v", 0},
+		{"GETEX k PXAT 1700000000000", "v", 0}, // the very millisecond counts as past
+		{"GETEX k EXAT 1700000001", "v", 1},
+		{"EXPIRE k -1", "(integer) 1", 0},
+		{"EXPIRE k 0", "(integer) 1", 0},
+		{"PEXPIRE k -5", "(integer) 1", 0},
+		{"EXPIREAT k 1", "(integer) 1", 0},
+		{"PEXPIREAT k 1700000000000", "(integer) 1", 0},
+		{"SET k v EXAT 1", "OK", 1},
+		{"SET k v PXAT 1", "OK", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.req, func(t *testing.T) {
+			ex, _ := newClockedExecutor()
+			s := ex.NewSession(nil)
+			s.Handle([]byte("SET k v\n"), nil)
+			_, out, _ := s.Handle([]byte(tt.req+"\n"), nil)
+			if got := strings.TrimSuffix(string(out), "\n"); got != tt.reply {
+				t.Fatalf("reply %q, want %q", got, tt.reply)
+			}
+			_, out, _ = s.Handle([]byte("DBSIZE\nINFO keyspace\n"), nil)
+			wantKeyspace := "# Keyspace\r\n"
+			if tt.dbsize > 0 {
+				wantKeyspace += "db0:keys=1,expires=1,avg_ttl=0\r\n"
+			}
+			if want := "(integer) " + itoa(int64(tt.dbsize)) + "\n" + wantKeyspace + "\n"; string(out) != want {
+				t.Fatalf("then DBSIZE, INFO keyspace: %q, want %q", out, want)
+			}
+		})
 	}
 }

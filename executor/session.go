@@ -102,10 +102,21 @@ func (s *Session) flushCounts() {
 // buffer once for a large value.
 func (s *Session) NeedBytes() int { return s.parser.NeedBytes() }
 
-// execute looks a command up, checks its arity and runs it.
+// execute looks a command (and subcommand) up, checks its arity and runs
+// it. The checks come in Redis's order: an unknown command or subcommand
+// and a wrong arity are answered before NOAUTH, so even a client that has
+// not authenticated learns that CONFIG FOO does not exist.
 func (s *Session) execute(args [][]byte) {
 	s.counts.commands++
 	cmd := s.lookup(args[0])
+	if cmd != nil && cmd.subcommands != nil && len(args) > 1 {
+		sub := s.subcommand(cmd, args[1])
+		if sub == nil {
+			s.reply.Error(unknownSubcommand(cmd, args[1]))
+			return
+		}
+		cmd = sub
+	}
 	switch {
 	case cmd == nil:
 		s.reply.Error(unknownCommand(args))
@@ -113,17 +124,33 @@ func (s *Session) execute(args [][]byte) {
 		s.reply.Error(wrongArity(cmd.name))
 	case !s.authed && cmd.flags&flagNoAuth == 0:
 		s.reply.Error(errNoAuth)
-	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
-		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
 		s.reply.Error(errOOM)
-	case cmd.flags&flagWrite != 0 && s.ex.persist != nil && s.ex.persist.WriteError() != nil:
-		s.reply.Error(misconf(s.ex.persist.WriteError()))
+	case s.refusedForDiskError(cmd): // it has answered MISCONF
+	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
+		// A subcommand is named as Redis names it: 'pubsub|numpat'.
+		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	default:
 		s.cmd = cmd
 		s.wrote = s.wrote || cmd.flags&flagWrite != 0
 		cmd.run(s, args)
 	}
+}
+
+// refusedForDiskError answers MISCONF and reports true when cmd is refused
+// because the append-only file cannot be written: every write command, and
+// PING, as in Redis, so that a health check notices the disk. (Redis
+// refuses OOM first and MISCONF next, both before the subscribed-mode
+// check.) The error is read once: the writer may clear it at any moment.
+func (s *Session) refusedForDiskError(cmd *command) bool {
+	if s.ex.persist == nil || (cmd.flags&flagWrite == 0 && cmd.name != "ping") {
+		return false
+	}
+	err := s.ex.persist.WriteError()
+	if err != nil {
+		s.reply.Error(misconf(err))
+	}
+	return err != nil
 }
 
 // Closed is called by the networking layer once the connection has ended:

@@ -3,8 +3,8 @@ package parser
 import "bytes"
 
 // nextInline parses one plaintext line (DESIGN section 3): arguments split
-// on spaces and tabs, with Redis's inline quoting. p.args is left holding the
-// arguments, which alias buf.
+// on spaces and tabs (isSpace has the exact rule), with Redis's inline
+// quoting. p.args is left holding the arguments, which alias buf.
 func (p *Parser) nextInline(buf []byte) (int, error) {
 	p.args = p.args[:0]
 	eol := bytes.IndexByte(buf, '\n')
@@ -29,8 +29,20 @@ func (p *Parser) nextInline(buf []byte) (int, error) {
 	return eol + 1, nil
 }
 
+// Redis's sdssplitargs has two ideas of white space, and a line reads the
+// same here only if both are kept apart:
+//
+//   - isSpace is C's isspace(): what is skipped before a word, and what
+//     may follow a closing quote. It includes \v and \f.
+//   - endsWord is what ends an unquoted word: space, tab, CR, LF only. So
+//     in ECHO a\vb the \v is part of the word "a\vb", while in
+//     ECHO "a"\vb it separates two words.
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func endsWord(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 // splitInline splits a line the way Redis's sdssplitargs does, unescaping
@@ -88,7 +100,7 @@ func splitInline(line []byte, args [][]byte) ([][]byte, error) {
 				}
 			default:
 				switch {
-				case isSpace(c):
+				case endsWord(c):
 					break token
 				case c == '"':
 					inDouble = true

@@ -61,6 +61,15 @@ func TestInline(t *testing.T) {
 		{"unclosed single quote", `SET k 'abc` + "\n", nil, ErrUnbalancedQuotes},
 		{"closing quote followed by a letter", `SET k "a"b` + "\n", nil, ErrUnbalancedQuotes},
 		{"escaped closing quote leaves it open", `SET k "abc\"` + "\n", nil, ErrUnbalancedQuotes},
+		// \v and \f: blank between words and after a closing quote, but
+		// inside an unquoted word they are part of it (sdssplitargs).
+		{"\\v inside a word is part of it", "ECHO a\vb\n", [][]string{{"ECHO", "a\vb"}}, nil},
+		{"\\f inside a word is part of it", "ECHO a\fb\n", [][]string{{"ECHO", "a\fb"}}, nil},
+		{"\\v after the name is part of it", "ECHO\va\n", [][]string{{"ECHO\va"}}, nil},
+		{"\\v and \\f before a word are skipped", "\v\fPING \v\fx\n", [][]string{{"PING", "x"}}, nil},
+		{"\\v after a closing quote separates", "ECHO \"a\"\vb 'c'\fd\n", [][]string{{"ECHO", "a", "b", "c", "d"}}, nil},
+		{"\\v ends a line's last quoted word", "ECHO \"a\"\v\n", [][]string{{"ECHO", "a"}}, nil},
+		{"CR inside a line separates", "ECHO a\rb\r\n", [][]string{{"ECHO", "a", "b"}}, nil},
 		{"binary bytes pass through", "SET k \x00\xff\x01\n", [][]string{{"SET", "k", "\x00\xff\x01"}}, nil},
 		{"incomplete line waits", "SET k v", nil, nil},
 	}

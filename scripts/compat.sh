@@ -43,6 +43,9 @@ ref() { redis-cli -s "$work/redis.sock" "$@" 2>&1; }
 same() { verdict "redis-cli $*" "$(lite "$@")" "$(ref "$@")"; }     # as Redis prints it
 unnumbered_sorted() { sed 's/^ *[0-9]*) //' | sort; }
 same_sorted() { verdict "redis-cli $* (as a set)" "$(lite "$@" | unnumbered_sorted)" "$(ref "$@" | unnumbered_sorted)"; } # hash order differs
+same_session() { # the lines of $1, on one connection (redis-cli reads them from stdin)
+  verdict "redis-cli <<< $(printf '%q' "$1")" "$(lite <<<"$1")" "$(ref <<<"$1")"
+}
 expect() { local want=$1; shift; verdict "redis-cli $*" "$(lite "$@")" "$want"; }
 
 # --- redis-cli, command by command, raw (piped) and typed (--no-raw) output
@@ -75,6 +78,10 @@ for mode in "" --no-raw; do
   same "${m[@]}" dbsize
   same "${m[@]}" select 0
   same "${m[@]}" select notanumber
+  same "${m[@]}" select 4294967296
+  same "${m[@]}" auth default anything
+  same "${m[@]}" auth DEFAULT anything
+  same "${m[@]}" hello 2 auth Default anything
   same "${m[@]}" client setname compat-check
   same "${m[@]}" client getname
   same "${m[@]}" client setname "has space"
@@ -82,8 +89,16 @@ for mode in "" --no-raw; do
   same "${m[@]}" config get save
   same "${m[@]}" config get appendonly
   same "${m[@]}" config get proto-max-bulk-len
+  same "${m[@]}" config get SAVE
+  same "${m[@]}" config get save SAVE
+  same "${m[@]}" config get 'sav?' SAVE
   same "${m[@]}" config nosuchsub
   same "${m[@]}" config get
+  same "${m[@]}" config resetstat x
+  same "${m[@]}" command list x
+  same "${m[@]}" command list filterby pattern get
+  same "${m[@]}" command list filterby module none
+  same "${m[@]}" command count x
   same "${m[@]}" del greeting n max
   same "${m[@]}" dbsize
   # keyspace: expiry, string and key-space commands
@@ -95,10 +110,20 @@ for mode in "" --no-raw; do
   same "${m[@]}" set e v3 nx
   same "${m[@]}" set e v ex 0
   same "${m[@]}" set e v nx xx
+  same "${m[@]}" set r v ex 100 ex 200
+  same "${m[@]}" ttl r
+  same "${m[@]}" set r v ex 100 px 100
+  same "${m[@]}" set r v nx nx
+  same "${m[@]}" set r v keepttl get keepttl
+  same "${m[@]}" getex r px 1000 px 200000
+  same "${m[@]}" ttl r
+  same "${m[@]}" getex r ex 10 persist
+  same "${m[@]}" del r
   same "${m[@]}" expire e 50 gt
   same "${m[@]}" expire e 50 lt
   same "${m[@]}" expire e 10 nx xx
   same "${m[@]}" expire e 10 foo
+  same "${m[@]}" expire e 10 "$(printf 'o%.0s' {1..200})"
   same "${m[@]}" persist e
   same "${m[@]}" ttl e
   same "${m[@]}" setex sx 100 v
@@ -130,19 +155,39 @@ for mode in "" --no-raw; do
   same "${m[@]}" keys 'nomatch*'
   same "${m[@]}" scan notacursor
   same "${m[@]}" scan 0 count 0
+  same "${m[@]}" scan -1 match 'nomatch*'
+  same "${m[@]}" scan '' match 'nomatch*'
+  same "${m[@]}" scan +0 count 1000 match m3
+  same "${m[@]}" scan 1x
+  same "${m[@]}" scan ' 0'
+  same "${m[@]}" scan 18446744073709551616
   same "${m[@]}" expireat e 1
   same "${m[@]}" exists e
+  same "${m[@]}" set g v
+  same "${m[@]}" getex g exat 1
+  same "${m[@]}" dbsize
+  same "${m[@]}" set g v exat 1
+  same "${m[@]}" dbsize
+  same "${m[@]}" del g
   same "${m[@]}" publish nobody-listens msg
   same "${m[@]}" pubsub numsub a b
   same "${m[@]}" pubsub numpat
   same "${m[@]}" pubsub channels
   same "${m[@]}" pubsub nosuchsub
+  same "${m[@]}" pubsub channels a b
   same "${m[@]}" flushdb
   same "${m[@]}" randomkey
   same "${m[@]}" set only v
   same "${m[@]}" randomkey
   same "${m[@]}" flushall
 done
+# HELLO applies its options in order: a refused SETNAME keeps the name set before it.
+same_session "$(printf 'hello 2 setname good setname "a b"\nclient getname\nhello 2 setname "a b" setname other\nclient getname')"
+# In subscribed mode a refused subcommand is named 'pubsub|numpat' (raw
+# RESP through nc: redis-cli sends nothing more once subscribed).
+sub_req='*2\r\n$9\r\nSUBSCRIBE\r\n$1\r\nx\r\n*2\r\n$6\r\nPUBSUB\r\n$6\r\nNUMPAT\r\n*2\r\n$6\r\nPUBSUB\r\n$3\r\nFOO\r\n*1\r\n$4\r\nQUIT\r\n'
+verdict "nc: subscribed, then PUBSUB NUMPAT, PUBSUB FOO, QUIT" "$(printf "$sub_req" | timeout 10 nc 127.0.0.1 "$port" | od -An -c)" \
+  "$(printf "$sub_req" | timeout 10 nc -U "$work/redis.sock" | od -An -c)"
 # SCAN visits every key: compared as sorted sets (cursors differ by design).
 for i in $(seq 1 300); do printf 'SET scan:%d v\n' "$i"; done | tee >(redis-cli -s "$work/redis.sock" >/dev/null) | redis-cli -p "$port" >/dev/null
 verdict "redis-cli --scan --pattern 'scan:*' (sorted)" "$(lite --scan --pattern 'scan:*' | sort)" "$(ref --scan --pattern 'scan:*' | sort)"
@@ -188,6 +233,10 @@ verdict "redis-benchmark tests finished" "$(tr '\r' '\n' <<<"$bench_out" | grep 
 nc_out=$(printf 'SET nc:1 "hello world"\nGET nc:1\nGET nc:none\nINCR nc:n\nEXISTS nc:1 nc:n\nPING\nNOSUCH x\nQUIT\n' | timeout 10 nc -N 127.0.0.1 "$port")
 verdict "nc plaintext session" "$nc_out" "$(printf "OK\nhello world\n(nil)\n(integer) 1\n(integer) 2\nPONG\n(error) ERR unknown command 'NOSUCH', with args beginning with: 'x' \nOK")"
 expect "hello world" get nc:1
+# Inline splitting, word for word as Redis's sdssplitargs: \v inside an
+# unquoted word is part of it (Redis's reply minus its "$3" header line).
+verdict "nc inline: \\v inside a word" "$(printf 'ECHO a\vb\n' | timeout 10 nc -N 127.0.0.1 "$port" | od -An -c)" \
+  "$(printf 'ECHO a\vb\r\n' | timeout 10 nc -N -U "$work/redis.sock" | tail -n +2 | tr -d '\r' | od -An -c)"
 
 echo "compat: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
