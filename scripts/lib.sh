@@ -12,7 +12,9 @@ start_redis_lite() {
   daemon=$!
   port=""
   for _ in $(seq 600); do
-    port=$(sed -n 's/.*msg="accepting connections" addr="[^"]*:\([0-9]*\)".*/\1/p' "$log")
+    # (2>/dev/null: the log may not exist yet, if the shell has not yet
+    # made the background job's redirection)
+    port=$(sed -n 's/.*msg="accepting connections" addr="[^"]*:\([0-9]*\)".*/\1/p' "$log" 2>/dev/null)
     [ -n "$port" ] && return 0
     kill -0 "$daemon" 2>/dev/null || break
     sleep 0.05
