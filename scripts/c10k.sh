@@ -35,16 +35,13 @@ make -s build || exit 1
 work=$(mktemp -d)
 daemon="" holder=""
 cleanup() {
-  exec 5<&- 7>&-
-  local pid
-  for pid in $holder $daemon; do
-    kill "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-  done
+  exec 5<&-
+  release_idle_clients
+  [ -n "$daemon" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
-go build -o "$work/idleclients" ./scripts/idleclients || exit 1
+build_idle_clients "$work" || exit 1
 
 # Every idle client is a descriptor in two processes: the daemon's accepted
 # socket and idleclients' own. Both inherit this shell's limit, so raise the
@@ -127,16 +124,6 @@ benchmark() {
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
-# wait_for_line FILE PATTERN SECONDS: poll until FILE has a line matching.
-wait_for_line() {
-  local deadline=$((SECONDS + $3))
-  until grep -q "$2" "$1" 2>/dev/null; do
-    [ "$SECONDS" -ge "$deadline" ] && return 1
-    kill -0 "$holder" 2>/dev/null || return 1
-    sleep 0.1
-  done
-}
-
 # stop_daemon: SIGTERM, then wait for it (at most 30 s).
 stop_daemon() {
   kill -TERM "$daemon" 2>/dev/null
@@ -145,18 +132,6 @@ stop_daemon() {
   wait "$daemon" 2>/dev/null
   daemon=""
 }
-
-# release_idle_clients: end of input tells idleclients to close them all.
-release_idle_clients() {
-  exec 7>&-
-  for _ in $(seq 300); do kill -0 "$holder" 2>/dev/null || break; sleep 0.1; done
-  kill "$holder" 2>/dev/null
-  wait "$holder" 2>/dev/null
-  holder=""
-}
-
-# count KEY: KEY's value in idleclients' line of counts ($counts).
-count() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$counts"; }
 
 # run_model MODEL IDLE EXPECT: one row of the table. EXPECT is what the
 # lesson says must happen, checked after the row is printed:
@@ -173,22 +148,17 @@ run_model() {
   alone=$(benchmark)
   before=$(rss_kb "$daemon")
 
-  rm -f "$work/hold" "$work/idle.out"
-  mkfifo "$work/hold"
-  "$work/idleclients" -addr "127.0.0.1:$port" -n "$n" <"$work/hold" >"$work/idle.out" 2>&1 &
-  holder=$!
-  exec 7>"$work/hold"
-  if ! wait_for_line "$work/idle.out" "asked=" 300; then
+  hold_idle_clients "$work" -n "$n"
+  if ! idle_counts 300; then
     echo "c10k.sh: idleclients did not report:" >&2
-    cat "$work/idle.out" >&2
+    cat "$idle_out" >&2
     release_idle_clients
     stop_daemon
     return 1
   fi
-  counts=$(grep "asked=" "$work/idle.out")
-  sed 's/^/    /' "$work/idle.out" >&2
+  sed 's/^/    /' "$idle_out" >&2
   after=$(rss_kb "$daemon")
-  held=$(($(count served) + $(count waiting)))
+  held=$(($(idle_count served) + $(idle_count waiting)))
   if [ "$model" = threads ]; then
     inside=$(info connected_clients busy_workers worker_threads queued_clients |
       awk '{printf "connected %s, busy workers %s/%s, queued %s", $1, $2, $3, $4}')
@@ -201,7 +171,7 @@ run_model() {
   extra=$((rejected_after - rejected_before))
   inside+=", rejected $rejected_before (+$extra during the benchmark)"
   printf '| %s | %s | %s | %s | %s | %s | %s -> %s MB | %s | %s | %s | %s | %s |\n' \
-    "$model" "$n" "$held" "$(count served)" "$(count waiting)" "$(count refused)" \
+    "$model" "$n" "$held" "$(idle_count served)" "$(idle_count waiting)" "$(idle_count refused)" \
     "$(awk -v k="$before" 'BEGIN {printf "%.1f", k / 1024}')" "$(awk -v k="$after" 'BEGIN {printf "%.1f", k / 1024}')" \
     "$(awk -v a="$before" -v b="$after" -v h="$held" 'BEGIN {if (h > 0) printf "%.1f KB", (b - a) / h; else print "-"}')" \
     "$(threads_of "$daemon")" "$alone" "$beside" "$inside"
@@ -210,7 +180,7 @@ run_model() {
   stop_daemon
   case $expect in
   all-served)
-    [ "$(count served)" -eq "$n" ] && [[ $beside == [0-9]*" / "[0-9]* ]] && return 0
+    [ "$(idle_count served)" -eq "$n" ] && [[ $beside == [0-9]*" / "[0-9]* ]] && return 0
     echo "c10k.sh: $model with $n idle clients: expected every one served and the benchmark beside them" >&2 ;;
   no-service)
     [[ $beside != [0-9]* ]] && return 0

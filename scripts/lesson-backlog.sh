@@ -22,17 +22,16 @@ make -s build || exit 1
 work=$(mktemp -d)
 daemon="" holder=""
 cleanup() {
-  exec 7>&-
-  local pid
-  for pid in $daemon $holder; do
-    kill -CONT "$pid" 2>/dev/null # a stopped process cannot act on SIGTERM
-    kill "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-  done
+  if [ -n "$daemon" ]; then
+    kill -CONT "$daemon" 2>/dev/null # a stopped process would not act on SIGTERM
+    kill "$daemon" 2>/dev/null
+    wait "$daemon" 2>/dev/null
+  fi
+  release_idle_clients
   rm -rf "$work"
 }
 trap cleanup EXIT
-go build -o "$work/idleclients" ./scripts/idleclients || exit 1
+build_idle_clients "$work" || exit 1
 
 fail() {
   echo "lesson-backlog.sh: FAILED: $*" >&2
@@ -58,11 +57,7 @@ echo
 echo "2. kill -STOP the daemon (its accept loop stalls), then $clients clients connect."
 drops_before=$(listen_drops)
 kill -STOP "$daemon"
-mkfifo "$work/hold"
-"$work/idleclients" -addr "127.0.0.1:$port" -n "$clients" -dialers "$clients" \
-  -dial-timeout 60s -reply-wait 60s -slow-connect 500ms <"$work/hold" >"$work/clients.out" 2>&1 &
-holder=$!
-exec 7>"$work/hold"
+hold_idle_clients "$work" -n "$clients" -dialers "$clients" -dial-timeout 60s -reply-wait 60s -slow-connect 500ms
 full=$((backlog + 1)) # Linux lets the queue reach backlog+1 before it is "full"
 for _ in $(seq 100); do
   [ "$(accept_queue)" -ge "$full" ] && [ "$(count_state syn-sent)" -ge $((clients - full)) ] && break
@@ -107,12 +102,12 @@ echo
 echo "5. kill -CONT: the accept loop (section 5) drains the queue, the waiting"
 echo "   clients' next SYN gets through, and every client is served:"
 kill -CONT "$daemon"
-for _ in $(seq 300); do grep -q "asked=" "$work/clients.out" && break; sleep 0.1; done
-sed 's/^/    /' "$work/clients.out"
+idle_counts 30
+sed 's/^/    /' "$idle_out"
 listener
-line=$(grep "asked=" "$work/clients.out") || fail "the clients did not finish within 30 s of the resume"
-served=$(sed -n 's/.* served=\([0-9]*\).*/\1/p' <<<"$line")
-slow=$(sed -n 's/.* slow_connects=\([0-9]*\).*/\1/p' <<<"$line")
+[ -n "$counts" ] || fail "the clients did not finish within 30 s of the resume"
+served=$(idle_count served)
+slow=$(idle_count slow_connects)
 echo "   slow_connects: the $slow clients whose connect() took over 0.5 s, i.e. whose"
 echo "   first SYN was dropped; they connected on a resent SYN after the resume."
 [ "$served" -eq "$clients" ] || fail "$served of $clients clients were served after the resume"
