@@ -20,7 +20,7 @@
 # model a new connection could not get an answer once they are in.
 #   scripts/c10k.sh          IDLE=10000 SMALL_IDLE=1000 REQUESTS=100000 ROUNDS=3 PATIENCE=20
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 source scripts/lib.sh
 
 idle=${IDLE:-10000}

@@ -11,7 +11,7 @@
 # every client was served after the resume.
 #   scripts/lesson-backlog.sh        BACKLOG=4 CLIENTS=12 STALL=4 (seconds)
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 source scripts/lib.sh
 command -v ss >/dev/null || { echo "lesson-backlog.sh: needs ss (apt-get install iproute2)" >&2; exit 1; }
 backlog=${BACKLOG:-4}

@@ -19,7 +19,7 @@
 #      leave, new ones are served again.
 # Exits non-zero if any of that did not happen.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 source scripts/lib.sh
 command -v prlimit >/dev/null || { echo "lesson-emfile.sh: needs prlimit (apt-get install util-linux)" >&2; exit 1; }
 start_limit=${START_LIMIT:-64}

@@ -8,7 +8,7 @@
 # scripts/rebind with it (allowed), and by a restarted redis-lite, which
 # always sets it. Exits non-zero if any of the three goes otherwise.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 source scripts/lib.sh
 command -v ss >/dev/null || { echo "lesson-reuseaddr.sh: needs ss (apt-get install iproute2)" >&2; exit 1; }
 make -s build || exit 1

@@ -14,7 +14,7 @@
 # Exits non-zero if the daemon's log or the kernel's counters do not show
 # the difference.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 source scripts/lib.sh
 command -v ss >/dev/null || { echo "lesson-rst.sh: needs ss (apt-get install iproute2)" >&2; exit 1; }
 make -s build || exit 1
@@ -79,7 +79,7 @@ fi
 echo "1. Clean close: the client reads PONG, then close(). Its kernel sends FIN."
 exec 3<>"/dev/tcp/127.0.0.1/$port" || fail "cannot connect"
 printf 'PING\n' >&3
-IFS= read -r -t 5 reply <&3 || fail "no reply to PING"
+IFS= read -r -t 5 reply <&3 && [ "$reply" = PONG ] || fail "no PONG to PING"
 clean=$(client_port)
 exec 3<&-
 daemon_says "$clean" "recv(): 0 bytes" || fail "the daemon did not log recv() returning 0 for the clean close"

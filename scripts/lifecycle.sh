@@ -19,7 +19,7 @@
 # become the active closer itself, and then TIME_WAIT would be on its side.
 # Exits non-zero if the states seen are not the ones described.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 source scripts/lib.sh
 command -v ss >/dev/null || { echo "lifecycle.sh: needs ss (apt-get install iproute2)" >&2; exit 1; }
 make -s build || exit 1
