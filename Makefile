@@ -5,7 +5,7 @@
 BIN  := bin/redis-lite
 ARGS ?=
 
-.PHONY: build run test lint compat fuzz soak bench demo lifecycle clean
+.PHONY: build run test lint compat fuzz soak bench demo lifecycle lessons c10k lesson-backlog lesson-reuseaddr lesson-rst lesson-emfile clean
 
 build:
 	go build -o $(BIN) .
@@ -61,6 +61,32 @@ demo:
 # Kernel states of one connection (ss) from LISTEN to TIME_WAIT.
 lifecycle: build
 	scripts/lifecycle.sh
+
+# The networking document's lessons, each a script that shows one thing
+# happening on loopback and fails if it did not (README, "The lessons").
+# make lessons runs the quick ones (about 10 s); c10k takes about a minute.
+lessons: lifecycle lesson-backlog lesson-reuseaddr lesson-rst lesson-emfile
+
+# Section 11: 10,000 idle clients against each I/O model, with
+# redis-benchmark beside them (IDLE, REQUESTS, ROUNDS, PATIENCE).
+c10k: build
+	scripts/c10k.sh
+
+# The listen backlog filling while accept() is stalled (SIGSTOP).
+lesson-backlog: build
+	scripts/lesson-backlog.sh
+
+# Rebinding a port held by TIME_WAIT, without and with SO_REUSEADDR.
+lesson-reuseaddr: build
+	scripts/lesson-reuseaddr.sh
+
+# A clean close (FIN, recv() = 0) against a reset (RST, ECONNRESET).
+lesson-rst: build
+	scripts/lesson-rst.sh
+
+# Out of descriptors (EMFILE): the spare descriptor that answers anyway.
+lesson-emfile: build
+	scripts/lesson-emfile.sh
 
 clean:
 	rm -rf bin

@@ -1,7 +1,8 @@
 # Shared by the scripts: start a redis-lite on a free loopback port.
 #   start_redis_lite LOGFILE [flags...]
 # runs bin/redis-lite --port 0 $LITE_FLAGS FLAGS in the background (LITE_FLAGS
-# picks e.g. the I/O model: LITE_FLAGS="--io epoll"), logging to LOGFILE,
+# picks e.g. the I/O model: LITE_FLAGS="--io epoll"; LITE_WRAPPER is a
+# command that execs it, e.g. "prlimit --nofile=64:64 --"), logging to LOGFILE,
 # waits (at most 30 s) for the log line that names the bound address, and
 # sets $daemon (its pid) and $port. Exits the script if it does not start.
 start_redis_lite() {
@@ -11,12 +12,14 @@ start_redis_lite() {
   # background shell may not have opened it yet, and under set -e a sed
   # that cannot read it ends the calling script.
   : >"$log"
-  # shellcheck disable=SC2086 # LITE_FLAGS is a list of words
-  bin/redis-lite --port 0 ${LITE_FLAGS:-} "$@" 2>"$log" &
+  # shellcheck disable=SC2086 # LITE_WRAPPER and LITE_FLAGS are lists of words
+  ${LITE_WRAPPER:-} bin/redis-lite --port 0 ${LITE_FLAGS:-} "$@" 2>"$log" &
   daemon=$!
   port=""
   for _ in $(seq 600); do
-    port=$(sed -n 's/.*msg="accepting connections" addr="[^"]*:\([0-9]*\)".*/\1/p' "$log")
+    # (2>/dev/null: the log may not exist yet, if the shell has not yet
+    # made the background job's redirection)
+    port=$(sed -n 's/.*msg="accepting connections" addr="[^"]*:\([0-9]*\)".*/\1/p' "$log" 2>/dev/null)
     [ -n "$port" ] && return 0
     kill -0 "$daemon" 2>/dev/null || break
     sleep 0.05
@@ -24,4 +27,45 @@ start_redis_lite() {
   echo "redis-lite did not start:" >&2
   cat "$log" >&2
   exit 1
+}
+
+# The idle clients of the lessons (scripts/idleclients):
+#   build_idle_clients DIR              builds it as DIR/idleclients
+#   hold_idle_clients DIR [flags...]    starts it against 127.0.0.1:$port,
+#                                       output in DIR/idle.out; sets $holder
+#   idle_counts SECONDS                 waits (at most SECONDS) for its line
+#                                       of counts and sets $counts
+#   idle_count KEY                      one of them: served, waiting, ...
+#   release_idle_clients                closes its input: it hangs up and
+#                                       exits (waited for, at most 30 s)
+# It holds its connections until its standard input ends, so it reads a
+# FIFO that this shell keeps open on fd 7.
+build_idle_clients() { go build -o "$1/idleclients" ./scripts/idleclients; }
+hold_idle_clients() {
+  local dir=$1
+  shift
+  rm -f "$dir/hold" "$dir/idle.out"
+  mkfifo "$dir/hold" || return 1
+  "$dir/idleclients" -addr "127.0.0.1:$port" "$@" <"$dir/hold" >"$dir/idle.out" 2>&1 &
+  holder=$!
+  idle_out=$dir/idle.out
+  exec 7>"$dir/hold"
+}
+idle_counts() {
+  local deadline=$((SECONDS + $1))
+  counts=""
+  until counts=$(grep "asked=" "$idle_out" 2>/dev/null); do
+    [ "$SECONDS" -ge "$deadline" ] && return 1
+    kill -0 "$holder" 2>/dev/null || return 1
+    sleep 0.1
+  done
+}
+idle_count() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$counts"; }
+release_idle_clients() {
+  exec 7>&-
+  [ -n "${holder:-}" ] || return 0
+  for _ in $(seq 300); do kill -0 "$holder" 2>/dev/null || break; sleep 0.1; done
+  kill "$holder" 2>/dev/null
+  wait "$holder" 2>/dev/null
+  holder=""
 }
