@@ -158,6 +158,12 @@ func TestMaxClients(t *testing.T) {
 	if got, _ := io.ReadAll(third); string(got) != "-ERR max number of clients reached\r\n" {
 		t.Fatalf("third client read %q", got)
 	}
+	if workers, ok := srv.model.(*workerPool); ok {
+		// maxclients turned it away, not the queue: no advice to raise it
+		if warning, _ := workers.queueWarning(0); warning != "" {
+			t.Fatalf("the watchdog blames the queue: %q", warning)
+		}
+	}
 	a.Close()
 	waitFor(t, "a slot to free", func() bool { return srv.Stats().Connected == 1 })
 	fourth := dial(t, addr)

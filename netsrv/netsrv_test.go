@@ -150,6 +150,9 @@ func TestFullQueueRejectsWithRedisError(t *testing.T) {
 	if ts.Stats().Rejected != 1 {
 		t.Fatalf("Rejected = %d, want 1", ts.Stats().Rejected)
 	}
+	if warning, _ := ts.model.(*workerPool).queueWarning(0); !strings.Contains(warning, "1 connections were turned away") {
+		t.Fatalf("the watchdog's warning: %q", warning)
+	}
 	held.Close() // frees the worker; the queued client is served next
 	io.WriteString(queued, "next\n")
 	if line, err := bufio.NewReader(queued).ReadString('\n'); err != nil || line != "NEXT\n" {

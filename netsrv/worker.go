@@ -2,6 +2,7 @@ package netsrv
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"github.com/sirupsen/logrus"
 	"golang.org/x/sys/unix"
@@ -15,8 +16,9 @@ import (
 // the client has nothing to say. So an idle client holds a worker (and its
 // thread): section 11's stated limitation, which watchdog.go makes visible.
 type workerPool struct {
-	s    *Server
-	pool *pool.Pool[*conn]
+	s         *Server
+	pool      *pool.Pool[*conn]
+	queueFull atomic.Int64 // connections turned away because the queue was full
 }
 
 func newWorkerPool(s *Server) *workerPool {
@@ -30,7 +32,13 @@ func (w *workerPool) start() logrus.Fields {
 	return logrus.Fields{"workers": w.s.cfg.Workers, "queue": w.s.cfg.Queue}
 }
 
-func (w *workerPool) admit(c *conn) bool { return w.pool.Submit(c) }
+func (w *workerPool) admit(c *conn) bool {
+	if w.pool.Submit(c) {
+		return true
+	}
+	w.queueFull.Add(1)
+	return false
+}
 
 func (w *workerPool) finish() {
 	w.pool.Close()
