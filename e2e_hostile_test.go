@@ -67,7 +67,7 @@ var hostileRESP = []hostileCase{
 }
 
 // hostileInline are plaintext inputs; replies are the human form of
-// Redis's texts (a plaintext line gets a plaintext reply, DESIGN 3).
+// Redis's texts (a plaintext line gets a plaintext reply: docs/architecture.md).
 var hostileInline = []hostileCase{
 	{"unbalanced double quote", "SET k \"abc\n", closedAfter("(error) ERR Protocol error: unbalanced quotes in request\n"), false},
 	{"unbalanced single quote", "SET k 'abc\n", closedAfter("(error) ERR Protocol error: unbalanced quotes in request\n"), false},

@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// importRules is DESIGN's one-way import rule: for each package of ours,
+// importRules is the one-way import rule of docs/architecture.md: for each package of ours,
 // the packages of ours it may import. main (the root) may import any.
 var importRules = map[string][]string{
 	"store":    nil,

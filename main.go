@@ -1,5 +1,5 @@
 // Command redis-lite is a Redis-like key-value daemon built on raw POSIX
-// sockets, following the networking document in shared/seeds literally.
+// sockets, following the networking document literally (docs/networking.md).
 // This file reads the flags, sets up logging and wires the packages
 // together; each package's doc comment says which part of the document it
 // implements.

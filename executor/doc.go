@@ -6,12 +6,13 @@
 // bytes-in, bytes-out state machine: it takes the bytes a connection
 // received, parses every complete request in them (pipelining), runs each
 // against the store and appends each reply to an output buffer, in the form
-// the request came in (plaintext or RESP2, DESIGN section 3). It never
-// touches a socket, so any I/O model can drive it: a worker goroutine
-// blocked in recv today, an epoll loop tomorrow (section 11).
+// the request came in (plaintext or RESP2; docs/architecture.md, "Protocol
+// detection"). It never touches a socket, so either I/O model drives it: a
+// worker goroutine blocked in recv, or an epoll event loop (section 11).
 //
 // The command table maps a lowercased name to an arity and a handler;
-// errors use Redis 7's texts (DESIGN section 6).
+// errors use Redis 7's texts, checked against redis-server
+// (e2e_replies_test.go, scripts/compat.sh).
 //
 // The executor imports parser and store, and nothing else of this project.
 package executor

@@ -12,7 +12,8 @@ import (
 //
 // Go's signal handlers restart interrupted system calls, and close(2) does
 // not wake a thread blocked on the same descriptor, so flipping the flag is
-// not enough: shutdown(2) is what wakes the blocked calls (DESIGN section 4).
+// not enough: shutdown(2) is what wakes the blocked calls
+// (docs/architecture.md, "Go and raw sockets").
 //
 //  1. the flag: the accept loop stops at its next turn;
 //  2. shutdown(listen fd): a blocked accept returns EINVAL at once, and the

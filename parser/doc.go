@@ -4,7 +4,7 @@
 //
 // Two request forms share one port, and the first byte of each request
 // decides, as in Redis: '*' starts a RESP2 multibulk request; anything else
-// is a plaintext line (DESIGN section 3), with Redis's inline quoting rules.
+// is a plaintext line (docs/architecture.md, "Protocol detection"), with Redis's inline quoting rules.
 //
 // The parser works in place and incrementally. Arguments are sub-slices of
 // the caller's buffer (an inline argument with escapes is unescaped in place,
@@ -13,5 +13,6 @@
 // parser says so and remembers how far it got; the caller presents the same
 // unconsumed bytes again, with more appended, on the next call.
 //
-// The parser imports nothing of this project (DESIGN section 1).
+// The parser imports nothing of this project (docs/architecture.md,
+// "The import rule"; imports_test.go enforces it).
 package parser

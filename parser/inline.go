@@ -2,7 +2,7 @@ package parser
 
 import "bytes"
 
-// nextInline parses one plaintext line (DESIGN section 3): arguments split
+// nextInline parses one plaintext line (docs/networking.md, section 6): arguments split
 // on spaces and tabs (isSpace has the exact rule), with Redis's inline
 // quoting. p.args is left holding the arguments, which alias buf.
 func (p *Parser) nextInline(buf []byte) (int, error) {

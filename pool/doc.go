@@ -12,5 +12,6 @@
 // idle workers sleep on, as a C thread pool would build it with
 // pthread_mutex and pthread_cond.
 //
-// The pool imports nothing of this project (DESIGN section 1).
+// The pool imports nothing of this project (docs/architecture.md,
+// "The import rule").
 package pool

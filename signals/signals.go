@@ -12,9 +12,10 @@
 //
 // The runtime's handlers use SA_RESTART, so a signal does not interrupt a
 // goroutine blocked in accept(2) or recv(2): the callback must wake those
-// itself (DESIGN section 4).
+// itself (docs/architecture.md, "Go and raw sockets").
 //
-// The package imports nothing of this project (DESIGN section 1).
+// The package imports nothing of this project (docs/architecture.md,
+// "The import rule").
 package signals
 
 import (

@@ -33,5 +33,6 @@
 // through the entries that have an expiry, a sample at a time as Redis
 // does, so that memory of keys nobody touches again is reclaimed too.
 //
-// The store imports nothing of this project (DESIGN section 1).
+// The store imports nothing of this project (docs/architecture.md,
+// "The import rule").
 package store
