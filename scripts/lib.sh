@@ -7,6 +7,9 @@
 start_redis_lite() {
   local log=$1
   shift
+  # Created here so the first look for the address line below cannot run
+  # before the background shell has opened it (sed: can't read ...).
+  : >"$log"
   # shellcheck disable=SC2086 # LITE_FLAGS is a list of words
   bin/redis-lite --port 0 ${LITE_FLAGS:-} "$@" 2>"$log" &
   daemon=$!
