@@ -5,7 +5,7 @@
 BIN  := bin/redis-lite
 ARGS ?=
 
-.PHONY: build run test lint compat fuzz soak bench demo lifecycle lessons c10k lesson-backlog lesson-reuseaddr lesson-rst lesson-emfile clean
+.PHONY: build run test lint compat redis-suite fuzz soak bench demo lifecycle lessons c10k lesson-backlog lesson-reuseaddr lesson-rst lesson-emfile clean
 
 build:
 	go build -o $(BIN) .
@@ -29,6 +29,15 @@ lint:
 # netcat-openbsd).
 compat:
 	scripts/compat.sh
+
+# Redis 7.0.15's own test suite (from Debian's source package, cached under
+# ~/.cache/redis-lite) on the unit files in scripts/redis-suite/units.txt,
+# each against a fresh daemon, in both I/O models; fails if a test listed in
+# scripts/redis-suite/passing/ did not pass. SUITE_ARGS: --update, --all,
+# --against-redis, --io epoll, unit/NAME ...
+SUITE_ARGS ?=
+redis-suite:
+	scripts/redis-suite.sh $(SUITE_ARGS)
 
 # Each parser fuzzer for FUZZTIME (default 30s). The plain test run replays
 # the seed corpus in parser/testdata/fuzz.
