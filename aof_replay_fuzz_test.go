@@ -34,7 +34,7 @@ func FuzzAOFReplay(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, "appendonly.aof"), file, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		cfg := config{appendOnly: true, appendFilename: "appendonly.aof", dir: dir, appendFsync: "no",
+		cfg := daemonConfig{appendOnly: true, appendFilename: "appendonly.aof", dir: dir, appendFsync: "no",
 			aofLoadTruncated: true, ioModel: "threads", maxClients: 100}
 		data := store.New()
 		ex := executor.New(data, executorConfig(cfg, 6379))

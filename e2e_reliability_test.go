@@ -201,7 +201,7 @@ func TestE2EFaultyClientsLeaveNoDescriptors(t *testing.T) {
 }
 
 func TestE2ESlowReaderDoesNotHoldOthers(t *testing.T) {
-	d := startDaemon(t, "--client-output-buffer-limit", "33554432")
+	d := startDaemon(t, "--client-output-buffer-limit", "normal 33554432 0 0")
 	rdb := d.goRedis()
 	ctx := context.Background()
 	rdb.Set(ctx, "big", strings.Repeat("b", 1<<20), 0)

@@ -21,6 +21,7 @@ var importRules = map[string][]string{
 	"executor": {"parser", "store"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
+	"config":   nil,
 }
 
 // TestImportRules reads every package's non-test files and fails on an

@@ -7,7 +7,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/netip"
@@ -21,13 +20,14 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"redis-lite/aof"
+	"redis-lite/config"
 	"redis-lite/executor"
 	"redis-lite/netsrv"
 	"redis-lite/signals"
 	"redis-lite/store"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // The executor's session implements netsrv's optional session methods:
 // the read buffer is sized for a large request up front, and a closed
@@ -40,21 +40,34 @@ var (
 )
 
 // run is the daemon's life; it returns the exit status: 0 after a clean
-// shutdown, 1 when it cannot start, 2 for bad flags.
-func run(args []string, stderr io.Writer) int {
-	cfg, err := parseFlags(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
+// shutdown or for --help and --version, 1 when it cannot start, as
+// redis-server: a bad setting, a config file it cannot read, a port in use.
+func run(args []string, stdout, stderr io.Writer) int {
+	parsed, err := config.ParseArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "redis-lite: %v\n", err)
+		return 1
+	}
+	switch {
+	case parsed.Help:
+		fmt.Fprint(stdout, config.Usage())
+		return 0
+	case parsed.Version:
+		fmt.Fprintf(stdout, "redis-lite: Redis v=%s compatible, %s %s/%s\n", executor.RedisVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return 0
 	}
+	settings, err := config.Load(parsed)
 	if err != nil {
-		fmt.Fprintf(stderr, "redis-lite: %v\n", err)
-		return 2
+		var bad *config.LineError
+		if errors.As(err, &bad) {
+			fmt.Fprint(stderr, bad.Report(executor.RedisVersion))
+		} else {
+			fmt.Fprintln(stderr, err)
+		}
+		return 1
 	}
-	log, err := newLogger(cfg, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "redis-lite: %v\n", err)
-		return 2
-	}
+	cfg := fromSettings(settings)
+	log := newLogger(cfg, stderr)
 
 	ln, err := netsrv.Listen(cfg.bind, cfg.port, cfg.backlog, log)
 	if err != nil {
@@ -119,7 +132,7 @@ func run(args []string, stderr io.Writer) int {
 }
 
 // executorConfig is what the executor is told of the daemon's settings.
-func executorConfig(cfg config, port int) executor.Config {
+func executorConfig(cfg daemonConfig, port int) executor.Config {
 	return executor.Config{
 		MaxBulkLen: cfg.maxBulkLen,
 		Port:       port,
@@ -144,29 +157,25 @@ func executorConfig(cfg config, port int) executor.Config {
 	}
 }
 
-func newLogger(cfg config, out io.Writer) (*logrus.Logger, error) {
+// newLogger sets logrus up as log-level and log-format say (both checked
+// by the settings table).
+func newLogger(cfg daemonConfig, out io.Writer) *logrus.Logger {
 	log := logrus.New()
 	log.SetOutput(out)
-	level, err := logrus.ParseLevel(cfg.logLevel)
-	if err != nil {
-		return nil, fmt.Errorf("--log-level %q: must be debug, info, warn or error", cfg.logLevel)
-	}
+	level, _ := logrus.ParseLevel(cfg.logLevel)
 	log.SetLevel(level)
-	switch cfg.logFormat {
-	case "text":
-		log.SetFormatter(&logrus.TextFormatter{FullTimestamp: true})
-	case "json":
+	if cfg.logFormat == "json" {
 		log.SetFormatter(&logrus.JSONFormatter{})
-	default:
-		return nil, fmt.Errorf("--log-format %q: must be text or json", cfg.logFormat)
+	} else {
+		log.SetFormatter(&logrus.TextFormatter{FullTimestamp: true})
 	}
-	return log, nil
+	return log
 }
 
 // openAppendOnly loads the append-only file into data, before any client
 // is served, and opens it to record every change from then on. It returns
 // nil without --appendonly yes.
-func openAppendOnly(cfg config, data *store.Store, ex *executor.Executor, log *logrus.Logger) (*aof.AOF, error) {
+func openAppendOnly(cfg daemonConfig, data *store.Store, ex *executor.Executor, log *logrus.Logger) (*aof.AOF, error) {
 	if !cfg.appendOnly {
 		return nil, nil
 	}
@@ -194,7 +203,7 @@ func openAppendOnly(cfg config, data *store.Store, ex *executor.Executor, log *l
 // protectedMode is Redis's protected mode: with no password set, only
 // clients on the loopback interface are let in. It returns nil (no check)
 // when a password is set or --protected-mode is no.
-func protectedMode(cfg config) func(netip.Addr) []byte {
+func protectedMode(cfg daemonConfig) func(netip.Addr) []byte {
 	if !cfg.protectedMode || cfg.requirePass != "" {
 		return nil
 	}
@@ -218,7 +227,7 @@ func yesNo(b bool) string {
 // CPUs. The rest is left to the runtime (collector, timers) and to clients
 // on the same machine: on 2 vCPUs with redis-benchmark alongside, one loop
 // served 5-15% more requests than two, at less CPU per request.
-func eventLoops(cfg config) int {
+func eventLoops(cfg daemonConfig) int {
 	switch {
 	case cfg.ioModel != "epoll":
 		return 0
