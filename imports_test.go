@@ -22,6 +22,7 @@ var importRules = map[string][]string{
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   nil,
+	"daemon":   {"config", "executor", "netsrv", "aof", "store", "signals"},
 }
 
 // TestImportRules reads every package's non-test files and fails on an

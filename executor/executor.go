@@ -35,6 +35,9 @@ type Config struct {
 	// MaxMemory, if positive, refuses writes that grow memory once the
 	// daemon uses more than this many bytes (noeviction).
 	MaxMemory int64
+	// Connections, if set, reports the networking layer's counters for
+	// INFO; without it INFO shows zeros.
+	Connections func() ConnStats
 }
 
 // Param is one CONFIG GET parameter.
@@ -67,9 +70,6 @@ type Executor struct {
 	memory       memoryWatch
 	persist      Persistence // nil without --appendonly
 	replayer     *Session    // runs the append-only file at start
-	// conns reports the networking layer's counters once it exists; until
-	// then (while the append-only file is replayed) INFO shows zeros.
-	conns atomic.Pointer[func() ConnStats]
 }
 
 // stats are the counters INFO's stats section shows. Sessions count
@@ -108,16 +108,11 @@ func New(st *store.Store, cfg Config) *Executor {
 	return ex
 }
 
-// ReportConnections gives the executor the networking layer's counters for
-// INFO. The server is made after the executor (the append-only file is
-// replayed first), so this comes later than New.
-func (ex *Executor) ReportConnections(counters func() ConnStats) { ex.conns.Store(&counters) }
-
-// connStats is the networking layer's counters now, or zeros before
-// ReportConnections.
+// connStats is the networking layer's counters now, or zeros when the
+// executor was not given them.
 func (ex *Executor) connStats() ConnStats {
-	if counters := ex.conns.Load(); counters != nil {
-		return (*counters)()
+	if ex.cfg.Connections != nil {
+		return ex.cfg.Connections()
 	}
 	return ConnStats{}
 }

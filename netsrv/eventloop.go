@@ -248,4 +248,9 @@ func (m *eventLoops) sendNow(fd int, p []byte) (int, error) { return sendNowRaw(
 
 func (m *eventLoops) fill(st *Stats) { st.Loops = len(m.loops) }
 func (m *eventLoops) busy() string   { return "event loops" }
+func (m *eventLoops) release() {
+	for _, l := range m.loops {
+		l.release()
+	}
+}
 func (m *eventLoops) closed() string { return "close(): connection closed" }

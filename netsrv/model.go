@@ -31,4 +31,7 @@ type ioModel interface {
 	busy() string
 	// closed is the debug line for a connection the model has closed.
 	closed() string
+	// release frees what the model holds when it will never start: the
+	// server is discarded before Serve.
+	release()
 }

@@ -88,9 +88,10 @@ type Server struct {
 	rejected atomic.Int64
 }
 
-// NewServer prepares a server on ln; Serve runs it. newSession makes the
-// session of each connection, given the way to push to it.
-func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Server {
+// NewServer prepares a server on ln: its counters exist from here on (INFO
+// may read them while the append-only file is loaded), but no connection
+// is accepted until Serve.
+func NewServer(ln *Listener, cfg Config) *Server {
 	if cfg.ShutdownGrace <= 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
 	}
@@ -98,15 +99,14 @@ func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Serve
 		cfg.PushLimit = DefaultPushLimit
 	}
 	s := &Server{
-		cfg:        cfg,
-		ln:         ln,
-		newSession: newSession,
-		live:       newRegistry(),
-		spare:      openSpare(),
-		log:        cfg.Log,
-		debug:      cfg.Log.IsLevelEnabled(logrus.DebugLevel),
-		stopped:    make(chan struct{}),
-		done:       make(chan struct{}),
+		cfg:     cfg,
+		ln:      ln,
+		live:    newRegistry(),
+		spare:   openSpare(),
+		log:     cfg.Log,
+		debug:   cfg.Log.IsLevelEnabled(logrus.DebugLevel),
+		stopped: make(chan struct{}),
+		done:    make(chan struct{}),
 	}
 	if cfg.EventLoops > 0 {
 		s.model, s.modelErr = newEventLoops(s)
@@ -117,10 +117,12 @@ func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Serve
 }
 
 // Serve runs the accept loop on the calling goroutine (the document's main
-// thread) until Shutdown, then stops as Shutdown describes and returns. It
-// fails only if the I/O model could not be set up (the event loops'
+// thread) until Shutdown, then stops as Shutdown describes and returns.
+// newSession makes the session of each connection, given the way to push
+// to it. It fails only if the I/O model could not be set up (the event loops'
 // epoll instances).
-func (s *Server) Serve() error {
+func (s *Server) Serve(newSession func(Pusher) Session) error {
+	s.newSession = newSession
 	if s.modelErr != nil {
 		s.ln.close()
 		close(s.done)
@@ -152,6 +154,17 @@ func (s *Server) Serve() error {
 	s.spare.release()
 	close(s.done)
 	return nil
+}
+
+// Discard frees a server that will not be served, because a later
+// start-up step failed: its listening socket, its spare descriptor and its
+// I/O model's workers or epoll instances.
+func (s *Server) Discard() {
+	s.ln.close()
+	s.spare.release()
+	if s.model != nil {
+		s.model.release()
+	}
 }
 
 // Stats is a snapshot for INFO and the logs.

@@ -45,6 +45,7 @@ func (w *workerPool) sendNow(fd int, p []byte) (int, error) { return sendNow(fd,
 
 func (w *workerPool) fill(st *Stats) { st.Pool = w.pool.Stats() }
 func (w *workerPool) busy() string   { return fmt.Sprintf("%d workers", w.pool.Stats().Busy) }
+func (w *workerPool) release()       { w.pool.Close(); w.pool.Wait() }
 func (w *workerPool) closed() string { return "close(): connection closed; worker back to the pool" }
 
 // serve is a worker's whole session with one client (sections 7 and 9).
