@@ -50,7 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	return lifecycle.Run(settings, newLogger(settings, stderr))
+	return lifecycle.Run(settings, parsed.File, newLogger(settings, stderr))
 }
 
 // newLogger sets logrus up as log-level and log-format say (both words

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -38,8 +40,11 @@ var (
 
 // Daemon is the running daemon's parts, in the order they are built.
 type Daemon struct {
-	settings config.Values
+	settings config.Values // as started; live has them as they are now
+	live     *config.Live
 	log      *logrus.Logger
+	// protected is protected mode as it is now: on, and no password set.
+	protected atomic.Bool
 
 	ln              *netsrv.Listener
 	srv             *netsrv.Server
@@ -55,8 +60,11 @@ type Daemon struct {
 // shutdown, 1 when it cannot start (the port is taken, the append-only
 // file is damaged) or the append-only file could not be written at the
 // end.
-func Run(settings config.Values, log *logrus.Logger) int {
-	d, err := start(settings, log)
+//
+// configFile is the config file's absolute path, or "" when the daemon was
+// started without one (CONFIG REWRITE then refuses).
+func Run(settings config.Values, configFile string, log *logrus.Logger) int {
+	d, err := start(settings, configFile, log)
 	if err != nil {
 		log.Errorf("cannot start: %v", err)
 		return 1
@@ -66,14 +74,16 @@ func Run(settings config.Values, log *logrus.Logger) int {
 
 // start builds every part, in order, up to serving. On failure it undoes
 // what it had built.
-func start(settings config.Values, log *logrus.Logger) (*Daemon, error) {
-	d := &Daemon{settings: settings, log: log}
+func start(settings config.Values, configFile string, log *logrus.Logger) (*Daemon, error) {
+	d := &Daemon{settings: settings, live: config.NewLive(settings, configFile), log: log}
+	d.updateProtectedMode(settings)
 	v := settings
 	ln, err := netsrv.Listen(v.String("bind"), int(v.Int("port")), int(v.Int("tcp-backlog")), log)
 	if err != nil {
 		return nil, err
 	}
 	d.ln = ln
+	d.live.Override("port", strconv.Itoa(ln.Port())) // the kernel's choice for port 0
 	maxClients := int(v.Int("maxclients"))
 	if fitted, limit, ok := netsrv.FitMaxClients(maxClients); !ok {
 		log.Warnf("maxclients %d needs %d open files but the limit is %d and cannot be raised: maxclients lowered to %d",
@@ -91,6 +101,7 @@ func start(settings config.Values, log *logrus.Logger) (*Daemon, error) {
 	}
 	d.stopSweeper = d.data.StartSweeper() // reclaims expired keys nobody reads
 	d.stopMemoryWatch = d.ex.WatchMemory()
+	d.hookSettings()
 	return d, nil
 }
 
@@ -158,22 +169,11 @@ func limitOrNone(n int64) int {
 // executorConfig is what the executor is told of the settings.
 func (d *Daemon) executorConfig(port int) executor.Config {
 	v := d.settings
-	var params []executor.Param
-	for _, s := range config.Table {
-		if !s.Hidden {
-			params = append(params, executor.Param{Name: s.Name, Value: v[s.Name]})
-		}
-	}
-	for i := range params {
-		if params[i].Name == "port" {
-			params[i].Value = fmt.Sprint(port) // the kernel's choice for port 0
-		}
-	}
 	return executor.Config{
 		MaxBulkLen:  v.Int("proto-max-bulk-len"),
 		Port:        port,
 		IOModel:     v.String("io"),
-		Params:      params,
+		Settings:    executorSettings{d.live},
 		RequirePass: v.String("requirepass"),
 		MaxMemory:   v.Int("maxmemory"),
 		EnableDebug: v.String("enable-debug-command") == "yes",
@@ -218,19 +218,21 @@ func (d *Daemon) aofConfig(path string) aof.Config {
 		RewritePercentage: int(v.Int("auto-aof-rewrite-percentage")), RewriteMinSize: v.Int("auto-aof-rewrite-min-size"), Log: d.log}
 }
 
-// protectedMode is Redis's protected mode: with no password set, only
-// clients on the loopback interface are let in. It returns nil (no check)
-// when a password is set or protected-mode is no.
+// protectedMode is Redis's protected mode: while it is on and no password
+// is set, only clients on the loopback interface are let in. Both settings
+// may change at run time, so the check reads them as they are now.
 func (d *Daemon) protectedMode() func(netip.Addr) []byte {
-	if !d.settings.Bool("protected-mode") || d.settings.String("requirepass") != "" {
-		return nil
-	}
+	refusal := []byte("-" + executor.ErrProtectedMode + "\r\n")
 	return func(peer netip.Addr) []byte {
-		if peer.IsLoopback() {
+		if !d.protected.Load() || peer.IsLoopback() {
 			return nil
 		}
-		return []byte("-" + executor.ErrProtectedMode + "\r\n")
+		return refusal
 	}
+}
+
+func (d *Daemon) updateProtectedMode(v config.Values) {
+	d.protected.Store(v.Bool("protected-mode") && v.String("requirepass") == "")
 }
 
 // eventLoops is the netsrv.Config.EventLoops for the chosen I/O model: 0

@@ -38,7 +38,7 @@ func TestStartFailureReleasesThePort(t *testing.T) {
 	}
 	settings := config.Defaults()
 	settings["port"], settings["appendonly"], settings["dir"] = strconv.Itoa(port), "yes", dir
-	if _, err := start(settings, quietLog()); err == nil || !strings.Contains(err.Error(), "bad file format") {
+	if _, err := start(settings, "", quietLog()); err == nil || !strings.Contains(err.Error(), "bad file format") {
 		t.Fatalf("start with a damaged file: %v", err)
 	}
 	again, err := netsrv.Listen("127.0.0.1", port, 1, quietLog())

@@ -48,7 +48,7 @@ func FuzzAOFReplay(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := &Daemon{settings: settings, log: log, ln: ln, data: store.New()}
+		d := &Daemon{settings: settings, live: config.NewLive(settings, ""), log: log, ln: ln, data: store.New()}
 		d.srv = netsrv.NewServer(ln, d.serverConfig(100))
 		defer d.srv.Discard()
 		d.ex = executor.New(d.data, d.executorConfig(ln.Port()))

@@ -111,10 +111,10 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 		n, err = s.model.recvNow(c.fd, c.in[len(c.in):cap(c.in)])
 	}
 	switch {
-	case err == unix.EAGAIN && block && !c.ob.isActive():
-		return 0, errIdle // SO_RCVTIMEO ran out
 	case err == unix.EAGAIN:
-		return 0, nil // nothing yet; subscribers are never idle (as Redis)
+		// Nothing yet, or (blocking) SO_RCVTIMEO ran out: the worker
+		// counts that towards the idle timeout (worker.go).
+		return 0, nil
 	case err != nil:
 		return 0, err
 	case n == 0:

@@ -30,7 +30,7 @@ type Config struct {
 	// for one client before it is disconnected. 0 means DefaultPushLimit.
 	PushLimit int
 	// IdleTimeout closes a client that neither sends nor reads for that
-	// long; 0 never does (--timeout).
+	// long; 0 never does (timeout). SetIdleTimeout changes it.
 	IdleTimeout time.Duration
 	// QueryLimit is the most unparsed input one client may have buffered;
 	// 0: no limit (--client-query-buffer-limit).
@@ -40,7 +40,7 @@ type Config struct {
 	OutputLimit int
 	// MaxClients bounds the connections open at once, queued or served;
 	// the one over is sent FullReply and closed. 0: no bound but the
-	// queue's.
+	// queue's. SetMaxClients changes it.
 	MaxClients int
 	// FullReply is what a connection turned away for want of room (over
 	// MaxClients, the worker queue full, no descriptor left) reads before
@@ -79,6 +79,10 @@ type Server struct {
 	log        *logrus.Logger
 	debug      bool // log every recv and send: checked before formatting
 
+	// The settings CONFIG SET may change while the server runs.
+	maxClients  atomic.Int64
+	idleTimeout atomic.Int64 // nanoseconds
+
 	stopping atomic.Bool
 	stopped  chan struct{} // closed when shutdown is requested
 	done     chan struct{} // closed when Serve has finished
@@ -108,6 +112,8 @@ func NewServer(ln *Listener, cfg Config) *Server {
 		stopped: make(chan struct{}),
 		done:    make(chan struct{}),
 	}
+	s.maxClients.Store(int64(cfg.MaxClients))
+	s.idleTimeout.Store(int64(cfg.IdleTimeout))
 	if cfg.EventLoops > 0 {
 		s.model, s.modelErr = newEventLoops(s)
 	} else {
@@ -155,6 +161,24 @@ func (s *Server) Serve(newSession func(Pusher) Session) error {
 	close(s.done)
 	return nil
 }
+
+// SetMaxClients changes the client limit (CONFIG SET maxclients). It
+// applies to the next connection accepted; connections already open stay,
+// as in Redis, even if there are more of them than the new limit.
+func (s *Server) SetMaxClients(n int) { s.maxClients.Store(int64(n)) }
+
+// SetIdleTimeout changes how long a client may be idle (CONFIG SET
+// timeout; 0: forever). It applies to every connection at once, those
+// already open included: idle time is counted from the client's last
+// activity, not from the change.
+func (s *Server) SetIdleTimeout(d time.Duration) {
+	s.idleTimeout.Store(int64(d))
+	if s.model != nil {
+		s.model.settingsChanged()
+	}
+}
+
+func (s *Server) currentIdleTimeout() time.Duration { return time.Duration(s.idleTimeout.Load()) }
 
 // Discard frees a server that will not be served, because a later
 // start-up step failed: its listening socket, its spare descriptor and its
