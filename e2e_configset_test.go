@@ -1,7 +1,12 @@
 package main
 
 import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -27,6 +32,8 @@ var configSetConversations = []conversation{
 		{"CONFIG", "SET", "maxmemory", "-1"},
 		{"CONFIG", "SET", "maxclients", "0"},
 		{"CONFIG", "SET", "protected-mode", "maybe"},
+		{"CONFIG", "SET", "appendfsync", "sometimes"},
+		{"CONFIG", "SET", "appendonly", "maybe"},
 		{"CONFIG", "SET", "timeout", "5", "maxmemory", "lots"},
 		{"CONFIG", "GET", "timeout"},
 		{"CONFIG", "GET", "maxmemory"},
@@ -151,5 +158,106 @@ func TestE2EConfigSetRequirePass(t *testing.T) {
 	}
 	if got := d.dial().do("PING"); got != "PONG" {
 		t.Fatalf("a new connection without a password: %q", got)
+	}
+}
+
+// infoField reads one field of INFO persistence.
+func infoField(t *testing.T, d *daemon, name string) string {
+	t.Helper()
+	info, err := d.goRedis().Info(context.Background(), "persistence").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(info, "\r\n") {
+		if v, ok := strings.CutPrefix(line, name+":"); ok {
+			return v
+		}
+	}
+	t.Fatalf("INFO persistence has no %s:\n%s", name, info)
+	return ""
+}
+
+// TestE2EConfigSetAppendOnly: appendonly yes at run time writes the data
+// set to a new file before it answers and appends every change after it;
+// appendonly no stops recording. A restart from the file shows both.
+func TestE2EConfigSetAppendOnly(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "appendonly.aof")
+	// A stale file from an earlier life must not come back.
+	if err := os.WriteFile(file, []byte(aofRecord("SET", "stale", "x")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := startDaemon(t, "--dir", dir)
+	c := d.dial()
+	c.do("SET before v1")
+	if got := c.do("CONFIG SET appendonly yes"); got != "OK" {
+		t.Fatalf("CONFIG SET appendonly yes: %q", got)
+	}
+	if got, _ := os.ReadFile(file); !strings.Contains(string(got), "before") || strings.Contains(string(got), "stale") {
+		t.Fatalf("the file after CONFIG SET appendonly yes: %q", got)
+	}
+	if got := infoField(t, d, "aof_enabled"); got != "1" {
+		t.Fatalf("aof_enabled: %s", got)
+	}
+	c.do("SET during v2")
+	if got := c.do("CONFIG SET appendonly no"); got != "OK" {
+		t.Fatalf("CONFIG SET appendonly no: %q", got)
+	}
+	if got := infoField(t, d, "aof_enabled"); got != "0" {
+		t.Fatalf("aof_enabled after appendonly no: %s", got)
+	}
+	c.do("SET after v3")
+	if status, _ := d.stop(syscall.SIGTERM); status != 0 {
+		t.Fatalf("exit status %d", status)
+	}
+
+	again := startDaemon(t, "--dir", dir, "--appendonly", "yes").dial()
+	for key, want := range map[string]string{"before": "v1", "during": "v2", "after": "(nil)", "stale": "(nil)"} {
+		if got := again.do("GET " + key); got != want {
+			t.Errorf("after a restart, GET %s = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// TestE2EConfigSetAppendOnlyFails: when the file cannot be made, CONFIG
+// SET appendonly yes fails with Redis's text and nothing changes.
+func TestE2EConfigSetAppendOnlyFails(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "gone")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := startDaemon(t, "--dir", dir)
+	os.Remove(dir)
+	c := d.dial()
+	if got := c.do("CONFIG SET timeout 7 appendonly yes"); got != "(error) ERR CONFIG SET failed (possibly related to argument 'appendonly') - Unable to turn on AOF. Check server logs." {
+		t.Fatalf("CONFIG SET appendonly yes in a missing dir: %q", got)
+	}
+	if got := c.configGet("appendonly") + " " + c.configGet("timeout"); got != "no 0" {
+		t.Fatalf("after the failure: appendonly, timeout = %s", got)
+	}
+}
+
+// TestE2EConfigSetAppendFsync: the fsync policy changes at once: under
+// always, every acknowledged write has been fsynced.
+func TestE2EConfigSetAppendFsync(t *testing.T) {
+	d := startDaemon(t, "--dir", t.TempDir(), "--appendonly", "yes", "--appendfsync", "no")
+	c := d.dial()
+	if got := infoField(t, d, "aof_fsync_policy"); got != "no" {
+		t.Fatalf("aof_fsync_policy: %s", got)
+	}
+	if got := c.do("CONFIG SET appendfsync always"); got != "OK" {
+		t.Fatal(got)
+	}
+	if got := infoField(t, d, "aof_fsync_policy"); got != "always" {
+		t.Fatalf("aof_fsync_policy after CONFIG SET: %s", got)
+	}
+	last, _ := strconv.Atoi(infoField(t, d, "aof_fsyncs"))
+	for i := 0; i < 5; i++ {
+		c.do("SET k " + strconv.Itoa(i))
+		now, _ := strconv.Atoi(infoField(t, d, "aof_fsyncs"))
+		if now <= last {
+			t.Fatalf("SET %d was acknowledged without an fsync (aof_fsyncs %d, then %d)", i, last, now)
+		}
+		last = now
 	}
 }

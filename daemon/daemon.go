@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -46,11 +47,15 @@ type Daemon struct {
 	// protected is protected mode as it is now: on, and no password set.
 	protected atomic.Bool
 
-	ln              *netsrv.Listener
-	srv             *netsrv.Server
-	data            *store.Store
-	ex              *executor.Executor
+	ln   *netsrv.Listener
+	srv  *netsrv.Server
+	data *store.Store
+	ex   *executor.Executor
+	// aofMu guards appendOnly, which CONFIG SET appendonly replaces while
+	// the daemon serves, and stopped, set once shutdown has closed it.
+	aofMu           sync.Mutex
 	appendOnly      *aof.AOF // nil while appendonly is no
+	stopped         bool
 	stopSweeper     func()
 	stopMemoryWatch func()
 }
@@ -128,6 +133,9 @@ func (d *Daemon) serve() int {
 	}
 	d.stopMemoryWatch()
 	d.stopSweeper()
+	d.aofMu.Lock()
+	defer d.aofMu.Unlock()
+	d.stopped = true
 	if d.appendOnly != nil {
 		if err := d.appendOnly.Close(); err != nil {
 			d.log.Errorf("shutdown: append-only file: %v", err)
@@ -192,7 +200,7 @@ func (d *Daemon) connStats() executor.ConnStats {
 // any client is served, and opens it to record every change from then on.
 func (d *Daemon) loadAppendOnly() (*aof.AOF, error) {
 	v := d.settings
-	path := filepath.Join(v.String("dir"), v.String("appendfilename"))
+	path := aofPath(v)
 	start := time.Now()
 	st, err := aof.Load(path, v.Bool("aof-load-truncated"), d.ex.Replay)
 	if err != nil {
@@ -202,7 +210,7 @@ func (d *Daemon) loadAppendOnly() (*aof.AOF, error) {
 		d.log.Warnf("append-only file: the last command was cut short (a crash while appending?): dropped its %d bytes", st.Dropped)
 	}
 	d.log.Infof("append-only file: loaded %d commands (%d bytes) from %s in %v", st.Commands, st.Bytes, path, time.Since(start).Round(time.Millisecond))
-	a, err := aof.Open(d.aofConfig(path))
+	a, err := aof.Open(d.aofConfig(v))
 	if err != nil {
 		return nil, err
 	}
@@ -211,10 +219,13 @@ func (d *Daemon) loadAppendOnly() (*aof.AOF, error) {
 	return a, nil
 }
 
-func (d *Daemon) aofConfig(path string) aof.Config {
-	v := d.settings
-	policy, _ := aof.ParsePolicy(v.String("appendfsync")) // one of the table's words
-	return aof.Config{Path: path, Fsync: policy, LoadTruncated: v.Bool("aof-load-truncated"),
+// aofPath is where the append-only file is: appendfilename in dir.
+func aofPath(v config.Values) string {
+	return filepath.Join(v.String("dir"), v.String("appendfilename"))
+}
+
+func (d *Daemon) aofConfig(v config.Values) aof.Config {
+	return aof.Config{Path: aofPath(v), Fsync: fsyncPolicy(v), LoadTruncated: v.Bool("aof-load-truncated"),
 		RewritePercentage: int(v.Int("auto-aof-rewrite-percentage")), RewriteMinSize: v.Int("auto-aof-rewrite-min-size"), Log: d.log}
 }
 
@@ -248,4 +259,10 @@ func (d *Daemon) eventLoops() int {
 		return int(d.settings.Int("event-loops"))
 	}
 	return max(1, runtime.GOMAXPROCS(0)/2)
+}
+
+// fsyncPolicy is appendfsync's policy (one of the table's words).
+func fsyncPolicy(v config.Values) aof.Policy {
+	policy, _ := aof.ParsePolicy(v.String("appendfsync"))
+	return policy
 }

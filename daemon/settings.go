@@ -1,8 +1,10 @@
 package daemon
 
 import (
+	"errors"
 	"fmt"
 
+	"redis-lite/aof"
 	"redis-lite/config"
 	"redis-lite/executor"
 	"redis-lite/netsrv"
@@ -54,4 +56,48 @@ func (d *Daemon) hookSettings() {
 		d.updateProtectedMode(v)
 		return nil
 	})
+	d.live.OnSet("appendfsync", func(v config.Values) error {
+		d.aofMu.Lock()
+		defer d.aofMu.Unlock()
+		if d.appendOnly != nil { // otherwise it is used when the file is turned on
+			d.appendOnly.SetFsync(fsyncPolicy(v))
+		}
+		return nil
+	})
+	d.live.OnSet("appendonly", d.switchAppendOnly)
+}
+
+// switchAppendOnly turns the append-only file on or off while the daemon
+// serves (CONFIG SET appendonly). On: the current data set is written to
+// a new file, as a rewrite does, and every change from then on is
+// appended; unlike Redis, which rewrites in the background, the reply
+// waits until the file is complete. Off: changes are no longer recorded,
+// and the file is flushed, fsynced and closed.
+func (d *Daemon) switchAppendOnly(v config.Values) error {
+	d.aofMu.Lock()
+	defer d.aofMu.Unlock()
+	on := v.Bool("appendonly")
+	switch {
+	case d.stopped:
+		return errors.New("the daemon is shutting down")
+	case on && d.appendOnly == nil:
+		a, err := aof.Start(d.aofConfig(v), d.data)
+		if err != nil {
+			d.log.WithError(err).Errorf("append-only file: cannot turn it on at %s", aofPath(v))
+			return errors.New("Unable to turn on AOF. Check server logs.")
+		}
+		d.appendOnly = a
+		d.ex.UsePersistence(a)
+		d.log.Infof("append-only file: turned on at %s, %d bytes written", aofPath(v), a.Size())
+	case !on && d.appendOnly != nil:
+		d.ex.UsePersistence(nil)
+		err := d.appendOnly.Stop()
+		d.appendOnly = nil
+		if err != nil {
+			d.log.WithError(err).Error("append-only file: turned off, but its last writes failed")
+		} else {
+			d.log.Info("append-only file: turned off; written, fsynced and closed")
+		}
+	}
+	return nil
 }
