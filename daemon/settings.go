@@ -24,6 +24,7 @@ func (s executorSettings) Params() []executor.Param {
 }
 
 func (s executorSettings) Set(pairs []string) error { return s.live.Set(pairs) }
+func (s executorSettings) Rewrite() error           { return s.live.Rewrite() }
 
 // hookSettings makes each setting CONFIG SET may change take effect at
 // once, by telling the part that uses it. A hook that fails leaves its

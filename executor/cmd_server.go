@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // serverCommands are about the server rather than the data.
@@ -157,11 +158,13 @@ func (s *Session) describeCommand(c *command) {
 }
 
 // configSubcommands: CONFIG GET parameter [parameter ...] | SET parameter
-// value [parameter value ...] | RESETSTAT.
+// value [parameter value ...] | RESETSTAT | REWRITE | HELP.
 var configSubcommands = []command{
 	{name: "config|get", arity: -3, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdConfigGet},
 	{name: "config|set", arity: -4, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdConfigSet},
 	{name: "config|resetstat", arity: 2, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdConfigResetStat},
+	{name: "config|rewrite", arity: 2, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdConfigRewrite},
+	{name: "config|help", arity: 2, flags: flagLoading | flagStale, run: cmdConfigHelp},
 }
 
 // CONFIG GET parameter [parameter ...]: name, value pairs, each parameter
@@ -229,6 +232,42 @@ func cmdConfigSet(s *Session, args [][]byte) {
 	s.reply.Status("OK")
 }
 
+// CONFIG REWRITE: the settings as they are now, written to the config file
+// the daemon was started with.
+func cmdConfigRewrite(s *Session, _ [][]byte) {
+	if err := s.ex.settings.Rewrite(); err != nil {
+		s.reply.Error("ERR " + err.Error())
+		return
+	}
+	s.reply.Status("OK")
+}
+
+// configHelp is CONFIG HELP's text: Redis's lines, which clients may show
+// or parse, for the subcommands there are.
+var configHelp = []string{
+	"GET <pattern>",
+	"    Return parameters matching the glob-like <pattern> and their values.",
+	"SET <directive> <value>",
+	"    Set the configuration <directive> to <value>.",
+	"RESETSTAT",
+	"    Reset statistics reported by the INFO command.",
+	"REWRITE",
+	"    Rewrite the configuration file.",
+}
+
+// CONFIG HELP: a header naming the command as typed, in upper case, then
+// the lines, then HELP itself, each a status reply, as Redis's
+// addReplyHelp writes them.
+func cmdConfigHelp(s *Session, args [][]byte) {
+	s.reply.Array(len(configHelp) + 3)
+	s.reply.Status(strings.ToUpper(string(cString(args[0]))) + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:")
+	for _, line := range configHelp {
+		s.reply.Status(line)
+	}
+	s.reply.Status("HELP")
+	s.reply.Status("    Prints this help.")
+}
+
 func cmdConfigResetStat(s *Session, _ [][]byte) {
 	s.ex.stats.reset()
 	s.reply.Status("OK")
@@ -243,6 +282,10 @@ func (f fixedSettings) Params() []Param { return f }
 
 func (f fixedSettings) Set(pairs []string) error {
 	return errors.New("Unknown option or number of arguments for CONFIG SET - '" + pairs[0] + "'")
+}
+
+func (f fixedSettings) Rewrite() error {
+	return errors.New("The server is running without a config file")
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

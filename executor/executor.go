@@ -21,7 +21,7 @@ type Config struct {
 	MaxBulkLen int64
 	// Port is the TCP port the daemon listens on, for INFO.
 	Port int
-	// Settings are the daemon's settings for CONFIG GET and SET.
+	// Settings are the daemon's settings for CONFIG GET, SET and REWRITE.
 	// Without them, CONFIG GET shows Params and a few defaults ("save",
 	// "appendonly", ...), and CONFIG SET knows no setting.
 	Settings Settings
@@ -54,6 +54,10 @@ type Settings interface {
 	// Set is CONFIG SET's name, value pairs (an even number), applied all
 	// or nothing; an error's text is the reply after "ERR ".
 	Set(pairs []string) error
+	// Rewrite writes the settings to the config file the daemon was
+	// started with (CONFIG REWRITE); an error's text is the reply after
+	// "ERR ".
+	Rewrite() error
 }
 
 // ConnStats are the networking layer's counters, as INFO shows them.
