@@ -35,8 +35,11 @@ var configSetConversations = []conversation{
 		{"CONFIG", "SET", "appendfsync", "sometimes"},
 		{"CONFIG", "SET", "appendonly", "maybe"},
 		{"CONFIG", "SET", "timeout", "5", "maxmemory", "lots"},
+		{"CONFIG", "SET", "tcp-keepalive", "-1"},
 		{"CONFIG", "GET", "timeout"},
 		{"CONFIG", "GET", "maxmemory"},
+		{"CONFIG", "GET", "tcp-keepalive"},
+		{"CONFIG", "GET", "tcp-backlog"},
 	}},
 	{"CONFIG SET changes, CONFIG GET shows", false, [][]string{
 		{"CONFIG", "SET", "maxmemory", "100mb", "timeout", "300"},

@@ -83,7 +83,11 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	d := &Daemon{settings: settings, live: config.NewLive(settings, configFile), log: log}
 	d.updateProtectedMode(settings)
 	v := settings
-	ln, err := netsrv.Listen(v.String("bind"), int(v.Int("port")), int(v.Int("tcp-backlog")), log)
+	ln, err := netsrv.ListenWith(v.String("bind"), int(v.Int("port")), netsrv.ListenOptions{
+		Backlog:    int(v.Int("tcp-backlog")),
+		RecvBuffer: int(v.Int("socket-recv-buffer")),
+		SendBuffer: int(v.Int("socket-send-buffer")),
+	}, log)
 	if err != nil {
 		return nil, err
 	}
@@ -158,6 +162,7 @@ func (d *Daemon) serverConfig(maxClients int) netsrv.Config {
 		MaxClients:  maxClients,
 		PushLimit:   limitOrNone(v.Limit("pubsub").Hard),
 		IdleTimeout: v.Seconds("timeout"),
+		KeepAlive:   v.Seconds("tcp-keepalive"),
 		QueryLimit:  int(v.Int("client-query-buffer-limit")),
 		OutputLimit: int(v.Limit("normal").Hard),
 		FullReply:   []byte("-" + executor.ErrMaxClients + "\r\n"),

@@ -44,6 +44,10 @@ func (d *Daemon) hookSettings() {
 		d.srv.SetIdleTimeout(v.Seconds("timeout"))
 		return nil
 	})
+	d.live.OnSet("tcp-keepalive", func(v config.Values) error {
+		d.srv.SetKeepAlive(v.Seconds("tcp-keepalive"))
+		return nil
+	})
 	d.live.OnSet("maxmemory", func(v config.Values) error {
 		d.ex.SetMaxMemory(v.Int("maxmemory"))
 		return nil

@@ -54,6 +54,9 @@ func (s *Server) openSession(c *conn, what string) {
 	// so this costs no extra packets. It fails only if the peer has
 	// already gone, which the first recv reports.
 	unix.SetsockoptInt(c.fd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1)
+	// SO_KEEPALIVE and its timings: a client that vanished without a word
+	// is found and its connection closed (tunables.go).
+	setKeepAlive(c.fd, time.Duration(s.keepAlive.Load()))
 	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c.ob)

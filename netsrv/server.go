@@ -46,6 +46,10 @@ type Config struct {
 	// MaxClients, the worker queue full, no descriptor left) reads before
 	// it is closed: the protocol's words, which this package does not know.
 	FullReply []byte
+	// KeepAlive, when above 0, turns TCP keepalive on for each client with
+	// this interval (tcp-keepalive); SetKeepAlive changes it for the
+	// clients that connect afterwards.
+	KeepAlive time.Duration
 	// CheckPeer, if set, sees each new client's address and returns the
 	// message to turn it away with, or nil to let it in (protected mode).
 	CheckPeer func(peer netip.Addr) []byte
@@ -82,6 +86,7 @@ type Server struct {
 	// The settings CONFIG SET may change while the server runs.
 	maxClients  atomic.Int64
 	idleTimeout atomic.Int64 // nanoseconds
+	keepAlive   atomic.Int64 // nanoseconds
 
 	stopping atomic.Bool
 	stopped  chan struct{} // closed when shutdown is requested
@@ -114,6 +119,7 @@ func NewServer(ln *Listener, cfg Config) *Server {
 	}
 	s.maxClients.Store(int64(cfg.MaxClients))
 	s.idleTimeout.Store(int64(cfg.IdleTimeout))
+	s.keepAlive.Store(int64(cfg.KeepAlive))
 	if cfg.EventLoops > 0 {
 		s.model, s.modelErr = newEventLoops(s)
 	} else {
@@ -177,6 +183,11 @@ func (s *Server) SetIdleTimeout(d time.Duration) {
 		s.model.settingsChanged()
 	}
 }
+
+// SetKeepAlive changes the TCP keepalive interval (CONFIG SET
+// tcp-keepalive; 0: off) for the clients that connect from now on, as in
+// Redis; connected clients keep theirs.
+func (s *Server) SetKeepAlive(d time.Duration) { s.keepAlive.Store(int64(d)) }
 
 func (s *Server) currentIdleTimeout() time.Duration { return time.Duration(s.idleTimeout.Load()) }
 
