@@ -8,8 +8,8 @@ import (
 	"redis-lite/parser"
 )
 
-// Persistence is what the executor needs of the append-only file (main
-// wires the aof package in; the executor does not import it).
+// Persistence is what the executor needs of the append-only file (package
+// daemon wires the aof package in; the executor does not import it).
 type Persistence interface {
 	// WaitDurable returns once every change made so far is as durable as
 	// the fsync policy promises, or fails if the file cannot be written.
@@ -50,7 +50,7 @@ var persistenceCommands = []command{
 func cmdBgRewriteAOF(s *Session, _ [][]byte) {
 	p := s.ex.persistence()
 	if p == nil {
-		s.reply.Error("ERR the append only file is off (start with --appendonly yes)")
+		s.reply.Error("ERR the append only file is off (turn it on with CONFIG SET appendonly yes, or start with --appendonly yes)")
 		return
 	}
 	if err := p.StartRewrite(); err != nil {
