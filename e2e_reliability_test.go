@@ -159,6 +159,10 @@ func TestE2EFileDescriptorLimit(t *testing.T) {
 		c.conn.Close()
 		return line == "PONG\n"
 	})
+	// CONFIG GET shows the limit in force, as Redis's does.
+	if got := d.dial().configGet("maxclients"); got != "32" {
+		t.Fatalf("CONFIG GET maxclients = %q, want the lowered 32", got)
+	}
 }
 
 // TestE2EFaultyClientsLeaveNoDescriptors: resets mid-request and mid-reply,

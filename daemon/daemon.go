@@ -98,6 +98,7 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 		log.Warnf("maxclients %d needs %d open files but the limit is %d and cannot be raised: maxclients lowered to %d",
 			maxClients, maxClients+32, limit, fitted)
 		maxClients = fitted
+		d.live.Override("maxclients", strconv.Itoa(fitted)) // CONFIG GET shows it, as Redis's does
 	}
 	d.srv = netsrv.NewServer(ln, d.serverConfig(maxClients))
 	d.data = store.New()
