@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -328,4 +329,47 @@ maxclients 123
 			t.Errorf("after a restart from the rewritten file, %s = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// TestE2EConfigSetClientLimits: new client limits hold for connections
+// already open: a subscriber that subscribed before the pubsub limit was
+// lowered is cut at the new one, and a client sending a request larger
+// than the new query buffer limit is closed.
+func TestE2EConfigSetClientLimits(t *testing.T) {
+	d := startDaemon(t)
+	rdb := d.goRedis()
+	ctx := context.Background()
+	slow := d.dial()
+	slow.send("SUBSCRIBE firehose\n")
+	if got := slow.line(); got != "1) subscribe" { // then it stops reading
+		t.Fatalf("subscribe confirmation: %q", got)
+	}
+	big := d.dial()
+	if err := rdb.ConfigSet(ctx, "client-output-buffer-limit", "pubsub 1mb 0 0").Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := rdb.ConfigSet(ctx, "client-query-buffer-limit", "1mb").Err(); err != nil {
+		t.Fatal(err)
+	}
+	// Under the default 32 MiB this would take 3,300 messages; the new
+	// limit cuts the subscriber after about 100.
+	payload := strings.Repeat("p", 10000)
+	cut := -1
+	for i := 0; i < 1000 && cut < 0; i++ {
+		if n := rdb.Publish(ctx, "firehose", payload).Val(); n == 0 {
+			cut = i
+		}
+	}
+	if cut < 0 {
+		t.Fatal("the subscriber was not cut at the lowered pubsub limit")
+	}
+	// A 2 MiB argument: unparsed until its last byte. The daemon closes the
+	// connection while this is still being written, so the write may fail.
+	go io.WriteString(big.conn, respRequest("SET", "k", strings.Repeat("x", 2<<20)))
+	if rest, _ := io.ReadAll(big.r); len(rest) != 0 {
+		t.Fatalf("the client over the query buffer limit read %q", rest)
+	}
+	waitUntil(t, "the log to say why", func() bool {
+		return strings.Contains(d.log.String(), "unparsed input over --client-query-buffer-limit")
+	})
 }

@@ -48,6 +48,8 @@ func (d *Daemon) hookSettings() {
 		d.srv.SetKeepAlive(v.Seconds("tcp-keepalive"))
 		return nil
 	})
+	d.live.OnSet("client-output-buffer-limit", d.setClientLimits)
+	d.live.OnSet("client-query-buffer-limit", d.setClientLimits)
 	d.live.OnSet("maxmemory", func(v config.Values) error {
 		d.ex.SetMaxMemory(v.Int("maxmemory"))
 		return nil
@@ -104,5 +106,13 @@ func (d *Daemon) switchAppendOnly(v config.Values) error {
 			d.log.Info("append-only file: turned off; written, fsynced and closed")
 		}
 	}
+	return nil
+}
+
+// setClientLimits applies client-query-buffer-limit and the hard limits of
+// client-output-buffer-limit's normal and pubsub classes to every
+// connection.
+func (d *Daemon) setClientLimits(v config.Values) error {
+	d.srv.SetLimits(int(v.Int("client-query-buffer-limit")), int(v.Limit("normal").Hard), limitOrNone(v.Limit("pubsub").Hard))
 	return nil
 }

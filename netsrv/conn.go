@@ -57,7 +57,7 @@ func (s *Server) openSession(c *conn, what string) {
 	// SO_KEEPALIVE and its timings: a client that vanished without a word
 	// is found and its connection closed (tunables.go).
 	setKeepAlive(c.fd, time.Duration(s.keepAlive.Load()))
-	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
+	c.ob = newOutbox(c.fd, &s.pushLimit)
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c.ob)
 	c.sizer, _ = c.session.(BufferSizer)
@@ -165,7 +165,7 @@ func (s *Server) runRequests(c *conn) error {
 		if err := s.flush(c); err != nil {
 			return err
 		}
-		if s.cfg.OutputLimit > 0 && c.unsent() > s.cfg.OutputLimit {
+		if limit := s.outputLimit.Load(); limit > 0 && int64(c.unsent()) > limit {
 			return errOutputLimit
 		}
 		if consumed == 0 {
@@ -217,7 +217,7 @@ func (s *Server) connEnded(c *conn, call string, err error) {
 	case errors.Is(err, errQueryLimit), errors.Is(err, errOutputLimit):
 		entry.Warnf("closing the connection: %v", err)
 	case errors.Is(err, errPushRefused):
-		entry.Warnf("disconnecting a client that does not read: over %d bytes of output were waiting", s.cfg.PushLimit)
+		entry.Warnf("disconnecting a client that does not read: over %d bytes of output were waiting", s.pushLimit.Load())
 	case peerGone(err):
 		entry.WithError(err).Debugf("%s(): peer gone", call)
 	default:

@@ -28,6 +28,7 @@ type Config struct {
 	ShutdownGrace time.Duration
 	// PushLimit is how many pushed bytes (pub/sub messages) may wait unsent
 	// for one client before it is disconnected. 0 means DefaultPushLimit.
+	// SetLimits changes it and the two below.
 	PushLimit int
 	// IdleTimeout closes a client that neither sends nor reads for that
 	// long; 0 never does (timeout). SetIdleTimeout changes it.
@@ -87,6 +88,9 @@ type Server struct {
 	maxClients  atomic.Int64
 	idleTimeout atomic.Int64 // nanoseconds
 	keepAlive   atomic.Int64 // nanoseconds
+	queryLimit  atomic.Int64
+	outputLimit atomic.Int64
+	pushLimit   atomic.Int64 // every outbox reads it
 
 	stopping atomic.Bool
 	stopped  chan struct{} // closed when shutdown is requested
@@ -104,9 +108,6 @@ func NewServer(ln *Listener, cfg Config) *Server {
 	if cfg.ShutdownGrace <= 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
 	}
-	if cfg.PushLimit <= 0 {
-		cfg.PushLimit = DefaultPushLimit
-	}
 	s := &Server{
 		cfg:     cfg,
 		ln:      ln,
@@ -120,6 +121,7 @@ func NewServer(ln *Listener, cfg Config) *Server {
 	s.maxClients.Store(int64(cfg.MaxClients))
 	s.idleTimeout.Store(int64(cfg.IdleTimeout))
 	s.keepAlive.Store(int64(cfg.KeepAlive))
+	s.SetLimits(cfg.QueryLimit, cfg.OutputLimit, cfg.PushLimit)
 	if cfg.EventLoops > 0 {
 		s.model, s.modelErr = newEventLoops(s)
 	} else {
@@ -182,6 +184,20 @@ func (s *Server) SetIdleTimeout(d time.Duration) {
 	if s.model != nil {
 		s.model.settingsChanged()
 	}
+}
+
+// SetLimits changes the per-client limits (CONFIG SET
+// client-output-buffer-limit) for every connection at once: unparsed
+// input, unsent replies (0: no limit for either) and unsent pushed bytes
+// (0: DefaultPushLimit). A client already over a new limit is cut when it
+// next grows its buffer, as in Redis.
+func (s *Server) SetLimits(query, output, push int) {
+	if push <= 0 {
+		push = DefaultPushLimit
+	}
+	s.queryLimit.Store(int64(query))
+	s.outputLimit.Store(int64(output))
+	s.pushLimit.Store(int64(push))
 }
 
 // SetKeepAlive changes the TCP keepalive interval (CONFIG SET
