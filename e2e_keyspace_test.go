@@ -193,7 +193,7 @@ func TestGoRedisPatternSubscriptionAndUnsubscribe(t *testing.T) {
 // TestSlowSubscriberIsCutPublisherGoesOn: a subscriber that never reads is
 // disconnected at the output bound, and the publisher is never held up.
 func TestSlowSubscriberIsCutPublisherGoesOn(t *testing.T) {
-	d := startDaemon(t, "--pubsub-buffer-limit", "1048576")
+	d := startDaemon(t, "--client-output-buffer-limit", "pubsub 1048576 0 0")
 	rdb := d.goRedis()
 	ctx := context.Background()
 	slow := d.dial()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"syscall"
@@ -96,12 +97,75 @@ func TestE2ETakenPortExitsOne(t *testing.T) {
 	}
 }
 
-func TestE2EBadFlagsExitTwo(t *testing.T) {
-	for _, args := range [][]string{{"--port", "x"}, {"--port", "70000"}, {"--workers", "0"}, {"--busy-poll", "-1"}, {"--busy-poll", "20000"}, {"--log-level", "loud"}, {"--log-format", "xml"}, {"--nope"}} {
-		d := launch(t, args...)
-		if status := d.wait(); status != 2 || !strings.HasPrefix(d.log.String(), "redis-lite: ") {
-			t.Errorf("%v: exit %d, output %q; want 2 and one clear line", args, status, d.log)
+// TestE2EBadSettingsExitOne: a bad setting on the command line stops the
+// start with Redis's fatal config error and status 1, as redis-server
+// does; where Redis has the same setting, the text is redis-server's,
+// byte for byte.
+func TestE2EBadSettingsExitOne(t *testing.T) {
+	server, err := exec.LookPath("redis-server")
+	for _, tc := range []struct {
+		args  []string
+		redis bool // redis-server has the setting: compare the texts
+	}{
+		{[]string{"--port", "x"}, true}, {[]string{"--port", "70000"}, true}, {[]string{"--nope"}, true},
+		{[]string{"--port=6380"}, true}, {[]string{"--port"}, true}, {[]string{"--port", "--bind", "x"}, true},
+		{[]string{"--maxmemory", "1x"}, true}, {[]string{"--appendfsync", "sometimes"}, true},
+		{[]string{"--timeout", "1", "--maxclients", "0"}, true},
+		{[]string{"--workers", "0"}, false}, {[]string{"--busy-poll", "-1"}, false}, {[]string{"--busy-poll", "20000"}, false},
+		{[]string{"--log-level", "loud"}, false}, {[]string{"--log-format", "xml"}, false},
+	} {
+		d := launchCmd(t, daemonBinary, tc.args...)
+		status := d.wait()
+		got := d.log.String()
+		if status != 1 || !strings.Contains(got, "*** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\nReading the configuration file, at line ") {
+			t.Errorf("%q: exit %d, output %q; want 1 and Redis's fatal config error", tc.args, status, got)
+			continue
 		}
+		if !tc.redis || err != nil {
+			continue
+		}
+		out, _ := exec.Command(server, tc.args...).CombinedOutput()
+		if got != string(out) {
+			t.Errorf("%q: redis-lite said\n%q\nredis-server said\n%q", tc.args, got, out)
+		}
+	}
+}
+
+// TestE2EHelpAndVersion: --help lists every setting on stdout, --version
+// and -v name the daemon and the Redis version it follows; each exits 0
+// without starting.
+func TestE2EHelpAndVersion(t *testing.T) {
+	for _, tc := range []struct {
+		arg  string
+		want []string
+	}{
+		{"--help", []string{"Usage: redis-lite", "--maxmemory 0", "--appendfsync everysec", "--tcp-backlog 511"}},
+		{"-h", []string{"Usage: redis-lite"}},
+		{"--version", []string{"redis-lite", "v=7.0.15"}},
+		{"-v", []string{"redis-lite", "v=7.0.15"}},
+	} {
+		cmd := exec.Command(daemonBinary, tc.arg)
+		var stdout, stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+			t.Errorf("%s: %v, stderr %q", tc.arg, err, stderr.String())
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(stdout.String(), w) {
+				t.Errorf("%s: stdout lacks %q:\n%s", tc.arg, w, stdout.String())
+			}
+		}
+	}
+}
+
+// TestE2EMemoryUnits: --maxmemory takes Redis's units, and CONFIG GET
+// answers in bytes, as Redis does.
+func TestE2EMemoryUnits(t *testing.T) {
+	d := startDaemon(t, "--maxmemory", "100mb", "--client-output-buffer-limit", "pubsub 1mb 0 0")
+	c := d.dial()
+	c.send("CONFIG GET maxmemory\n")
+	if got := c.line() + "|" + c.line(); got != "1) maxmemory|2) 104857600" {
+		t.Fatalf("CONFIG GET maxmemory: %q", got)
 	}
 }
 

@@ -97,3 +97,29 @@ func TestE2EProtectedMode(t *testing.T) {
 		})
 	}
 }
+
+// TestE2EProtectedModeAtRunTime: protected mode follows CONFIG SET of
+// protected-mode and requirepass at once, for the next client.
+func TestE2EProtectedModeAtRunTime(t *testing.T) {
+	h := newTestHosts(t)
+	args := append([]string{"netns", "exec", h.server, daemonBinary, "--port", "0", "--bind", "0.0.0.0"}, ioModelFlags()...)
+	d := launchCmd(t, "ip", args...)
+	d.waitListening()
+	_, port, _ := net.SplitHostPort(d.addr)
+	const denied = "-DENIED Redis is running in protected mode"
+	for _, step := range []struct{ set, send, want string }{
+		{"", "", denied},
+		{"CONFIG SET protected-mode no\n", "PING\nQUIT\n", "PONG\nOK\n"},
+		{"CONFIG SET protected-mode yes\n", "", denied},
+		{"CONFIG SET requirepass pw\n", "PING\nQUIT\n", "(error) NOAUTH Authentication required.\nOK\n"},
+	} {
+		if step.set != "" {
+			if got := talk(h.server, "127.0.0.1", port, step.set+"QUIT\n"); got != "OK\nOK\n" {
+				t.Fatalf("%q from loopback: %q", step.set, got)
+			}
+		}
+		if got := talk(h.client, serverIP, port, step.send); !strings.HasPrefix(got, step.want) {
+			t.Fatalf("after %q, from %s: got %q, want it to start with %q", step.set, clientIP, got, step.want)
+		}
+	}
+}

@@ -159,6 +159,10 @@ func TestE2EFileDescriptorLimit(t *testing.T) {
 		c.conn.Close()
 		return line == "PONG\n"
 	})
+	// CONFIG GET shows the limit in force, as Redis's does.
+	if got := d.dial().configGet("maxclients"); got != "32" {
+		t.Fatalf("CONFIG GET maxclients = %q, want the lowered 32", got)
+	}
 }
 
 // TestE2EFaultyClientsLeaveNoDescriptors: resets mid-request and mid-reply,
@@ -201,7 +205,7 @@ func TestE2EFaultyClientsLeaveNoDescriptors(t *testing.T) {
 }
 
 func TestE2ESlowReaderDoesNotHoldOthers(t *testing.T) {
-	d := startDaemon(t, "--client-output-buffer-limit", "33554432")
+	d := startDaemon(t, "--client-output-buffer-limit", "normal 33554432 0 0")
 	rdb := d.goRedis()
 	ctx := context.Background()
 	rdb.Set(ctx, "big", strings.Repeat("b", 1<<20), 0)

@@ -21,6 +21,8 @@ var importRules = map[string][]string{
 	"executor": {"parser", "store"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
+	"config":   nil,
+	"daemon":   {"config", "executor", "netsrv", "aof", "store", "signals"},
 }
 
 // TestImportRules reads every package's non-test files and fails on an

@@ -56,7 +56,8 @@ type Config struct {
 
 // AOF is an open append-only file.
 type AOF struct {
-	cfg Config
+	cfg   Config
+	fsync atomic.Int32 // the Policy now: SetFsync changes cfg.Fsync's
 
 	mu       sync.Mutex
 	durable  sync.Cond // signalled when synced advances or writing fails
@@ -102,8 +103,60 @@ func Open(cfg Config) (*AOF, error) {
 	a := &AOF{cfg: cfg, file: f, size: info.Size(), baseSize: info.Size(), lastSync: time.Now(),
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
 	a.durable.L = &a.mu
+	a.fsync.Store(int32(cfg.Fsync))
 	go a.writer()
 	return a, nil
+}
+
+// Start turns the append-only file on while the daemon runs (CONFIG SET
+// appendonly yes). A file already at cfg.Path is stale (it was not kept
+// while the file was off), so it is replaced, as a rewrite replaces it:
+// every change of data is recorded from now on, the current data set is
+// written beside it and renamed over it, and Start returns once that is
+// durable. On failure the file is cut back to what it was and nothing is
+// recorded.
+func Start(cfg Config, data *store.Store) (*AOF, error) {
+	a, err := Open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	before := a.size
+	a.Attach(data)
+	if err := a.Rewrite(data); err != nil {
+		data.Observe(nil)
+		a.Close()
+		// Changes recorded meanwhile were appended to the stale file.
+		os.Truncate(cfg.Path, before)
+		return nil, err
+	}
+	return a, nil
+}
+
+// Stop turns the file off while the daemon runs (CONFIG SET appendonly
+// no): changes are no longer recorded, and what was recorded is written
+// and fsynced before the file is closed.
+func (a *AOF) Stop() error {
+	if a.store != nil {
+		a.store.Observe(nil)
+	}
+	return a.Close()
+}
+
+// SetFsync changes the fsync policy (CONFIG SET appendfsync). It applies
+// from the next write: a switch to always makes every later
+// acknowledgement wait for its fsync.
+func (a *AOF) SetFsync(p Policy) {
+	a.fsync.Store(int32(p))
+	a.wakeWriter() // so that a switch to always fsyncs what is pending
+}
+
+func (a *AOF) policy() Policy { return Policy(a.fsync.Load()) }
+
+func (a *AOF) wakeWriter() {
+	select {
+	case a.wake <- struct{}{}:
+	default:
+	}
 }
 
 // Attach starts recording every change of data (load the file into it
@@ -132,7 +185,7 @@ func (a *AOF) Record(c store.Change) {
 // the policy promises: for always, fsynced; otherwise at once. It fails if
 // the file could not be written: the changes must then not be acknowledged.
 func (a *AOF) WaitDurable() error {
-	if a.cfg.Fsync != Always {
+	if a.policy() != Always {
 		return nil
 	}
 	a.mu.Lock()
@@ -212,7 +265,8 @@ func (a *AOF) flush(final bool) bool {
 			a.file.Truncate(a.size)
 		}
 	}
-	needSync := final || a.cfg.Fsync == Always || (a.cfg.Fsync == EverySec && time.Since(a.lastSync) >= time.Second)
+	policy := a.policy()
+	needSync := final || policy == Always || (policy == EverySec && time.Since(a.lastSync) >= time.Second)
 	if err == nil && needSync {
 		// fsync(2): until it returns, the bytes may still be only in the
 		// page cache, and a power cut or kernel crash would lose them.

@@ -201,7 +201,7 @@ func (a *AOF) InfoFields() [][2]string {
 		{"aof_last_write_status", status},
 		{"aof_current_size", fmt.Sprint(size)},
 		{"aof_base_size", fmt.Sprint(base)},
-		{"aof_fsync_policy", a.cfg.Fsync.String()},
+		{"aof_fsync_policy", a.policy().String()},
 		{"aof_fsyncs", fmt.Sprint(a.fsyncCount())},
 	}
 }

@@ -176,8 +176,7 @@ func TestMaxMemoryRefusesWritesNotReads(t *testing.T) {
 	if want := oom + oom + oom + "v\n(integer) 1\n(integer) 0\n"; string(out) != want {
 		t.Fatalf("got %q, want %q", out, want)
 	}
-	ex.cfg.MaxMemory = 1 << 62
-	ex.sampleMemory()
+	ex.SetMaxMemory(1 << 62)
 	if _, out, _ = s.Handle([]byte("SET k v\n"), nil); string(out) != "OK\n" {
 		t.Fatalf("under the limit again: %q", out)
 	}

@@ -25,7 +25,7 @@ func cmdAuth(s *Session, args [][]byte) {
 	var ok bool
 	switch len(args) {
 	case 2:
-		if s.ex.cfg.RequirePass == "" {
+		if !s.ex.passwordRequired() {
 			s.reply.Error(errNoPassSet)
 			return
 		}
@@ -43,6 +43,19 @@ func cmdAuth(s *Session, args [][]byte) {
 	}
 }
 
+// needsAuth reports whether the session must AUTH before this command: it
+// has not authenticated, and a password is required now (CONFIG SET may
+// have set or removed one since it connected). The parser's limits for
+// unauthenticated clients follow the same answer.
+func (s *Session) needsAuth() bool {
+	if s.authed {
+		return false
+	}
+	need := s.ex.passwordRequired()
+	s.parser.Unauthenticated = need
+	return need
+}
+
 // defaultUser is the one user name. Redis's user names are case-sensitive
 // (ACL users are looked up byte for byte), so "DEFAULT" is nobody.
 const defaultUser = "default"
@@ -52,7 +65,7 @@ const defaultUser = "default"
 // "nopass" user does.
 func (s *Session) authenticate(user, password []byte) bool {
 	ok := string(user) == defaultUser &&
-		(s.ex.cfg.RequirePass == "" || s.ex.passwordMatches(password))
+		(!s.ex.passwordRequired() || s.ex.passwordMatches(password))
 	if ok {
 		s.authed = true
 		s.parser.Unauthenticated = false
@@ -63,8 +76,8 @@ func (s *Session) authenticate(user, password []byte) bool {
 // passwordMatches compares in constant time. Both sides are hashed first,
 // so neither the password's content nor its length shows in the timing.
 func (ex *Executor) passwordMatches(given []byte) bool {
-	got := sha256.Sum256(given)
-	return subtle.ConstantTimeCompare(got[:], ex.passHash[:]) == 1
+	got, want := sha256.Sum256(given), ex.password.Load().hash
+	return subtle.ConstantTimeCompare(got[:], want[:]) == 1
 }
 
 // ErrMaxClients is what a client turned away for want of room reads

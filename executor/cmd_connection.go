@@ -95,7 +95,7 @@ func cmdHello(s *Session, args [][]byte) {
 			return
 		}
 	}
-	if !s.authed {
+	if s.needsAuth() {
 		s.reply.Error(errHelloNoAuth)
 		return
 	}

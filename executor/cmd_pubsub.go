@@ -73,7 +73,7 @@ func cmdPubSubNumPat(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.hub.numPat
 func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
 	s.name = ""
-	if s.ex.cfg.RequirePass != "" {
+	if s.ex.passwordRequired() {
 		s.authed, s.parser.Unauthenticated = false, true
 	}
 	s.reply.Status("RESET")

@@ -21,24 +21,44 @@ type Config struct {
 	MaxBulkLen int64
 	// Port is the TCP port the daemon listens on, for INFO.
 	Port int
-	// Params are the daemon's settings as CONFIG GET shows them ("bind",
-	// "port", ...). The executor adds its own ("save", "appendonly", ...).
-	Params []Param
+	// Settings are the daemon's settings for CONFIG GET, SET and REWRITE.
+	// Without them, CONFIG GET shows Params and a few defaults ("save",
+	// "appendonly", ...), and CONFIG SET knows no setting.
+	Settings Settings
+	Params   []Param
 	// EnableDebug lets clients run DEBUG (--enable-debug-command yes).
 	EnableDebug bool
 	// IOModel names the networking layer's I/O model for INFO: "threads"
 	// (a worker per connection) or "epoll" (event loops).
 	IOModel string
 	// RequirePass, if set, is the password every client must AUTH with.
-	// It is never shown by INFO or CONFIG GET.
+	// It is never shown by INFO or CONFIG GET. SetRequirePass changes it.
 	RequirePass string
 	// MaxMemory, if positive, refuses writes that grow memory once the
-	// daemon uses more than this many bytes (noeviction).
+	// daemon uses more than this many bytes (noeviction). SetMaxMemory
+	// changes it.
 	MaxMemory int64
+	// Connections, if set, reports the networking layer's counters for
+	// INFO; without it INFO shows zeros.
+	Connections func() ConnStats
 }
 
 // Param is one CONFIG GET parameter.
 type Param struct{ Name, Value string }
+
+// Settings are the daemon's settings as CONFIG sees them. The daemon
+// implements them with package config, which the executor does not import.
+type Settings interface {
+	// Params are every setting CONFIG GET may show, sorted by name.
+	Params() []Param
+	// Set is CONFIG SET's name, value pairs (an even number), applied all
+	// or nothing; an error's text is the reply after "ERR ".
+	Set(pairs []string) error
+	// Rewrite writes the settings to the config file the daemon was
+	// started with (CONFIG REWRITE); an error's text is the reply after
+	// "ERR ".
+	Rewrite() error
+}
 
 // ConnStats are the networking layer's counters, as INFO shows them.
 type ConnStats struct {
@@ -58,19 +78,26 @@ type Executor struct {
 	cfg          Config
 	commands     map[string]*command
 	commandNames []string // sorted, for COMMAND and COMMAND LIST
-	params       []Param  // sorted by name, for CONFIG GET
+	settings     Settings
 	started      time.Time
 	clientID     atomic.Int64
 	stats        stats
 	hub          *hub
-	passHash     [32]byte // sha256 of RequirePass
+	password     atomic.Pointer[password] // requirepass, as it is now
+	maxMemory    atomic.Int64             // maxmemory, as it is now
 	memory       memoryWatch
-	persist      Persistence // nil without --appendonly
-	replayer     *Session    // runs the append-only file at start
-	// conns reports the networking layer's counters once it exists; until
-	// then (while the append-only file is replayed) INFO shows zeros.
-	conns atomic.Pointer[func() ConnStats]
+	persist      atomic.Pointer[persistence] // nil while appendonly is no
+	replayer     *Session                    // runs the append-only file at start
 }
+
+// password is requirepass: whether one is set, and its sha256.
+type password struct {
+	set  bool
+	hash [32]byte
+}
+
+// persistence holds the append-only file, so it can be swapped atomically.
+type persistence struct{ Persistence }
 
 // stats are the counters INFO's stats section shows. Sessions count
 // locally and add their counts here once per batch of requests, so the hot
@@ -95,29 +122,39 @@ func New(st *store.Store, cfg Config) *Executor {
 		ex.commandNames = append(ex.commandNames, name)
 	}
 	sort.Strings(ex.commandNames)
-	ex.passHash = sha256.Sum256([]byte(cfg.RequirePass))
-	ex.params = withDefaults(cfg.Params, []Param{
-		{"maxmemory", itoa(cfg.MaxMemory)},
-		{"maxmemory-policy", "noeviction"},
-		{"save", ""}, // no snapshots
-		{"appendonly", "no"},
-		{"databases", "1"},
-		{"proto-max-bulk-len", itoa(cfg.MaxBulkLen)},
-	})
-	sort.Slice(ex.params, func(i, j int) bool { return ex.params[i].Name < ex.params[j].Name })
+	ex.SetRequirePass(cfg.RequirePass)
+	ex.maxMemory.Store(cfg.MaxMemory)
+	ex.settings = cfg.Settings
+	if ex.settings == nil {
+		params := withDefaults(cfg.Params, []Param{
+			{"maxmemory", itoa(cfg.MaxMemory)},
+			{"maxmemory-policy", "noeviction"},
+			{"save", ""}, // no snapshots
+			{"appendonly", "no"},
+			{"databases", "1"},
+			{"proto-max-bulk-len", itoa(cfg.MaxBulkLen)},
+		})
+		sort.Slice(params, func(i, j int) bool { return params[i].Name < params[j].Name })
+		ex.settings = fixedSettings(params)
+	}
 	return ex
 }
 
-// ReportConnections gives the executor the networking layer's counters for
-// INFO. The server is made after the executor (the append-only file is
-// replayed first), so this comes later than New.
-func (ex *Executor) ReportConnections(counters func() ConnStats) { ex.conns.Store(&counters) }
+// SetRequirePass changes the password (CONFIG SET requirepass): new
+// connections must AUTH with it, and so must connections that have not
+// authenticated yet; those that have stay in, as in Redis. An empty
+// password lets every connection in.
+func (ex *Executor) SetRequirePass(pw string) {
+	ex.password.Store(&password{set: pw != "", hash: sha256.Sum256([]byte(pw))})
+}
 
-// connStats is the networking layer's counters now, or zeros before
-// ReportConnections.
+func (ex *Executor) passwordRequired() bool { return ex.password.Load().set }
+
+// connStats is the networking layer's counters now, or zeros when the
+// executor was not given them.
 func (ex *Executor) connStats() ConnStats {
-	if counters := ex.conns.Load(); counters != nil {
-		return (*counters)()
+	if ex.cfg.Connections != nil {
+		return ex.cfg.Connections()
 	}
 	return ConnStats{}
 }
@@ -125,7 +162,7 @@ func (ex *Executor) connStats() ConnStats {
 // NewSession returns the state of one new connection; pusher is how
 // published messages reach it (nil: the connection cannot subscribe).
 func (ex *Executor) NewSession(pusher Pusher) *Session {
-	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: ex.cfg.RequirePass == ""}
+	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired()}
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
 	s.parser.Unauthenticated = !s.authed
 	return s

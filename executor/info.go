@@ -99,21 +99,23 @@ func infoMemory(ex *Executor, b *strings.Builder) {
 	used := usedMemory()
 	field(b, "used_memory", used)
 	field(b, "used_memory_human", humanBytes(used))
-	field(b, "maxmemory", ex.cfg.MaxMemory)
-	field(b, "maxmemory_human", humanBytes(uint64(max(ex.cfg.MaxMemory, 0))))
+	limit := ex.maxMemory.Load()
+	field(b, "maxmemory", limit)
+	field(b, "maxmemory_human", humanBytes(uint64(max(limit, 0))))
 	field(b, "maxmemory_policy", "noeviction")
 }
 
 func infoPersistence(ex *Executor, b *strings.Builder) {
 	field(b, "loading", 0)
 	field(b, "rdb_bgsave_in_progress", 0)
-	if ex.persist == nil {
+	p := ex.persistence()
+	if p == nil {
 		field(b, "aof_enabled", 0)
 		field(b, "aof_rewrite_in_progress", 0)
 		field(b, "aof_last_write_status", "ok")
 		return
 	}
-	for _, f := range ex.persist.InfoFields() {
+	for _, f := range p.InfoFields() {
 		field(b, f[0], f[1])
 	}
 }

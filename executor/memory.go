@@ -2,6 +2,7 @@ package executor
 
 import (
 	"runtime/metrics"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -18,8 +19,11 @@ const heapMetric = "/memory/classes/heap/objects:bytes"
 // check, sampled in the background: reading it for every write would cost
 // more than the write.
 type memoryWatch struct {
-	used atomic.Uint64
-	over atomic.Bool
+	// sampling is held while a sample is taken, so that a sample against
+	// the old limit cannot land after one against a new limit.
+	sampling sync.Mutex
+	used     atomic.Uint64
+	over     atomic.Bool
 }
 
 const memorySampleEvery = 100 * time.Millisecond
@@ -33,12 +37,9 @@ func usedMemory() uint64 {
 	return sample[0].Value.Uint64()
 }
 
-// WatchMemory starts sampling used memory against --maxmemory; the
-// returned function stops it. With no limit it samples nothing.
+// WatchMemory starts sampling used memory against maxmemory; the
+// returned function stops it. While there is no limit it reads nothing.
 func (ex *Executor) WatchMemory() (stop func()) {
-	if ex.cfg.MaxMemory <= 0 {
-		return func() {}
-	}
 	quit, done := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
@@ -57,9 +58,23 @@ func (ex *Executor) WatchMemory() (stop func()) {
 }
 
 func (ex *Executor) sampleMemory() {
+	ex.memory.sampling.Lock()
+	defer ex.memory.sampling.Unlock()
+	limit := ex.maxMemory.Load()
+	if limit <= 0 {
+		ex.memory.over.Store(false)
+		return
+	}
 	used := usedMemory()
 	ex.memory.used.Store(used)
-	ex.memory.over.Store(used > uint64(ex.cfg.MaxMemory))
+	ex.memory.over.Store(used > uint64(limit))
+}
+
+// SetMaxMemory changes the limit (CONFIG SET maxmemory; 0: none). Memory
+// is sampled against it at once, so the very next write sees it.
+func (ex *Executor) SetMaxMemory(limit int64) {
+	ex.maxMemory.Store(limit)
+	ex.sampleMemory()
 }
 
 // overMaxMemory reports whether writes that grow memory must be refused.

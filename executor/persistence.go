@@ -8,8 +8,8 @@ import (
 	"redis-lite/parser"
 )
 
-// Persistence is what the executor needs of the append-only file (main
-// wires the aof package in; the executor does not import it).
+// Persistence is what the executor needs of the append-only file (package
+// daemon wires the aof package in; the executor does not import it).
 type Persistence interface {
 	// WaitDurable returns once every change made so far is as durable as
 	// the fsync policy promises, or fails if the file cannot be written.
@@ -23,8 +23,24 @@ type Persistence interface {
 }
 
 // UsePersistence attaches the append-only file, after it has been loaded
-// and before the first session.
-func (ex *Executor) UsePersistence(p Persistence) { ex.persist = p }
+// and before the first session, or when CONFIG SET appendonly yes has
+// written it; nil detaches it (appendonly no). Sessions see the change
+// from their next command on.
+func (ex *Executor) UsePersistence(p Persistence) {
+	if p == nil {
+		ex.persist.Store(nil)
+		return
+	}
+	ex.persist.Store(&persistence{p})
+}
+
+// persistence is the append-only file, or nil while there is none.
+func (ex *Executor) persistence() Persistence {
+	if p := ex.persist.Load(); p != nil {
+		return p.Persistence
+	}
+	return nil
+}
 
 var persistenceCommands = []command{
 	{name: "bgrewriteaof", arity: 1, flags: flagAdmin | flagNoScript, run: cmdBgRewriteAOF},
@@ -32,11 +48,12 @@ var persistenceCommands = []command{
 
 // BGREWRITEAOF: rewrite the append-only file in the background.
 func cmdBgRewriteAOF(s *Session, _ [][]byte) {
-	if s.ex.persist == nil {
-		s.reply.Error("ERR the append only file is off (start with --appendonly yes)")
+	p := s.ex.persistence()
+	if p == nil {
+		s.reply.Error("ERR the append only file is off (turn it on with CONFIG SET appendonly yes, or start with --appendonly yes)")
 		return
 	}
-	if err := s.ex.persist.StartRewrite(); err != nil {
+	if err := p.StartRewrite(); err != nil {
 		s.reply.Error("ERR " + err.Error())
 		return
 	}

@@ -70,12 +70,12 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 		out = s.reply.buf
 	}
 	s.flushCounts()
-	if s.wrote && s.ex.persist != nil {
+	if p := s.ex.persistence(); s.wrote && p != nil {
 		// appendfsync always: no reply of this batch leaves before its
 		// writes are on disk (one wait for the batch; other clients'
 		// writes share the fsync). If the file cannot be written, nothing
 		// is acknowledged: the replies are dropped and the client cut.
-		if err := s.ex.persist.WaitDurable(); err != nil {
+		if err := p.WaitDurable(); err != nil {
 			return consumed, out[:start], true
 		}
 	}
@@ -122,7 +122,7 @@ func (s *Session) execute(args [][]byte) {
 		s.reply.Error(unknownCommand(args))
 	case !cmd.arityOK(len(args)):
 		s.reply.Error(wrongArity(cmd.name))
-	case !s.authed && cmd.flags&flagNoAuth == 0:
+	case !s.authed && cmd.flags&flagNoAuth == 0 && s.needsAuth():
 		s.reply.Error(errNoAuth)
 	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
 		s.reply.Error(errOOM)
@@ -143,10 +143,14 @@ func (s *Session) execute(args [][]byte) {
 // refuses OOM first and MISCONF next, both before the subscribed-mode
 // check.) The error is read once: the writer may clear it at any moment.
 func (s *Session) refusedForDiskError(cmd *command) bool {
-	if s.ex.persist == nil || (cmd.flags&flagWrite == 0 && cmd.name != "ping") {
+	if cmd.flags&flagWrite == 0 && cmd.name != "ping" {
 		return false
 	}
-	err := s.ex.persist.WriteError()
+	p := s.ex.persistence()
+	if p == nil {
+		return false
+	}
+	err := p.WriteError()
 	if err != nil {
 		s.reply.Error(misconf(err))
 	}

@@ -48,11 +48,18 @@ func (s *Server) admit(fd int, sa unix.Sockaddr) {
 	s.live.add(fd)
 	switch {
 	case s.cfg.CheckPeer != nil && s.refusePeer(c, sa):
-	case s.cfg.MaxClients > 0 && s.live.count() > s.cfg.MaxClients:
+	case s.overMaxClients():
 		s.reject(c, s.cfg.FullReply)
 	case !s.model.admit(c):
 		s.reject(c, s.cfg.FullReply)
 	}
+}
+
+// overMaxClients reports whether the connections open, the new one
+// included, are more than maxclients allows.
+func (s *Server) overMaxClients() bool {
+	limit := s.maxClients.Load()
+	return limit > 0 && int64(s.live.count()) > limit
 }
 
 // refusePeer asks the CheckPeer policy (protected mode) about the client's

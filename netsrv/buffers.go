@@ -47,7 +47,8 @@ func (r *readBuffers) put(b []byte) {
 // exactly when the session knows how long the request is. A client whose
 // unparsed input would pass the query buffer limit is cut instead.
 func (s *Server) growIn(c *conn) error {
-	if s.cfg.QueryLimit > 0 && len(c.in) >= s.cfg.QueryLimit {
+	limit := int(s.queryLimit.Load())
+	if limit > 0 && len(c.in) >= limit {
 		return errQueryLimit
 	}
 	size := 2 * cap(c.in)
@@ -56,8 +57,8 @@ func (s *Server) growIn(c *conn) error {
 			size = need
 		}
 	}
-	if s.cfg.QueryLimit > 0 {
-		size = min(size, s.cfg.QueryLimit+1)
+	if limit > 0 {
+		size = min(size, limit+1)
 	}
 	grown := make([]byte, len(c.in), size)
 	copy(grown, c.in)

@@ -54,7 +54,10 @@ func (s *Server) openSession(c *conn, what string) {
 	// so this costs no extra packets. It fails only if the peer has
 	// already gone, which the first recv reports.
 	unix.SetsockoptInt(c.fd, unix.IPPROTO_TCP, unix.TCP_NODELAY, 1)
-	c.ob = newOutbox(c.fd, s.cfg.PushLimit)
+	// SO_KEEPALIVE and its timings: a client that vanished without a word
+	// is found and its connection closed (tunables.go).
+	setKeepAlive(c.fd, time.Duration(s.keepAlive.Load()))
+	c.ob = newOutbox(c.fd, &s.pushLimit)
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c.ob)
 	c.sizer, _ = c.session.(BufferSizer)
@@ -111,10 +114,10 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 		n, err = s.model.recvNow(c.fd, c.in[len(c.in):cap(c.in)])
 	}
 	switch {
-	case err == unix.EAGAIN && block && !c.ob.isActive():
-		return 0, errIdle // SO_RCVTIMEO ran out
 	case err == unix.EAGAIN:
-		return 0, nil // nothing yet; subscribers are never idle (as Redis)
+		// Nothing yet, or (blocking) SO_RCVTIMEO ran out: the worker
+		// counts that towards the idle timeout (worker.go).
+		return 0, nil
 	case err != nil:
 		return 0, err
 	case n == 0:
@@ -162,7 +165,7 @@ func (s *Server) runRequests(c *conn) error {
 		if err := s.flush(c); err != nil {
 			return err
 		}
-		if s.cfg.OutputLimit > 0 && c.unsent() > s.cfg.OutputLimit {
+		if limit := s.outputLimit.Load(); limit > 0 && int64(c.unsent()) > limit {
 			return errOutputLimit
 		}
 		if consumed == 0 {
@@ -214,7 +217,7 @@ func (s *Server) connEnded(c *conn, call string, err error) {
 	case errors.Is(err, errQueryLimit), errors.Is(err, errOutputLimit):
 		entry.Warnf("closing the connection: %v", err)
 	case errors.Is(err, errPushRefused):
-		entry.Warnf("disconnecting a client that does not read: over %d bytes of output were waiting", s.cfg.PushLimit)
+		entry.Warnf("disconnecting a client that does not read: over %d bytes of output were waiting", s.pushLimit.Load())
 	case peerGone(err):
 		entry.WithError(err).Debugf("%s(): peer gone", call)
 	default:

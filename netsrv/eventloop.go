@@ -128,12 +128,16 @@ func (l *eventLoop) run() {
 	defer close(l.done)
 	defer l.release()
 	events := make([]unix.EpollEvent, eventsPerWait)
-	timeout, checkIdleEvery := -1, time.Duration(0)
-	if l.s.cfg.IdleTimeout > 0 {
-		checkIdleEvery = min(l.s.cfg.IdleTimeout, idleCheckEvery)
-		timeout = int(checkIdleEvery.Milliseconds())
-	}
 	for {
+		// The idle timeout is read on every round: CONFIG SET may change
+		// it, and wakes the loop (settingsChanged) so that a wait with no
+		// timeout ends.
+		idleTimeout := l.s.currentIdleTimeout()
+		timeout, checkIdleEvery := -1, time.Duration(0)
+		if idleTimeout > 0 {
+			checkIdleEvery = min(idleTimeout, idleCheckEvery)
+			timeout = int(checkIdleEvery.Milliseconds())
+		}
 		// epoll_wait(2) blocks until a watched descriptor is ready or the
 		// timeout passes, and fills events with the ready ones; the poller
 		// may first ask without blocking for a while (busypoll.go).
@@ -158,7 +162,7 @@ func (l *eventLoop) run() {
 			runtime.Gosched()
 		}
 		if checkIdleEvery > 0 && now.Sub(l.lastIdle) >= checkIdleEvery {
-			l.closeIdle(now)
+			l.closeIdle(now, idleTimeout)
 		}
 		if l.finishing && len(l.conns) == 0 {
 			return
@@ -248,4 +252,17 @@ func (m *eventLoops) sendNow(fd int, p []byte) (int, error) { return sendNowRaw(
 
 func (m *eventLoops) fill(st *Stats) { st.Loops = len(m.loops) }
 func (m *eventLoops) busy() string   { return "event loops" }
+func (m *eventLoops) release() {
+	for _, l := range m.loops {
+		l.release()
+	}
+}
+
+// settingsChanged wakes every loop, so each reads the idle timeout again.
+func (m *eventLoops) settingsChanged() {
+	for _, l := range m.loops {
+		l.wake()
+	}
+}
+
 func (m *eventLoops) closed() string { return "close(): connection closed" }

@@ -57,9 +57,9 @@ func startWith(t *testing.T, cfg Config, session func(Pusher) Session) (string, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(ln, cfg, session)
+	srv := NewServer(ln, cfg)
 	served := make(chan struct{})
-	go func() { srv.Serve(); close(served) }()
+	go func() { srv.Serve(session); close(served) }()
 	t.Cleanup(func() { srv.Shutdown(); <-served })
 	return ln.Addr(), srv
 }

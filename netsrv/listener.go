@@ -15,11 +15,27 @@ type Listener struct {
 	log  *logrus.Logger
 }
 
-// Listen runs the start-up sequence of section 4: socket(2), SO_REUSEADDR,
-// bind(2), listen(2). Any failure is fatal to the daemon; the error names the
-// call, the address and the kernel's reason ("bind 127.0.0.1:6379: address
-// already in use").
+// ListenOptions tune the listening socket.
+type ListenOptions struct {
+	// Backlog is listen(2)'s backlog (tcp-backlog).
+	Backlog int
+	// RecvBuffer and SendBuffer, when above 0, are SO_RCVBUF and SO_SNDBUF
+	// for every connection (socket-recv-buffer, socket-send-buffer); 0
+	// keeps the kernel's default and its autotuning.
+	RecvBuffer, SendBuffer int
+}
+
+// Listen is ListenWith with only a backlog.
 func Listen(host string, port, backlog int, log *logrus.Logger) (*Listener, error) {
+	return ListenWith(host, port, ListenOptions{Backlog: backlog}, log)
+}
+
+// ListenWith runs the start-up sequence of section 4: socket(2),
+// SO_REUSEADDR, the buffer sizes, bind(2), listen(2). Any failure is fatal
+// to the daemon; the error names the call, the address and the kernel's
+// reason ("bind 127.0.0.1:6379: address already in use").
+func ListenWith(host string, port int, opts ListenOptions, log *logrus.Logger) (*Listener, error) {
+	backlog := opts.Backlog
 	family, sa, err := sockaddrFor(host, port)
 	if err != nil {
 		return nil, err
@@ -46,6 +62,12 @@ func Listen(host string, port, backlog int, log *logrus.Logger) (*Listener, erro
 	}
 	log.WithField("fd", fd).Debug("setsockopt(): SO_REUSEADDR=1")
 
+	// SO_RCVBUF, SO_SNDBUF: before listen(2), so accepted sockets inherit
+	// them (tunables.go says why and what it costs).
+	if err := setBufferSizes(fd, opts.RecvBuffer, opts.SendBuffer, log); err != nil {
+		return fail("setsockopt SO_RCVBUF/SO_SNDBUF", err)
+	}
+
 	// bind(2): attach the socket to the interface address and port.
 	// EADDRINUSE: another socket is listening there; EACCES: a privileged
 	// port; EADDRNOTAVAIL: the address is not one of this host's.
@@ -55,7 +77,9 @@ func Listen(host string, port, backlog int, log *logrus.Logger) (*Listener, erro
 	log.WithField("fd", fd).Debugf("bind(): %s", want)
 
 	// listen(2): from here the kernel completes TCP handshakes on its own
-	// and queues up to backlog established connections for accept(2).
+	// and queues up to backlog established connections for accept(2)
+	// (capped at net.core.somaxconn: checkBacklog warns).
+	checkBacklog(backlog, log)
 	if err := unix.Listen(fd, backlog); err != nil {
 		return fail("listen", err)
 	}

@@ -74,10 +74,10 @@ func (l *eventLoop) updateInterest(c *conn) error {
 
 // closeIdle closes the clients that neither sent nor took a byte for
 // --timeout. Subscribers are exempt, as in Redis.
-func (l *eventLoop) closeIdle(now time.Time) {
+func (l *eventLoop) closeIdle(now time.Time, timeout time.Duration) {
 	l.lastIdle = now
 	for _, c := range l.conns {
-		if !c.ob.isActive() && now.Sub(c.lastActive) >= l.s.cfg.IdleTimeout {
+		if !c.ob.isActive() && now.Sub(c.lastActive) >= timeout {
 			l.end(c, "recv", errIdle)
 		}
 	}

@@ -31,4 +31,10 @@ type ioModel interface {
 	busy() string
 	// closed is the debug line for a connection the model has closed.
 	closed() string
+	// settingsChanged tells the model a setting it reads (the idle
+	// timeout) has changed, so that nothing waits on the old value.
+	settingsChanged()
+	// release frees what the model holds when it will never start: the
+	// server is discarded before Serve.
+	release()
 }

@@ -65,9 +65,9 @@ func startModel(t testing.TB, workers, queue, loops int) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(ln, Config{Workers: workers, Queue: queue, EventLoops: loops, FullReply: fullReply, Log: log}, func(Pusher) Session { return lineEcho{} })
+	srv := NewServer(ln, Config{Workers: workers, Queue: queue, EventLoops: loops, FullReply: fullReply, Log: log})
 	ts := &testServer{Server: srv, addr: ln.Addr(), served: make(chan struct{})}
-	go func() { srv.Serve(); close(ts.served) }()
+	go func() { srv.Serve(func(Pusher) Session { return lineEcho{} }); close(ts.served) }()
 	t.Cleanup(func() { srv.Shutdown(); <-ts.served })
 	return ts
 }
@@ -253,10 +253,9 @@ func TestGracePeriodCutsAClientThatNeverReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(ln, Config{Workers: 1, Queue: 1, EventLoops: loopsUnderTest, ShutdownGrace: 200 * time.Millisecond, FullReply: fullReply, Log: log},
-		func(Pusher) Session { return floodSession{} })
+	srv := NewServer(ln, Config{Workers: 1, Queue: 1, EventLoops: loopsUnderTest, ShutdownGrace: 200 * time.Millisecond, FullReply: fullReply, Log: log})
 	served := make(chan struct{})
-	go func() { srv.Serve(); close(served) }()
+	go func() { srv.Serve(func(Pusher) Session { return floodSession{} }); close(served) }()
 	c := dial(t, ln.Addr())
 	io.WriteString(c, "x")
 	c.Read(make([]byte, 1)) // the worker is sending 32 MiB nobody reads
@@ -296,10 +295,12 @@ func startPushServer(t *testing.T, limit int) (addr string, pushers chan Pusher,
 		t.Fatal(err)
 	}
 	pushers = make(chan Pusher, 4)
-	srv = NewServer(ln, Config{Workers: 4, Queue: 4, EventLoops: loopsUnderTest, PushLimit: limit, FullReply: fullReply, Log: log},
-		func(p Pusher) Session { return &pushSession{pusher: p, handout: pushers} })
+	srv = NewServer(ln, Config{Workers: 4, Queue: 4, EventLoops: loopsUnderTest, PushLimit: limit, FullReply: fullReply, Log: log})
 	served := make(chan struct{})
-	go func() { srv.Serve(); close(served) }()
+	go func() {
+		srv.Serve(func(p Pusher) Session { return &pushSession{pusher: p, handout: pushers} })
+		close(served)
+	}()
 	t.Cleanup(func() { srv.Shutdown(); <-served })
 	return ln.Addr(), pushers, srv
 }

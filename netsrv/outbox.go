@@ -22,7 +22,7 @@ type Pusher interface {
 // writes it to the socket, so a publisher only ever appends under a mutex.
 type outbox struct {
 	fd    int
-	limit int // unsent bytes allowed before the connection is cut
+	limit *atomic.Int64 // unsent bytes allowed before the connection is cut (the server's, which may change)
 	// takeover, called on the first push, returns replies the worker has
 	// not sent yet; they go first.
 	takeover func() []byte
@@ -39,7 +39,7 @@ type outbox struct {
 	done     chan struct{} // closed when the sender returns
 }
 
-func newOutbox(fd, limit int) *outbox {
+func newOutbox(fd int, limit *atomic.Int64) *outbox {
 	ob := &outbox{fd: fd, limit: limit}
 	ob.wake.L = &ob.mu
 	return ob
@@ -52,7 +52,7 @@ func (ob *outbox) Push(p []byte) bool {
 	if ob.closed {
 		return false
 	}
-	if len(ob.pending)+len(p) > ob.limit {
+	if int64(len(ob.pending)+len(p)) > ob.limit.Load() {
 		// A subscriber that does not read must not grow the daemon's memory
 		// without bound, nor slow the publisher: cut it. shutdown(2) wakes
 		// its worker's recv (0) and any send in progress (EPIPE); the worker

@@ -28,9 +28,10 @@ type Config struct {
 	ShutdownGrace time.Duration
 	// PushLimit is how many pushed bytes (pub/sub messages) may wait unsent
 	// for one client before it is disconnected. 0 means DefaultPushLimit.
+	// SetLimits changes it and the two below.
 	PushLimit int
 	// IdleTimeout closes a client that neither sends nor reads for that
-	// long; 0 never does (--timeout).
+	// long; 0 never does (timeout). SetIdleTimeout changes it.
 	IdleTimeout time.Duration
 	// QueryLimit is the most unparsed input one client may have buffered;
 	// 0: no limit (--client-query-buffer-limit).
@@ -40,12 +41,16 @@ type Config struct {
 	OutputLimit int
 	// MaxClients bounds the connections open at once, queued or served;
 	// the one over is sent FullReply and closed. 0: no bound but the
-	// queue's.
+	// queue's. SetMaxClients changes it.
 	MaxClients int
 	// FullReply is what a connection turned away for want of room (over
 	// MaxClients, the worker queue full, no descriptor left) reads before
 	// it is closed: the protocol's words, which this package does not know.
 	FullReply []byte
+	// KeepAlive, when above 0, turns TCP keepalive on for each client with
+	// this interval (tcp-keepalive); SetKeepAlive changes it for the
+	// clients that connect afterwards.
+	KeepAlive time.Duration
 	// CheckPeer, if set, sees each new client's address and returns the
 	// message to turn it away with, or nil to let it in (protected mode).
 	CheckPeer func(peer netip.Addr) []byte
@@ -79,6 +84,14 @@ type Server struct {
 	log        *logrus.Logger
 	debug      bool // log every recv and send: checked before formatting
 
+	// The settings CONFIG SET may change while the server runs.
+	maxClients  atomic.Int64
+	idleTimeout atomic.Int64 // nanoseconds
+	keepAlive   atomic.Int64 // nanoseconds
+	queryLimit  atomic.Int64
+	outputLimit atomic.Int64
+	pushLimit   atomic.Int64 // every outbox reads it
+
 	stopping atomic.Bool
 	stopped  chan struct{} // closed when shutdown is requested
 	done     chan struct{} // closed when Serve has finished
@@ -88,26 +101,27 @@ type Server struct {
 	rejected atomic.Int64
 }
 
-// NewServer prepares a server on ln; Serve runs it. newSession makes the
-// session of each connection, given the way to push to it.
-func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Server {
+// NewServer prepares a server on ln: its counters exist from here on (INFO
+// may read them while the append-only file is loaded), but no connection
+// is accepted until Serve.
+func NewServer(ln *Listener, cfg Config) *Server {
 	if cfg.ShutdownGrace <= 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
 	}
-	if cfg.PushLimit <= 0 {
-		cfg.PushLimit = DefaultPushLimit
-	}
 	s := &Server{
-		cfg:        cfg,
-		ln:         ln,
-		newSession: newSession,
-		live:       newRegistry(),
-		spare:      openSpare(),
-		log:        cfg.Log,
-		debug:      cfg.Log.IsLevelEnabled(logrus.DebugLevel),
-		stopped:    make(chan struct{}),
-		done:       make(chan struct{}),
+		cfg:     cfg,
+		ln:      ln,
+		live:    newRegistry(),
+		spare:   openSpare(),
+		log:     cfg.Log,
+		debug:   cfg.Log.IsLevelEnabled(logrus.DebugLevel),
+		stopped: make(chan struct{}),
+		done:    make(chan struct{}),
 	}
+	s.maxClients.Store(int64(cfg.MaxClients))
+	s.idleTimeout.Store(int64(cfg.IdleTimeout))
+	s.keepAlive.Store(int64(cfg.KeepAlive))
+	s.SetLimits(cfg.QueryLimit, cfg.OutputLimit, cfg.PushLimit)
 	if cfg.EventLoops > 0 {
 		s.model, s.modelErr = newEventLoops(s)
 	} else {
@@ -117,10 +131,12 @@ func NewServer(ln *Listener, cfg Config, newSession func(Pusher) Session) *Serve
 }
 
 // Serve runs the accept loop on the calling goroutine (the document's main
-// thread) until Shutdown, then stops as Shutdown describes and returns. It
-// fails only if the I/O model could not be set up (the event loops'
+// thread) until Shutdown, then stops as Shutdown describes and returns.
+// newSession makes the session of each connection, given the way to push
+// to it. It fails only if the I/O model could not be set up (the event loops'
 // epoll instances).
-func (s *Server) Serve() error {
+func (s *Server) Serve(newSession func(Pusher) Session) error {
+	s.newSession = newSession
 	if s.modelErr != nil {
 		s.ln.close()
 		close(s.done)
@@ -152,6 +168,54 @@ func (s *Server) Serve() error {
 	s.spare.release()
 	close(s.done)
 	return nil
+}
+
+// SetMaxClients changes the client limit (CONFIG SET maxclients). It
+// applies to the next connection accepted; connections already open stay,
+// as in Redis, even if there are more of them than the new limit.
+func (s *Server) SetMaxClients(n int) { s.maxClients.Store(int64(n)) }
+
+// SetIdleTimeout changes how long a client may be idle (CONFIG SET
+// timeout; 0: forever). It applies to every connection at once, those
+// already open included: idle time is counted from the client's last
+// activity, not from the change.
+func (s *Server) SetIdleTimeout(d time.Duration) {
+	s.idleTimeout.Store(int64(d))
+	if s.model != nil {
+		s.model.settingsChanged()
+	}
+}
+
+// SetLimits changes the per-client limits (CONFIG SET
+// client-output-buffer-limit) for every connection at once: unparsed
+// input, unsent replies (0: no limit for either) and unsent pushed bytes
+// (0: DefaultPushLimit). A client already over a new limit is cut when it
+// next grows its buffer, as in Redis.
+func (s *Server) SetLimits(query, output, push int) {
+	if push <= 0 {
+		push = DefaultPushLimit
+	}
+	s.queryLimit.Store(int64(query))
+	s.outputLimit.Store(int64(output))
+	s.pushLimit.Store(int64(push))
+}
+
+// SetKeepAlive changes the TCP keepalive interval (CONFIG SET
+// tcp-keepalive; 0: off) for the clients that connect from now on, as in
+// Redis; connected clients keep theirs.
+func (s *Server) SetKeepAlive(d time.Duration) { s.keepAlive.Store(int64(d)) }
+
+func (s *Server) currentIdleTimeout() time.Duration { return time.Duration(s.idleTimeout.Load()) }
+
+// Discard frees a server that will not be served, because a later
+// start-up step failed: its listening socket, its spare descriptor and its
+// I/O model's workers or epoll instances.
+func (s *Server) Discard() {
+	s.ln.close()
+	s.spare.release()
+	if s.model != nil {
+		s.model.release()
+	}
 }
 
 // Stats is a snapshot for INFO and the logs.

@@ -3,6 +3,7 @@ package netsrv
 import (
 	"fmt"
 	"sync/atomic"
+	"time"
 
 	"github.com/sirupsen/logrus"
 	"golang.org/x/sys/unix"
@@ -53,7 +54,12 @@ func (w *workerPool) sendNow(fd int, p []byte) (int, error) { return sendNow(fd,
 
 func (w *workerPool) fill(st *Stats) { st.Pool = w.pool.Stats() }
 func (w *workerPool) busy() string   { return fmt.Sprintf("%d workers", w.pool.Stats().Busy) }
-func (w *workerPool) closed() string { return "close(): connection closed; worker back to the pool" }
+func (w *workerPool) release()       { w.pool.Close(); w.pool.Wait() }
+
+// settingsChanged needs nothing: a worker rereads the idle timeout every
+// idleRecheck (serve says why).
+func (w *workerPool) settingsChanged() {}
+func (w *workerPool) closed() string   { return "close(): connection closed; worker back to the pool" }
 
 // serve is a worker's whole session with one client (sections 7 and 9).
 //
@@ -74,22 +80,33 @@ func (w *workerPool) serve(c *conn) {
 	// so a worker's connection holds its read buffer for its whole life.
 	c.in = s.readBufs.get()
 	defer func() { s.closeConn(c) }()
-	if s.cfg.IdleTimeout > 0 {
-		// SO_RCVTIMEO: a blocking recv that waits this long for nothing
-		// fails with EAGAIN; that is how an idle client is noticed.
-		tv := unix.NsecToTimeval(s.cfg.IdleTimeout.Nanoseconds())
-		unix.SetsockoptTimeval(c.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
-	}
+	// SO_RCVTIMEO: a blocking recv that waits this long for nothing fails
+	// with EAGAIN. It is idleRecheck whatever the timeout setting says,
+	// because CONFIG SET may set or change the timeout while this worker
+	// is blocked, and the kernel reads SO_RCVTIMEO only when a recv
+	// begins: so the worker wakes after each empty second, adds it to the
+	// client's idle time and holds that against the timeout as it is now.
+	// An idle connection costs one recv(2) a second for this.
+	tv := unix.NsecToTimeval(idleRecheck.Nanoseconds())
+	unix.SetsockoptTimeval(c.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
+	var idle time.Duration // since the client last sent or took a byte
 	for {
 		// 1. Replies waiting: wait for the client to read them or to send.
 		readable := true
 		if c.unsent() > 0 {
-			r, err := pollClient(c.fd, !c.readDone && !c.quit, s.cfg.IdleTimeout)
+			r, err := pollClient(c.fd, !c.readDone && !c.quit, idleRecheck)
 			if err == nil && r.timedOut {
-				err = errIdle // neither reading its replies nor sending
+				// Neither reading its replies nor sending.
+				if idle += idleRecheck; s.idleTooLong(idle) {
+					err = errIdle
+				}
 			}
 			if err == nil && r.writable {
+				before := c.unsent()
 				err = s.flush(c)
+				if c.unsent() < before {
+					idle = 0
+				}
 			}
 			if err != nil {
 				s.connEnded(c, "send", err)
@@ -109,9 +126,33 @@ func (w *workerPool) serve(c *conn) {
 		}
 		// 3. The turn: read (blocking when nothing is pending; otherwise
 		// taking only what has arrived) and run every complete request.
-		if _, call, err := s.turn(c, c.unsent() == 0); err != nil {
+		block := c.unsent() == 0
+		n, call, err := s.turn(c, block)
+		if err != nil {
 			s.connEnded(c, call, err)
 			return
 		}
+		switch {
+		case n > 0:
+			idle = 0
+		case block && !c.readDone && !c.ob.isActive():
+			// SO_RCVTIMEO ran out: nothing for idleRecheck. (Subscribers
+			// are never idle, as in Redis.)
+			if idle += idleRecheck; s.idleTooLong(idle) {
+				s.connEnded(c, "recv", errIdle)
+				return
+			}
+		}
 	}
+}
+
+// idleRecheck is how often a worker whose client is silent wakes to hold
+// its idle time against the timeout setting.
+const idleRecheck = time.Second
+
+// idleTooLong reports whether a client idle this long is past the
+// timeout setting as it is now.
+func (s *Server) idleTooLong(idle time.Duration) bool {
+	timeout := s.currentIdleTimeout()
+	return timeout > 0 && idle >= timeout
 }

@@ -20,17 +20,27 @@ const (
 	ChangeFlush                      // every key is gone
 )
 
-// Observe registers fn to hear of every change made from now on. fn runs
-// under the lock of the keys it concerns, so for each key the changes
-// arrive in the order they were made; it must be quick and must not call
-// back into the store. Keys that expire are not reported: their absolute
-// expiry time is already in the Put that set it. Call Observe before the
-// store is shared.
-func (s *Store) Observe(fn func(Change)) { s.observe = fn }
+// Observe registers fn to hear of every change made from now on (nil: stop
+// telling anyone). fn runs under the lock of the keys it concerns, so for
+// each key the changes arrive in the order they were made; it must be
+// quick and must not call back into the store. Keys that expire are not
+// reported: their absolute expiry time is already in the Put that set it.
+//
+// Observe may be called while the store is in use (CONFIG SET appendonly).
+// A change is reported if and only if it is made after Observe returns,
+// as seen under its key's lock: so a Range begun after Observe sees every
+// change that was not reported.
+func (s *Store) Observe(fn func(Change)) {
+	if fn == nil {
+		s.observe.Store(nil)
+		return
+	}
+	s.observe.Store(&fn)
+}
 
 func (s *Store) notify(c Change) {
-	if s.observe != nil {
-		s.observe(c)
+	if fn := s.observe.Load(); fn != nil {
+		(*fn)(c)
 	}
 }
 

@@ -36,7 +36,7 @@ type Store struct {
 
 	sweepNext int // the shard the next sweep cycle starts at; one sweeper at a time
 
-	observe func(Change) // set by Observe before the store is shared
+	observe atomic.Pointer[func(Change)] // set by Observe; nil: nobody
 }
 
 // shard is one lock's worth of the key space: an index (table.go) over an
@@ -231,9 +231,9 @@ func (s *Store) Set(key, value []byte) {
 // notifyPut tells the observer, if any, of the entry just stored at pos,
 // as stored: its value is then the store's own copy.
 func (s *Store) notifyPut(sh *shard, pos int) {
-	if s.observe != nil {
+	if fn := s.observe.Load(); fn != nil {
 		key, e := sh.entryAt(pos)
-		s.observe(Change{Op: ChangePut, Key: key, Entry: e})
+		(*fn)(Change{Op: ChangePut, Key: key, Entry: e})
 	}
 }
 

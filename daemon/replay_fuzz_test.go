@@ -1,19 +1,23 @@
-package main
+package daemon
 
 import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/sirupsen/logrus"
 
+	"redis-lite/config"
 	"redis-lite/executor"
+	"redis-lite/netsrv"
 	"redis-lite/store"
 )
 
 // FuzzAOFReplay starts the daemon's data layer from an append-only file of
-// arbitrary bytes, as run does before it serves anyone: the same executor
+// arbitrary bytes, as start does before it serves anyone: the same executor
 // settings, the same loader. A file may be refused; it must never panic,
 // whatever commands it holds (go test -fuzz FuzzAOFReplay -run '^$' .).
 func FuzzAOFReplay(f *testing.F) {
@@ -34,14 +38,32 @@ func FuzzAOFReplay(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, "appendonly.aof"), file, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		cfg := config{appendOnly: true, appendFilename: "appendonly.aof", dir: dir, appendFsync: "no",
-			aofLoadTruncated: true, ioModel: "threads", maxClients: 100}
-		data := store.New()
-		ex := executor.New(data, executorConfig(cfg, 6379))
+		settings := config.Defaults()
+		settings["appendonly"], settings["dir"], settings["appendfsync"] = "yes", dir, "no"
 		log := logrus.New()
 		log.SetOutput(io.Discard)
-		if aof, err := openAppendOnly(cfg, data, ex, log); err == nil {
+		// As start builds them: the server's bookkeeping first (INFO reads
+		// it during the replay), then the data layer, then the file.
+		ln, err := netsrv.Listen("127.0.0.1", 0, 1, log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := &Daemon{settings: settings, live: config.NewLive(settings, ""), log: log, ln: ln, data: store.New()}
+		d.srv = netsrv.NewServer(ln, d.serverConfig(100))
+		defer d.srv.Discard()
+		d.ex = executor.New(d.data, d.executorConfig(ln.Port()))
+		if aof, err := d.loadAppendOnly(); err == nil {
 			aof.Close()
 		}
 	})
+}
+
+// aofRecord writes args as the append-only file stores a command.
+func aofRecord(args ...string) string {
+	var b strings.Builder
+	b.WriteString("*" + strconv.Itoa(len(args)) + "\r\n")
+	for _, a := range args {
+		b.WriteString("$" + strconv.Itoa(len(a)) + "\r\n" + a + "\r\n")
+	}
+	return b.String()
 }

@@ -1,0 +1,95 @@
+package config
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+)
+
+// The texts are Redis 7.0.15's configSetCommand's.
+func TestSetErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"nosuch", "1"}, "Unknown option or number of arguments for CONFIG SET - 'nosuch'"},
+		{[]string{"timeout", "1", "nosuch", "1", "other", "2"}, "Unknown option or number of arguments for CONFIG SET - 'nosuch'"},
+		{[]string{"TCP-Backlog", "1"}, "CONFIG SET failed (possibly related to argument 'TCP-Backlog') - can't set immutable config"},
+		{[]string{"tcp-backlog", "1", "nosuch", "1"}, "CONFIG SET failed (possibly related to argument 'tcp-backlog') - can't set immutable config"},
+		{[]string{"nosuch", "1", "tcp-backlog", "1"}, "Unknown option or number of arguments for CONFIG SET - 'nosuch'"},
+		{[]string{"dir", "/tmp"}, "CONFIG SET failed (possibly related to argument 'dir') - can't set protected config"},
+		{[]string{"timeout", "1", "TIMEOUT", "2"}, "CONFIG SET failed (possibly related to argument 'TIMEOUT') - duplicate parameter"},
+		{[]string{"Timeout", "-1"}, "CONFIG SET failed (possibly related to argument 'timeout') - argument must be between 0 and 2147483647 inclusive"},
+		{[]string{"maxmemory", "lots"}, "CONFIG SET failed (possibly related to argument 'maxmemory') - argument must be a memory value"},
+		{[]string{"timeout", "5", "maxclients", "x"}, "CONFIG SET failed (possibly related to argument 'maxclients') - argument couldn't be parsed into an integer"},
+		{[]string{"protected-mode", "maybe"}, "CONFIG SET failed (possibly related to argument 'protected-mode') - argument must be 'yes' or 'no'"},
+	} {
+		l := NewLive(Defaults(), "")
+		err := l.Set(tc.args)
+		var se *SetError
+		if !errors.As(err, &se) || err.Error() != tc.want {
+			t.Errorf("Set(%q) = %v\nwant %s", tc.args, err, tc.want)
+		}
+		if !reflect.DeepEqual(l.Values(), Defaults()) {
+			t.Errorf("Set(%q) failed but changed values", tc.args)
+		}
+	}
+}
+
+// A hook that fails undoes the whole CONFIG SET: the values stay, and the
+// hooks that already ran run again with the old values.
+func TestSetAllOrNothing(t *testing.T) {
+	l := NewLive(Defaults(), "")
+	var applied []string
+	l.OnSet("timeout", func(v Values) error { applied = append(applied, "timeout="+v["timeout"]); return nil })
+	l.OnSet("maxclients", func(v Values) error {
+		if v.Int("maxclients") > 100 {
+			return errors.New("too many")
+		}
+		applied = append(applied, "maxclients="+v["maxclients"])
+		return nil
+	})
+	err := l.Set([]string{"timeout", "30", "maxclients", "500"})
+	if err == nil || err.Error() != "CONFIG SET failed (possibly related to argument 'maxclients') - too many" {
+		t.Fatalf("Set: %v", err)
+	}
+	if want := []string{"timeout=30", "timeout=0"}; !reflect.DeepEqual(applied, want) {
+		t.Fatalf("hooks ran %q, want %q (applied, then rolled back)", applied, want)
+	}
+	if v := l.Values(); v["timeout"] != "0" || v["maxclients"] != "10000" {
+		t.Fatalf("values after a failed Set: timeout %s, maxclients %s", v["timeout"], v["maxclients"])
+	}
+
+	applied = nil
+	if err := l.Set([]string{"timeout", "30", "maxclients", "50", "maxmemory", "0"}); err != nil {
+		t.Fatal(err)
+	}
+	// maxmemory did not change, so nothing was applied for it.
+	if want := []string{"timeout=30", "maxclients=50"}; !reflect.DeepEqual(applied, want) {
+		t.Fatalf("hooks ran %q, want %q", applied, want)
+	}
+	if v := l.Values(); v["timeout"] != "30" || v["maxclients"] != "50" {
+		t.Fatalf("values after Set: %v", v)
+	}
+}
+
+func TestSetMemoryAndSave(t *testing.T) {
+	l := NewLive(Defaults(), "")
+	if err := l.Set([]string{"maxmemory", "100MB", "save", ""}); err != nil {
+		t.Fatal(err)
+	}
+	v := l.Values()
+	if v["maxmemory"] != "104857600" || v["save"] != "" {
+		t.Fatalf("got %v", v)
+	}
+}
+
+func TestParamsHideThePassword(t *testing.T) {
+	l := NewLive(Defaults(), "")
+	l.Set([]string{"requirepass", "secret"})
+	for _, p := range l.Params() {
+		if p[0] == "requirepass" || p[1] == "secret" {
+			t.Fatalf("CONFIG GET shows the password: %v", p)
+		}
+	}
+}

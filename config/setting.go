@@ -1,0 +1,224 @@
+package config
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Kind is the kind of value a setting takes, which decides how it is
+// parsed, shown by CONFIG GET and written by CONFIG REWRITE.
+type Kind uint8
+
+const (
+	Bool   Kind = iota // yes or no, in any case
+	Int                // a decimal integer within [Min, Max]
+	Memory             // bytes, with Redis's units (100mb, 1gb, 5k), within [Min, Max]
+	Enum               // one word of Values, in any case
+	String             // any one word ("" included)
+	Limits             // client-output-buffer-limit's "class hard soft seconds ..."
+	Save               // save: snapshots are not kept, so only "" (several words in Redis)
+)
+
+// Change says whether CONFIG SET may change a setting.
+type Change uint8
+
+const (
+	// Immutable settings are read once, at start ("can't set immutable
+	// config").
+	Immutable Change = iota
+	// Runtime settings take effect at once: the daemon hooks each one
+	// (Live.OnSet) to the part that uses it.
+	Runtime
+	// Protected settings are ones Redis refuses to change at run time
+	// unless enable-protected-configs allows it ("can't set protected
+	// config"); this daemon has no such switch, so they stay as started.
+	Protected
+)
+
+// Setting is one entry of the table.
+type Setting struct {
+	// Name is Redis's name for the setting where Redis has it, lowercase;
+	// names are matched in any ASCII case.
+	Name string
+	Kind Kind
+	// Default is the value before any file or flag, in the form CONFIG GET
+	// shows (bytes for Memory).
+	Default string
+	// Min and Max bound Int and Memory values.
+	Min, Max int64
+	// Values are an Enum's words, in the order errors list them.
+	Values []string
+	Change Change
+	// Hidden settings are never shown by CONFIG GET (the password).
+	Hidden bool
+	// Ours marks a setting of this daemon's own, with no Redis equivalent.
+	Ours bool
+	// Unit names what an Int counts ("seconds"), for --help and the README.
+	Unit string
+	// Doc is one line: what the setting does.
+	Doc string
+	// Check, if set, refuses a parsed value (in CONFIG GET's form) with the
+	// reason, or returns "".
+	Check func(value string) string
+}
+
+// multiWord settings take several words; CONFIG SET splits its value on
+// spaces for them, and a config line may give them as one quoted word.
+func (s *Setting) multiWord() bool { return s.Kind == Limits || s.Kind == Save }
+
+// parse reads a setting's words (one for all but multiWord kinds) and
+// returns the value in CONFIG GET's form, or Redis's reason for refusing
+// it. old is the current value: a Limits line changes only the classes it
+// names.
+func (s *Setting) parse(words []string, old string) (string, string) {
+	var value, reason string
+	switch s.Kind {
+	case Bool:
+		value, reason = parseBool(words[0])
+	case Int:
+		value, reason = parseInt(words[0], s.Min, s.Max)
+	case Memory:
+		value, reason = parseMemoryValue(words[0], s.Min, s.Max)
+	case Enum:
+		value, reason = parseEnum(words[0], s.Values)
+	case String:
+		value = words[0]
+	case Limits:
+		value, reason = parseLimits(words, old)
+	case Save:
+		if len(words) > 1 || (len(words) == 1 && words[0] != "") {
+			reason = `snapshots (RDB) are not supported: only save "" is accepted`
+		}
+	}
+	if reason == "" && s.Check != nil {
+		reason = s.Check(value)
+	}
+	return value, reason
+}
+
+func parseBool(w string) (string, string) {
+	switch lowerASCII(w) {
+	case "yes":
+		return "yes", ""
+	case "no":
+		return "no", ""
+	}
+	return "", "argument must be 'yes' or 'no'"
+}
+
+func parseInt(w string, min, max int64) (string, string) {
+	n, ok := parseStrictInt(w)
+	if !ok {
+		return "", "argument couldn't be parsed into an integer"
+	}
+	if n < min || n > max {
+		return "", boundsReason(min, max)
+	}
+	return strconv.FormatInt(n, 10), ""
+}
+
+func boundsReason(min, max int64) string {
+	return "argument must be between " + strconv.FormatInt(min, 10) + " and " + strconv.FormatInt(max, 10) + " inclusive"
+}
+
+// parseStrictInt reads an integer as Redis's string2ll does: an optional
+// minus, then digits with no leading zero (but "0"); no plus, no spaces.
+func parseStrictInt(w string) (int64, bool) {
+	digits := strings.TrimPrefix(w, "-")
+	if digits == "" || (digits[0] == '0' && len(w) > 1) {
+		return 0, false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(w, 10, 64)
+	return n, err == nil
+}
+
+func parseMemoryValue(w string, min, max int64) (string, string) {
+	n, ok, overflow := ParseMemory(w)
+	switch {
+	case !ok:
+		return "", "argument must be a memory value"
+	case overflow || n < min || n > max:
+		return "", boundsReason(min, max)
+	}
+	return strconv.FormatInt(n, 10), ""
+}
+
+// ParseMemory reads a byte count as Redis's memtoull does: digits, then an
+// optional unit, in any case: b, k (1000), kb (1024), m (1000^2), mb
+// (1024^2), g (1000^3) or gb (1024^3). No sign, no fraction, no space.
+// Like Redis, a unit with no digits ("mb", or "") is 0. overflow reports a
+// count too large for an int64.
+func ParseMemory(w string) (n int64, ok, overflow bool) {
+	end := 0
+	for end < len(w) && w[end] >= '0' && w[end] <= '9' {
+		end++
+	}
+	var unit uint64
+	switch lowerASCII(w[end:]) {
+	case "", "b":
+		unit = 1
+	case "k":
+		unit = 1000
+	case "kb":
+		unit = 1024
+	case "m":
+		unit = 1000 * 1000
+	case "mb":
+		unit = 1024 * 1024
+	case "g":
+		unit = 1000 * 1000 * 1000
+	case "gb":
+		unit = 1024 * 1024 * 1024
+	default:
+		return 0, false, false
+	}
+	if end == 0 {
+		return 0, true, false
+	}
+	count, err := strconv.ParseUint(w[:end], 10, 64)
+	if err != nil || count > (1<<63-1)/unit {
+		return 0, true, true
+	}
+	return int64(count * unit), true, false
+}
+
+// FormatMemory writes bytes as CONFIG REWRITE does: in gb, mb or kb when
+// it is a whole number of them.
+func FormatMemory(n int64) string {
+	const kb, mb, gb = 1 << 10, 1 << 20, 1 << 30
+	switch {
+	case n != 0 && n%gb == 0:
+		return strconv.FormatInt(n/gb, 10) + "gb"
+	case n != 0 && n%mb == 0:
+		return strconv.FormatInt(n/mb, 10) + "mb"
+	case n != 0 && n%kb == 0:
+		return strconv.FormatInt(n/kb, 10) + "kb"
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+func parseEnum(w string, values []string) (string, string) {
+	for _, v := range values {
+		if lowerASCII(w) == v {
+			return v, ""
+		}
+	}
+	return "", "argument(s) must be one of the following: " + strings.Join(values, ", ")
+}
+
+// lowerASCII lowercases A-Z only, as C's strcasecmp compares: no Unicode
+// folding (the Kelvin sign is not a k).
+func lowerASCII(w string) string {
+	b := []byte(w)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

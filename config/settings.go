@@ -1,0 +1,117 @@
+package config
+
+import (
+	"math"
+	"net/netip"
+	"strings"
+)
+
+// Table is every setting of the daemon, in the order --help and the README
+// list them. Redis's own settings come first, with Redis's names, defaults
+// and bounds where this daemon does the same thing; this daemon's own
+// follow (Ours).
+var Table = []Setting{
+	// Networking.
+	{Name: "bind", Kind: String, Default: "127.0.0.1", Check: checkAddress,
+		Doc: "IPv4 or IPv6 address to listen on (one address)"},
+	{Name: "port", Kind: Int, Default: "6379", Min: 0, Max: 65535,
+		Doc: "TCP port to listen on; 0 picks a free one (the start-up log line says which)"},
+	{Name: "tcp-backlog", Kind: Int, Default: "511", Min: 0, Max: math.MaxInt32,
+		Doc: "listen(2) backlog: completed handshakes the kernel queues (capped by net.core.somaxconn)"},
+	{Name: "tcp-keepalive", Kind: Int, Default: "300", Min: 0, Max: math.MaxInt32, Unit: "seconds", Change: Runtime,
+		Doc: "TCP keepalive on each new client: first probe after this long idle, a client that misses three is dropped (0: off)"},
+	{Name: "protected-mode", Kind: Bool, Default: "yes", Change: Runtime,
+		Doc: "with no password, only clients on the loopback interface are let in"},
+	{Name: "maxclients", Kind: Int, Default: "10000", Min: 1, Max: math.MaxUint32, Change: Runtime,
+		Doc: "connections open at once, queued or served; the next is turned away"},
+	{Name: "timeout", Kind: Int, Default: "0", Min: 0, Max: math.MaxInt32, Unit: "seconds", Change: Runtime,
+		Doc: "close a client that neither sends nor reads for this long (0: never)"},
+	{Name: "requirepass", Kind: String, Default: "", Hidden: true, Change: Runtime,
+		Doc: "password clients must AUTH with (empty: none); never shown by CONFIG GET"},
+	// Limits.
+	{Name: "maxmemory", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "refuse writes with OOM once memory use passes this (0: no limit)"},
+	{Name: "maxmemory-policy", Kind: Enum, Default: "noeviction", Values: []string{"noeviction"}, Change: Runtime,
+		Doc: "what happens at maxmemory: only noeviction (writes get OOM), nothing is evicted"},
+	{Name: "proto-max-bulk-len", Kind: Memory, Default: "536870912", Min: 1 << 20, Max: math.MaxInt64,
+		Doc: "largest RESP argument"},
+	{Name: "client-query-buffer-limit", Kind: Memory, Default: "1073741824", Min: 1 << 20, Max: math.MaxInt64, Change: Runtime,
+		Doc: "unparsed bytes one client may have buffered before it is closed"},
+	{Name: "client-output-buffer-limit", Kind: Limits, Default: "normal 268435456 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", Change: Runtime,
+		Doc: "class hard soft seconds: a normal client is closed past its hard limit of unsent replies, a subscriber past pubsub's (0: no limit); soft limits are not enforced"},
+	{Name: "databases", Kind: Int, Default: "1", Min: 1, Max: 1,
+		Doc: "one database: SELECT 0 only"},
+	{Name: "enable-debug-command", Kind: Enum, Default: "no", Values: []string{"no", "yes"},
+		Doc: "yes: clients may run DEBUG (DEBUG SLEEP holds a connection on purpose)"},
+	// Persistence.
+	{Name: "save", Kind: Save, Default: "", Change: Runtime,
+		Doc: `no snapshots are kept: only save "" is accepted`},
+	{Name: "appendonly", Kind: Bool, Default: "no", Change: Runtime,
+		Doc: "keep every change in an append-only file, replayed at start; yes at run time writes the data set to a new file"},
+	{Name: "appendfilename", Kind: String, Default: "appendonly.aof", Check: checkFileName,
+		Doc: "the append-only file's name, in dir"},
+	{Name: "dir", Kind: String, Default: ".", Change: Protected, Check: checkNotEmpty,
+		Doc: "directory of the append-only file"},
+	{Name: "appendfsync", Kind: Enum, Default: "everysec", Values: []string{"everysec", "always", "no"}, Change: Runtime,
+		Doc: "always (reply after fsync), everysec or no (the kernel decides)"},
+	{Name: "aof-load-truncated", Kind: Bool, Default: "yes", Change: Runtime,
+		Doc: "start even if the file's last command was cut short, dropping it"},
+	{Name: "auto-aof-rewrite-percentage", Kind: Int, Default: "100", Min: 0, Max: math.MaxInt32,
+		Doc: "rewrite once the file grew this much over its last rewritten size (0: never)"},
+	{Name: "auto-aof-rewrite-min-size", Kind: Memory, Default: "67108864", Min: 0, Max: math.MaxInt64,
+		Doc: "no automatic rewrite below this size"},
+	// This daemon's own.
+	{Name: "io", Kind: Enum, Default: "threads", Values: []string{"threads", "epoll"}, Ours: true,
+		Doc: "threads: a worker per connection (the document's design); epoll: event loops (its section 11)"},
+	{Name: "event-loops", Kind: Int, Default: "0", Min: 0, Max: 1024, Ours: true,
+		Doc: "with io epoll: how many event loops (0: one per two CPUs)"},
+	{Name: "busy-poll", Kind: Int, Default: "50", Min: 0, Max: 10000, Ours: true, Unit: "microseconds",
+		Doc: "with io epoll: how long a loop may poll for the next event before it sleeps (0: sleep at once)"},
+	// Each worker blocked in recv holds an OS thread, and the Go runtime
+	// aborts the process past 10,000 threads.
+	{Name: "workers", Kind: Int, Default: "256", Min: 1, Max: 5000, Ours: true,
+		Doc: "with io threads: worker goroutines, each serving one connection at a time"},
+	{Name: "queue", Kind: Int, Default: "1024", Min: 1, Max: math.MaxInt32, Ours: true,
+		Doc: "with io threads: accepted connections that may wait for a free worker"},
+	{Name: "socket-recv-buffer", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt32, Ours: true,
+		Doc: "SO_RCVBUF of every connection (0: the kernel's default, autotuned); a fixed size turns autotuning off"},
+	{Name: "socket-send-buffer", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt32, Ours: true,
+		Doc: "SO_SNDBUF of every connection (0: the kernel's default, autotuned); a fixed size turns autotuning off"},
+	{Name: "log-level", Kind: Enum, Default: "info", Values: []string{"debug", "info", "warn", "error"}, Ours: true,
+		Doc: "debug logs every socket call with its fd"},
+	{Name: "log-format", Kind: Enum, Default: "text", Values: []string{"text", "json"}, Ours: true,
+		Doc: "text or json"},
+}
+
+// index maps each lowercase name to its entry.
+var index = func() map[string]*Setting {
+	m := make(map[string]*Setting, len(Table))
+	for i := range Table {
+		m[Table[i].Name] = &Table[i]
+	}
+	return m
+}()
+
+// Lookup finds a setting by name in any ASCII case, or returns nil.
+func Lookup(name string) *Setting { return index[lowerASCII(name)] }
+
+func checkAddress(v string) string {
+	if _, err := netip.ParseAddr(v); err != nil && v != "localhost" {
+		return "'" + v + "' is not an IPv4 or IPv6 address"
+	}
+	return ""
+}
+
+func checkFileName(v string) string {
+	if v == "" || strings.ContainsRune(v, '/') {
+		return "appendfilename can't be a path, just a filename"
+	}
+	return ""
+}
+
+func checkNotEmpty(v string) string {
+	if v == "" {
+		return "dir can't be empty"
+	}
+	return ""
+}

@@ -1,0 +1,118 @@
+package daemon
+
+import (
+	"errors"
+	"fmt"
+
+	"redis-lite/aof"
+	"redis-lite/config"
+	"redis-lite/executor"
+	"redis-lite/netsrv"
+)
+
+// executorSettings are the live settings as the executor's CONFIG
+// commands see them.
+type executorSettings struct{ live *config.Live }
+
+func (s executorSettings) Params() []executor.Param {
+	params := s.live.Params()
+	out := make([]executor.Param, len(params))
+	for i, p := range params {
+		out[i] = executor.Param{Name: p[0], Value: p[1]}
+	}
+	return out
+}
+
+func (s executorSettings) Set(pairs []string) error { return s.live.Set(pairs) }
+func (s executorSettings) Rewrite() error           { return s.live.Rewrite() }
+
+// hookSettings makes each setting CONFIG SET may change take effect at
+// once, by telling the part that uses it. A hook that fails leaves its
+// part as it was; config.Live then puts the other settings of the same
+// CONFIG SET back, running their hooks again with the old values.
+func (d *Daemon) hookSettings() {
+	d.live.OnSet("maxclients", func(v config.Values) error {
+		n := int(v.Int("maxclients"))
+		// As Redis: room for the clients under the open-file limit first.
+		if fitted, _, ok := netsrv.FitMaxClients(n); !ok {
+			return fmt.Errorf("The operating system is not able to handle the specified number of clients, try with %d", fitted)
+		}
+		d.srv.SetMaxClients(n)
+		return nil
+	})
+	d.live.OnSet("timeout", func(v config.Values) error {
+		d.srv.SetIdleTimeout(v.Seconds("timeout"))
+		return nil
+	})
+	d.live.OnSet("tcp-keepalive", func(v config.Values) error {
+		d.srv.SetKeepAlive(v.Seconds("tcp-keepalive"))
+		return nil
+	})
+	d.live.OnSet("client-output-buffer-limit", d.setClientLimits)
+	d.live.OnSet("client-query-buffer-limit", d.setClientLimits)
+	d.live.OnSet("maxmemory", func(v config.Values) error {
+		d.ex.SetMaxMemory(v.Int("maxmemory"))
+		return nil
+	})
+	d.live.OnSet("requirepass", func(v config.Values) error {
+		d.ex.SetRequirePass(v.String("requirepass"))
+		d.updateProtectedMode(v)
+		return nil
+	})
+	d.live.OnSet("protected-mode", func(v config.Values) error {
+		d.updateProtectedMode(v)
+		return nil
+	})
+	d.live.OnSet("appendfsync", func(v config.Values) error {
+		d.aofMu.Lock()
+		defer d.aofMu.Unlock()
+		if d.appendOnly != nil { // otherwise it is used when the file is turned on
+			d.appendOnly.SetFsync(fsyncPolicy(v))
+		}
+		return nil
+	})
+	d.live.OnSet("appendonly", d.switchAppendOnly)
+}
+
+// switchAppendOnly turns the append-only file on or off while the daemon
+// serves (CONFIG SET appendonly). On: the current data set is written to
+// a new file, as a rewrite does, and every change from then on is
+// appended; unlike Redis, which rewrites in the background, the reply
+// waits until the file is complete. Off: changes are no longer recorded,
+// and the file is flushed, fsynced and closed.
+func (d *Daemon) switchAppendOnly(v config.Values) error {
+	d.aofMu.Lock()
+	defer d.aofMu.Unlock()
+	on := v.Bool("appendonly")
+	switch {
+	case d.stopped:
+		return errors.New("the daemon is shutting down")
+	case on && d.appendOnly == nil:
+		a, err := aof.Start(d.aofConfig(v), d.data)
+		if err != nil {
+			d.log.WithError(err).Errorf("append-only file: cannot turn it on at %s", aofPath(v))
+			return errors.New("Unable to turn on AOF. Check server logs.")
+		}
+		d.appendOnly = a
+		d.ex.UsePersistence(a)
+		d.log.Infof("append-only file: turned on at %s, %d bytes written", aofPath(v), a.Size())
+	case !on && d.appendOnly != nil:
+		d.ex.UsePersistence(nil)
+		err := d.appendOnly.Stop()
+		d.appendOnly = nil
+		if err != nil {
+			d.log.WithError(err).Error("append-only file: turned off, but its last writes failed")
+		} else {
+			d.log.Info("append-only file: turned off; written, fsynced and closed")
+		}
+	}
+	return nil
+}
+
+// setClientLimits applies client-query-buffer-limit and the hard limits of
+// client-output-buffer-limit's normal and pubsub classes to every
+// connection.
+func (d *Daemon) setClientLimits(v config.Values) error {
+	d.srv.SetLimits(int(v.Int("client-query-buffer-limit")), int(v.Limit("normal").Hard), limitOrNone(v.Limit("pubsub").Hard))
+	return nil
+}
