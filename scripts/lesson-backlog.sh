@@ -3,7 +3,7 @@
 # listen(2)'s backlog is how many completed handshakes the kernel keeps for
 # a server that has not called accept(2) yet. redis-lite's accept loop never
 # stalls on its own (section 5 keeps it free of any other work), so the
-# stall is made from outside: the daemon, started with a tiny --backlog, is
+# stall is made from outside: the daemon, started with a tiny --tcp-backlog, is
 # stopped with SIGSTOP while CLIENTS clients connect, then resumed with
 # SIGCONT. ss shows the queue filling; the clients beyond it wait in
 # SYN-SENT; once accept runs again every one of them gets in.
@@ -47,7 +47,7 @@ count_state() { ss -tanH state "$1" "( dport = :$port )" | wc -l; }
 # queue made it drop (all sockets in this network namespace).
 listen_drops() { awk '/^TcpExt:/ {if (!seen++) {split($0, name); next} for (i = 2; i <= NF; i++) if (name[i] == "ListenDrops") print $i}' /proc/net/netstat; }
 
-start_redis_lite "$work/daemon.log" --backlog "$backlog"
+start_redis_lite "$work/daemon.log" --tcp-backlog "$backlog"
 echo "1. listen($backlog) (document, section 3: the kernel queues handshakes up to the"
 echo "   backlog). For a listening socket ss's Send-Q is the backlog and Recv-Q the"
 echo "   connections waiting for accept(). Nothing waits yet:"
