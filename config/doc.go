@@ -1,8 +1,7 @@
 // Package config is the daemon's settings, each declared once
 // (docs/architecture.md): its name (Redis's where Redis has the setting),
 // its kind of value, default, bounds, whether CONFIG SET may change it, and
-// a one-line
-// doc. That one table (settings.go) feeds everything else:
+// a one-line doc. That one table (settings.go) feeds everything else:
 //
 //   - the command line, read as redis-server reads it: "--maxmemory 100mb"
 //     is the config line "maxmemory 100mb" (args.go);
