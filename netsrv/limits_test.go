@@ -203,17 +203,32 @@ func TestCheckPeerTurnsClientsAway(t *testing.T) {
 // TestOutOfDescriptorsAnswersWithTheSpare fills the process's descriptor
 // table so that accept fails with EMFILE: a client still gets an answer
 // promptly, and the server admits clients again once descriptors are free.
-// Clients use raw blocking syscalls, so nothing takes or frees a descriptor
-// behind the test's back while the table is full.
+// Clients use raw blocking syscalls, and their sockets are made before the
+// table fills (connect(2) takes no descriptor), so nothing takes or frees a
+// descriptor behind the test's back while the table is full.
 //
-// Linux's accept reserves its descriptor when called, so the accept loop,
-// blocked before the table fills, still admits one client (A). The loop's
-// next accept meets EMFILE: from then on the spare decides, and client B,
-// arriving while the table is full, must be turned away.
+// Linux's accept reserves its descriptor when called, so an accept loop
+// blocked before the table fills still admits one client (A). Its next
+// accept meets EMFILE: from then on the spare decides, and client B,
+// arriving while the table is full, must be turned away. (Had the loop not
+// reached accept yet, A is turned away by the spare too.) The test used to
+// free a descriptor for each client's socket, and an accept loop that got
+// back to accept(2) first took it: then B could not even make its socket.
 func TestOutOfDescriptorsAnswersWithTheSpare(t *testing.T) {
 	eachModel(t, func(t *testing.T, loops int) {
 		addr, srv := startWith(t, Config{EventLoops: loops}, func(Pusher) Session { return lineEcho{} })
 		port := int(netip.MustParseAddrPort(addr).Port())
+		// A client served before the table fills: the accept loop runs.
+		// It stays connected, so that the server's descriptor for it is
+		// not freed while the table is full.
+		served := dial(t, addr)
+		io.WriteString(served, "first\n")
+		if line, _ := bufio.NewReader(served).ReadString('\n'); line != "FIRST\n" {
+			t.Fatalf("before the table filled: %q", line)
+		}
+		a, b := rawSocket(t), rawSocket(t)
+		defer unix.Close(a)
+		defer unix.Close(b)
 		var orig unix.Rlimit
 		if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &orig); err != nil {
 			t.Fatal(err)
@@ -242,16 +257,8 @@ func TestOutOfDescriptorsAnswersWithTheSpare(t *testing.T) {
 			}
 			filler = append(filler, fd)
 		}
-		freeOne := func() {
-			unix.Close(filler[len(filler)-1])
-			filler = filler[:len(filler)-1]
-		}
-		freeOne()
-		a := rawConnect(t, port) // takes the one free descriptor
-		defer unix.Close(a)
-		freeOne()
-		b := rawConnect(t, port)
-		defer unix.Close(b)
+		rawConnectSocket(t, a, port)
+		rawConnectSocket(t, b, port)
 		if got := rawReadAll(b); got != "-ERR max number of clients reached\r\n" {
 			t.Fatalf("client B read %q while the server was out of descriptors", got)
 		}
@@ -271,16 +278,29 @@ func TestOutOfDescriptorsAnswersWithTheSpare(t *testing.T) {
 // receive timeout.
 func rawConnect(t *testing.T, port int) int {
 	t.Helper()
+	fd := rawSocket(t)
+	rawConnectSocket(t, fd, port)
+	return fd
+}
+
+// rawSocket makes a blocking TCP socket with a 10 s receive timeout.
+func rawSocket(t *testing.T) int {
+	t.Helper()
 	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
 	if err != nil {
 		t.Fatalf("client socket: %v", err)
 	}
 	tv := unix.NsecToTimeval((10 * time.Second).Nanoseconds())
 	unix.SetsockoptTimeval(fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
+	return fd
+}
+
+// rawConnectSocket connects fd to 127.0.0.1:port.
+func rawConnectSocket(t *testing.T, fd, port int) {
+	t.Helper()
 	if err := unix.Connect(fd, &unix.SockaddrInet4{Port: port, Addr: [4]byte{127, 0, 0, 1}}); err != nil {
 		t.Fatalf("connect: %v", err)
 	}
-	return fd
 }
 
 // rawReadAll reads until EOF, an error or the receive timeout.
