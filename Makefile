@@ -14,12 +14,10 @@ build:
 run: build
 	./$(BIN) $(ARGS)
 
-# gofmt and go vet, then every test with the race detector (the
-# networking tests in both I/O models); then the end-to-end tests again
-# with the event-loop I/O model.
+# gofmt and go vet, then every test with the race detector; the tests
+# whose behaviour depends on the I/O model run in both, as subtests.
 test: lint
 	go test -race -count=1 ./...
-	REDIS_LITE_TEST_IO=epoll go test -race -count=1 .
 
 lint:
 	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi

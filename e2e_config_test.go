@@ -18,11 +18,12 @@ func writeConfig(t *testing.T, text string) string {
 	return path
 }
 
-// startWithConfig runs the daemon on the config file at path, with the
-// command line's settings after it (they override the file's).
+// startWithConfig runs the daemon in the test process on the config file
+// at path, with the command line's settings after it (they override the
+// file's).
 func startWithConfig(t *testing.T, path string, args ...string) *daemon {
 	t.Helper()
-	d := launchCmd(t, daemonBinary, append(append([]string{path}, ioModelFlags()...), args...)...)
+	d := runInProcess(t, append([]string{path}, args...)...)
 	d.waitListening()
 	return d
 }
