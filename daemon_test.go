@@ -96,6 +96,21 @@ func eachModel(t *testing.T, test func(t *testing.T, model string)) {
 	}
 }
 
+// eachModelWaiting is eachModel for a test that spends its time waiting
+// for a timer (--timeout, the shutdown grace period), not on the CPU: it
+// and its subtests run in parallel with the other such tests, once the
+// rest of the package has run, so that their waits overlap.
+func eachModelWaiting(t *testing.T, test func(t *testing.T, model string)) {
+	t.Helper()
+	t.Parallel()
+	for _, model := range ioModels {
+		t.Run(model, func(t *testing.T) {
+			t.Parallel()
+			test(t, model)
+		})
+	}
+}
+
 // startDaemon runs the daemon in the test process with args (default
 // --port 0) and waits until its log says which address it accepts on. It
 // is stopped when the test ends, as a signal would stop it, and must then

@@ -89,7 +89,7 @@ func TestE2EConfigSetMaxClients(t *testing.T) {
 // already connected and idle, in either I/O model, and a client that
 // keeps talking stays.
 func TestE2EConfigSetTimeout(t *testing.T) {
-	eachModel(t, func(t *testing.T, model string) {
+	eachModelWaiting(t, func(t *testing.T, model string) {
 		d := startDaemon(t, "--io", model)
 		idle := d.dial()
 		if got := idle.do("PING"); got != "PONG" {

@@ -258,7 +258,7 @@ func TestE2EJSONLogs(t *testing.T) {
 // keeps what was acknowledged before. A process: only the exit ends the
 // command left running.
 func TestE2EShutdownEndsWhileACommandRuns(t *testing.T) {
-	eachModel(t, func(t *testing.T, model string) {
+	eachModelWaiting(t, func(t *testing.T, model string) {
 		dir := t.TempDir()
 		args := []string{"--io", model, "--enable-debug-command", "yes", "--appendonly", "yes", "--dir", dir}
 		d := startProcess(t, append(args, "--log-level", "debug")...)

@@ -56,7 +56,7 @@ func TestE2EMaxClients(t *testing.T) {
 // TestE2EIdleTimeoutSparesSubscribers: --timeout closes an idle client but
 // not an idle subscriber, which still gets what is published.
 func TestE2EIdleTimeoutSparesSubscribers(t *testing.T) {
-	eachModel(t, func(t *testing.T, model string) {
+	eachModelWaiting(t, func(t *testing.T, model string) {
 		d := startDaemon(t, "--io", model, "--timeout", "1")
 		idle := d.dial()
 		sub := d.dial()
