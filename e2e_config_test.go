@@ -77,7 +77,7 @@ client-output-buffer-limit pubsub 16mb 0 0
 // (compared byte for byte), and exit status 1; so does a file that
 // cannot be read.
 func TestE2EConfigFileErrors(t *testing.T) {
-	server, lookErr := exec.LookPath("redis-server")
+	server := referenceServer(t)
 	for _, tc := range []struct {
 		name, text string
 		args       []string
@@ -96,7 +96,7 @@ func TestE2EConfigFileErrors(t *testing.T) {
 			if status := d.wait(); status != 1 {
 				t.Fatalf("exit status %d, want 1; output %q", status, d.log)
 			}
-			if lookErr != nil {
+			if server == "" {
 				return
 			}
 			want, _ := exec.Command(server, args...).CombinedOutput()

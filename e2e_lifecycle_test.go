@@ -119,7 +119,7 @@ func TestE2ETakenPortExitsOne(t *testing.T) {
 // does; where Redis has the same setting, the text is redis-server's,
 // byte for byte.
 func TestE2EBadSettingsExitOne(t *testing.T) {
-	server, err := exec.LookPath("redis-server")
+	server := referenceServer(t)
 	for _, tc := range []struct {
 		args  []string
 		redis bool // redis-server has the setting: compare the texts
@@ -138,7 +138,7 @@ func TestE2EBadSettingsExitOne(t *testing.T) {
 			t.Errorf("%q: exit %d, output %q; want 1 and Redis's fatal config error", tc.args, status, got)
 			continue
 		}
-		if !tc.redis || err != nil {
+		if !tc.redis || server == "" {
 			continue
 		}
 		out, _ := exec.Command(server, tc.args...).CombinedOutput()

@@ -30,6 +30,22 @@ func needTool(t *testing.T, why string, ok bool) {
 	t.Skipf("skipping: %s", why)
 }
 
+// referenceServer is redis-server's path, for a test that compares its
+// texts with Redis's where it can and checks the rest without it: "" when
+// it is missing, except under CI, where it must be there.
+func referenceServer(t *testing.T) string {
+	t.Helper()
+	server, err := exec.LookPath("redis-server")
+	if err == nil {
+		return server
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("CI: needs redis-server (apt-get install redis-server)")
+	}
+	t.Log("no redis-server: the texts are not compared with Redis's")
+	return ""
+}
+
 func newTestHosts(t *testing.T) *testHosts {
 	t.Helper()
 	_, ipErr := exec.LookPath("ip")
