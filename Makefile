@@ -16,6 +16,8 @@ run: build
 
 # gofmt and go vet, then every test with the race detector; the tests
 # whose behaviour depends on the I/O model run in both, as subtests.
+# About 30 s on 2 vCPUs with a warm build cache, most of it the
+# end-to-end tests; 1.5 to 2 min with a cold one (compiling with -race).
 test: lint
 	go test -race -count=1 ./...
 
