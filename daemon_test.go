@@ -1,11 +1,14 @@
 package main
 
-// Helpers for the end-to-end tests: they build the real daemon, run it as a
-// process on an ephemeral loopback port and talk to it over real sockets.
+// Helpers for the end-to-end tests: they run the daemon on an ephemeral
+// loopback port, in the test process or as the real binary (built in
+// TestMain, with -race when the tests have it), and talk to it over real
+// sockets.
 
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -46,10 +49,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// daemon is a running redis-lite process.
+// daemon is a running redis-lite: a process, or main's run on a goroutine
+// of the test process.
 type daemon struct {
 	t      *testing.T
-	cmd    *exec.Cmd
+	cmd    *exec.Cmd          // the process; nil for a daemon in this one
+	cancel context.CancelFunc // a daemon in this process: its shutdown request
 	addr   string
 	log    *syncBuffer
 	exited chan struct{}
@@ -75,9 +80,81 @@ func (b *syncBuffer) String() string {
 
 var listeningLine = regexp.MustCompile(`msg="accepting connections" addr="([^"]+)"`)
 
-// startDaemon runs the daemon with args (default --port 0) and waits until
-// its log says which address it accepts on.
+// ioModels are the daemon's I/O models, as --io names them.
+var ioModels = []string{"threads", "epoll"}
+
+// eachModel runs test once in each I/O model, as a subtest named after
+// it; test passes "--io", model to the daemon it starts. A test whose
+// behaviour may depend on the model (connections, pipelining, large
+// values, pub/sub pushes, limits, timeouts, shutdown, hostile input) runs
+// so; a test about one model names it; the rest (what the executor
+// answers) run in the default model only.
+func eachModel(t *testing.T, test func(t *testing.T, model string)) {
+	t.Helper()
+	for _, model := range ioModels {
+		t.Run(model, func(t *testing.T) { test(t, model) })
+	}
+}
+
+// eachModelWaiting is eachModel for a test that spends its time waiting
+// for a timer (--timeout, the shutdown grace period), not on the CPU: it
+// and its subtests run in parallel with the other such tests, once the
+// rest of the package has run, so that their waits overlap.
+func eachModelWaiting(t *testing.T, test func(t *testing.T, model string)) {
+	t.Helper()
+	t.Parallel()
+	for _, model := range ioModels {
+		t.Run(model, func(t *testing.T) {
+			t.Parallel()
+			test(t, model)
+		})
+	}
+}
+
+// startDaemon runs the daemon in the test process with args (default
+// --port 0) and waits until its log says which address it accepts on. It
+// is stopped when the test ends, as a signal would stop it, and must then
+// exit 0.
+//
+// A daemon runs as a process (startProcess) only where the process is the
+// point: signals and exit statuses, its threads, its descriptor table or
+// ulimit -n, its memory (maxmemory reads the whole process's heap), a
+// network namespace, a crash.
 func startDaemon(t *testing.T, args ...string) *daemon {
+	t.Helper()
+	d := runInProcess(t, append([]string{"--port", "0"}, args...)...)
+	d.waitListening()
+	return d
+}
+
+// runInProcess runs main's run with args on a goroutine, its output and
+// log going to d.log, without waiting for anything.
+func runInProcess(t *testing.T, args ...string) *daemon {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	d := &daemon{t: t, cancel: cancel, log: &syncBuffer{}, exited: make(chan struct{})}
+	go func() {
+		d.status = run(ctx, args, d.log, d.log)
+		close(d.exited)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-d.exited: // the test stopped it, or it did not start
+		default:
+			if status, _ := d.stop(); status != 0 {
+				t.Errorf("the daemon exited with %d when stopped at the end of the test", status)
+			}
+		}
+		if t.Failed() {
+			t.Logf("daemon log:\n%s", d.log)
+		}
+	})
+	return d
+}
+
+// startProcess runs the daemon as a process with args (default --port 0)
+// and waits until its log says which address it accepts on.
+func startProcess(t *testing.T, args ...string) *daemon {
 	t.Helper()
 	d := launch(t, append([]string{"--port", "0"}, args...)...)
 	d.waitListening()
@@ -104,18 +181,7 @@ func (d *daemon) waitListening() {
 // launch starts the daemon process without waiting for anything.
 func launch(t *testing.T, args ...string) *daemon {
 	t.Helper()
-	return launchCmd(t, daemonBinary, append(ioModelFlags(), args...)...)
-}
-
-// ioModelFlags selects the I/O model under test: the default (worker pool)
-// unless REDIS_LITE_TEST_IO names another (make test runs the end-to-end
-// tests with REDIS_LITE_TEST_IO=epoll too). A test about one model names it
-// in its own flags, which come later and win.
-func ioModelFlags() []string {
-	if model := os.Getenv("REDIS_LITE_TEST_IO"); model != "" {
-		return []string{"--io", model}
-	}
-	return nil
+	return launchCmd(t, daemonBinary, args...)
 }
 
 // launchCmd starts a command that runs the daemon: the daemon itself, or a
@@ -126,9 +192,7 @@ func launchCmd(t *testing.T, name string, args ...string) *daemon {
 	d := &daemon{t: t, log: &syncBuffer{}, exited: make(chan struct{})}
 	d.cmd = exec.Command(name, args...)
 	d.cmd.Stdout, d.cmd.Stderr = d.log, d.log
-	// A -race build sleeps a second at exit by default; shutdown timings
-	// are about the daemon, not the detector.
-	d.cmd.Env = append(os.Environ(), "GORACE=atexit_sleep_ms=0 halt_on_error=1")
+	d.cmd.Env = raceEnv()
 	if err := d.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -147,12 +211,44 @@ func launchCmd(t *testing.T, name string, args ...string) *daemon {
 	return d
 }
 
-// stop sends sig and returns the exit status and how long the exit took.
-func (d *daemon) stop(sig syscall.Signal) (int, time.Duration) {
+// raceEnv is the environment for the daemon's process. A -race build
+// sleeps a second at exit by default; shutdown timings are about the
+// daemon, not the detector. A race ends the process at once, with status
+// 66.
+func raceEnv() []string {
+	return append(os.Environ(), "GORACE=atexit_sleep_ms=0 halt_on_error=1")
+}
+
+// stop asks the daemon to shut down, as SIGTERM does (a daemon in this
+// process is asked through run's context, which takes the signal's path),
+// and returns the exit status and how long the exit took.
+func (d *daemon) stop() (int, time.Duration) {
 	d.t.Helper()
+	if d.cmd != nil {
+		return d.signal(syscall.SIGTERM)
+	}
+	start := time.Now()
+	d.cancel()
+	return d.wait(), time.Since(start)
+}
+
+// signal sends sig to the daemon's process and returns the exit status
+// and how long the exit took.
+func (d *daemon) signal(sig syscall.Signal) (int, time.Duration) {
+	d.t.Helper()
+	d.mustBeProcess()
 	start := time.Now()
 	d.cmd.Process.Signal(sig)
 	return d.wait(), time.Since(start)
+}
+
+// mustBeProcess fails a test that asks a daemon in the test process for
+// what only a process has (a pid, signals).
+func (d *daemon) mustBeProcess() {
+	d.t.Helper()
+	if d.cmd == nil {
+		d.t.Fatal("the test needs the daemon as a process: start it with startProcess")
+	}
 }
 
 func (d *daemon) wait() int {

@@ -18,11 +18,12 @@ func writeConfig(t *testing.T, text string) string {
 	return path
 }
 
-// startWithConfig runs the daemon on the config file at path, with the
-// command line's settings after it (they override the file's).
+// startWithConfig runs the daemon in the test process on the config file
+// at path, with the command line's settings after it (they override the
+// file's).
 func startWithConfig(t *testing.T, path string, args ...string) *daemon {
 	t.Helper()
-	d := launchCmd(t, daemonBinary, append(append([]string{path}, ioModelFlags()...), args...)...)
+	d := runInProcess(t, append([]string{path}, args...)...)
 	d.waitListening()
 	return d
 }
@@ -76,7 +77,7 @@ client-output-buffer-limit pubsub 16mb 0 0
 // (compared byte for byte), and exit status 1; so does a file that
 // cannot be read.
 func TestE2EConfigFileErrors(t *testing.T) {
-	server, lookErr := exec.LookPath("redis-server")
+	server := referenceServer(t)
 	for _, tc := range []struct {
 		name, text string
 		args       []string
@@ -95,7 +96,7 @@ func TestE2EConfigFileErrors(t *testing.T) {
 			if status := d.wait(); status != 1 {
 				t.Fatalf("exit status %d, want 1; output %q", status, d.log)
 			}
-			if lookErr != nil {
+			if server == "" {
 				return
 			}
 			want, _ := exec.Command(server, args...).CombinedOutput()

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -66,52 +65,56 @@ func TestConfigSetMatchesRedis(t *testing.T) {
 // TestE2EConfigSetMaxClients: a lower maxclients turns the next client
 // away at once, with Redis's error; the clients already in stay.
 func TestE2EConfigSetMaxClients(t *testing.T) {
-	d := startDaemon(t)
-	first := d.dial()
-	if got := first.do("CONFIG SET maxclients 1"); got != "OK" {
-		t.Fatalf("CONFIG SET maxclients 1: %q", got)
-	}
-	second := d.dial()
-	if got := second.expectClosed(); got != "-ERR max number of clients reached\r\n" {
-		t.Fatalf("the second client read %q", got)
-	}
-	if got := first.do("PING"); got != "PONG" {
-		t.Fatalf("the first client: %q", got)
-	}
-	first.do("CONFIG SET maxclients 10")
-	if got := d.dial().do("PING"); got != "PONG" {
-		t.Fatalf("after raising maxclients: %q", got)
-	}
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		first := d.dial()
+		if got := first.do("CONFIG SET maxclients 1"); got != "OK" {
+			t.Fatalf("CONFIG SET maxclients 1: %q", got)
+		}
+		second := d.dial()
+		if got := second.expectClosed(); got != "-ERR max number of clients reached\r\n" {
+			t.Fatalf("the second client read %q", got)
+		}
+		if got := first.do("PING"); got != "PONG" {
+			t.Fatalf("the first client: %q", got)
+		}
+		first.do("CONFIG SET maxclients 10")
+		if got := d.dial().do("PING"); got != "PONG" {
+			t.Fatalf("after raising maxclients: %q", got)
+		}
+	})
 }
 
 // TestE2EConfigSetTimeout: CONFIG SET timeout closes a client that was
-// already connected and idle, in either I/O model (make test runs it in
-// both), and a client that keeps talking stays.
+// already connected and idle, in either I/O model, and a client that
+// keeps talking stays.
 func TestE2EConfigSetTimeout(t *testing.T) {
-	d := startDaemon(t)
-	idle := d.dial()
-	if got := idle.do("PING"); got != "PONG" {
-		t.Fatal(got)
-	}
-	admin := d.dial()
-	if got := admin.do("CONFIG SET timeout 1"); got != "OK" {
-		t.Fatalf("CONFIG SET timeout 1: %q", got)
-	}
-	start := time.Now()
-	idle.conn.SetReadDeadline(time.Now().Add(10 * time.Second))
-	if rest := idle.expectClosed(); rest != "" {
-		t.Fatalf("the idle client read %q before the close", rest)
-	}
-	if took := time.Since(start); took > 5*time.Second {
-		t.Fatalf("closed after %v; timeout is 1 s", took)
-	}
-	waitUntil(t, "the log to say why", func() bool {
-		return strings.Contains(d.log.String(), "closing the connection: idle longer than --timeout")
+	eachModelWaiting(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		idle := d.dial()
+		if got := idle.do("PING"); got != "PONG" {
+			t.Fatal(got)
+		}
+		admin := d.dial()
+		if got := admin.do("CONFIG SET timeout 1"); got != "OK" {
+			t.Fatalf("CONFIG SET timeout 1: %q", got)
+		}
+		start := time.Now()
+		idle.conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+		if rest := idle.expectClosed(); rest != "" {
+			t.Fatalf("the idle client read %q before the close", rest)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Fatalf("closed after %v; timeout is 1 s", took)
+		}
+		waitUntil(t, "the log to say why", func() bool {
+			return strings.Contains(d.log.String(), "closing the connection: idle longer than --timeout")
+		})
+		// The admin connection was idle as long: it is gone too.
+		if got := d.dial().do("CONFIG SET timeout 0"); got != "OK" {
+			t.Fatal(got)
+		}
 	})
-	// The admin connection was idle as long: it is gone too.
-	if got := d.dial().do("CONFIG SET timeout 0"); got != "OK" {
-		t.Fatal(got)
-	}
 }
 
 // TestE2EConfigSetMaxMemory: writes get OOM as soon as maxmemory is below
@@ -211,7 +214,7 @@ func TestE2EConfigSetAppendOnly(t *testing.T) {
 		t.Fatalf("aof_enabled after appendonly no: %s", got)
 	}
 	c.do("SET after v3")
-	if status, _ := d.stop(syscall.SIGTERM); status != 0 {
+	if status, _ := d.stop(); status != 0 {
 		t.Fatalf("exit status %d", status)
 	}
 
@@ -314,14 +317,13 @@ appendfsync everysec
 port ` + port + `
 maxclients 123
 `
-	if model := os.Getenv("REDIS_LITE_TEST_IO"); model != "" && model != "threads" {
-		want += "io " + model + "\n"
-	}
 	got, err := os.ReadFile(path)
 	if err != nil || string(got) != want {
 		t.Fatalf("the rewritten file:\n%s\nwant\n%s", got, want)
 	}
-	d.stop(syscall.SIGTERM)
+	if status, _ := d.stop(); status != 0 {
+		t.Fatalf("exit status %d", status)
+	}
 
 	again := startWithConfig(t, path, "--port", "0").dial()
 	for name, want := range map[string]string{"maxmemory": "10485760", "timeout": "5", "maxclients": "123"} {
@@ -336,40 +338,42 @@ maxclients 123
 // lowered is cut at the new one, and a client sending a request larger
 // than the new query buffer limit is closed.
 func TestE2EConfigSetClientLimits(t *testing.T) {
-	d := startDaemon(t)
-	rdb := d.goRedis()
-	ctx := context.Background()
-	slow := d.dial()
-	slow.send("SUBSCRIBE firehose\n")
-	if got := slow.line(); got != "1) subscribe" { // then it stops reading
-		t.Fatalf("subscribe confirmation: %q", got)
-	}
-	big := d.dial()
-	if err := rdb.ConfigSet(ctx, "client-output-buffer-limit", "pubsub 1mb 0 0").Err(); err != nil {
-		t.Fatal(err)
-	}
-	if err := rdb.ConfigSet(ctx, "client-query-buffer-limit", "1mb").Err(); err != nil {
-		t.Fatal(err)
-	}
-	// Under the default 32 MiB this would take 3,300 messages; the new
-	// limit cuts the subscriber after about 100.
-	payload := strings.Repeat("p", 10000)
-	cut := -1
-	for i := 0; i < 1000 && cut < 0; i++ {
-		if n := rdb.Publish(ctx, "firehose", payload).Val(); n == 0 {
-			cut = i
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		rdb := d.goRedis()
+		ctx := context.Background()
+		slow := d.dial()
+		slow.send("SUBSCRIBE firehose\n")
+		if got := slow.line(); got != "1) subscribe" { // then it stops reading
+			t.Fatalf("subscribe confirmation: %q", got)
 		}
-	}
-	if cut < 0 {
-		t.Fatal("the subscriber was not cut at the lowered pubsub limit")
-	}
-	// A 2 MiB argument: unparsed until its last byte. The daemon closes the
-	// connection while this is still being written, so the write may fail.
-	go io.WriteString(big.conn, respRequest("SET", "k", strings.Repeat("x", 2<<20)))
-	if rest, _ := io.ReadAll(big.r); len(rest) != 0 {
-		t.Fatalf("the client over the query buffer limit read %q", rest)
-	}
-	waitUntil(t, "the log to say why", func() bool {
-		return strings.Contains(d.log.String(), "unparsed input over --client-query-buffer-limit")
+		big := d.dial()
+		if err := rdb.ConfigSet(ctx, "client-output-buffer-limit", "pubsub 1mb 0 0").Err(); err != nil {
+			t.Fatal(err)
+		}
+		if err := rdb.ConfigSet(ctx, "client-query-buffer-limit", "1mb").Err(); err != nil {
+			t.Fatal(err)
+		}
+		// Under the default 32 MiB this would take 3,300 messages; the new
+		// limit cuts the subscriber after about 100.
+		payload := strings.Repeat("p", 10000)
+		cut := -1
+		for i := 0; i < 1000 && cut < 0; i++ {
+			if n := rdb.Publish(ctx, "firehose", payload).Val(); n == 0 {
+				cut = i
+			}
+		}
+		if cut < 0 {
+			t.Fatal("the subscriber was not cut at the lowered pubsub limit")
+		}
+		// A 2 MiB argument: unparsed until its last byte. The daemon closes the
+		// connection while this is still being written, so the write may fail.
+		go io.WriteString(big.conn, respRequest("SET", "k", strings.Repeat("x", 2<<20)))
+		if rest, _ := io.ReadAll(big.r); len(rest) != 0 {
+			t.Fatalf("the client over the query buffer limit read %q", rest)
+		}
+		waitUntil(t, "the log to say why", func() bool {
+			return strings.Contains(d.log.String(), "unparsed input over --client-query-buffer-limit")
+		})
 	})
 }

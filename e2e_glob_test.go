@@ -85,23 +85,25 @@ func TestGlobMatchesRedis(t *testing.T) {
 // model. The deadlines only prove that they return; the times are in
 // BenchmarkGlobPathological and scripts/bench_longcmd.sh.
 func TestE2EPathologicalPatternReturns(t *testing.T) {
-	d := startDaemon(t)
-	rdb := d.goRedis()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	key := strings.Repeat("a", 40)
-	pattern := strings.Repeat("a*", 20) + "b"
-	for i := range 1000 {
-		rdb.Set(ctx, key+strconv.Itoa(i), "v", 0)
-	}
-	if keys, err := rdb.Keys(ctx, pattern).Result(); err != nil || len(keys) != 0 {
-		t.Fatalf("KEYS: %q, %v; want no keys", keys, err)
-	}
-	if keys, cursor, err := rdb.Scan(ctx, 0, pattern, 100000).Result(); err != nil || len(keys) != 0 || cursor != 0 {
-		t.Fatalf("SCAN: %q cursor %d, %v; want no keys, cursor 0", keys, cursor, err)
-	}
-	other := d.dial()
-	if got := other.do("DBSIZE"); got != "(integer) 1000" {
-		t.Fatalf("DBSIZE from another client: %q", got)
-	}
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		rdb := d.goRedis()
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		key := strings.Repeat("a", 40)
+		pattern := strings.Repeat("a*", 20) + "b"
+		for i := range 1000 {
+			rdb.Set(ctx, key+strconv.Itoa(i), "v", 0)
+		}
+		if keys, err := rdb.Keys(ctx, pattern).Result(); err != nil || len(keys) != 0 {
+			t.Fatalf("KEYS: %q, %v; want no keys", keys, err)
+		}
+		if keys, cursor, err := rdb.Scan(ctx, 0, pattern, 100000).Result(); err != nil || len(keys) != 0 || cursor != 0 {
+			t.Fatalf("SCAN: %q cursor %d, %v; want no keys, cursor 0", keys, cursor, err)
+		}
+		other := d.dial()
+		if got := other.do("DBSIZE"); got != "(integer) 1000" {
+			t.Fatalf("DBSIZE from another client: %q", got)
+		}
+	})
 }

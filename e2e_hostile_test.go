@@ -110,41 +110,43 @@ func talkHostile(t *testing.T, addr string, hc hostileCase) string {
 }
 
 func TestHostileInputs(t *testing.T) {
-	d := startDaemon(t)
-	// A well-behaved client is served all along.
-	stop := make(chan struct{})
-	var pings atomic.Int64
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		rdb := d.goRedis()
-		for i := 0; i < 100000; i++ {
-			select {
-			case <-stop:
-				return
-			default:
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		// A well-behaved client is served all along.
+		stop := make(chan struct{})
+		var pings atomic.Int64
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rdb := d.goRedis()
+			for i := 0; i < 100000; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if rdb.Ping(context.Background()).Val() != "PONG" {
+					t.Error("the well-behaved client was not served")
+					return
+				}
+				pings.Add(1)
 			}
-			if rdb.Ping(context.Background()).Val() != "PONG" {
-				t.Error("the well-behaved client was not served")
-				return
+		}()
+		cases := append(append([]hostileCase{}, hostileRESP...), hostileInline...)
+		if len(cases) < 40 {
+			t.Fatalf("only %d hostile inputs", len(cases))
+		}
+		for _, hc := range cases {
+			if got := talkHostile(t, d.addr, hc); got != hc.want {
+				t.Errorf("%s: got %.200q, want %.200q", hc.name, got, hc.want)
 			}
-			pings.Add(1)
 		}
-	}()
-	cases := append(append([]hostileCase{}, hostileRESP...), hostileInline...)
-	if len(cases) < 40 {
-		t.Fatalf("only %d hostile inputs", len(cases))
-	}
-	for _, hc := range cases {
-		if got := talkHostile(t, d.addr, hc); got != hc.want {
-			t.Errorf("%s: got %.200q, want %.200q", hc.name, got, hc.want)
-		}
-	}
-	before := pings.Load()
-	waitUntil(t, "the well-behaved client to go on", func() bool { return pings.Load() > before })
-	close(stop)
-	wg.Wait()
+		before := pings.Load()
+		waitUntil(t, "the well-behaved client to go on", func() bool { return pings.Load() > before })
+		close(stop)
+		wg.Wait()
+	})
 }
 
 // TestHostileRESPMatchesRedis runs the RESP cases against a real

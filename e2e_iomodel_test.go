@@ -24,7 +24,7 @@ func TestE2EIOModelsThreadsPerConnection(t *testing.T) {
 		{model: "epoll", info: "event_loops:2", minThreads: 1, maxThreads: 40},
 	} {
 		t.Run(tt.model, func(t *testing.T) {
-			d := startDaemon(t, "--io", tt.model, "--event-loops", "2", "--workers", "300")
+			d := startProcess(t, "--io", tt.model, "--event-loops", "2", "--workers", "300")
 			for i := 0; i < 200; i++ {
 				if got := d.dial().do("PING"); got != "PONG" {
 					t.Fatalf("client %d: PING got %q", i, got)

@@ -112,112 +112,118 @@ func TestRealTimeExpiry(t *testing.T) {
 }
 
 func TestGoRedisPubSubTenSubscribersInOrder(t *testing.T) {
-	d := startDaemon(t)
-	rdb := d.goRedis()
-	ctx := context.Background()
-	const subscribers, messages = 10, 1000
-	var subs []*redis.PubSub
-	for i := 0; i < subscribers; i++ {
-		ps := rdb.Subscribe(ctx, "feed")
-		if _, err := ps.Receive(ctx); err != nil { // the subscribe confirmation
-			t.Fatal(err)
-		}
-		subs = append(subs, ps)
-	}
-	results := make(chan error, subscribers)
-	for _, ps := range subs {
-		go func(ps *redis.PubSub) {
-			for i := 0; i < messages; i++ {
-				msg, err := ps.ReceiveMessage(ctx)
-				if err != nil {
-					results <- err
-					return
-				}
-				if msg.Channel != "feed" || msg.Payload != fmt.Sprint(i) {
-					results <- fmt.Errorf("message %d: got %q on %q", i, msg.Payload, msg.Channel)
-					return
-				}
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		rdb := d.goRedis()
+		ctx := context.Background()
+		const subscribers, messages = 10, 1000
+		var subs []*redis.PubSub
+		for i := 0; i < subscribers; i++ {
+			ps := rdb.Subscribe(ctx, "feed")
+			if _, err := ps.Receive(ctx); err != nil { // the subscribe confirmation
+				t.Fatal(err)
 			}
-			results <- nil
-		}(ps)
-	}
-	for i := 0; i < messages; i++ {
-		if n := rdb.Publish(ctx, "feed", fmt.Sprint(i)).Val(); n != subscribers {
-			t.Fatalf("PUBLISH reached %d subscribers, want %d", n, subscribers)
+			subs = append(subs, ps)
 		}
-	}
-	for i := 0; i < subscribers; i++ {
-		if err := <-results; err != nil {
-			t.Fatal(err)
+		results := make(chan error, subscribers)
+		for _, ps := range subs {
+			go func(ps *redis.PubSub) {
+				for i := 0; i < messages; i++ {
+					msg, err := ps.ReceiveMessage(ctx)
+					if err != nil {
+						results <- err
+						return
+					}
+					if msg.Channel != "feed" || msg.Payload != fmt.Sprint(i) {
+						results <- fmt.Errorf("message %d: got %q on %q", i, msg.Payload, msg.Channel)
+						return
+					}
+				}
+				results <- nil
+			}(ps)
 		}
-	}
-	if info := rdb.Info(ctx, "clients").Val(); !strings.Contains(info, "pubsub_clients:10\r\n") {
-		t.Fatalf("INFO clients does not count the subscribers:\n%s", info)
-	}
-	for _, ps := range subs {
-		ps.Close()
-	}
-	waitUntil(t, "the channel to be gone", func() bool {
-		return len(rdb.PubSubChannels(ctx, "*").Val()) == 0 && rdb.PubSubNumSub(ctx, "feed").Val()["feed"] == 0
+		for i := 0; i < messages; i++ {
+			if n := rdb.Publish(ctx, "feed", fmt.Sprint(i)).Val(); n != subscribers {
+				t.Fatalf("PUBLISH reached %d subscribers, want %d", n, subscribers)
+			}
+		}
+		for i := 0; i < subscribers; i++ {
+			if err := <-results; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if info := rdb.Info(ctx, "clients").Val(); !strings.Contains(info, "pubsub_clients:10\r\n") {
+			t.Fatalf("INFO clients does not count the subscribers:\n%s", info)
+		}
+		for _, ps := range subs {
+			ps.Close()
+		}
+		waitUntil(t, "the channel to be gone", func() bool {
+			return len(rdb.PubSubChannels(ctx, "*").Val()) == 0 && rdb.PubSubNumSub(ctx, "feed").Val()["feed"] == 0
+		})
 	})
 }
 
 func TestGoRedisPatternSubscriptionAndUnsubscribe(t *testing.T) {
-	d := startDaemon(t)
-	rdb := d.goRedis()
-	ctx := context.Background()
-	ps := rdb.PSubscribe(ctx, "news.*")
-	if _, err := ps.Receive(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if n := rdb.Publish(ctx, "news.tech", "chips").Val(); n != 1 {
-		t.Fatalf("PUBLISH to a matching channel reached %d", n)
-	}
-	if n := rdb.Publish(ctx, "sports", "ball").Val(); n != 0 {
-		t.Fatalf("PUBLISH to a non-matching channel reached %d", n)
-	}
-	msg, err := ps.ReceiveMessage(ctx)
-	if err != nil || msg.Pattern != "news.*" || msg.Channel != "news.tech" || msg.Payload != "chips" {
-		t.Fatalf("got %+v, %v", msg, err)
-	}
-	if n := rdb.PubSubNumPat(ctx).Val(); n != 1 {
-		t.Fatalf("NUMPAT = %d", n)
-	}
-	if err := ps.PUnsubscribe(ctx, "news.*"); err != nil {
-		t.Fatal(err)
-	}
-	waitUntil(t, "the pattern to be gone", func() bool { return rdb.PubSubNumPat(ctx).Val() == 0 })
-	ps.Close()
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		rdb := d.goRedis()
+		ctx := context.Background()
+		ps := rdb.PSubscribe(ctx, "news.*")
+		if _, err := ps.Receive(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := rdb.Publish(ctx, "news.tech", "chips").Val(); n != 1 {
+			t.Fatalf("PUBLISH to a matching channel reached %d", n)
+		}
+		if n := rdb.Publish(ctx, "sports", "ball").Val(); n != 0 {
+			t.Fatalf("PUBLISH to a non-matching channel reached %d", n)
+		}
+		msg, err := ps.ReceiveMessage(ctx)
+		if err != nil || msg.Pattern != "news.*" || msg.Channel != "news.tech" || msg.Payload != "chips" {
+			t.Fatalf("got %+v, %v", msg, err)
+		}
+		if n := rdb.PubSubNumPat(ctx).Val(); n != 1 {
+			t.Fatalf("NUMPAT = %d", n)
+		}
+		if err := ps.PUnsubscribe(ctx, "news.*"); err != nil {
+			t.Fatal(err)
+		}
+		waitUntil(t, "the pattern to be gone", func() bool { return rdb.PubSubNumPat(ctx).Val() == 0 })
+		ps.Close()
+	})
 }
 
 // TestSlowSubscriberIsCutPublisherGoesOn: a subscriber that never reads is
 // disconnected at the output bound, and the publisher is never held up.
 func TestSlowSubscriberIsCutPublisherGoesOn(t *testing.T) {
-	d := startDaemon(t, "--client-output-buffer-limit", "pubsub 1048576 0 0")
-	rdb := d.goRedis()
-	ctx := context.Background()
-	slow := d.dial()
-	slow.send("SUBSCRIBE firehose\n")
-	if got := slow.line(); got != "1) subscribe" { // then it stops reading
-		t.Fatalf("subscribe confirmation: %q", got)
-	}
-	payload := strings.Repeat("p", 10000)
-	cut := false
-	for i := 0; i < 5000 && !cut; i++ { // bounded: at most 50 MB
-		n, err := rdb.Publish(ctx, "firehose", payload).Result()
-		if err != nil {
-			t.Fatalf("publish %d failed: %v", i, err)
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model, "--client-output-buffer-limit", "pubsub 1048576 0 0")
+		rdb := d.goRedis()
+		ctx := context.Background()
+		slow := d.dial()
+		slow.send("SUBSCRIBE firehose\n")
+		if got := slow.line(); got != "1) subscribe" { // then it stops reading
+			t.Fatalf("subscribe confirmation: %q", got)
 		}
-		cut = n == 0
-	}
-	if !cut {
-		t.Fatal("the subscriber that never reads was never disconnected")
-	}
-	if n := rdb.PubSubNumSub(ctx, "firehose").Val()["firehose"]; n != 0 {
-		t.Fatalf("NUMSUB = %d after the cut", n)
-	}
-	if got := rdb.Ping(ctx).Val(); got != "PONG" {
-		t.Fatalf("publisher's connection: %q", got)
-	}
-	waitUntil(t, "the warning to be logged", func() bool { return strings.Contains(d.log.String(), "disconnecting a client that does not read") })
+		payload := strings.Repeat("p", 10000)
+		cut := false
+		for i := 0; i < 5000 && !cut; i++ { // bounded: at most 50 MB
+			n, err := rdb.Publish(ctx, "firehose", payload).Result()
+			if err != nil {
+				t.Fatalf("publish %d failed: %v", i, err)
+			}
+			cut = n == 0
+		}
+		if !cut {
+			t.Fatal("the subscriber that never reads was never disconnected")
+		}
+		if n := rdb.PubSubNumSub(ctx, "firehose").Val()["firehose"]; n != 0 {
+			t.Fatalf("NUMSUB = %d after the cut", n)
+		}
+		if got := rdb.Ping(ctx).Val(); got != "PONG" {
+			t.Fatalf("publisher's connection: %q", got)
+		}
+		waitUntil(t, "the warning to be logged", func() bool { return strings.Contains(d.log.String(), "disconnecting a client that does not read") })
+	})
 }

@@ -12,76 +12,93 @@ import (
 	"time"
 )
 
+// TestE2EShutdownWithHundredIdleClients: SIGINT ends the process with
+// status 0 within a second although 100 idle clients are connected; each
+// of them sees a clean close, and the log shows every step.
 func TestE2EShutdownWithHundredIdleClients(t *testing.T) {
-	d := startDaemon(t)
-	var clients []*client
-	for i := 0; i < 100; i++ {
-		c := d.dial()
-		c.do("PING")
-		clients = append(clients, c)
-	}
-	status, took := d.stop(syscall.SIGINT)
-	if status != 0 {
-		t.Fatalf("exit status %d, want 0", status)
-	}
-	if took > time.Second {
-		t.Fatalf("shutdown took %v with 100 idle clients, want under 1s", took)
-	}
-	for _, c := range clients {
-		if rest := c.expectClosed(); rest != "" {
-			t.Fatalf("idle client read %q before close", rest)
+	eachModel(t, func(t *testing.T, model string) {
+		d := startProcess(t, "--io", model)
+		var clients []*client
+		for i := 0; i < 100; i++ {
+			c := d.dial()
+			c.do("PING")
+			clients = append(clients, c)
 		}
-	}
-	for _, step := range []string{"shutdown: requested", "shutdown: listening socket closed", "shutdown: every connection has finished", "shutdown: expiry sweeper stopped"} {
-		if !strings.Contains(d.log.String(), step) {
-			t.Fatalf("the log lacks the step %q", step)
+		status, took := d.signal(syscall.SIGINT)
+		if status != 0 {
+			t.Fatalf("exit status %d, want 0", status)
 		}
-	}
-}
-
-func TestE2ESigtermAnswersRequestsAlreadySent(t *testing.T) {
-	d := startDaemon(t, "--workers", "1", "--log-level", "debug")
-	held := d.dial()
-	held.do("PING")
-	waiting := d.dial() // queued behind the held worker, its request unread
-	waiting.send("SET late value\nGET late\n")
-	// Until accept() has taken it from the backlog, a shutdown would reset it.
-	waitUntil(t, "the second connection to be accepted", func() bool {
-		return strings.Count(d.log.String(), "accept(): new connection") == 2
+		if took > time.Second {
+			t.Fatalf("shutdown took %v with 100 idle clients, want under 1s", took)
+		}
+		for _, c := range clients {
+			if rest := c.expectClosed(); rest != "" {
+				t.Fatalf("idle client read %q before close", rest)
+			}
+		}
+		for _, step := range []string{"shutdown: requested", "shutdown: listening socket closed", "shutdown: every connection has finished", "shutdown: expiry sweeper stopped"} {
+			if !strings.Contains(d.log.String(), step) {
+				t.Fatalf("the log lacks the step %q", step)
+			}
+		}
 	})
-	status, _ := d.stop(syscall.SIGTERM)
-	if status != 0 {
-		t.Fatalf("exit status %d, want 0", status)
-	}
-	if got := waiting.expectClosed(); got != "OK\nvalue\n" {
-		t.Fatalf("requests sent before SIGTERM got %q, want both replies", got)
-	}
 }
 
+// TestE2ESigtermAnswersRequestsAlreadySent: requests a client sent before
+// SIGTERM, not yet read by the daemon, are answered before the process
+// exits 0.
+func TestE2ESigtermAnswersRequestsAlreadySent(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startProcess(t, "--io", model, "--workers", "1", "--log-level", "debug")
+		held := d.dial()
+		held.do("PING")
+		waiting := d.dial() // queued behind the held worker, its request unread
+		waiting.send("SET late value\nGET late\n")
+		// Until accept() has taken it from the backlog, a shutdown would reset it.
+		waitUntil(t, "the second connection to be accepted", func() bool {
+			return strings.Count(d.log.String(), "accept(): new connection") == 2
+		})
+		status, _ := d.signal(syscall.SIGTERM)
+		if status != 0 {
+			t.Fatalf("exit status %d, want 0", status)
+		}
+		if got := waiting.expectClosed(); got != "OK\nvalue\n" {
+			t.Fatalf("requests sent before SIGTERM got %q, want both replies", got)
+		}
+	})
+}
+
+// TestE2ESecondSignalExitsAtOnce: a second SIGINT while a graceful stop
+// waits for a client that does not read ends the process at once, with
+// status 128+SIGINT.
 func TestE2ESecondSignalExitsAtOnce(t *testing.T) {
-	d := startDaemon(t)
-	big := strings.Repeat("v", 1<<20)
-	setter := d.dial()
-	setter.send(fmt.Sprintf("*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$%d\r\n%s\r\n", len(big), big))
-	if got := setter.line(); got != "+OK\r" {
-		t.Fatalf("SET big: %q", got)
-	}
-	// A client that asks for 64 MiB of replies and reads one byte of them:
-	// its worker is then blocked in send for good, so the graceful stop has
-	// to wait out the grace period.
-	hog := d.dial()
-	hog.send(strings.Repeat("GET big\n", 64))
-	if _, err := hog.conn.Read(make([]byte, 1)); err != nil {
-		t.Fatal(err)
-	}
-	d.cmd.Process.Signal(syscall.SIGINT)
-	waitUntil(t, "the first signal to be handled", func() bool { return strings.Contains(d.log.String(), "shutting down") })
-	status, took := d.stop(syscall.SIGINT)
-	if status != 128+int(syscall.SIGINT) || took > time.Second {
-		t.Fatalf("second signal: exit %d after %v, want %d at once", status, took, 128+int(syscall.SIGINT))
-	}
+	eachModel(t, func(t *testing.T, model string) {
+		d := startProcess(t, "--io", model)
+		big := strings.Repeat("v", 1<<20)
+		setter := d.dial()
+		setter.send(fmt.Sprintf("*3\r\n$3\r\nSET\r\n$3\r\nbig\r\n$%d\r\n%s\r\n", len(big), big))
+		if got := setter.line(); got != "+OK\r" {
+			t.Fatalf("SET big: %q", got)
+		}
+		// A client that asks for 64 MiB of replies and reads one byte of them:
+		// its worker is then blocked in send for good, so the graceful stop has
+		// to wait out the grace period.
+		hog := d.dial()
+		hog.send(strings.Repeat("GET big\n", 64))
+		if _, err := hog.conn.Read(make([]byte, 1)); err != nil {
+			t.Fatal(err)
+		}
+		d.cmd.Process.Signal(syscall.SIGINT)
+		waitUntil(t, "the first signal to be handled", func() bool { return strings.Contains(d.log.String(), "shutting down") })
+		status, took := d.signal(syscall.SIGINT)
+		if status != 128+int(syscall.SIGINT) || took > time.Second {
+			t.Fatalf("second signal: exit %d after %v, want %d at once", status, took, 128+int(syscall.SIGINT))
+		}
+	})
 }
 
+// TestE2ETakenPortExitsOne: a second daemon on a port in use exits 1 with
+// one line saying why (a process: its status and output are the point).
 func TestE2ETakenPortExitsOne(t *testing.T) {
 	first := startDaemon(t)
 	_, port, _ := net.SplitHostPort(first.addr)
@@ -102,7 +119,7 @@ func TestE2ETakenPortExitsOne(t *testing.T) {
 // does; where Redis has the same setting, the text is redis-server's,
 // byte for byte.
 func TestE2EBadSettingsExitOne(t *testing.T) {
-	server, err := exec.LookPath("redis-server")
+	server := referenceServer(t)
 	for _, tc := range []struct {
 		args  []string
 		redis bool // redis-server has the setting: compare the texts
@@ -121,7 +138,7 @@ func TestE2EBadSettingsExitOne(t *testing.T) {
 			t.Errorf("%q: exit %d, output %q; want 1 and Redis's fatal config error", tc.args, status, got)
 			continue
 		}
-		if !tc.redis || err != nil {
+		if !tc.redis || server == "" {
 			continue
 		}
 		out, _ := exec.Command(server, tc.args...).CombinedOutput()
@@ -145,6 +162,7 @@ func TestE2EHelpAndVersion(t *testing.T) {
 		{"-v", []string{"redis-lite", "v=7.0.15"}},
 	} {
 		cmd := exec.Command(daemonBinary, tc.arg)
+		cmd.Env = raceEnv() // no second's sleep at each exit
 		var stdout, stderr strings.Builder
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		if err := cmd.Run(); err != nil || stderr.Len() > 0 {
@@ -181,7 +199,7 @@ func TestE2ERestartWhileTimeWait(t *testing.T) {
 		c.expectClosed()
 		c.conn.Close() // the daemon closed first: its side goes to TIME_WAIT
 	}
-	if status, _ := d.stop(syscall.SIGINT); status != 0 {
+	if status, _ := d.stop(); status != 0 {
 		t.Fatalf("exit status %d", status)
 	}
 	p, _ := strconv.Atoi(port)
@@ -212,68 +230,75 @@ func hasTimeWait(t *testing.T, port int) bool {
 	return false
 }
 
+// TestE2EDebugLogShowsTheSocketLifecycle: at debug level each model logs
+// the system calls of a connection's life.
 func TestE2EDebugLogShowsTheSocketLifecycle(t *testing.T) {
-	d := startDaemon(t, "--log-level", "debug")
-	c := d.dial()
-	c.do("PING")
-	c.conn.Close()
-	waitUntil(t, "the close to be logged", func() bool { return strings.Contains(d.log.String(), "close(): connection closed") })
-	for _, call := range []string{"socket()", "setsockopt(): SO_REUSEADDR", "bind()", "listen()", "accept()", "recv(): 5 bytes", "send(): 5 bytes", "recv(): 0 bytes", "close(): connection closed"} {
-		if !strings.Contains(d.log.String(), call) {
-			t.Errorf("debug log lacks %q", call)
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model, "--log-level", "debug")
+		c := d.dial()
+		c.do("PING")
+		c.conn.Close()
+		waitUntil(t, "the close to be logged", func() bool { return strings.Contains(d.log.String(), "close(): connection closed") })
+		for _, call := range []string{"socket()", "setsockopt(): SO_REUSEADDR", "bind()", "listen()", "accept()", "recv(): 5 bytes", "send(): 5 bytes", "recv(): 0 bytes", "close(): connection closed"} {
+			if !strings.Contains(d.log.String(), call) {
+				t.Errorf("debug log lacks %q", call)
+			}
 		}
-	}
+	})
 }
 
 func TestE2EJSONLogs(t *testing.T) {
-	d := launch(t, "--port", "0", "--log-format", "json")
+	d := runInProcess(t, "--port", "0", "--log-format", "json")
 	waitUntil(t, "a JSON start line", func() bool { return strings.Contains(d.log.String(), `"msg":"accepting connections"`) })
 }
 
 // TestE2EShutdownEndsWhileACommandRuns: a command that outlasts the grace
 // period (DEBUG SLEEP 60) must not hold the daemon. It exits 0 within the
 // grace period and the margin, logs what it left, and the append-only file
-// keeps what was acknowledged before.
+// keeps what was acknowledged before. A process: only the exit ends the
+// command left running.
 func TestE2EShutdownEndsWhileACommandRuns(t *testing.T) {
-	dir := t.TempDir()
-	args := []string{"--enable-debug-command", "yes", "--appendonly", "yes", "--dir", dir}
-	d := startDaemon(t, append(args, "--log-level", "debug")...)
-	if got := d.dial().do("SET kept yes"); got != "OK" {
-		t.Fatalf("SET: %q", got)
-	}
-	sleeper := d.dial()
-	// A request of a length no other one has, so the log shows when the
-	// daemon has read it, and so is inside the command (or about to be).
-	const sleep = "DEBUG SLEEP 60.000\n"
-	sleeper.send(sleep)
-	received := fmt.Sprintf(`msg="recv(): %d bytes" fd=`, len(sleep))
-	port := sleeper.conn.LocalAddr().(*net.TCPAddr).Port
-	waitUntil(t, "the daemon to read DEBUG SLEEP", func() bool {
-		for _, line := range strings.Split(d.log.String(), "\n") {
-			if strings.Contains(line, received) && strings.Contains(line, ":"+strconv.Itoa(port)+`"`) {
-				return true
+	eachModelWaiting(t, func(t *testing.T, model string) {
+		dir := t.TempDir()
+		args := []string{"--io", model, "--enable-debug-command", "yes", "--appendonly", "yes", "--dir", dir}
+		d := startProcess(t, append(args, "--log-level", "debug")...)
+		if got := d.dial().do("SET kept yes"); got != "OK" {
+			t.Fatalf("SET: %q", got)
+		}
+		sleeper := d.dial()
+		// A request of a length no other one has, so the log shows when the
+		// daemon has read it, and so is inside the command (or about to be).
+		const sleep = "DEBUG SLEEP 60.000\n"
+		sleeper.send(sleep)
+		received := fmt.Sprintf(`msg="recv(): %d bytes" fd=`, len(sleep))
+		port := sleeper.conn.LocalAddr().(*net.TCPAddr).Port
+		waitUntil(t, "the daemon to read DEBUG SLEEP", func() bool {
+			for _, line := range strings.Split(d.log.String(), "\n") {
+				if strings.Contains(line, received) && strings.Contains(line, ":"+strconv.Itoa(port)+`"`) {
+					return true
+				}
+			}
+			return false
+		})
+		status, took := d.signal(syscall.SIGTERM)
+		if status != 0 {
+			t.Fatalf("exit status %d, want 0; log:\n%s", status, d.log)
+		}
+		// 5s of grace and 1s of margin (netsrv); the rest is slack for -race.
+		if limit := 9 * time.Second; took > limit {
+			t.Fatalf("shutdown took %v with a command running, want under %v", took, limit)
+		}
+		for _, step := range []string{"grace period of 5s over; cutting", "still inside a command; exiting without them", "append-only file written and fsynced"} {
+			if !strings.Contains(d.log.String(), step) {
+				t.Errorf("the log lacks %q:\n%s", step, d.log)
 			}
 		}
-		return false
-	})
-	status, took := d.stop(syscall.SIGTERM)
-	if status != 0 {
-		t.Fatalf("exit status %d, want 0; log:\n%s", status, d.log)
-	}
-	// 5s of grace and 1s of margin (netsrv); the rest is slack for -race.
-	if limit := 9 * time.Second; took > limit {
-		t.Fatalf("shutdown took %v with a command running, want under %v", took, limit)
-	}
-	for _, step := range []string{"grace period of 5s over; cutting", "still inside a command; exiting without them", "append-only file written and fsynced"} {
-		if !strings.Contains(d.log.String(), step) {
-			t.Errorf("the log lacks %q:\n%s", step, d.log)
+		if rest := sleeper.expectClosed(); rest != "" {
+			t.Errorf("the cut client read %q", rest)
 		}
-	}
-	if rest := sleeper.expectClosed(); rest != "" {
-		t.Errorf("the cut client read %q", rest)
-	}
-	restarted := startDaemon(t, args...)
-	if got := restarted.dial().do("GET kept"); got != "yes" {
-		t.Fatalf("after the restart GET kept = %q, want yes", got)
-	}
+		restarted := startDaemon(t, args...)
+		if got := restarted.dial().do("GET kept"); got != "yes" {
+			t.Fatalf("after the restart GET kept = %q, want yes", got)
+		}
+	})
 }

@@ -88,63 +88,67 @@ func TestGoRedisEveryCommand(t *testing.T) {
 }
 
 func TestGoRedisPipelineOfTenThousand(t *testing.T) {
-	d := startDaemon(t)
-	rdb := d.goRedis()
-	ctx := context.Background()
-	const n = 10000
-	pipe := rdb.Pipeline()
-	for i := 0; i < n; i++ {
-		pipe.Set(ctx, fmt.Sprintf("k%d", i), fmt.Sprintf("v%d", i), 0)
-	}
-	gets := make([]*redis.StringCmd, n)
-	for i := 0; i < n; i++ {
-		gets[i] = pipe.Get(ctx, fmt.Sprintf("k%d", i))
-	}
-	if _, err := pipe.Exec(ctx); err != nil {
-		t.Fatal(err)
-	}
-	for i, g := range gets {
-		if g.Val() != fmt.Sprintf("v%d", i) {
-			t.Fatalf("reply %d out of order or wrong: %q", i, g.Val())
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		rdb := d.goRedis()
+		ctx := context.Background()
+		const n = 10000
+		pipe := rdb.Pipeline()
+		for i := 0; i < n; i++ {
+			pipe.Set(ctx, fmt.Sprintf("k%d", i), fmt.Sprintf("v%d", i), 0)
 		}
-	}
-	if size := rdb.DBSize(ctx).Val(); size != n {
-		t.Fatalf("DBSIZE = %d, want %d", size, n)
-	}
+		gets := make([]*redis.StringCmd, n)
+		for i := 0; i < n; i++ {
+			gets[i] = pipe.Get(ctx, fmt.Sprintf("k%d", i))
+		}
+		if _, err := pipe.Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for i, g := range gets {
+			if g.Val() != fmt.Sprintf("v%d", i) {
+				t.Fatalf("reply %d out of order or wrong: %q", i, g.Val())
+			}
+		}
+		if size := rdb.DBSize(ctx).Val(); size != n {
+			t.Fatalf("DBSIZE = %d, want %d", size, n)
+		}
+	})
 }
 
 func TestGoRedisFiftyGoroutines(t *testing.T) {
-	d := startDaemon(t)
-	rdb := d.goRedis()
-	ctx := context.Background()
-	var wg sync.WaitGroup
-	errs := make(chan error, 50)
-	for g := 0; g < 50; g++ {
-		wg.Add(1)
-		go func(g int) {
-			defer wg.Done()
-			for i := 0; i < 200; i++ {
-				key, val := fmt.Sprintf("g%d:%d", g, i%7), fmt.Sprintf("%d-%d", g, i)
-				if err := rdb.Set(ctx, key, val, 0).Err(); err != nil {
-					errs <- err
-					return
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		rdb := d.goRedis()
+		ctx := context.Background()
+		var wg sync.WaitGroup
+		errs := make(chan error, 50)
+		for g := 0; g < 50; g++ {
+			wg.Add(1)
+			go func(g int) {
+				defer wg.Done()
+				for i := 0; i < 200; i++ {
+					key, val := fmt.Sprintf("g%d:%d", g, i%7), fmt.Sprintf("%d-%d", g, i)
+					if err := rdb.Set(ctx, key, val, 0).Err(); err != nil {
+						errs <- err
+						return
+					}
+					if got := rdb.Get(ctx, key).Val(); got != val {
+						errs <- fmt.Errorf("goroutine %d: GET %s = %q, want %q", g, key, got, val)
+						return
+					}
+					rdb.Incr(ctx, "shared")
 				}
-				if got := rdb.Get(ctx, key).Val(); got != val {
-					errs <- fmt.Errorf("goroutine %d: GET %s = %q, want %q", g, key, got, val)
-					return
-				}
-				rdb.Incr(ctx, "shared")
-			}
-		}(g)
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	if n, _ := rdb.Get(ctx, "shared").Int(); n != 50*200 {
-		t.Fatalf("shared counter = %d, want %d: increments were lost", n, 50*200)
-	}
+			}(g)
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		if n, _ := rdb.Get(ctx, "shared").Int(); n != 50*200 {
+			t.Fatalf("shared counter = %d, want %d: increments were lost", n, 50*200)
+		}
+	})
 }
 
 func TestGoRedisBinaryValues(t *testing.T) {
@@ -169,17 +173,19 @@ func TestGoRedisBinaryValues(t *testing.T) {
 }
 
 func TestGoRedisSixteenMiBValue(t *testing.T) {
-	d := startDaemon(t)
-	rdb := d.goRedis()
-	ctx := context.Background()
-	big := bytes.Repeat([]byte("0123456789abcdef\r\n"), 16<<20/18+1)[:16<<20]
-	if err := rdb.Set(ctx, "big", big, 0).Err(); err != nil {
-		t.Fatal(err)
-	}
-	got, err := rdb.Get(ctx, "big").Bytes()
-	if err != nil || !bytes.Equal(got, big) {
-		t.Fatalf("16 MiB value did not round-trip (len %d, %v)", len(got), err)
-	}
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		rdb := d.goRedis()
+		ctx := context.Background()
+		big := bytes.Repeat([]byte("0123456789abcdef\r\n"), 16<<20/18+1)[:16<<20]
+		if err := rdb.Set(ctx, "big", big, 0).Err(); err != nil {
+			t.Fatal(err)
+		}
+		got, err := rdb.Get(ctx, "big").Bytes()
+		if err != nil || !bytes.Equal(got, big) {
+			t.Fatalf("16 MiB value did not round-trip (len %d, %v)", len(got), err)
+		}
+	})
 }
 
 func TestPlaintextAndRESPShareAConnection(t *testing.T) {
@@ -194,23 +200,25 @@ func TestPlaintextAndRESPShareAConnection(t *testing.T) {
 }
 
 func TestRESPProtocolErrorsClose(t *testing.T) {
-	d := startDaemon(t)
-	tests := []struct{ send, want string }{
-		{"*abc\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
-		{"*1\r\n:5\r\n", "-ERR Protocol error: expected '$', got ':'\r\n"},
-		{"*1\r\n$-3\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
-		{"*1\r\n$536870913\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
-	}
-	for _, tt := range tests {
-		c := d.dial()
-		c.send(tt.send)
-		if got := c.expectClosed(); got != tt.want {
-			t.Errorf("%q: got %q, want %q then close", tt.send, got, tt.want)
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		tests := []struct{ send, want string }{
+			{"*abc\r\n", "-ERR Protocol error: invalid multibulk length\r\n"},
+			{"*1\r\n:5\r\n", "-ERR Protocol error: expected '$', got ':'\r\n"},
+			{"*1\r\n$-3\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+			{"*1\r\n$536870913\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
 		}
-	}
-	c := d.dial()
-	c.send("*0\r\n*-1\r\nPING\n")
-	if got := c.line(); got != "PONG" {
-		t.Fatalf("*0 and *-1 must get no reply; got %q", got)
-	}
+		for _, tt := range tests {
+			c := d.dial()
+			c.send(tt.send)
+			if got := c.expectClosed(); got != tt.want {
+				t.Errorf("%q: got %q, want %q then close", tt.send, got, tt.want)
+			}
+		}
+		c := d.dial()
+		c.send("*0\r\n*-1\r\nPING\n")
+		if got := c.line(); got != "PONG" {
+			t.Fatalf("*0 and *-1 must get no reply; got %q", got)
+		}
+	})
 }

@@ -43,29 +43,31 @@ func settledTimer(t *testing.T, d *daemon, c *client) string {
 // (tcp-keepalive 300 by default), and CONFIG SET changes it for the
 // clients that connect afterwards.
 func TestE2ETCPKeepAlive(t *testing.T) {
-	_, err := exec.LookPath("ss")
-	needTool(t, "needs ss (iproute2)", err == nil)
-	d := startDaemon(t)
-	first := d.dial()
-	first.do("PING") // accepted and set up
-	if timer := settledTimer(t, d, first); !strings.HasPrefix(timer, "timer:(keepalive,4min") && !strings.HasPrefix(timer, "timer:(keepalive,5min") {
-		t.Fatalf("default tcp-keepalive 300: the daemon's socket shows %q", timer)
-	}
-	if got := first.do("CONFIG SET tcp-keepalive 0"); got != "OK" {
-		t.Fatal(got)
-	}
-	second := d.dial()
-	second.do("PING")
-	if timer := settledTimer(t, d, second); timer != "" {
-		t.Fatalf("after tcp-keepalive 0, a new client's socket shows %q", timer)
-	}
-	if timer := settledTimer(t, d, first); !strings.HasPrefix(timer, "timer:(keepalive") {
-		t.Fatalf("the first client lost its keepalive: %q", timer)
-	}
-	first.do("CONFIG SET tcp-keepalive 60")
-	third := d.dial()
-	third.do("PING")
-	if timer := settledTimer(t, d, third); !strings.HasPrefix(timer, "timer:(keepalive,59") && !strings.HasPrefix(timer, "timer:(keepalive,1min") {
-		t.Fatalf("after tcp-keepalive 60: %q", timer)
-	}
+	eachModel(t, func(t *testing.T, model string) {
+		_, err := exec.LookPath("ss")
+		needTool(t, "needs ss (iproute2)", err == nil)
+		d := startDaemon(t, "--io", model)
+		first := d.dial()
+		first.do("PING") // accepted and set up
+		if timer := settledTimer(t, d, first); !strings.HasPrefix(timer, "timer:(keepalive,4min") && !strings.HasPrefix(timer, "timer:(keepalive,5min") {
+			t.Fatalf("default tcp-keepalive 300: the daemon's socket shows %q", timer)
+		}
+		if got := first.do("CONFIG SET tcp-keepalive 0"); got != "OK" {
+			t.Fatal(got)
+		}
+		second := d.dial()
+		second.do("PING")
+		if timer := settledTimer(t, d, second); timer != "" {
+			t.Fatalf("after tcp-keepalive 0, a new client's socket shows %q", timer)
+		}
+		if timer := settledTimer(t, d, first); !strings.HasPrefix(timer, "timer:(keepalive") {
+			t.Fatalf("the first client lost its keepalive: %q", timer)
+		}
+		first.do("CONFIG SET tcp-keepalive 60")
+		third := d.dial()
+		third.do("PING")
+		if timer := settledTimer(t, d, third); !strings.HasPrefix(timer, "timer:(keepalive,59") && !strings.HasPrefix(timer, "timer:(keepalive,1min") {
+			t.Fatalf("after tcp-keepalive 60: %q", timer)
+		}
+	})
 }

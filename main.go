@@ -7,6 +7,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -21,12 +22,13 @@ import (
 	"redis-lite/executor"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) }
 
 // run returns the exit status: 0 after a clean shutdown or for --help and
 // --version; 1 when the daemon cannot start, as redis-server: a bad
-// setting, a config file it cannot read, a port in use.
-func run(args []string, stdout, stderr io.Writer) int {
+// setting, a config file it cannot read, a port in use. ctx ending stops
+// the daemon as SIGTERM does (package daemon's Run).
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	parsed, err := config.ParseArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "redis-lite: %v\n", err)
@@ -50,7 +52,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	return lifecycle.Run(settings, parsed.File, newLogger(settings, stderr))
+	return lifecycle.Run(ctx, settings, parsed.File, newLogger(settings, stderr))
 }
 
 // newLogger sets logrus up as log-level and log-format say (both words

@@ -8,6 +8,7 @@
 package daemon
 
 import (
+	"context"
 	"fmt"
 	"net/netip"
 	"os"
@@ -66,15 +67,19 @@ type Daemon struct {
 // file is damaged) or the append-only file could not be written at the
 // end.
 //
+// ctx ending is a shutdown request too, taking the same path as the first
+// signal: a program that runs the daemon inside itself (the end-to-end
+// tests do) stops it so. main passes a context that never ends.
+//
 // configFile is the config file's absolute path, or "" when the daemon was
 // started without one (CONFIG REWRITE then refuses).
-func Run(settings config.Values, configFile string, log *logrus.Logger) int {
+func Run(ctx context.Context, settings config.Values, configFile string, log *logrus.Logger) int {
 	d, err := start(settings, configFile, log)
 	if err != nil {
 		log.Errorf("cannot start: %v", err)
 		return 1
 	}
-	return d.serve()
+	return d.serve(ctx)
 }
 
 // start builds every part, in order, up to serving. On failure it undoes
@@ -115,9 +120,9 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	return d, nil
 }
 
-// serve runs the accept loop until a shutdown request, then stops the
-// parts in reverse order.
-func (d *Daemon) serve() int {
+// serve runs the accept loop until a shutdown request (a signal, or ctx
+// ending), then stops the parts in reverse order.
+func (d *Daemon) serve(ctx context.Context) int {
 	// Section 4: the signal handler is in place before the accept loop.
 	watcher := signals.Watch(
 		func(sig os.Signal) {
@@ -129,6 +134,11 @@ func (d *Daemon) serve() int {
 			os.Exit(128 + int(sig.(syscall.Signal)))
 		})
 	defer watcher.Stop()
+	stopAfter := context.AfterFunc(ctx, func() {
+		d.log.Info("asked to stop: shutting down")
+		d.srv.Shutdown()
+	})
+	defer stopAfter()
 
 	err := d.srv.Serve(func(p netsrv.Pusher) netsrv.Session { return d.ex.NewSession(p) })
 	status := 0

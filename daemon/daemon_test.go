@@ -1,16 +1,20 @@
 package daemon
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/sirupsen/logrus"
 
 	"redis-lite/config"
+	"redis-lite/internal/testwait"
 	"redis-lite/netsrv"
 )
 
@@ -46,4 +50,52 @@ func TestStartFailureReleasesThePort(t *testing.T) {
 		t.Fatalf("the failed start kept port %d: %v", port, err)
 	}
 	netsrv.NewServer(again, netsrv.Config{Workers: 1, Queue: 1, Log: quietLog()}).Discard()
+}
+
+// TestRunStopsWhenTheContextEnds: ctx ending is a shutdown request, and
+// the stop is the graceful one a signal starts: the same steps, status 0.
+func TestRunStopsWhenTheContextEnds(t *testing.T) {
+	var logs syncBuffer
+	log := logrus.New()
+	log.SetOutput(&logs)
+	settings := config.Defaults()
+	settings["port"] = "0"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	status := make(chan int, 1)
+	go func() { status <- Run(ctx, settings, "", log) }()
+	testwait.Until(t, 20*time.Second, "the daemon to accept connections", func() bool {
+		return strings.Contains(logs.String(), "accepting connections")
+	})
+	cancel()
+	select {
+	case got := <-status:
+		if got != 0 {
+			t.Fatalf("exit status %d after ctx ended, want 0; log:\n%s", got, logs.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Run did not return after ctx ended")
+	}
+	for _, step := range []string{"asked to stop: shutting down", "shutdown: requested", "shutdown: listening socket closed", "shutdown complete"} {
+		if !strings.Contains(logs.String(), step) {
+			t.Errorf("the log lacks %q:\n%s", step, logs.String())
+		}
+	}
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

@@ -31,24 +31,26 @@ func TestReadBuffersAreAlwaysEmptyAndOfTheInitialSize(t *testing.T) {
 // their buffer) hand their buffers on, and each next client on the one
 // worker is answered from its own bytes only.
 func TestAClosedConnectionsBytesNeverReachTheNext(t *testing.T) {
-	ts := startServer(t, 1, 4)
-	big := strings.Repeat("y", 2*initialReadBuffer)
-	for i, left := range []string{"half a li", "ne\nand half", big + "\nmore", "x"} {
-		c := dial(t, ts.addr)
-		io.WriteString(c, left)
-		if i%2 == 1 {
-			c.(*net.TCPConn).SetLinger(0) // close with a reset
-		}
-		c.Close()
+	eachModel(t, func(t *testing.T, loops int) {
+		ts := startModel(t, 1, 4, loops)
+		big := strings.Repeat("y", 2*initialReadBuffer)
+		for i, left := range []string{"half a li", "ne\nand half", big + "\nmore", "x"} {
+			c := dial(t, ts.addr)
+			io.WriteString(c, left)
+			if i%2 == 1 {
+				c.(*net.TCPConn).SetLinger(0) // close with a reset
+			}
+			c.Close()
 
-		next := dial(t, ts.addr)
-		io.WriteString(next, "ping\n")
-		got, err := bufio.NewReader(next).ReadString('\n')
-		if err != nil || got != "PING\n" {
-			t.Fatalf("after a client left %.20q: got %.40q (%v), want PING", left, got, err)
+			next := dial(t, ts.addr)
+			io.WriteString(next, "ping\n")
+			got, err := bufio.NewReader(next).ReadString('\n')
+			if err != nil || got != "PING\n" {
+				t.Fatalf("after a client left %.20q: got %.40q (%v), want PING", left, got, err)
+			}
+			next.Close()
 		}
-		next.Close()
-	}
+	})
 }
 
 // partialEcho is lineEcho telling the test what incomplete input it is
@@ -103,7 +105,7 @@ func TestEventLoopLendsBuffersButKeepsHalfRequests(t *testing.T) {
 // reading the reply and closing, over and over: what a reused read buffer
 // saves shows in B/op (client and server are both in this process).
 func BenchmarkConnectionChurn(b *testing.B) {
-	ts := startServer(b, 4, 4)
+	ts := startWorkerPool(b, 4, 4)
 	b.ReportAllocs()
 	for b.Loop() {
 		pingedClient(b, ts.addr).Close()

@@ -4,21 +4,28 @@ import (
 	"bufio"
 	"io"
 	"net"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
 )
 
-// loopsUnderTest is the I/O model the test helpers give a server: the
-// worker pool (0) unless REDIS_LITE_TEST_IO=epoll, which makes them use two
-// event loops. make test runs this package both ways.
-var loopsUnderTest = func() int {
-	if os.Getenv("REDIS_LITE_TEST_IO") == "epoll" {
-		return 2
+// ioModels are the two I/O models as NewServer is told them: the worker
+// pool (no event loops), and two event loops, so that connections are
+// handed over between loops. Named as --io names them.
+var ioModels = []struct {
+	name  string
+	loops int
+}{{"threads", 0}, {"epoll", 2}}
+
+// eachModel runs test in each I/O model, as a subtest named after it;
+// test gets the Config.EventLoops of its model. A test whose behaviour
+// depends on the model runs so; a test about one model starts that one.
+func eachModel(t *testing.T, test func(t *testing.T, loops int)) {
+	t.Helper()
+	for _, m := range ioModels {
+		t.Run(m.name, func(t *testing.T) { test(t, m.loops) })
 	}
-	return 0
-}()
+}
 
 // TestEventLoopHoldsIdleClientsWithoutGoroutines is section 11's point: 300
 // idle connections cost the event-loop server no goroutine (and so no
