@@ -30,6 +30,8 @@ func (r *rewriteState) capture(rec []byte) {
 }
 
 // ErrRewriteRunning is returned when a rewrite is asked for during another.
+//
+//lint:ignore ST1005 Redis's own wording, which clients and tests compare
 var ErrRewriteRunning = errors.New("Background append only file rewriting already in progress")
 
 // StartRewrite begins a rewrite in the background (BGREWRITEAOF).

@@ -7,6 +7,8 @@ import (
 
 // errUnbalanced is a line whose quotes do not close, or whose closing quote
 // is not followed by a space.
+//
+//lint:ignore ST1005 Redis's own wording, which clients and tests compare
 var errUnbalanced = errors.New("Unbalanced quotes in configuration line")
 
 // splitArgs splits a config line into words as redis-server does

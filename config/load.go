@@ -36,6 +36,7 @@ func Load(a Args) (Values, error) {
 	if a.File != "" {
 		b, err := os.ReadFile(a.File)
 		if err != nil {
+			//lint:ignore ST1005 Redis's own wording, which clients and tests compare
 			return nil, fmt.Errorf("Fatal error, can't open config file '%s': %s", a.File, strerror(err))
 		}
 		text = string(b)

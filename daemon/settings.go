@@ -35,6 +35,7 @@ func (d *Daemon) hookSettings() {
 		n := int(v.Int("maxclients"))
 		// As Redis: room for the clients under the open-file limit first.
 		if fitted, _, ok := netsrv.FitMaxClients(n); !ok {
+			//lint:ignore ST1005 Redis's own wording, which clients and tests compare
 			return fmt.Errorf("The operating system is not able to handle the specified number of clients, try with %d", fitted)
 		}
 		d.srv.SetMaxClients(n)
@@ -91,6 +92,7 @@ func (d *Daemon) switchAppendOnly(v config.Values) error {
 		a, err := aof.Start(d.aofConfig(v), d.data)
 		if err != nil {
 			d.log.WithError(err).Errorf("append-only file: cannot turn it on at %s", aofPath(v))
+			//lint:ignore ST1005 Redis's own wording, which clients and tests compare
 			return errors.New("Unable to turn on AOF. Check server logs.")
 		}
 		d.appendOnly = a

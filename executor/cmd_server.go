@@ -285,6 +285,7 @@ func (f fixedSettings) Set(pairs []string) error {
 }
 
 func (f fixedSettings) Rewrite() error {
+	//lint:ignore ST1005 Redis's own wording, which clients and tests compare
 	return errors.New("The server is running without a config file")
 }
 

@@ -2,10 +2,14 @@
 # redis-lite against Redis, side by side (issue 6's harness): both servers
 # fresh on loopback, redis-benchmark -t set,get interleaved (lite, redis,
 # lite, redis, ...) for ROUNDS rounds in each configuration. Prints the
-# median requests/s of each with min-max, the ratio lite/Redis, and each
-# server's CPU time per request (user+sys from /proc/PID/stat around each
-# run), since redis-benchmark takes most of one of the two cores and
-# throughput alone is bound by the client.
+# median requests/s of each with min-max, the ratio lite/Redis, each
+# server's mean, p50 and p99 latency (redis-benchmark's --csv, the median
+# over the rounds), and each server's CPU time per request (user+sys from
+# /proc/PID/stat around each run), since redis-benchmark takes most of one
+# of the two cores and throughput alone is bound by the client. The mean
+# is there for the worker pool (--io threads): most of its requests are
+# answered at once while a few wait for a worker, hundreds of ms at worst;
+# they lie beyond the p99, which does not show them, but weigh in the mean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -14,7 +18,7 @@ source scripts/lib.sh
 export LITE_FLAGS=${LITE_FLAGS-"--io epoll"}
 rounds=${ROUNDS:-3}
 requests=${REQUESTS:-100000}
-for tool in redis-benchmark redis-server; do
+for tool in redis-benchmark redis-cli redis-server timeout; do
   command -v $tool >/dev/null || { echo "needs $tool (apt-get install redis-tools redis-server)" >&2; exit 1; }
 done
 make -s build
@@ -23,13 +27,24 @@ daemon="" ref=""
 trap 'kill $daemon $ref 2>/dev/null || true; rm -rf "$work"' EXIT
 start_redis_lite "$work/lite.log"
 lite_port=$port lite_pid=$daemon
-ref_port=$((lite_port + 1))
-redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
-ref=$!
-for _ in $(seq 100); do redis-cli -p "$ref_port" ping >/dev/null 2>&1 && break; sleep 0.05; done
-# The port next to redis-lite's may be taken; then say so instead of
-# measuring nothing.
-redis-cli -p "$ref_port" ping >/dev/null 2>&1 || { echo "redis-server did not start on port $ref_port:" >&2; cat "$work"/redis.log >&2; exit 1; }
+# Redis on a port near redis-lite's: the next one up, or the one after
+# that if it is taken (as it is now and then on a busy machine), and so on;
+# the server answering must be the one started here (its process_id), and
+# whatever else holds a port may never answer (timeout).
+for try in $(seq 20); do
+  ref_port=$((lite_port + try))
+  redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
+  ref=$!
+  for _ in $(seq 100); do
+    kill -0 "$ref" 2>/dev/null || break
+    [ "$(timeout 1 redis-cli -p "$ref_port" info server 2>/dev/null | tr -d '\r' | sed -n 's/^process_id://p')" = "$ref" ] && break 2
+    sleep 0.05
+  done
+  kill "$ref" 2>/dev/null || true
+  wait "$ref" 2>/dev/null || true
+  ref=""
+done
+[ -n "$ref" ] || { echo "redis-server did not start on ports $((lite_port + 1))-$ref_port:" >&2; cat "$work/redis.log" >&2; exit 1; }
 
 # PIN=1 puts both servers (every thread) on CPU 1 and redis-benchmark on
 # CPU 0, the same for both, so that neither server competes with the
@@ -44,23 +59,27 @@ fi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in clock ticks
 hz=$(getconf CLK_TCK)
 
-# run PORT PID REQUESTS TEST ARGS...: prints "rps cpu_us_per_request"
+# run PORT PID REQUESTS TEST ARGS...: prints "rps cpu_us_per_request avg_ms
+# p50_ms p99_ms" (columns found by name in --csv's header line)
 run() {
   local port=$1 pid=$2 requests=$3 test=$4
   shift 4
-  local before after rps
+  local before after csv
   before=$(cpu_ticks "$pid")
-  rps=$("${client[@]}" -p "$port" -t "$test" -n "$requests" "$@" -q 2>/dev/null | tr '\r' '\n' | awk '/requests per second/ {print $2}' | tail -1)
+  csv=$("${client[@]}" -p "$port" -t "$test" -n "$requests" "$@" --csv 2>/dev/null |
+    awk -F'"' -v t="${test^^}" 'NR == 1 { for (i = 2; i <= NF; i += 2) col[$i] = i; next }
+      $2 == t && col["p99_latency_ms"] { print $col["rps"], $col["avg_latency_ms"], $col["p50_latency_ms"], $col["p99_latency_ms"] }') || true
   after=$(cpu_ticks "$pid")
-  awk -v r="$rps" -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { printf "%s %.2f\n", r, t / hz * 1e6 / n }'
+  [ -n "$csv" ] || { echo "redis-benchmark -p $port -t $test $*: no result (it needs --csv with latency columns: redis-tools 7.0 or later)" >&2; exit 1; }
+  awk -v r="$csv" -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { split(r, f, " "); printf "%s %.2f %s %s %s\n", f[1], t / hz * 1e6 / n, f[2], f[3], f[4] }'
 }
 stats() { sort -n | awk '{a[NR]=$1} END {printf "%.0f (%.0f-%.0f)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "ROUNDS=$rounds REQUESTS=$requests (x10 with -P 16) PIN=${PIN:-0}, $(nproc) cores, redis-lite $LITE_FLAGS; medians of interleaved rounds"
 echo
-echo "| test | config | redis-lite req/s | Redis req/s | ratio | lite CPU us/req | Redis CPU us/req |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "| test | config | redis-lite req/s | Redis req/s | ratio | lite mean / p50 / p99 (ms) | Redis mean / p50 / p99 (ms) | lite CPU us/req | Redis CPU us/req |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for config in "-c 50 -P 1" "-c 50 -P 16" "-c 1 -P 1"; do
   # Pipelined runs are ten times as many requests, so that they last as
   # long and CPU time, counted in 10 ms ticks, is read to a few percent.
@@ -74,9 +93,11 @@ for config in "-c 50 -P 1" "-c 50 -P 16" "-c 1 -P 1"; do
     done
     lite_rps=$(cut -d' ' -f1 "$work/lite" | median)
     ref_rps=$(cut -d' ' -f1 "$work/ref" | median)
-    printf '| %s | %s | %s | %s | %.2f | %s | %s |\n' "${test^^}" "$config" \
+    printf '| %s | %s | %s | %s | %.2f | %s / %s / %s | %s / %s / %s | %s | %s |\n' "${test^^}" "$config" \
       "$(cut -d' ' -f1 "$work/lite" | stats)" "$(cut -d' ' -f1 "$work/ref" | stats)" \
       "$(awk -v a="$lite_rps" -v b="$ref_rps" 'BEGIN {print a / b}')" \
+      "$(cut -d' ' -f3 "$work/lite" | median)" "$(cut -d' ' -f4 "$work/lite" | median)" "$(cut -d' ' -f5 "$work/lite" | median)" \
+      "$(cut -d' ' -f3 "$work/ref" | median)" "$(cut -d' ' -f4 "$work/ref" | median)" "$(cut -d' ' -f5 "$work/ref" | median)" \
       "$(cut -d' ' -f2 "$work/lite" | median)" "$(cut -d' ' -f2 "$work/ref" | median)"
   done
 done
