@@ -33,7 +33,7 @@ func TestGoRedisStringAndKeyspaceCommands(t *testing.T) {
 	check("PEXPIRE", rdb.PExpire(ctx, "ttl", 50*time.Second).Val(), true)
 	check("PTTL", rdb.PTTL(ctx, "ttl").Val() > 49*time.Second, true)
 	check("EXPIREAT", rdb.ExpireAt(ctx, "ttl", time.Now().Add(time.Hour)).Val(), true)
-	check("SETEX", rdb.SetEx(ctx, "sx", "v", 10*time.Second).Val(), "OK")
+	check("SETEX", rdb.Do(ctx, "SETEX", "sx", "10", "v").Val(), "OK")
 	check("GETEX PERSIST", rdb.GetEx(ctx, "sx", 0).Val(), "v")
 	check("GETDEL", rdb.GetDel(ctx, "sx").Val(), "v")
 	check("GETDEL gone", rdb.GetDel(ctx, "sx").Err(), redis.Nil)
