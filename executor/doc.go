@@ -1,6 +1,6 @@
 // Package executor runs commands: the "Executor Module" of the networking
-// document's command flow (section 7), which routes ["SET", "user:1",
-// "alice"] to the store and formats "OK\n".
+// document's command flow (docs/networking.md, section 7), which routes
+// ["SET", "user:1", "alice"] to the store and formats "OK\n".
 //
 // A Session is one connection's side of the conversation. It is a pure
 // bytes-in, bytes-out state machine: it takes the bytes a connection

@@ -1,5 +1,7 @@
-// Package netsrv is the networking layer of the networking document: raw
-// POSIX sockets through golang.org/x/sys/unix, with no net.Listener.
+// Package netsrv is the networking layer of the networking document
+// (docs/networking.md; "section N" in this package's comments is that
+// file's section N): raw POSIX sockets through golang.org/x/sys/unix, with
+// no net.Listener.
 //
 //	listener.go  sections 3 and 4: socket(2), SO_REUSEADDR, bind(2), listen(2)
 //	accept.go    section 5: the accept loop, which only accepts and hands over

@@ -1,6 +1,6 @@
 // Package parser turns received bytes into commands: the "Parser Module" of
-// the networking document (sections 6 and 7), which tokenizes
-// "SET user:1 alice\n" into ["SET", "user:1", "alice"].
+// the networking document (docs/networking.md, sections 6 and 7), which
+// tokenizes "SET user:1 alice\n" into ["SET", "user:1", "alice"].
 //
 // Two request forms share one port, and the first byte of each request
 // decides, as in Redis: '*' starts a RESP2 multibulk request; anything else

@@ -1,6 +1,6 @@
-// Package pool is the networking document's thread pool (sections 5 and
-// 11): a bounded producer-consumer job queue and a fixed number of worker
-// goroutines that take jobs from it.
+// Package pool is the networking document's thread pool
+// (docs/networking.md, sections 5 and 11): a bounded producer-consumer job
+// queue and a fixed number of worker goroutines that take jobs from it.
 //
 // The accept loop is the producer: it submits each accepted connection and
 // is at once ready to accept the next, so a slow request never delays an

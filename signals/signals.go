@@ -1,5 +1,5 @@
 // Package signals turns SIGINT and SIGTERM into one shutdown request: the
-// networking document's section 10, where "the registered sigaction handler
+// networking document's section 10 (docs/networking.md), where "the registered sigaction handler
 // flips a global atomic shutdown_flag", and section 4, which registers the
 // handler before the accept loop starts.
 //

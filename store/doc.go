@@ -1,6 +1,6 @@
 // Package store is the daemon's hash table: the "Store Module" of the
-// networking document's command flow (section 7), which "acquires the write
-// lock and inserts into the hash table".
+// networking document's command flow (docs/networking.md, section 7), which
+// "acquires the write lock and inserts into the hash table".
 //
 // The table is split into shards, each behind its own RWMutex, so that
 // writers to different keys do not queue behind one lock and readers of one
