@@ -1,7 +1,7 @@
 // Package signals turns SIGINT and SIGTERM into one shutdown request: the
-// networking document's section 10 (docs/networking.md), where "the registered sigaction handler
-// flips a global atomic shutdown_flag", and section 4, which registers the
-// handler before the accept loop starts.
+// networking document's section 10 (docs/networking.md), where "the
+// registered sigaction handler flips a global atomic shutdown_flag", and
+// section 4, which registers the handler before the accept loop starts.
 //
 // Go installs the real sigaction handlers itself; signal.Notify asks the
 // runtime to deliver the signals on a channel instead of killing the
