@@ -21,7 +21,7 @@ var importRules = map[string][]string{
 	"executor": {"parser", "store"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
-	"config":   nil,
+	"config":   {"parser"}, // one sdssplitargs for requests and config lines
 	"daemon":   {"config", "executor", "netsrv", "aof", "store", "signals"},
 }
 

@@ -64,7 +64,9 @@ func TestSplitArgs(t *testing.T) {
 		{`requirepass "a\"b\\c\n\x41"`, []string{"requirepass", "a\"b\\c\nA"}, false},
 		{`requirepass 'it\'s'`, []string{"requirepass", "it's"}, false},
 		{`save ""`, []string{"save", ""}, false},
-		{`x a"b`, []string{"x", `a"b`}, false},
+		{`x a"b`, nil, true},                       // redis-server: Unbalanced quotes
+		{`x a"b c"`, []string{"x", "ab c"}, false}, // a quote mid-word opens a quoted part
+		{"x a\x00 b", []string{"x", "a"}, false},   // a NUL ends the line, as a C string
 		{`x "ab`, nil, true},
 		{`x "a"b`, nil, true},
 		{`x 'a'b`, nil, true},

@@ -16,6 +16,7 @@
 // units (5k is 5000 bytes, 5kb is 5120), booleans as yes or no, enums from
 // a fixed list, integers within bounds.
 //
-// This package imports nothing of this project: the daemon reads the
-// values and hands each part the settings it needs.
+// This package imports only parser (parser.SplitArgs: Redis splits a
+// config line with the same sdssplitargs as an inline request): the daemon
+// reads the values and hands each part the settings it needs.
 package config

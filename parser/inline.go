@@ -45,6 +45,11 @@ func endsWord(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
+// SplitArgs splits a line into words as Redis's sdssplitargs does, for an
+// inline request and for a line of a config file alike (Redis uses the one
+// splitter for both). It unescapes in place: the words are slices of line.
+func SplitArgs(line []byte) ([][]byte, error) { return splitInline(line, nil) }
+
 // splitInline splits a line the way Redis's sdssplitargs does, unescaping
 // quoted arguments in place:
 //
