@@ -7,7 +7,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -17,11 +16,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"redis-lite/internal/testlog"
 	"redis-lite/internal/testwait"
 )
 
@@ -56,26 +55,9 @@ type daemon struct {
 	cmd    *exec.Cmd          // the process; nil for a daemon in this one
 	cancel context.CancelFunc // a daemon in this process: its shutdown request
 	addr   string
-	log    *syncBuffer
+	log    *testlog.Buffer
 	exited chan struct{}
 	status int
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 var listeningLine = regexp.MustCompile(`msg="accepting connections" addr="([^"]+)"`)
@@ -132,7 +114,7 @@ func startDaemon(t *testing.T, args ...string) *daemon {
 func runInProcess(t *testing.T, args ...string) *daemon {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	d := &daemon{t: t, cancel: cancel, log: &syncBuffer{}, exited: make(chan struct{})}
+	d := &daemon{t: t, cancel: cancel, log: &testlog.Buffer{}, exited: make(chan struct{})}
 	go func() {
 		d.status = run(ctx, args, d.log, d.log)
 		close(d.exited)
@@ -189,7 +171,7 @@ func launch(t *testing.T, args ...string) *daemon {
 // the process started is the daemon and signals reach it.
 func launchCmd(t *testing.T, name string, args ...string) *daemon {
 	t.Helper()
-	d := &daemon{t: t, log: &syncBuffer{}, exited: make(chan struct{})}
+	d := &daemon{t: t, log: &testlog.Buffer{}, exited: make(chan struct{})}
 	d.cmd = exec.Command(name, args...)
 	d.cmd.Stdout, d.cmd.Stderr = d.log, d.log
 	d.cmd.Env = raceEnv()

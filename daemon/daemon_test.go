@@ -7,13 +7,13 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/sirupsen/logrus"
 
 	"redis-lite/config"
+	"redis-lite/internal/testlog"
 	"redis-lite/internal/testwait"
 	"redis-lite/netsrv"
 )
@@ -55,7 +55,7 @@ func TestStartFailureReleasesThePort(t *testing.T) {
 // TestRunStopsWhenTheContextEnds: ctx ending is a shutdown request, and
 // the stop is the graceful one a signal starts: the same steps, status 0.
 func TestRunStopsWhenTheContextEnds(t *testing.T) {
-	var logs syncBuffer
+	var logs testlog.Buffer
 	log := logrus.New()
 	log.SetOutput(&logs)
 	settings := config.Defaults()
@@ -81,21 +81,4 @@ func TestRunStopsWhenTheContextEnds(t *testing.T) {
 			t.Errorf("the log lacks %q:\n%s", step, logs.String())
 		}
 	}
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
