@@ -27,24 +27,7 @@ daemon="" ref=""
 trap 'kill $daemon $ref 2>/dev/null || true; rm -rf "$work"' EXIT
 start_redis_lite "$work/lite.log"
 lite_port=$port lite_pid=$daemon
-# Redis on a port near redis-lite's: the next one up, or the one after
-# that if it is taken (as it is now and then on a busy machine), and so on;
-# the server answering must be the one started here (its process_id), and
-# whatever else holds a port may never answer (timeout).
-for try in $(seq 20); do
-  ref_port=$((lite_port + try))
-  redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
-  ref=$!
-  for _ in $(seq 100); do
-    kill -0 "$ref" 2>/dev/null || break
-    [ "$(timeout 1 redis-cli -p "$ref_port" info server 2>/dev/null | tr -d '\r' | sed -n 's/^process_id://p')" = "$ref" ] && break 2
-    sleep 0.05
-  done
-  kill "$ref" 2>/dev/null || true
-  wait "$ref" 2>/dev/null || true
-  ref=""
-done
-[ -n "$ref" ] || { echo "redis-server did not start on ports $((lite_port + 1))-$ref_port:" >&2; cat "$work/redis.log" >&2; exit 1; }
+start_redis_server "$lite_port" "$work/redis.log" # sets $ref, $ref_port
 
 # PIN=1 puts both servers (every thread) on CPU 1 and redis-benchmark on
 # CPU 0, the same for both, so that neither server competes with the

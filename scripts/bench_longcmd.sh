@@ -51,23 +51,8 @@ start_redis_lite "$work/threads.log" --io threads
 pids+=("$daemon") port_of[threads]=$port label[threads]="redis-lite --io threads"
 start_redis_lite "$work/epoll.log" --io epoll
 pids+=("$daemon") port_of[epoll]=$port label[epoll]="redis-lite --io epoll"
-# Redis on a port near redis-lite's, the next one up if that is taken (as
-# it is now and then on a busy machine); the server answering must be the
-# one started here.
 label[redis]="Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2)"
-for try in $(seq 20); do
-  ref_port=$((port + try))
-  redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
-  ref=$!
-  for _ in $(seq 100); do
-    kill -0 "$ref" 2>/dev/null || break
-    [ "$(redis-cli -p "$ref_port" info server 2>/dev/null | tr -d '\r' | sed -n 's/^process_id://p')" = "$ref" ] && break 2
-    sleep 0.05
-  done
-  kill "$ref" 2>/dev/null || true
-  ref=""
-done
-[ -n "$ref" ] || { echo "redis-server did not start:" >&2; cat "$work/redis.log" >&2; exit 1; }
+start_redis_server "$port" "$work/redis.log" # sets $ref, $ref_port
 pids+=("$ref") port_of[redis]=$ref_port
 
 awk -v n="$keys" 'BEGIN { for (i = 0; i < n; i++) { k = sprintf("key:%012d", i); v = sprintf("val:%012d", i);

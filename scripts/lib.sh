@@ -69,3 +69,30 @@ release_idle_clients() {
   wait "$holder" 2>/dev/null
   holder=""
 }
+
+# start_redis_server NEAR LOGFILE: runs Debian's redis-server (no
+# persistence) on the first free port above NEAR, logging to LOGFILE, and
+# sets $ref (its pid) and $ref_port. A port may be taken now and then on a
+# busy machine, so up to 20 are tried; the server answering must be the
+# one started here (its process_id), and whatever else holds a port may
+# never answer (hence the timeout). Exits the script if none works.
+start_redis_server() {
+  local near=$1 log=$2 try
+  ref=""
+  for try in $(seq 20); do
+    ref_port=$((near + try))
+    redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no >"$log" 2>&1 &
+    ref=$!
+    for _ in $(seq 100); do
+      kill -0 "$ref" 2>/dev/null || break
+      [ "$(timeout 1 redis-cli -p "$ref_port" info server 2>/dev/null | tr -d '\r' | sed -n 's/^process_id://p')" = "$ref" ] && return 0
+      sleep 0.05
+    done
+    kill "$ref" 2>/dev/null || true
+    wait "$ref" 2>/dev/null || true
+  done
+  ref=""
+  echo "redis-server did not start on ports $((near + 1))-$ref_port:" >&2
+  cat "$log" >&2
+  exit 1
+}
