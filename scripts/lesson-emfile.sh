@@ -28,13 +28,7 @@ make -s build || exit 1
 
 work=$(mktemp -d)
 daemon="" holder=""
-cleanup() {
-  exec 5<&-
-  release_idle_clients
-  [ -n "$daemon" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap clean_up_idle_lesson EXIT
 build_idle_clients "$work" || exit 1
 
 fail() {

@@ -96,3 +96,13 @@ start_redis_server() {
   cat "$log" >&2
   exit 1
 }
+
+# clean_up_idle_lesson: the EXIT trap of the scripts that hold idle
+# clients (c10k.sh, lesson-emfile.sh): closes their control connection
+# (fd 5), lets the idle clients go, stops $daemon and removes $work.
+clean_up_idle_lesson() {
+  exec 5<&-
+  release_idle_clients
+  [ -n "$daemon" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null
+  rm -rf "$work"
+}
