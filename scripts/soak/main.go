@@ -54,8 +54,9 @@ func main() {
 		fail("-addr must be a loopback address")
 	}
 	baselineFDs := countFDs()
+	startRSS := rss()
 	fmt.Printf("soak: %d clients + %d hostile for %v against %s; daemon fds at start %d, RSS %s\n",
-		*clients, *hostile, *duration, *addr, baselineFDs, human(rss()))
+		*clients, *hostile, *duration, *addr, baselineFDs, human(startRSS))
 
 	var st stats
 	deadline := time.Now().Add(*duration)
@@ -95,7 +96,7 @@ func main() {
 		failures++
 		fmt.Println("FAIL: descriptors leaked")
 	}
-	if !plateaued(rssSamples) {
+	if !plateaued(startRSS, rssSamples) {
 		failures++
 		fmt.Println("FAIL: RSS was still growing in the second half of the run")
 	}
@@ -320,17 +321,25 @@ func rss() uint64 {
 	return 0
 }
 
-// plateaued: over the second half of the run, RSS grew by at most 10% or
-// 16 MiB, whichever is more (the key space is bounded, so after warm-up
-// memory has no reason to grow).
-func plateaued(samples []uint64) bool {
+// plateaued: RSS is levelling off. The key space is bounded, so after
+// warm-up memory has no reason to grow but one: the collector lets the heap
+// reach twice what is live before it collects, and the faster the clients
+// churn, the longer RSS takes to reach that ceiling (at 200k ops/s it was
+// still climbing after 20 s, with no leak: issue 10's profile). So the
+// second half may grow by 10% or 16 MiB, whichever is more, or else by at
+// most 60% of what the first half grew: a leak grows as fast in the second
+// half as in the first, a heap nearing its ceiling slower.
+func plateaued(start uint64, samples []uint64) bool {
 	if len(samples) < 2 {
 		return true
 	}
 	mid, last := samples[(len(samples)-1)/2], samples[len(samples)-1]
-	allowed := max(mid/10, 16<<20)
-	fmt.Printf("soak: RSS at mid-run %s, at the end %s\n", human(mid), human(last))
-	return last <= mid+allowed
+	fmt.Printf("soak: RSS at the start %s, at mid-run %s, at the end %s\n", human(start), human(mid), human(last))
+	if last <= mid+max(mid/10, 16<<20) {
+		return true
+	}
+	firstHalf, secondHalf := float64(mid)-float64(start), float64(last)-float64(mid)
+	return secondHalf <= 0.6*firstHalf
 }
 
 func human(b uint64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }

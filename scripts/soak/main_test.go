@@ -1,0 +1,23 @@
+package main
+
+import "testing"
+
+func TestPlateaued(t *testing.T) {
+	const mib = 1 << 20
+	tests := []struct {
+		name    string
+		start   uint64
+		samples []uint64
+		want    bool
+	}{
+		{"flat after warm-up", 7 * mib, []uint64{30 * mib, 40 * mib, 42 * mib, 44 * mib}, true},
+		{"heap nearing its ceiling at a high rate", 7 * mib, []uint64{32 * mib, 42 * mib, 50 * mib, 60 * mib}, true},
+		{"a steady leak", 7 * mib, []uint64{20 * mib, 40 * mib, 60 * mib, 80 * mib}, false},
+		{"a leak on top of warm-up", 7 * mib, []uint64{30 * mib, 47 * mib, 62 * mib, 77 * mib}, false},
+	}
+	for _, tt := range tests {
+		if got := plateaued(tt.start, tt.samples); got != tt.want {
+			t.Errorf("%s: plateaued = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
