@@ -36,7 +36,7 @@ func TestE2EThreeRequestsInOneWrite(t *testing.T) {
 	eachModel(t, func(t *testing.T, model string) {
 		d := startDaemon(t, "--io", model)
 		c := d.dial()
-		c.send("SET a 1\r\nGET a\r\nDEL a\r\n")
+		c.send("SET a 1\nGET a\nDEL a\n")
 		for _, want := range []string{"OK", "1", "(integer) 1"} {
 			if got := c.line(); got != want {
 				t.Fatalf("got %q, want %q", got, want)

@@ -61,6 +61,8 @@ var Table = []Setting{
 	{Name: "auto-aof-rewrite-min-size", Kind: Memory, Default: "67108864", Min: 0, Max: math.MaxInt64,
 		Doc: "no automatic rewrite below this size"},
 	// This daemon's own.
+	{Name: "inline-replies", Kind: Enum, Default: "auto", Values: []string{"auto", "human", "resp"}, Ours: true,
+		Doc: "the form of replies to text lines: auto (a bare \\n line, as nc sends, gets the document's human replies; a \\r\\n line, as telnet sends, Redis's RESP), or human or resp for every line"},
 	{Name: "io", Kind: Enum, Default: "threads", Values: []string{"threads", "epoll"}, Ours: true,
 		Doc: "threads: a worker per connection (the document's design); epoll: event loops (its section 11)"},
 	{Name: "event-loops", Kind: Int, Default: "0", Min: 0, Max: 1024, Ours: true,

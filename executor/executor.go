@@ -28,6 +28,11 @@ type Config struct {
 	Params   []Param
 	// EnableDebug lets clients run DEBUG (--enable-debug-command yes).
 	EnableDebug bool
+	// InlineReplies is the form of replies to text lines: "auto" (the
+	// default) answers a bare \n line, the networking document's
+	// protocol, in the human form and a \r\n line, Redis's inline
+	// protocol, in RESP; "human" and "resp" force one form for both.
+	InlineReplies string
 	// IOModel names the networking layer's I/O model for INFO: "threads"
 	// (a worker per connection) or "epoll" (event loops).
 	IOModel string

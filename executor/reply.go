@@ -185,3 +185,19 @@ func (r *Reply) endLine() {
 		r.lists = r.lists[:len(r.lists)-1]
 	}
 }
+
+// replyForm is the form a request's reply takes (Plain: the human lines,
+// or RESP): a RESP request gets RESP; a text line gets what
+// --inline-replies says, by default the form of its line ending (a bare \n
+// is the networking document's protocol, \r\n Redis's inline protocol).
+func (ex *Executor) replyForm(p parser.Proto) parser.Proto {
+	switch {
+	case p == parser.RESP:
+		return parser.RESP
+	case ex.cfg.InlineReplies == "human":
+		return parser.Plain
+	case ex.cfg.InlineReplies == "resp" || p == parser.Inline:
+		return parser.RESP
+	}
+	return parser.Plain
+}

@@ -51,7 +51,7 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 	s.wrote = false
 	for consumed < len(in) && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
-		s.reply.reset(out, cmd.Proto)
+		s.reply.reset(out, s.ex.replyForm(cmd.Proto))
 		if err != nil {
 			// After a framing error nothing later in the stream can be
 			// trusted: answer, then close, as Redis does.

@@ -2,31 +2,33 @@ package parser
 
 import "bytes"
 
-// nextInline parses one plaintext line (docs/networking.md, section 6): arguments split
-// on spaces and tabs (isSpace has the exact rule), with Redis's inline
-// quoting. p.args is left holding the arguments, which alias buf.
-func (p *Parser) nextInline(buf []byte) (int, error) {
+// nextInline parses one plaintext line (docs/networking.md, section 6):
+// arguments split on spaces and tabs (isSpace has the exact rule), with
+// Redis's inline quoting. p.args is left holding the arguments, which alias
+// buf. crlf reports a line that ended in \r\n (Redis's inline protocol)
+// rather than a bare \n (the document's).
+func (p *Parser) nextInline(buf []byte) (n int, crlf bool, err error) {
 	p.args = p.args[:0]
 	eol := bytes.IndexByte(buf, '\n')
 	if eol < 0 {
 		if len(buf) > MaxInlineSize {
-			return 0, ErrTooBigInline
+			return 0, false, ErrTooBigInline
 		}
-		return 0, nil // wait for the rest of the line
+		return 0, false, nil // wait for the rest of the line
 	}
 	if eol > MaxInlineSize {
-		return 0, ErrTooBigInline
+		return 0, false, ErrTooBigInline
 	}
 	line := buf[:eol]
 	if len(line) > 0 && line[len(line)-1] == '\r' {
-		line = line[:len(line)-1]
+		line, crlf = line[:len(line)-1], true
 	}
 	args, err := splitInline(line, p.args)
 	p.args = args
 	if err != nil {
-		return 0, err
+		return 0, crlf, err
 	}
-	return eol + 1, nil
+	return eol + 1, crlf, nil
 }
 
 // Redis's sdssplitargs has two ideas of white space, and a line reads the

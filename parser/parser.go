@@ -5,16 +5,24 @@ package parser
 type Proto uint8
 
 const (
-	// Plain is a line of text, as typed into netcat or telnet.
+	// Plain is a line of text ending in a bare \n: the networking
+	// document's protocol, as netcat sends it.
 	Plain Proto = iota
 	// RESP is a RESP2 multibulk request, as sent by redis-cli and client
 	// libraries.
 	RESP
+	// Inline is a line of text ending in \r\n: Redis's inline protocol, as
+	// telnet, redis-benchmark's PING_INLINE, health checks and Redis's own
+	// test suite send it. Its reply is Redis's, in RESP.
+	Inline
 )
 
 func (p Proto) String() string {
-	if p == RESP {
+	switch p {
+	case RESP:
 		return "resp"
+	case Inline:
+		return "inline"
 	}
 	return "plain"
 }
@@ -77,7 +85,10 @@ func (p *Parser) Next(buf []byte) (cmd Command, n int, err error) {
 		n, err = p.nextRESP(buf)
 		return Command{Args: p.args, Proto: RESP}, n, err
 	}
-	n, err = p.nextInline(buf)
+	n, crlf, err := p.nextInline(buf)
+	if crlf {
+		return Command{Args: p.args, Proto: Inline}, n, err
+	}
 	return Command{Args: p.args, Proto: Plain}, n, err
 }
 
