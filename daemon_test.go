@@ -308,3 +308,26 @@ func checkReply(t *testing.T, what string, got, want any) {
 		t.Fatalf("%s: got %v, want %v", what, got, want)
 	}
 }
+
+// exchange sends in on a new connection to addr, all at once, and returns
+// every byte the server sent until it closed the connection, with the
+// error that ended the reading (nil for a clean close). With closeWrite
+// the client shuts its sending side after in, as nc does at the end of its
+// input; without, it waits for the server to close (after QUIT).
+func exchange(t *testing.T, addr, in string, closeWrite bool) (string, error) {
+	t.Helper()
+	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(30 * time.Second))
+	go func() {
+		io.WriteString(c, in)
+		if closeWrite {
+			c.(*net.TCPConn).CloseWrite()
+		}
+	}()
+	out, err := io.ReadAll(c)
+	return string(out), err
+}

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"io"
 	"net"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // probe follows each hostile input: if the connection survived the input,
@@ -91,22 +88,12 @@ var hostileInline = []hostileCase{
 // and returns everything the server sends until it closes.
 func talkHostile(t *testing.T, addr string, hc hostileCase) string {
 	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(30 * time.Second))
 	in := hc.in + probe
 	if hc.noProbe {
 		in = hc.in
 	}
-	go func() {
-		io.WriteString(c, in)
-		c.(*net.TCPConn).CloseWrite()
-	}()
-	out, _ := io.ReadAll(bufio.NewReader(c)) // a reset after a protocol error ends the read too
-	return string(out)
+	out, _ := exchange(t, addr, in, true) // a reset after a protocol error ends the read too
+	return out
 }
 
 func TestHostileInputs(t *testing.T) {

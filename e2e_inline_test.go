@@ -1,31 +1,8 @@
 package main
 
 import (
-	"io"
-	"net"
 	"testing"
-	"time"
 )
-
-// rawConversation writes in at once, half-closes, and returns every byte
-// the server sent until it closed the connection.
-func rawConversation(t *testing.T, addr, in string) string {
-	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(30 * time.Second))
-	if _, err := io.WriteString(c, in); err != nil {
-		t.Fatal(err)
-	}
-	out, err := io.ReadAll(c)
-	if err != nil {
-		t.Fatalf("reading until the server closed: %v (got %q)", err, out)
-	}
-	return string(out)
-}
 
 // inlineCRLF are Redis's inline protocol: lines ending in \r\n, as telnet,
 // redis-benchmark's PING_INLINE, health checks and Redis's test suite send
@@ -44,7 +21,7 @@ func TestInlineCRLFMatchesRedis(t *testing.T) {
 	eachModel(t, func(t *testing.T, model string) {
 		lite := startDaemon(t, "--io", model).addr
 		for _, tc := range inlineCRLF {
-			if got, want := rawConversation(t, lite, tc.in), rawConversation(t, ref, tc.in); got != want {
+			if got, want := mustExchange(t, lite, tc.in), mustExchange(t, ref, tc.in); got != want {
 				t.Errorf("%s: redis-lite answered\n%q\nredis-server answered\n%q", tc.name, got, want)
 			}
 		}
@@ -66,8 +43,19 @@ func TestInlineRepliesSetting(t *testing.T) {
 		{[]string{"--inline-replies", "resp"}, "+PONG\r\n+PONG\r\n+PONG\r\n+OK\r\n"},
 	} {
 		d := startDaemon(t, tc.flags...)
-		if got := rawConversation(t, d.addr, in); got != tc.want {
+		if got := mustExchange(t, d.addr, in); got != tc.want {
 			t.Errorf("%v: got %q, want %q", tc.flags, got, tc.want)
 		}
 	}
+}
+
+// mustExchange is exchange for a conversation the server ends itself
+// (QUIT, or a protocol error): a failed read fails the test.
+func mustExchange(t *testing.T, addr, in string) string {
+	t.Helper()
+	out, err := exchange(t, addr, in, false)
+	if err != nil {
+		t.Fatalf("reading until the server closed: %v (got %q)", err, out)
+	}
+	return out
 }

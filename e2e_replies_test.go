@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"net"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // respRequest encodes one request as RESP.
@@ -33,23 +31,16 @@ type conversation struct {
 // answered before it closed the connection after QUIT.
 func converse(t *testing.T, addr string, cv conversation) string {
 	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	c.SetDeadline(time.Now().Add(30 * time.Second))
 	var in strings.Builder
 	for _, req := range cv.requests {
 		in.WriteString(respRequest(req...))
 	}
 	in.WriteString(respRequest("QUIT"))
-	go io.WriteString(c, in.String())
-	out, err := io.ReadAll(c)
+	out, err := exchange(t, addr, in.String(), false)
 	if err != nil {
 		t.Fatalf("%s: reading the replies: %v", cv.name, err)
 	}
-	return string(out)
+	return out
 }
 
 // startRedisServer runs the reference redis-server on a free loopback port
