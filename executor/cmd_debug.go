@@ -1,6 +1,7 @@
 package executor
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -41,7 +42,7 @@ func sleepDuration(arg []byte) time.Duration {
 	text := strings.TrimLeft(string(capBytes(arg, 64)), " \t\n\v\f\r")
 	for n := len(text); n > 0; n-- {
 		seconds, err := strconv.ParseFloat(text[:n], 64)
-		if err != nil && !isRangeError(err) {
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
 			continue
 		}
 		if math.IsNaN(seconds) || seconds <= 0 {
@@ -50,9 +51,4 @@ func sleepDuration(arg []byte) time.Duration {
 		return time.Duration(min(seconds*float64(time.Second), math.MaxInt64))
 	}
 	return 0
-}
-
-func isRangeError(err error) bool {
-	numErr, ok := err.(*strconv.NumError)
-	return ok && numErr.Err == strconv.ErrRange
 }
