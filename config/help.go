@@ -46,6 +46,8 @@ func displayDefault(s *Setting) string {
 		if s.Default == "" {
 			return `""`
 		}
+	case Percentiles:
+		return `"` + s.Default + `"`
 	case Limits:
 		lines, _ := rewriteLimits("", s.Default, s.Default)
 		for i := range lines {

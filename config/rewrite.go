@@ -118,6 +118,10 @@ func (s *Setting) formatForFile(value string) string {
 		return FormatMemory(n)
 	case String, Save:
 		return quote(value)
+	case Percentiles:
+		if value == "" {
+			return `""`
+		}
 	}
 	return value
 }

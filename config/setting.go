@@ -1,6 +1,7 @@
 package config
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -10,13 +11,14 @@ import (
 type Kind uint8
 
 const (
-	Bool   Kind = iota // yes or no, in any case
-	Int                // a decimal integer within [Min, Max]
-	Memory             // bytes, with Redis's units (100mb, 1gb, 5k), within [Min, Max]
-	Enum               // one word of Values, in any case
-	String             // any one word ("" included)
-	Limits             // client-output-buffer-limit's "class hard soft seconds ..."
-	Save               // save: snapshots are not kept, so only "" (several words in Redis)
+	Bool        Kind = iota // yes or no, in any case
+	Int                     // a decimal integer within [Min, Max]
+	Memory                  // bytes, with Redis's units (100mb, 1gb, 5k), within [Min, Max]
+	Enum                    // one word of Values, in any case
+	String                  // any one word ("" included)
+	Limits                  // client-output-buffer-limit's "class hard soft seconds ..."
+	Save                    // save: snapshots are not kept, so only "" (several words in Redis)
+	Percentiles             // numbers from 0 to 100, any count ("" for none)
 )
 
 // Change says whether CONFIG SET may change a setting.
@@ -64,7 +66,9 @@ type Setting struct {
 
 // multiWord settings take several words; CONFIG SET splits its value on
 // spaces for them, and a config line may give them as one quoted word.
-func (s *Setting) multiWord() bool { return s.Kind == Limits || s.Kind == Save }
+func (s *Setting) multiWord() bool {
+	return s.Kind == Limits || s.Kind == Save || s.Kind == Percentiles
+}
 
 // parse reads a setting's words (one for all but multiWord kinds) and
 // returns the value in CONFIG GET's form, or Redis's reason for refusing
@@ -85,6 +89,8 @@ func (s *Setting) parse(words []string, old string) (string, string) {
 		value = words[0]
 	case Limits:
 		value, reason = parseLimits(words, old)
+	case Percentiles:
+		value, reason = parsePercentiles(words)
 	case Save:
 		if len(words) > 1 || (len(words) == 1 && words[0] != "") {
 			reason = `snapshots (RDB) are not supported: only save "" is accepted`
@@ -94,6 +100,27 @@ func (s *Setting) parse(words []string, old string) (string, string) {
 		reason = s.Check(value)
 	}
 	return value, reason
+}
+
+// parsePercentiles reads latency-tracking-info-percentiles' words, each
+// a number from 0 to 100, and writes them as Redis shows them: %f with
+// the trailing zeros cut ("99.9", "50"). A lone "" is the empty list.
+func parsePercentiles(words []string) (string, string) {
+	if len(words) == 1 && words[0] == "" {
+		return "", ""
+	}
+	shown := make([]string, len(words))
+	for i, w := range words {
+		p, err := strconv.ParseFloat(w, 64)
+		if err != nil || strings.TrimSpace(w) != w || math.IsNaN(p) {
+			return "", "Invalid latency-tracking-info-percentiles parameters"
+		}
+		if p < 0 || p > 100 {
+			return "", "latency-tracking-info-percentiles parameters should sit between [0.0,100.0]"
+		}
+		shown[i] = strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(p, 'f', 6, 64), "0"), ".")
+	}
+	return strings.Join(shown, " "), ""
 }
 
 func parseBool(w string) (string, string) {

@@ -43,6 +43,11 @@ var Table = []Setting{
 		Doc: "one database: SELECT 0 only"},
 	{Name: "enable-debug-command", Kind: Enum, Default: "no", Values: []string{"no", "yes"},
 		Doc: "yes: clients may run DEBUG (DEBUG SLEEP holds a connection on purpose)"},
+	// Statistics.
+	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
+		Doc: "keep each command's run times, for INFO latencystats"},
+	{Name: "latency-tracking-info-percentiles", Kind: Percentiles, Default: "50 99 99.9", Change: Runtime,
+		Doc: "the percentiles INFO latencystats shows"},
 	// Persistence.
 	{Name: "save", Kind: Save, Default: "", Change: Runtime,
 		Doc: `no snapshots are kept: only save "" is accepted`},

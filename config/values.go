@@ -2,6 +2,7 @@ package config
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -56,6 +57,16 @@ func (v Values) Bool(name string) bool { return v.get(name, Bool) == "yes" }
 
 // String is a String or Enum setting.
 func (v Values) String(name string) string { return v.get(name, String, Enum) }
+
+// Percentiles is a Percentiles setting's numbers.
+func (v Values) Percentiles(name string) []float64 {
+	var out []float64
+	for _, w := range strings.Fields(v.get(name, Percentiles)) {
+		p, _ := strconv.ParseFloat(w, 64)
+		out = append(out, p)
+	}
+	return out
+}
 
 // Limit is one class's client-output-buffer-limit ("normal", "pubsub").
 func (v Values) Limit(class string) Limit {

@@ -73,6 +73,15 @@ func (d *Daemon) hookSettings() {
 		return nil
 	})
 	d.live.OnSet("appendonly", d.switchAppendOnly)
+	d.live.OnSet("latency-tracking", d.setLatencyTracking)
+	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
+}
+
+// setLatencyTracking tells the executor whether to keep run times and
+// which percentiles INFO shows.
+func (d *Daemon) setLatencyTracking(v config.Values) error {
+	d.ex.SetLatencyTracking(v.Bool("latency-tracking"), v.Percentiles("latency-tracking-info-percentiles"))
+	return nil
 }
 
 // switchAppendOnly turns the append-only file on or off while the daemon

@@ -269,7 +269,7 @@ func cmdConfigHelp(s *Session, args [][]byte) {
 }
 
 func cmdConfigResetStat(s *Session, _ [][]byte) {
-	s.ex.stats.reset()
+	s.ex.resetStats()
 	s.reply.Status("OK")
 }
 

@@ -27,6 +27,10 @@ type command struct {
 	// flags; the container's run serves the container alone (COMMAND).
 	subs        []command
 	subcommands map[string]*command
+
+	// statsIndex numbers the command among every command and subcommand:
+	// its place in each executor's commandStats.
+	statsIndex int
 }
 
 // cmdFlags are Redis's command flags, as COMMAND reports them.
@@ -91,6 +95,7 @@ func init() {
 			indexSubcommands(&group[i])
 		}
 	}
+	numberCommands()
 }
 
 func indexSubcommands(c *command) {

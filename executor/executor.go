@@ -85,14 +85,22 @@ type Executor struct {
 	commandNames []string // sorted, for COMMAND and COMMAND LIST
 	settings     Settings
 	started      time.Time
+	runID        string // INFO run_id: tells this run from the next
+	replID       string // INFO master_replid
 	clientID     atomic.Int64
 	stats        stats
-	hub          *hub
-	password     atomic.Pointer[password] // requirepass, as it is now
-	maxMemory    atomic.Int64             // maxmemory, as it is now
-	memory       memoryWatch
-	persist      atomic.Pointer[persistence] // nil while appendonly is no
-	replayer     *Session                    // runs the append-only file at start
+	commandStats []commandStats // by command.statsIndex
+	errors       errorStats
+	// latencyTracking (latency-tracking) keeps each command's run times;
+	// percentiles (latency-tracking-info-percentiles) are those INFO shows.
+	latencyTracking atomic.Bool
+	percentiles     atomic.Pointer[[]float64]
+	hub             *hub
+	password        atomic.Pointer[password] // requirepass, as it is now
+	maxMemory       atomic.Int64             // maxmemory, as it is now
+	memory          memoryWatch
+	persist         atomic.Pointer[persistence] // nil while appendonly is no
+	replayer        *Session                    // runs the append-only file at start
 }
 
 // password is requirepass: whether one is set, and its sha256.
@@ -108,13 +116,15 @@ type persistence struct{ Persistence }
 // locally and add their counts here once per batch of requests, so the hot
 // path touches no shared cache line.
 type stats struct {
-	commands, hits, misses atomic.Int64
+	hits, misses  atomic.Int64
+	netIn, netOut atomic.Int64 // request and reply bytes
 }
 
 func (st *stats) reset() {
-	st.commands.Store(0)
 	st.hits.Store(0)
 	st.misses.Store(0)
+	st.netIn.Store(0)
+	st.netOut.Store(0)
 }
 
 // New returns an executor serving st.
@@ -122,7 +132,10 @@ func New(st *store.Store, cfg Config) *Executor {
 	if cfg.MaxBulkLen <= 0 {
 		cfg.MaxBulkLen = parser.DefaultMaxBulkLen
 	}
-	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub()}
+	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub(),
+		commandStats: make([]commandStats, len(everyCommand)), runID: randomID(), replID: randomID()}
+	ex.latencyTracking.Store(true)
+	ex.percentiles.Store(&defaultPercentiles)
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)
 	}
@@ -168,6 +181,7 @@ func (ex *Executor) connStats() ConnStats {
 // published messages reach it (nil: the connection cannot subscribe).
 func (ex *Executor) NewSession(pusher Pusher) *Session {
 	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired()}
+	s.reply.stats = &ex.errors
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
 	s.parser.Unauthenticated = !s.authed
 	return s

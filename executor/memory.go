@@ -24,6 +24,21 @@ type memoryWatch struct {
 	sampling sync.Mutex
 	used     atomic.Uint64
 	over     atomic.Bool
+	peak     atomic.Uint64 // the most used memory seen, for INFO
+}
+
+// notePeak records used as the peak if it is the most seen, and returns
+// the peak.
+func (w *memoryWatch) notePeak(used uint64) uint64 {
+	for {
+		peak := w.peak.Load()
+		if used <= peak {
+			return peak
+		}
+		if w.peak.CompareAndSwap(peak, used) {
+			return used
+		}
+	}
 }
 
 const memorySampleEvery = 100 * time.Millisecond
@@ -67,6 +82,7 @@ func (ex *Executor) sampleMemory() {
 	}
 	used := usedMemory()
 	ex.memory.used.Store(used)
+	ex.memory.notePeak(used)
 	ex.memory.over.Store(used > uint64(limit))
 }
 

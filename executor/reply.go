@@ -23,6 +23,10 @@ type Reply struct {
 	buf   []byte
 	proto parser.Proto
 	lists []listFrame // plaintext only: the lists being written, innermost last
+	// errors counts the error replies written, for INFO (errorstats
+	// counts them by code in stats; a command whose count grew failed).
+	errors int
+	stats  *errorStats
 }
 
 // listFrame tracks one plaintext list: how many elements it has, how many
@@ -53,6 +57,10 @@ func (r *Reply) Status(s string) {
 // Error writes an error; msg starts with its code ("ERR ...", "WRONGTYPE
 // ..."). CR and LF in msg would break the framing and become spaces.
 func (r *Reply) Error(msg string) {
+	r.errors++
+	if r.stats != nil {
+		r.stats.count(msg)
+	}
 	if r.proto == parser.RESP {
 		r.buf = append(r.buf, '-')
 	} else {

@@ -1,6 +1,8 @@
 package executor
 
 import (
+	"time"
+
 	"redis-lite/parser"
 )
 
@@ -16,6 +18,12 @@ type Session struct {
 	cmd     *command // the command running, for handlers shared by several
 	wrote   bool     // a write command ran in this batch
 	counts  batchCounts
+	pending []pendingCalls // calls counted since the batch began
+	// clock is when the last command ended, as time since the executor
+	// started (a monotonic read, half the cost of time.Now): a command's
+	// run time is from there to its own end, its parsing included, so a
+	// command costs one clock read.
+	clock time.Duration
 
 	authed bool         // passed AUTH, or no password is required
 	pusher Pusher       // how messages reach this connection
@@ -30,7 +38,8 @@ type Session struct {
 // batchCounts are counted per batch of requests and then added to the
 // executor's shared stats in one go.
 type batchCounts struct {
-	commands, hits, misses int64
+	hits, misses  int64
+	netIn, netOut int64
 }
 
 // maxBatchReply is where Handle stops starting new requests: one read of
@@ -49,6 +58,7 @@ const maxBatchReply = 64 << 10
 func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool) {
 	start := len(out)
 	s.wrote = false
+	s.clock = time.Since(s.ex.started)
 	for consumed < len(in) && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
 		s.reply.reset(out, s.ex.replyForm(cmd.Proto))
@@ -69,7 +79,10 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 		}
 		out = s.reply.buf
 	}
+	s.counts.netIn += int64(consumed)
+	s.counts.netOut += int64(len(out) - start)
 	s.flushCounts()
+	s.flushCalls()
 	if p := s.ex.persistence(); s.wrote && p != nil {
 		// appendfsync always: no reply of this batch leaves before its
 		// writes are on disk (one wait for the batch; other clients'
@@ -87,13 +100,14 @@ func (s *Session) flushCounts() {
 		return
 	}
 	st := &s.ex.stats
-	st.commands.Add(s.counts.commands)
 	if s.counts.hits != 0 {
 		st.hits.Add(s.counts.hits)
 	}
 	if s.counts.misses != 0 {
 		st.misses.Add(s.counts.misses)
 	}
+	st.netIn.Add(s.counts.netIn)
+	st.netOut.Add(s.counts.netOut)
 	s.counts = batchCounts{}
 }
 
@@ -107,7 +121,6 @@ func (s *Session) NeedBytes() int { return s.parser.NeedBytes() }
 // and a wrong arity are answered before NOAUTH, so even a client that has
 // not authenticated learns that CONFIG FOO does not exist.
 func (s *Session) execute(args [][]byte) {
-	s.counts.commands++
 	cmd := s.lookup(args[0])
 	if cmd != nil && cmd.subcommands != nil && len(args) > 1 {
 		sub := s.subcommand(cmd, args[1])
@@ -117,9 +130,26 @@ func (s *Session) execute(args [][]byte) {
 		}
 		cmd = sub
 	}
-	switch {
-	case cmd == nil:
+	if cmd == nil {
 		s.reply.Error(unknownCommand(args))
+		return
+	}
+	if s.refused(cmd, args) {
+		s.countRejected(cmd)
+		return
+	}
+	s.cmd = cmd
+	s.wrote = s.wrote || cmd.flags&flagWrite != 0
+	errorsBefore := s.reply.errors
+	cmd.run(s, args)
+	end := time.Since(s.ex.started)
+	s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
+	s.clock = end
+}
+
+// refused answers the error and reports true when cmd may not run now.
+func (s *Session) refused(cmd *command, args [][]byte) bool {
+	switch {
 	case !cmd.arityOK(len(args)):
 		s.reply.Error(wrongArity(cmd.name))
 	case !s.authed && cmd.flags&flagNoAuth == 0 && s.needsAuth():
@@ -131,10 +161,9 @@ func (s *Session) execute(args [][]byte) {
 		// A subcommand is named as Redis names it: 'pubsub|numpat'.
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	default:
-		s.cmd = cmd
-		s.wrote = s.wrote || cmd.flags&flagWrite != 0
-		cmd.run(s, args)
+		return false
 	}
+	return true
 }
 
 // refusedForDiskError answers MISCONF and reports true when cmd is refused

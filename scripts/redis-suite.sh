@@ -218,7 +218,9 @@ start_server() {
     start_redis_server "$log" "$data"
   else
     # start_redis_lite exits the script if the daemon does not start.
-    LITE_FLAGS="--io $model" start_redis_lite "$log" --dir "$data"
+    # DEBUG is enabled as for redis-server below: the suite's servers run
+    # with it.
+    LITE_FLAGS="--io $model --enable-debug-command yes" start_redis_lite "$log" --dir "$data"
     server_pid=$daemon
   fi
 }
