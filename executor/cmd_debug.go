@@ -28,12 +28,33 @@ func cmdDebug(s *Session, args [][]byte) {
 		s.reply.Error(errDebugDisabled)
 		return
 	}
-	if strings.EqualFold(string(args[1]), "sleep") && len(args) == 3 {
+	switch sub := strings.ToLower(string(args[1])); {
+	case sub == "sleep" && len(args) == 3:
 		time.Sleep(sleepDuration(args[2]))
+		s.reply.Status("OK")
+		return
+	case sub == "set-active-expire" && len(args) == 3:
+		// Redis reads the flag with atoi: any non-zero number is on.
+		s.ex.store.SetActiveExpiry(atoi(args[2]) != 0)
 		s.reply.Status("OK")
 		return
 	}
 	s.reply.Error("ERR unknown subcommand or wrong number of arguments for '" + string(capBytes(args[1], 128)) + "'. Try DEBUG HELP.")
+}
+
+// atoi reads a number as C's atoi does: leading spaces, a sign, digits up
+// to the first other byte; no number is 0.
+func atoi(arg []byte) int64 {
+	text := strings.TrimLeft(string(capBytes(arg, 64)), " \t\n\v\f\r")
+	end := 0
+	if end < len(text) && (text[end] == '-' || text[end] == '+') {
+		end++
+	}
+	for end < len(text) && text[end] >= '0' && text[end] <= '9' {
+		end++
+	}
+	n, _ := strconv.ParseInt(text[:end], 10, 64)
+	return n
 }
 
 // sleepDuration reads seconds as C's atof does, as Redis does: the longest

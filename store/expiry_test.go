@@ -212,3 +212,22 @@ func TestRandomKeyAndKeysAndFlush(t *testing.T) {
 		t.Fatal("Flush left keys")
 	}
 }
+
+// TestSweepCanBeTurnedOff: with the active sweep off (DEBUG
+// SET-ACTIVE-EXPIRE 0) an expired key nobody touches stays in the table;
+// turned on again, the next tick reclaims it.
+func TestSweepCanBeTurnedOff(t *testing.T) {
+	s, clock := newClockStore()
+	setWithTTL(s, "k", "v", time.Second)
+	clock.Advance(2 * time.Second)
+	s.SetActiveExpiry(false)
+	s.sweepTick()
+	if s.Len() != 1 || s.ExpiredCount() != 0 {
+		t.Fatalf("sweep off: Len %d, expired %d; want the key left alone", s.Len(), s.ExpiredCount())
+	}
+	s.SetActiveExpiry(true)
+	s.sweepTick()
+	if s.Len() != 0 || s.ExpiredCount() != 1 {
+		t.Fatalf("sweep on: Len %d, expired %d; want the key reclaimed", s.Len(), s.ExpiredCount())
+	}
+}

@@ -35,6 +35,9 @@ type Store struct {
 	expired atomic.Int64 // keys removed because their time was up
 
 	sweepNext int // the shard the next sweep cycle starts at; one sweeper at a time
+	// sweepOff pauses the active sweep (DEBUG SET-ACTIVE-EXPIRE 0): expired
+	// keys then go only when touched, which tests of lazy expiry need.
+	sweepOff atomic.Bool
 
 	observe atomic.Pointer[func(Change)] // set by Observe; nil: nobody
 }

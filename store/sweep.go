@@ -76,6 +76,17 @@ func (s *Store) sampleShard(sh *shard) (sampled, expiredN int) {
 	return sampled, expiredN
 }
 
+// SetActiveExpiry turns the active sweep on or off; while it is off,
+// expired keys are removed only when a command touches them.
+func (s *Store) SetActiveExpiry(on bool) { s.sweepOff.Store(!on) }
+
+// sweepTick is one tick of the sweeper: a cycle, unless the sweep is off.
+func (s *Store) sweepTick() {
+	if !s.sweepOff.Load() {
+		s.SweepOnce(sweepCycleBudget)
+	}
+}
+
 // StartSweeper runs SweepOnce every 100 ms in a goroutine until the
 // returned stop function is called; stop waits for the goroutine to end.
 func (s *Store) StartSweeper() (stop func()) {
@@ -90,7 +101,7 @@ func (s *Store) StartSweeper() (stop func()) {
 			case <-quit:
 				return
 			case <-tick.C:
-				s.SweepOnce(sweepCycleBudget)
+				s.sweepTick()
 			}
 		}
 	}()
