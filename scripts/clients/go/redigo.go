@@ -55,6 +55,9 @@ func redigoChecks(addr, prefix string) ([]check, func()) {
 			return wantEqual("GET", got, "hello")
 		}},
 		{"pipeline", func(ctx context.Context) error {
+			if _, err := do(ctx, "DEL", k("pipelined")); err != nil {
+				return err
+			}
 			for range pipelineSize {
 				if err := conn.Send("INCR", k("pipelined")); err != nil {
 					return err

@@ -49,6 +49,9 @@ func rueidisChecks(addr, prefix string) ([]check, func()) {
 			return wantEqual("GET", got, "hello")
 		}},
 		{"pipeline", func(ctx context.Context) error {
+			if err := client.Do(ctx, client.B().Del().Key(k("pipelined")).Build()).Error(); err != nil {
+				return err
+			}
 			cmds := make(rueidis.Commands, pipelineSize)
 			for i := range cmds {
 				cmds[i] = client.B().Incr().Key(k("pipelined")).Build()
