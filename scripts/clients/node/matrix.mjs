@@ -132,10 +132,11 @@ function commonChecks(lib, k, wantProto) {
 function nodeRedis(host, port, options) {
   const c = createClient({ socket: { host, port, reconnectStrategy: (n) => Math.min(n * 50, 500) }, ...options });
   // node-redis reports connection errors as events; without a listener
-  // they end the process.
-  c.on('error', () => {});
+  // they end the process. The last one explains a check that timed out.
+  const lib = { lastError: null };
+  c.on('error', (e) => { lib.lastError = e; });
   let sub;
-  return {
+  return Object.assign(lib, {
     c,
     async connect() { await c.connect(); return c.ping(); },
     raw: (...args) => c.sendCommand(args),
@@ -162,14 +163,15 @@ function nodeRedis(host, port, options) {
     multiSetIncr: (key) => c.multi().set(key, '10').incr(key).exec(),
     clientId: () => c.clientId(),
     close() { c.destroy(); if (sub) sub.destroy(); },
-  };
+  });
 }
 
 function ioredis(host, port) {
   const c = new Redis({ host, port, retryStrategy: (n) => Math.min(n * 50, 500) });
-  c.on('error', () => {});
+  const lib = { lastError: null };
+  c.on('error', (e) => { lib.lastError = e; });
   let sub;
-  return {
+  return Object.assign(lib, {
     c,
     connect: () => c.ping(),
     raw: (...args) => c.call(...args),
@@ -205,7 +207,7 @@ function ioredis(host, port) {
     },
     clientId: () => c.client('ID'),
     close() { c.disconnect(); if (sub) sub.disconnect(); },
-  };
+  });
 }
 
 async function main() {
@@ -230,7 +232,10 @@ async function main() {
     const deadline = Date.now() + CHECK_TIMEOUT_MS;
     let timer;
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new CheckFailed(`timed out after ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      timer = setTimeout(() => {
+        const last = lib.lastError ? ` (the client's last error: ${lib.lastError.message})` : '';
+        reject(new CheckFailed(`timed out after ${CHECK_TIMEOUT_MS} ms${last}`));
+      }, CHECK_TIMEOUT_MS);
     });
     try {
       await Promise.race([run(deadline), timeout]);
