@@ -455,7 +455,9 @@ main() {
   done
   echo
   echo "clients: done in $((SECONDS - started)) s"
-  [ "$mode" = check ] && [ "$status" = 0 ] && echo "clients: every listed check passed"
+  if [ "$mode" = check ]; then
+    if [ "$status" = 0 ]; then echo "clients: every listed check passed"; else echo "clients: listed checks did not pass (above)"; fi
+  fi
   exit "$status"
 }
 
