@@ -12,8 +12,9 @@ package executor
 // the table, so the documentation is ready when they are.
 var commandDocs = map[string]*commandDoc{
 	"auth": {
-		summary: "Log the connection in with a password, or a user name and password",
-		since:   "1.0.0", group: "connection",
+		summary:    "Log the connection in with a password, or a user name and password",
+		since:      "1.0.0",
+		group:      "connection",
 		complexity: "O(N) where N is the number of passwords defined for the user",
 		acl:        aclConnection,
 		history: []docChange{
@@ -25,8 +26,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"ping": {
-		summary: "Check the server answers; replies PONG or echoes the argument",
-		since:   "1.0.0", group: "connection",
+		summary:    "Check the server answers; replies PONG or echoes the argument",
+		since:      "1.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		tips:       []string{"request_policy:all_shards", "response_policy:all_succeeded"},
@@ -35,8 +37,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"echo": {
-		summary: "Reply with the given message",
-		since:   "1.0.0", group: "connection",
+		summary:    "Reply with the given message",
+		since:      "1.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		args: []docArg{
@@ -44,14 +47,16 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"quit": {
-		summary: "Ask the server to close this connection",
-		since:   "1.0.0", group: "connection",
+		summary:    "Ask the server to close this connection",
+		since:      "1.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"select": {
-		summary: "Switch this connection to another numbered database",
-		since:   "1.0.0", group: "connection",
+		summary:    "Switch this connection to another numbered database",
+		since:      "1.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		args: []docArg{
@@ -59,8 +64,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"hello": {
-		summary: "Negotiate the protocol version and identify the connection",
-		since:   "6.0.0", group: "connection",
+		summary:    "Negotiate the protocol version and identify the connection",
+		since:      "6.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		history: []docChange{
@@ -78,25 +84,29 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client": {
-		summary: "Commands that inspect and manage client connections",
-		since:   "2.4.0", group: "connection",
+		summary:    "Commands that inspect and manage client connections",
+		since:      "2.4.0",
+		group:      "connection",
 		complexity: "Depends on subcommand.",
 	},
 	"client|id": {
-		summary: "Reply with this connection's unique id",
-		since:   "5.0.0", group: "connection",
+		summary:    "Reply with this connection's unique id",
+		since:      "5.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"client|getname": {
-		summary: "Reply with the name this connection was given",
-		since:   "2.6.9", group: "connection",
+		summary:    "Reply with the name this connection was given",
+		since:      "2.6.9",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"client|setname": {
-		summary: "Give this connection a name",
-		since:   "2.6.9", group: "connection",
+		summary:    "Give this connection a name",
+		since:      "2.6.9",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		args: []docArg{
@@ -104,8 +114,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|setinfo": {
-		summary: "Record the client library's name or version on this connection",
-		since:   "7.2.0", group: "connection",
+		summary:    "Record the client library's name or version on this connection",
+		since:      "7.2.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		args: []docArg{
@@ -116,15 +127,17 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|info": {
-		summary: "Describe this connection in CLIENT LIST's format",
-		since:   "6.2.0", group: "connection",
+		summary:    "Describe this connection in CLIENT LIST's format",
+		since:      "6.2.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		tips:       []string{"nondeterministic_output"},
 	},
 	"client|list": {
-		summary: "Describe every open client connection, one line each",
-		since:   "2.4.0", group: "connection",
+		summary:    "Describe every open client connection, one line each",
+		since:      "2.4.0",
+		group:      "connection",
 		complexity: "O(N) where N is the number of client connections",
 		acl:        aclConnection,
 		tips:       []string{"nondeterministic_output"},
@@ -149,8 +162,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|kill": {
-		summary: "Close one or more client connections chosen by address or filter",
-		since:   "2.4.0", group: "connection",
+		summary:    "Close one or more client connections chosen by address or filter",
+		since:      "2.4.0",
+		group:      "connection",
 		complexity: "O(N) where N is the number of client connections",
 		acl:        aclConnection,
 		history: []docChange{
@@ -181,8 +195,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|pause": {
-		summary: "Hold back clients' commands (all, or only writes) for a while",
-		since:   "2.9.50", group: "connection",
+		summary:    "Hold back clients' commands (all, or only writes) for a while",
+		since:      "2.9.50",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		history: []docChange{
@@ -197,14 +212,16 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|unpause": {
-		summary: "Let paused clients run their commands again",
-		since:   "6.2.0", group: "connection",
+		summary:    "Let paused clients run their commands again",
+		since:      "6.2.0",
+		group:      "connection",
 		complexity: "O(N) Where N is the number of paused clients",
 		acl:        aclConnection,
 	},
 	"client|reply": {
-		summary: "Turn this connection's replies on or off, or skip the next one",
-		since:   "3.2.0", group: "connection",
+		summary:    "Turn this connection's replies on or off, or skip the next one",
+		since:      "3.2.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		args: []docArg{
@@ -216,8 +233,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|no-evict": {
-		summary: "Exempt this connection from client eviction, or not",
-		since:   "7.0.0", group: "connection",
+		summary:    "Exempt this connection from client eviction, or not",
+		since:      "7.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		args: []docArg{
@@ -228,8 +246,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|unblock": {
-		summary: "Release a client waiting in a blocking command",
-		since:   "5.0.0", group: "connection",
+		summary:    "Release a client waiting in a blocking command",
+		since:      "5.0.0",
+		group:      "connection",
 		complexity: "O(log N) where N is the number of client connections",
 		acl:        aclConnection,
 		args: []docArg{
@@ -241,14 +260,16 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|help": {
-		summary: "List the CLIENT subcommands and what they do",
-		since:   "5.0.0", group: "connection",
+		summary:    "List the CLIENT subcommands and what they do",
+		since:      "5.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"client|tracking": {
-		summary: "Turn invalidation messages for client-side caching on or off",
-		since:   "6.0.0", group: "connection",
+		summary:    "Turn invalidation messages for client-side caching on or off",
+		since:      "6.0.0",
+		group:      "connection",
 		complexity: "O(1). Some options may introduce additional complexity.",
 		acl:        aclConnection,
 		args: []docArg{
@@ -265,8 +286,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|caching": {
-		summary: "Say whether the keys the next command reads are tracked",
-		since:   "6.0.0", group: "connection",
+		summary:    "Say whether the keys the next command reads are tracked",
+		since:      "6.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 		args: []docArg{
@@ -277,26 +299,30 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"client|getredir": {
-		summary: "Reply with the id invalidation messages are redirected to",
-		since:   "6.0.0", group: "connection",
+		summary:    "Reply with the id invalidation messages are redirected to",
+		since:      "6.0.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"client|trackinginfo": {
-		summary: "Describe this connection's client-side caching state",
-		since:   "6.2.0", group: "connection",
+		summary:    "Describe this connection's client-side caching state",
+		since:      "6.2.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"debug": {
-		summary: "Commands for debugging the server",
-		since:   "1.0.0", group: "server",
+		summary:    "Commands for debugging the server",
+		since:      "1.0.0",
+		group:      "server",
 		complexity: "Depends on subcommand.",
 		docFlags:   docSyscmd,
 	},
 	"expire": {
-		summary: "Make a key expire after a number of seconds",
-		since:   "1.0.0", group: "generic",
+		summary:    "Make a key expire after a number of seconds",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		history: []docChange{
@@ -317,8 +343,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"pexpire": {
-		summary: "Make a key expire after a number of milliseconds",
-		since:   "2.6.0", group: "generic",
+		summary:    "Make a key expire after a number of milliseconds",
+		since:      "2.6.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		history: []docChange{
@@ -339,8 +366,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"expireat": {
-		summary: "Make a key expire at a Unix time in seconds",
-		since:   "1.2.0", group: "generic",
+		summary:    "Make a key expire at a Unix time in seconds",
+		since:      "1.2.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		history: []docChange{
@@ -361,8 +389,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"pexpireat": {
-		summary: "Make a key expire at a Unix time in milliseconds",
-		since:   "2.6.0", group: "generic",
+		summary:    "Make a key expire at a Unix time in milliseconds",
+		since:      "2.6.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		history: []docChange{
@@ -383,8 +412,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"ttl": {
-		summary: "Reply with the seconds a key has left to live",
-		since:   "1.0.0", group: "generic",
+		summary:    "Reply with the seconds a key has left to live",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		tips:       []string{"nondeterministic_output"},
@@ -399,8 +429,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"pttl": {
-		summary: "Reply with the milliseconds a key has left to live",
-		since:   "2.6.0", group: "generic",
+		summary:    "Reply with the milliseconds a key has left to live",
+		since:      "2.6.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		tips:       []string{"nondeterministic_output"},
@@ -415,8 +446,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"persist": {
-		summary: "Remove a key's expiry so it lives until deleted",
-		since:   "2.2.0", group: "generic",
+		summary:    "Remove a key's expiry so it lives until deleted",
+		since:      "2.2.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		keySpecs: []keySpec{
@@ -427,8 +459,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"incr": {
-		summary: "Add one to the integer stored at a key",
-		since:   "1.0.0", group: "string",
+		summary:    "Add one to the integer stored at a key",
+		since:      "1.0.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -439,8 +472,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"decr": {
-		summary: "Subtract one from the integer stored at a key",
-		since:   "1.0.0", group: "string",
+		summary:    "Subtract one from the integer stored at a key",
+		since:      "1.0.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -451,8 +485,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"incrby": {
-		summary: "Add an amount to the integer stored at a key",
-		since:   "1.0.0", group: "string",
+		summary:    "Add an amount to the integer stored at a key",
+		since:      "1.0.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -464,8 +499,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"decrby": {
-		summary: "Subtract an amount from the integer stored at a key",
-		since:   "1.0.0", group: "string",
+		summary:    "Subtract an amount from the integer stored at a key",
+		since:      "1.0.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -477,8 +513,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"get": {
-		summary: "Reply with the string stored at a key",
-		since:   "1.0.0", group: "string",
+		summary:    "Reply with the string stored at a key",
+		since:      "1.0.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -489,8 +526,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"set": {
-		summary: "Store a string at a key, with optional expiry and conditions",
-		since:   "1.0.0", group: "string",
+		summary:    "Store a string at a key, with optional expiry and conditions",
+		since:      "1.0.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		history: []docChange{
@@ -521,8 +559,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"del": {
-		summary: "Remove keys",
-		since:   "1.0.0", group: "generic",
+		summary:    "Remove keys",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(N) where N is the number of keys that will be removed. When a key to remove holds a value other than a string, the individual complexity for this key is O(M) where M is the number of elements in the list, set, sorted set or hash. Removing a single key that holds a string value is O(1).",
 		acl:        aclKeyspace,
 		tips:       []string{"request_policy:multi_shard", "response_policy:agg_sum"},
@@ -534,8 +573,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"unlink": {
-		summary: "Remove keys, freeing their memory in the background",
-		since:   "4.0.0", group: "generic",
+		summary:    "Remove keys, freeing their memory in the background",
+		since:      "4.0.0",
+		group:      "generic",
 		complexity: "O(1) for each key removed regardless of its size. Then the command does O(N) work in a different thread in order to reclaim memory, where N is the number of allocations the deleted objects where composed of.",
 		acl:        aclKeyspace,
 		tips:       []string{"request_policy:multi_shard", "response_policy:agg_sum"},
@@ -547,8 +587,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"exists": {
-		summary: "Count how many of the given keys exist",
-		since:   "1.0.0", group: "generic",
+		summary:    "Count how many of the given keys exist",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(N) where N is the number of keys to check.",
 		acl:        aclKeyspace,
 		tips:       []string{"request_policy:multi_shard", "response_policy:agg_sum"},
@@ -563,8 +604,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"touch": {
-		summary: "Update the last access time of keys and count those that exist",
-		since:   "3.2.1", group: "generic",
+		summary:    "Update the last access time of keys and count those that exist",
+		since:      "3.2.1",
+		group:      "generic",
 		complexity: "O(N) where N is the number of keys that will be touched.",
 		acl:        aclKeyspace,
 		tips:       []string{"request_policy:multi_shard", "response_policy:agg_sum"},
@@ -576,8 +618,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"type": {
-		summary: "Reply with the type of the value at a key",
-		since:   "1.0.0", group: "generic",
+		summary:    "Reply with the type of the value at a key",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		keySpecs: []keySpec{
@@ -588,8 +631,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"rename": {
-		summary: "Give a key a new name, replacing any key of that name",
-		since:   "1.0.0", group: "generic",
+		summary:    "Give a key a new name, replacing any key of that name",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		keySpecs: []keySpec{
@@ -602,8 +646,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"renamenx": {
-		summary: "Give a key a new name unless that name is taken",
-		since:   "1.0.0", group: "generic",
+		summary:    "Give a key a new name unless that name is taken",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		history: []docChange{
@@ -619,8 +664,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"keys": {
-		summary: "Reply with every key name that matches a glob pattern",
-		since:   "1.0.0", group: "generic",
+		summary:    "Reply with every key name that matches a glob pattern",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(N) with N being the number of keys in the database, under the assumption that the key names in the database and the given pattern have limited length.",
 		acl:        aclKeyspace | aclDangerous,
 		tips:       []string{"request_policy:all_shards", "nondeterministic_output_order"},
@@ -629,8 +675,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"scan": {
-		summary: "Walk the key space a batch at a time with a cursor",
-		since:   "2.8.0", group: "generic",
+		summary:    "Walk the key space a batch at a time with a cursor",
+		since:      "2.8.0",
+		group:      "generic",
 		complexity: "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection.",
 		acl:        aclKeyspace,
 		tips:       []string{"nondeterministic_output", "request_policy:special"},
@@ -645,22 +692,25 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"randomkey": {
-		summary: "Reply with a key name picked at random",
-		since:   "1.0.0", group: "generic",
+		summary:    "Reply with a key name picked at random",
+		since:      "1.0.0",
+		group:      "generic",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		tips:       []string{"request_policy:all_shards", "nondeterministic_output"},
 	},
 	"dbsize": {
-		summary: "Count the keys in the current database",
-		since:   "1.0.0", group: "server",
+		summary:    "Count the keys in the current database",
+		since:      "1.0.0",
+		group:      "server",
 		complexity: "O(1)",
 		acl:        aclKeyspace,
 		tips:       []string{"request_policy:all_shards", "response_policy:agg_sum"},
 	},
 	"flushdb": {
-		summary: "Delete every key in the current database",
-		since:   "1.0.0", group: "server",
+		summary:    "Delete every key in the current database",
+		since:      "1.0.0",
+		group:      "server",
 		complexity: "O(N) where N is the number of keys in the selected database",
 		acl:        aclKeyspace | aclDangerous,
 		tips:       []string{"request_policy:all_shards", "response_policy:all_succeeded"},
@@ -676,8 +726,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"flushall": {
-		summary: "Delete every key in every database",
-		since:   "1.0.0", group: "server",
+		summary:    "Delete every key in every database",
+		since:      "1.0.0",
+		group:      "server",
 		complexity: "O(N) where N is the total number of keys in all databases",
 		acl:        aclKeyspace | aclDangerous,
 		tips:       []string{"request_policy:all_shards", "response_policy:all_succeeded"},
@@ -693,16 +744,18 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"subscribe": {
-		summary: "Receive the messages published to the named channels",
-		since:   "2.0.0", group: "pubsub",
+		summary:    "Receive the messages published to the named channels",
+		since:      "2.0.0",
+		group:      "pubsub",
 		complexity: "O(N) where N is the number of channels to subscribe to.",
 		args: []docArg{
 			{name: "channel", typ: argString, flags: argMultiple},
 		},
 	},
 	"psubscribe": {
-		summary: "Receive the messages published to channels matching patterns",
-		since:   "2.0.0", group: "pubsub",
+		summary:    "Receive the messages published to channels matching patterns",
+		since:      "2.0.0",
+		group:      "pubsub",
 		complexity: "O(N) where N is the number of patterns the client is already subscribed to.",
 		args: []docArg{
 			{name: "pattern", typ: argBlock, flags: argMultiple, args: []docArg{
@@ -711,24 +764,27 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"unsubscribe": {
-		summary: "Stop receiving messages from the named channels, or from all",
-		since:   "2.0.0", group: "pubsub",
+		summary:    "Stop receiving messages from the named channels, or from all",
+		since:      "2.0.0",
+		group:      "pubsub",
 		complexity: "O(N) where N is the number of clients already subscribed to a channel.",
 		args: []docArg{
 			{name: "channel", typ: argString, flags: argOptional | argMultiple},
 		},
 	},
 	"punsubscribe": {
-		summary: "Stop receiving messages for the given patterns, or for all",
-		since:   "2.0.0", group: "pubsub",
+		summary:    "Stop receiving messages for the given patterns, or for all",
+		since:      "2.0.0",
+		group:      "pubsub",
 		complexity: "O(N+M) where N is the number of patterns the client is already subscribed and M is the number of total patterns subscribed in the system (by any client).",
 		args: []docArg{
 			{name: "pattern", typ: argPattern, flags: argOptional | argMultiple},
 		},
 	},
 	"publish": {
-		summary: "Send a message to a channel's subscribers",
-		since:   "2.0.0", group: "pubsub",
+		summary:    "Send a message to a channel's subscribers",
+		since:      "2.0.0",
+		group:      "pubsub",
 		complexity: "O(N+M) where N is the number of clients subscribed to the receiving channel and M is the total number of subscribed patterns (by any client).",
 		args: []docArg{
 			{name: "channel", typ: argString},
@@ -736,53 +792,61 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"pubsub": {
-		summary: "Commands that inspect the publish/subscribe state",
-		since:   "2.8.0", group: "pubsub",
+		summary:    "Commands that inspect the publish/subscribe state",
+		since:      "2.8.0",
+		group:      "pubsub",
 		complexity: "Depends on subcommand.",
 	},
 	"pubsub|channels": {
-		summary: "List the channels that have subscribers",
-		since:   "2.8.0", group: "pubsub",
+		summary:    "List the channels that have subscribers",
+		since:      "2.8.0",
+		group:      "pubsub",
 		complexity: "O(N) where N is the number of active channels, and assuming constant time pattern matching (relatively short channels and patterns)",
 		args: []docArg{
 			{name: "pattern", typ: argPattern, flags: argOptional},
 		},
 	},
 	"pubsub|numsub": {
-		summary: "Count the subscribers of the named channels",
-		since:   "2.8.0", group: "pubsub",
+		summary:    "Count the subscribers of the named channels",
+		since:      "2.8.0",
+		group:      "pubsub",
 		complexity: "O(N) for the NUMSUB subcommand, where N is the number of requested channels",
 		args: []docArg{
 			{name: "channel", typ: argString, flags: argOptional | argMultiple},
 		},
 	},
 	"pubsub|numpat": {
-		summary: "Count the patterns clients are subscribed to",
-		since:   "2.8.0", group: "pubsub",
+		summary:    "Count the patterns clients are subscribed to",
+		since:      "2.8.0",
+		group:      "pubsub",
 		complexity: "O(1)",
 	},
 	"reset": {
-		summary: "Return the connection to its state right after connecting",
-		since:   "6.2.0", group: "connection",
+		summary:    "Return the connection to its state right after connecting",
+		since:      "6.2.0",
+		group:      "connection",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"command": {
-		summary: "Describe every command the server has",
-		since:   "2.8.13", group: "server",
+		summary:    "Describe every command the server has",
+		since:      "2.8.13",
+		group:      "server",
 		complexity: "O(N) where N is the total number of Redis commands",
 		acl:        aclConnection,
 		tips:       []string{"nondeterministic_output_order"},
 	},
 	"command|count": {
-		summary: "Count the commands the server has",
-		since:   "2.8.13", group: "server",
+		summary:    "Count the commands the server has",
+		since:      "2.8.13",
+		group:      "server",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"command|docs": {
-		summary: "Reply with the documentation of the named commands, or of all",
-		since:   "7.0.0", group: "server",
+		summary:    "Reply with the documentation of the named commands, or of all",
+		since:      "7.0.0",
+		group:      "server",
 		complexity: "O(N) where N is the number of commands to look up",
 		acl:        aclConnection,
 		tips:       []string{"nondeterministic_output_order"},
@@ -791,8 +855,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"command|info": {
-		summary: "Describe the named commands, or all of them",
-		since:   "2.8.13", group: "server",
+		summary:    "Describe the named commands, or all of them",
+		since:      "2.8.13",
+		group:      "server",
 		complexity: "O(N) where N is the number of commands to look up",
 		acl:        aclConnection,
 		tips:       []string{"nondeterministic_output_order"},
@@ -804,8 +869,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"command|list": {
-		summary: "List command names, optionally filtered",
-		since:   "7.0.0", group: "server",
+		summary:    "List command names, optionally filtered",
+		since:      "7.0.0",
+		group:      "server",
 		complexity: "O(N) where N is the total number of Redis commands",
 		acl:        aclConnection,
 		tips:       []string{"nondeterministic_output_order"},
@@ -818,31 +884,36 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"command|getkeys": {
-		summary: "Find the keys in a complete command line",
-		since:   "2.8.13", group: "server",
+		summary:    "Find the keys in a complete command line",
+		since:      "2.8.13",
+		group:      "server",
 		complexity: "O(N) where N is the number of arguments to the command",
 		acl:        aclConnection,
 	},
 	"command|getkeysandflags": {
-		summary: "Find the keys in a complete command line and how each is used",
-		since:   "7.0.0", group: "server",
+		summary:    "Find the keys in a complete command line and how each is used",
+		since:      "7.0.0",
+		group:      "server",
 		complexity: "O(N) where N is the number of arguments to the command",
 		acl:        aclConnection,
 	},
 	"command|help": {
-		summary: "List the COMMAND subcommands and what they do",
-		since:   "5.0.0", group: "server",
+		summary:    "List the COMMAND subcommands and what they do",
+		since:      "5.0.0",
+		group:      "server",
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
 	"config": {
-		summary: "Commands that read and change the server's settings",
-		since:   "2.0.0", group: "server",
+		summary:    "Commands that read and change the server's settings",
+		since:      "2.0.0",
+		group:      "server",
 		complexity: "Depends on subcommand.",
 	},
 	"config|get": {
-		summary: "Reply with the settings matching the given names or patterns",
-		since:   "2.0.0", group: "server",
+		summary:    "Reply with the settings matching the given names or patterns",
+		since:      "2.0.0",
+		group:      "server",
 		complexity: "O(N) when N is the number of configuration parameters provided",
 		history: []docChange{
 			{"7.0.0", "Takes several parameters or patterns in one call."},
@@ -854,8 +925,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"config|set": {
-		summary: "Change one or more settings at once",
-		since:   "2.0.0", group: "server",
+		summary:    "Change one or more settings at once",
+		since:      "2.0.0",
+		group:      "server",
 		complexity: "O(N) when N is the number of configuration parameters provided",
 		tips:       []string{"request_policy:all_nodes", "response_policy:all_succeeded"},
 		history: []docChange{
@@ -869,23 +941,27 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"config|resetstat": {
-		summary: "Zero the statistics INFO reports",
-		since:   "2.0.0", group: "server",
+		summary:    "Zero the statistics INFO reports",
+		since:      "2.0.0",
+		group:      "server",
 		complexity: "O(1)",
 	},
 	"config|rewrite": {
-		summary: "Write the current settings to the configuration file",
-		since:   "2.8.0", group: "server",
+		summary:    "Write the current settings to the configuration file",
+		since:      "2.8.0",
+		group:      "server",
 		complexity: "O(1)",
 	},
 	"config|help": {
-		summary: "List the CONFIG subcommands and what they do",
-		since:   "5.0.0", group: "server",
+		summary:    "List the CONFIG subcommands and what they do",
+		since:      "5.0.0",
+		group:      "server",
 		complexity: "O(1)",
 	},
 	"info": {
-		summary: "Report the server's state and statistics by section",
-		since:   "1.0.0", group: "server",
+		summary:    "Report the server's state and statistics by section",
+		since:      "1.0.0",
+		group:      "server",
 		complexity: "O(1)",
 		acl:        aclDangerous,
 		tips:       []string{"nondeterministic_output", "request_policy:all_shards", "response_policy:special"},
@@ -897,8 +973,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"setnx": {
-		summary: "Store a string at a key unless the key exists",
-		since:   "1.0.0", group: "string",
+		summary:    "Store a string at a key unless the key exists",
+		since:      "1.0.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -910,8 +987,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"setex": {
-		summary: "Store a string at a key with an expiry in seconds",
-		since:   "2.0.0", group: "string",
+		summary:    "Store a string at a key with an expiry in seconds",
+		since:      "2.0.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -924,8 +1002,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"psetex": {
-		summary: "Store a string at a key with an expiry in milliseconds",
-		since:   "2.6.0", group: "string",
+		summary:    "Store a string at a key with an expiry in milliseconds",
+		since:      "2.6.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -938,8 +1017,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"getdel": {
-		summary: "Reply with a key's string and delete the key",
-		since:   "6.2.0", group: "string",
+		summary:    "Reply with a key's string and delete the key",
+		since:      "6.2.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -950,8 +1030,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"getex": {
-		summary: "Reply with a key's string and optionally change its expiry",
-		since:   "6.2.0", group: "string",
+		summary:    "Reply with a key's string and optionally change its expiry",
+		since:      "6.2.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -969,8 +1050,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"append": {
-		summary: "Add bytes to the end of the string at a key",
-		since:   "2.0.0", group: "string",
+		summary:    "Add bytes to the end of the string at a key",
+		since:      "2.0.0",
+		group:      "string",
 		complexity: "O(1). The amortized time complexity is O(1) assuming the appended value is small and the already present value is of any size, since the dynamic string library used by Redis will double the free space available on every reallocation.",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -982,8 +1064,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"strlen": {
-		summary: "Reply with the length of the string at a key",
-		since:   "2.2.0", group: "string",
+		summary:    "Reply with the length of the string at a key",
+		since:      "2.2.0",
+		group:      "string",
 		complexity: "O(1)",
 		acl:        aclString,
 		keySpecs: []keySpec{
@@ -994,8 +1077,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"mget": {
-		summary: "Reply with the strings at several keys",
-		since:   "1.0.0", group: "string",
+		summary:    "Reply with the strings at several keys",
+		since:      "1.0.0",
+		group:      "string",
 		complexity: "O(N) where N is the number of keys to retrieve.",
 		acl:        aclString,
 		tips:       []string{"request_policy:multi_shard"},
@@ -1007,8 +1091,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"mset": {
-		summary: "Store strings at several keys",
-		since:   "1.0.1", group: "string",
+		summary:    "Store strings at several keys",
+		since:      "1.0.1",
+		group:      "string",
 		complexity: "O(N) where N is the number of keys to set.",
 		acl:        aclString,
 		tips:       []string{"request_policy:multi_shard", "response_policy:all_succeeded"},
@@ -1023,8 +1108,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"msetnx": {
-		summary: "Store strings at several keys, only if none of them exists",
-		since:   "1.0.1", group: "string",
+		summary:    "Store strings at several keys, only if none of them exists",
+		since:      "1.0.1",
+		group:      "string",
 		complexity: "O(N) where N is the number of keys to set.",
 		acl:        aclString,
 		tips:       []string{"request_policy:multi_shard", "response_policy:agg_min"},
@@ -1039,8 +1125,9 @@ var commandDocs = map[string]*commandDoc{
 		},
 	},
 	"bgrewriteaof": {
-		summary: "Rewrite the append-only file in the background",
-		since:   "1.0.0", group: "server",
+		summary:    "Rewrite the append-only file in the background",
+		since:      "1.0.0",
+		group:      "server",
 		complexity: "O(1)",
 	},
 }
