@@ -160,25 +160,30 @@ func aclCategoryByName(name []byte) aclCategory {
 	return 0
 }
 
+// impliedCategories are the ACL categories a command's flags put it in.
+var impliedCategories = []struct {
+	flag cmdFlags
+	cat  aclCategory
+}{
+	{flagWrite, aclWrite},
+	{flagReadonly, aclRead},
+	{flagAdmin, aclAdmin | aclDangerous},
+	{flagPubSub, aclPubSub},
+	{flagFast, aclFast},
+	{flagBlocking, aclBlocking},
+}
+
 // aclCategories are c's ACL categories as Redis reports them: the explicit
 // ones plus those its flags imply. A command is @fast or else @slow.
 func (c *command) aclCategories() aclCategory {
 	cats := c.doc.acl
-	implied := []struct {
-		flag cmdFlags
-		cat  aclCategory
-	}{
-		{flagWrite, aclWrite},
-		{flagReadonly, aclRead},
-		{flagAdmin, aclAdmin | aclDangerous},
-		{flagPubSub, aclPubSub},
-		{flagFast, aclFast},
-		{flagBlocking, aclBlocking},
-	}
-	for _, i := range implied {
+	for _, i := range impliedCategories {
 		if c.flags&i.flag != 0 {
 			cats |= i.cat
 		}
+	}
+	if c.doc.acl&aclScripting != 0 {
+		cats &^= aclRead // Redis keeps read-only scripts (EVAL_RO) out of @read
 	}
 	if cats&aclFast == 0 {
 		cats |= aclSlow
