@@ -8,13 +8,13 @@ import (
 
 // expireCommands set, read and remove time to live.
 var expireCommands = []command{
-	{name: "expire", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
-	{name: "pexpire", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
-	{name: "expireat", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
-	{name: "pexpireat", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
-	{name: "ttl", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdTTL},
-	{name: "pttl", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdTTL},
-	{name: "persist", arity: 2, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdPersist},
+	{name: "expire", arity: -3, flags: flagWrite | flagFast, run: cmdExpire},
+	{name: "pexpire", arity: -3, flags: flagWrite | flagFast, run: cmdExpire},
+	{name: "expireat", arity: -3, flags: flagWrite | flagFast, run: cmdExpire},
+	{name: "pexpireat", arity: -3, flags: flagWrite | flagFast, run: cmdExpire},
+	{name: "ttl", arity: 2, flags: flagReadonly | flagFast, run: cmdTTL},
+	{name: "pttl", arity: 2, flags: flagReadonly | flagFast, run: cmdTTL},
+	{name: "persist", arity: 2, flags: flagWrite | flagFast, run: cmdPersist},
 }
 
 // EXPIRE key seconds [NX|XX|GT|LT] (and PEXPIRE, EXPIREAT, PEXPIREAT): 1 if
