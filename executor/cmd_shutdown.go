@@ -5,7 +5,7 @@ import "strings"
 // shutdownCommands: SHUTDOWN, the operator's way to stop the daemon from a
 // client (redis-cli shutdown).
 var shutdownCommands = []command{
-	{name: "shutdown", arity: -1, flags: flagAdmin | flagNoScript | flagLoading | flagStale, run: cmdShutdown},
+	{name: "shutdown", arity: -1, flags: flagAdmin | flagNoScript | flagLoading | flagStale | flagNoMulti | flagAllowBusy, run: cmdShutdown},
 }
 
 // ShutdownRequest is what SHUTDOWN asked for.

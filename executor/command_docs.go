@@ -1130,4 +1130,37 @@ var commandDocs = map[string]*commandDoc{
 		group:      "server",
 		complexity: "O(1)",
 	},
+	"shutdown": {
+		summary:    "Stop the server, saving the data set first if asked to",
+		since:      "1.0.0",
+		group:      "server",
+		complexity: "O(N) when saving, where N is the total number of keys in all databases when saving data, otherwise O(1)",
+		history: []docChange{
+			{"7.0.0", "NOW, FORCE and ABORT were added."},
+		},
+		args: []docArg{
+			{name: "nosave_save", typ: argOneOf, flags: argOptional, args: []docArg{
+				{name: "nosave", typ: argPureToken, token: "NOSAVE"},
+				{name: "save", typ: argPureToken, token: "SAVE"},
+			}},
+			{name: "now", typ: argPureToken, token: "NOW", since: "7.0.0", flags: argOptional},
+			{name: "force", typ: argPureToken, token: "FORCE", since: "7.0.0", flags: argOptional},
+			{name: "abort", typ: argPureToken, token: "ABORT", since: "7.0.0", flags: argOptional},
+		},
+	},
+	"time": {
+		summary:    "The server's clock: seconds and microseconds",
+		since:      "2.6.0",
+		group:      "server",
+		complexity: "O(1)",
+		tips:       []string{"nondeterministic_output"},
+	},
+	"lastsave": {
+		summary:    "When the data set was last saved to disk, as a UNIX time",
+		since:      "1.0.0",
+		group:      "server",
+		complexity: "O(1)",
+		acl:        aclAdmin | aclDangerous,
+		tips:       []string{"nondeterministic_output"},
+	},
 }
