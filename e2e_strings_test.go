@@ -170,3 +170,37 @@ func TestE2EStringWritesAreLoggedAsResults(t *testing.T) {
 		t.Fatalf("after the restart:\n%s\nbefore:\n%s", after, before)
 	}
 }
+
+// TestStringReadsCountKeyspaceHits: each command counts its key lookups in
+// INFO's keyspace_hits and keyspace_misses as redis-server does (reads
+// count, SETRANGE's and INCRBYFLOAT's write lookups do not).
+func TestStringReadsCountKeyspaceHits(t *testing.T) {
+	cv := conversation{"keyspace hits", false, [][]string{
+		{"FLUSHALL"}, {"CONFIG", "RESETSTAT"}, {"SET", "a", "x"}, {"SET", "e", ""},
+		{"GETSET", "a", "y"}, {"GETSET", "n", "y"}, {"GETRANGE", "a", "0", "1"}, {"GETRANGE", "q", "0", "1"},
+		{"SETRANGE", "a", "0", "z"}, {"INCRBYFLOAT", "f", "1"}, {"LCS", "a", "q"}, {"SETBIT", "b", "1", "1"},
+		{"GETBIT", "q", "1"}, {"BITCOUNT", "b"}, {"BITPOS", "q", "1"}, {"BITOP", "AND", "d", "a", "e", "q"},
+		{"BITFIELD", "q", "GET", "i8", "0"}, {"BITFIELD", "b", "SET", "i8", "0", "1"}, {"BITFIELD_RO", "b", "GET", "i8", "0"},
+		{"EXPIRETIME", "a"}, {"PEXPIRETIME", "q"}, {"STRLEN", "a"}, {"TTL", "q"},
+	}}
+	// INFO on a second connection: redis-lite adds a connection's counts
+	// to the totals once it has answered the requests it read together.
+	info := conversation{"INFO", false, [][]string{{"INFO", "stats"}}}
+	counts := func(reply string) string {
+		var lines []string
+		for _, line := range strings.Split(reply, "\r\n") {
+			if strings.HasPrefix(line, "keyspace_hits:") || strings.HasPrefix(line, "keyspace_misses:") {
+				lines = append(lines, line)
+			}
+		}
+		return strings.Join(lines, " ")
+	}
+	redis := startRedisServer(t)
+	lite := startDaemon(t).addr
+	converse(t, lite, cv)
+	converse(t, redis, cv)
+	got, want := counts(converse(t, lite, info)), counts(converse(t, redis, info))
+	if got != want || want == "" {
+		t.Fatalf("redis-lite counts %q, redis-server %q", got, want)
+	}
+}

@@ -316,6 +316,7 @@ func cmdBitOp(s *Session, args [][]byte) {
 	s.ex.store.Derive(args[2], args[3:], func(values [][]byte) (store.Entry, store.Op) {
 		for _, v := range values {
 			length = max(length, len(v))
+			s.countRead(v != nil)
 		}
 		if length == 0 {
 			return store.Entry{}, store.Remove

@@ -83,6 +83,7 @@ func cmdExpire(s *Session, args [][]byte) {
 // is absent, -1 when it has no expiry.
 func cmdTTL(s *Session, args [][]byte) {
 	e, ok := s.ex.store.Lookup(args[1])
+	s.countRead(ok)
 	switch {
 	case !ok:
 		s.reply.Int(-2)

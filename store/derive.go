@@ -15,6 +15,9 @@ func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entr
 		sh, tag := s.locate(k)
 		if _, e, ok := s.live(sh, tag, k, now, true); ok {
 			values[i] = e.Value
+			if values[i] == nil {
+				values[i] = []byte{} // present, though empty: only absence is nil
+			}
 		}
 	}
 	next, op := fn(values)

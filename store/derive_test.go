@@ -27,6 +27,13 @@ func TestDerivePutsRemovesAndKeeps(t *testing.T) {
 	if _, ok := s.Get([]byte("d")); ok {
 		t.Fatal("Remove left d in place")
 	}
+	s.Set([]byte("empty"), nil)
+	s.Derive([]byte("d"), [][]byte{[]byte("empty"), []byte("missing")}, func(values [][]byte) (Entry, Op) {
+		if values[0] == nil || values[1] != nil {
+			t.Fatalf("values = %#v; want an empty present value, then nil for the absent one", values)
+		}
+		return Entry{}, Keep
+	})
 	s.Derive([]byte("a"), [][]byte{[]byte("a")}, func([][]byte) (Entry, Op) { return Entry{Value: []byte("x")}, Keep })
 	if v, _ := s.Get([]byte("a")); string(v) != "1" {
 		t.Fatalf("Keep changed a to %q", v)
