@@ -424,6 +424,24 @@ func setKeyFlags(line [][]byte) keyFlags {
 	return keyOW | keyUpdate
 }
 
+// bitfieldKeyFlags are BITFIELD's key flags, from its operations: a
+// line of GETs (and OVERFLOWs) only reads; a SET or INCRBY, or anything
+// not understood, is taken as a write, as Redis takes it.
+func bitfieldKeyFlags(line [][]byte) keyFlags {
+	for i := 2; i < len(line); i++ {
+		rest := len(line) - i - 1
+		switch {
+		case equalFoldASCII(line[i], "get") && rest >= 2:
+			i += 2
+		case equalFoldASCII(line[i], "overflow") && rest >= 1:
+			i++
+		default:
+			return keyRW | keyAccess | keyUpdate
+		}
+	}
+	return keyRO | keyAccess
+}
+
 // commandHelp is COMMAND HELP's text: each subcommand's syntax and what it
 // does.
 var commandHelp = []string{

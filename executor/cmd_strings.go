@@ -124,7 +124,8 @@ func cmdAppend(s *Session, args [][]byte) {
 
 // STRLEN key: the value's length, 0 when absent.
 func cmdStrlen(s *Session, args [][]byte) {
-	v, _ := s.ex.store.Get(args[1])
+	v, found := s.ex.store.Get(args[1])
+	s.countRead(found)
 	s.reply.Int(int64(len(v)))
 }
 

@@ -77,7 +77,8 @@ func (c *command) arityOK(n int) bool {
 // commandGroups are the command lists each file of this package
 // registers, so the table reads by topic.
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
-	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands, shutdownCommands, clockCommands}
+	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
+	shutdownCommands, clockCommands, rangeCommands, bitCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {

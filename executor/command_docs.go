@@ -1163,4 +1163,279 @@ var commandDocs = map[string]*commandDoc{
 		acl:        aclAdmin | aclDangerous,
 		tips:       []string{"nondeterministic_output"},
 	},
+	"getset": {
+		summary:         "Store a new string at a key and reply with the one it replaces",
+		since:           "1.0.0",
+		group:           "string",
+		complexity:      "O(1)",
+		docFlags:        docDeprecated,
+		deprecatedSince: "6.2.0",
+		replacedBy:      "`SET` with the `!GET` argument",
+		acl:             aclString,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess | keyUpdate, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "value", typ: argString},
+		},
+	},
+	"getrange": {
+		summary:    "Reply with the bytes of a key's string between two offsets",
+		since:      "2.4.0",
+		group:      "string",
+		complexity: "O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings.",
+		acl:        aclString,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "start", typ: argInteger},
+			{name: "end", typ: argInteger},
+		},
+	},
+	"substr": {
+		summary:         "Reply with the bytes of a key's string between two offsets (the old name of GETRANGE)",
+		since:           "1.0.0",
+		group:           "string",
+		complexity:      "O(N) where N is the length of the returned string. The complexity is ultimately determined by the returned length, but because creating a substring from an existing string is very cheap, it can be considered O(1) for small strings.",
+		docFlags:        docDeprecated,
+		deprecatedSince: "2.0.0",
+		replacedBy:      "`GETRANGE`",
+		acl:             aclString,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "start", typ: argInteger},
+			{name: "end", typ: argInteger},
+		},
+	},
+	"setrange": {
+		summary:    "Write bytes into a key's string at an offset, growing it as needed",
+		since:      "2.2.0",
+		group:      "string",
+		complexity: "O(1), not counting the time taken to copy the new string in place. Usually, this string is very small so the amortized complexity is O(1). Otherwise, complexity is O(M) with M being the length of the value argument.",
+		acl:        aclString,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyUpdate, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "offset", typ: argInteger},
+			{name: "value", typ: argString},
+		},
+	},
+	"incrbyfloat": {
+		summary:    "Add a decimal amount to the number held at a key",
+		since:      "2.6.0",
+		group:      "string",
+		complexity: "O(1)",
+		acl:        aclString,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess | keyUpdate, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "increment", typ: argDouble},
+		},
+	},
+	"lcs": {
+		summary:    "Find the longest sequence of bytes two keys' strings have in common",
+		since:      "7.0.0",
+		group:      "string",
+		complexity: "O(N*M) where N and M are the lengths of s1 and s2, respectively",
+		acl:        aclString,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, lastKey: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key1", typ: argKey},
+			{name: "key2", typ: argKey},
+			{name: "len", typ: argPureToken, token: "LEN", flags: argOptional},
+			{name: "idx", typ: argPureToken, token: "IDX", flags: argOptional},
+			{name: "len", typ: argInteger, token: "MINMATCHLEN", flags: argOptional},
+			{name: "withmatchlen", typ: argPureToken, token: "WITHMATCHLEN", flags: argOptional},
+		},
+	},
+	"expiretime": {
+		summary:    "Reply with the UNIX time, in seconds, at which a key will expire",
+		since:      "7.0.0",
+		group:      "generic",
+		complexity: "O(1)",
+		acl:        aclKeyspace,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+		},
+	},
+	"pexpiretime": {
+		summary:    "Reply with the UNIX time, in milliseconds, at which a key will expire",
+		since:      "7.0.0",
+		group:      "generic",
+		complexity: "O(1)",
+		acl:        aclKeyspace,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+		},
+	},
+	"setbit": {
+		summary:    "Set or clear one bit of a key's string",
+		since:      "2.2.0",
+		group:      "bitmap",
+		complexity: "O(1)",
+		acl:        aclBitmap,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess | keyUpdate, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "offset", typ: argInteger},
+			{name: "value", typ: argInteger},
+		},
+	},
+	"getbit": {
+		summary:    "Reply with one bit of a key's string",
+		since:      "2.2.0",
+		group:      "bitmap",
+		complexity: "O(1)",
+		acl:        aclBitmap,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "offset", typ: argInteger},
+		},
+	},
+	"bitcount": {
+		summary:    "Count the bits set to 1 in a key's string, or in a range of it",
+		since:      "2.6.0",
+		group:      "bitmap",
+		complexity: "O(N)",
+		history: []docChange{
+			{"7.0.0", "The range may be given in bits (BIT) as well as bytes (BYTE)."},
+		},
+		acl: aclBitmap,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "index", typ: argBlock, flags: argOptional, args: []docArg{
+				{name: "start", typ: argInteger},
+				{name: "end", typ: argInteger},
+				{name: "index_unit", typ: argOneOf, since: "7.0.0", flags: argOptional, args: []docArg{
+					{name: "byte", typ: argPureToken, token: "BYTE"},
+					{name: "bit", typ: argPureToken, token: "BIT"},
+				}},
+			}},
+		},
+	},
+	"bitpos": {
+		summary:    "Find the first bit set to 1, or to 0, in a key's string",
+		since:      "2.8.7",
+		group:      "bitmap",
+		complexity: "O(N)",
+		history: []docChange{
+			{"7.0.0", "The range may be given in bits (BIT) as well as bytes (BYTE)."},
+		},
+		acl: aclBitmap,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "bit", typ: argInteger},
+			{name: "index", typ: argBlock, flags: argOptional, args: []docArg{
+				{name: "start", typ: argInteger},
+				{name: "end_index", typ: argBlock, flags: argOptional, args: []docArg{
+					{name: "end", typ: argInteger},
+					{name: "index_unit", typ: argOneOf, since: "7.0.0", flags: argOptional, args: []docArg{
+						{name: "byte", typ: argPureToken, token: "BYTE"},
+						{name: "bit", typ: argPureToken, token: "BIT"},
+					}},
+				}},
+			}},
+		},
+	},
+	"bitop": {
+		summary:    "Combine strings bit by bit (AND, OR, XOR, NOT) into a key",
+		since:      "2.6.0",
+		group:      "bitmap",
+		complexity: "O(N)",
+		acl:        aclBitmap,
+		keySpecs: []keySpec{
+			{flags: keyOW | keyUpdate, index: 2, step: 1},
+			{flags: keyRO | keyAccess, index: 3, lastKey: -1, step: 1},
+		},
+		args: []docArg{
+			{name: "operation", typ: argString},
+			{name: "destkey", typ: argKey},
+			{name: "key", typ: argKey, keySpec: 1, flags: argMultiple},
+		},
+	},
+	"bitfield": {
+		summary:    "Read, write and add to integers of any width stored as bits of a string",
+		since:      "3.2.0",
+		group:      "bitmap",
+		complexity: "O(1) for each subcommand specified",
+		acl:        aclBitmap,
+		keySpecs: []keySpec{
+			{notes: "This command allows both access and modification of the key", flags: keyRW | keyUpdate | keyAccess | keyVariableFlags, index: 1, step: 1},
+		},
+		variableKeyFlags: bitfieldKeyFlags,
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "operation", typ: argOneOf, flags: argOptional | argMultiple, args: []docArg{
+				{name: "encoding_offset", typ: argBlock, token: "GET", args: []docArg{
+					{name: "encoding", typ: argString},
+					{name: "offset", typ: argInteger},
+				}},
+				{name: "write", typ: argBlock, args: []docArg{
+					{name: "wrap_sat_fail", typ: argOneOf, token: "OVERFLOW", flags: argOptional, args: []docArg{
+						{name: "wrap", typ: argPureToken, token: "WRAP"},
+						{name: "sat", typ: argPureToken, token: "SAT"},
+						{name: "fail", typ: argPureToken, token: "FAIL"},
+					}},
+					{name: "write_operation", typ: argOneOf, args: []docArg{
+						{name: "encoding_offset_value", typ: argBlock, token: "SET", args: []docArg{
+							{name: "encoding", typ: argString},
+							{name: "offset", typ: argInteger},
+							{name: "value", typ: argInteger},
+						}},
+						{name: "encoding_offset_increment", typ: argBlock, token: "INCRBY", args: []docArg{
+							{name: "encoding", typ: argString},
+							{name: "offset", typ: argInteger},
+							{name: "increment", typ: argInteger},
+						}},
+					}},
+				}},
+			}},
+		},
+	},
+	"bitfield_ro": {
+		summary:    "Read integers of any width stored as bits of a string (BITFIELD's GET only)",
+		since:      "6.0.0",
+		group:      "bitmap",
+		complexity: "O(1) for each subcommand specified",
+		acl:        aclBitmap,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "encoding_offset", typ: argBlock, token: "GET", flags: argOptional | argMultiple | argMultipleToken, args: []docArg{
+				{name: "encoding", typ: argString},
+				{name: "offset", typ: argInteger},
+			}},
+		},
+	},
 }
