@@ -140,7 +140,7 @@ func (d *Daemon) serve(ctx context.Context) int {
 	})
 	defer stopAfter()
 
-	err := d.srv.Serve(func(p netsrv.Pusher) netsrv.Session { return d.ex.NewSession(p) })
+	err := d.srv.Serve(func(c netsrv.Client) netsrv.Session { return d.ex.NewSession(c) })
 	status := 0
 	if err != nil {
 		d.log.Errorf("cannot start: %v", err)

@@ -50,6 +50,7 @@ type eventLoop struct {
 
 	mu       sync.Mutex
 	incoming []*conn // accepted, not yet taken in by the loop
+	unparked []*conn // parked connections whose hold has ended (loopconn.go)
 	finish   bool    // no more connections will come: end once all are closed
 
 	conns     map[int]*conn // only the loop's goroutine touches these
@@ -179,7 +180,12 @@ func (l *eventLoop) takeIncoming(now time.Time) {
 	batch := l.incoming
 	l.incoming = nil
 	l.finishing = l.finish
+	unparked := l.unparked
+	l.unparked = nil
 	l.mu.Unlock()
+	for _, c := range unparked {
+		l.resume(c)
+	}
 	for _, c := range batch {
 		l.s.openSession(c, "event loop: serving connection")
 		c.lastActive = now
