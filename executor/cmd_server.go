@@ -5,7 +5,6 @@ import (
 	"errors"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // serverCommands are about the server rather than the data.
@@ -255,18 +254,8 @@ var configHelp = []string{
 	"    Rewrite the configuration file.",
 }
 
-// CONFIG HELP: a header naming the command as typed, in upper case, then
-// the lines, then HELP itself, each a status reply, as Redis's
-// addReplyHelp writes them.
-func cmdConfigHelp(s *Session, args [][]byte) {
-	s.reply.Array(len(configHelp) + 3)
-	s.reply.Status(strings.ToUpper(string(cString(args[0]))) + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:")
-	for _, line := range configHelp {
-		s.reply.Status(line)
-	}
-	s.reply.Status("HELP")
-	s.reply.Status("    Prints this help.")
-}
+// CONFIG HELP: Redis's help (help.go).
+func cmdConfigHelp(s *Session, args [][]byte) { s.replyHelp(args, configHelp) }
 
 func cmdConfigResetStat(s *Session, _ [][]byte) {
 	s.ex.stats.reset()

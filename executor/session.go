@@ -23,8 +23,12 @@ type Session struct {
 
 	// The client's identity, for CLIENT and HELLO.
 	id              int64
-	name            string
 	libName, libVer string
+	client          clientState  // what other connections may read (clients.go)
+	conn            Conn         // the connection's facts; nil without one (tests, replay)
+	replies         replyMode    // CLIENT REPLY
+	held            *heldRequest // a request waiting for a pause to end (pause.go)
+	inLen, inCap    int          // the input of the batch being handled, for CLIENT INFO
 }
 
 // batchCounts are counted per batch of requests and then added to the
@@ -49,7 +53,11 @@ const maxBatchReply = 64 << 10
 func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool) {
 	start := len(out)
 	s.wrote = false
-	for consumed < len(in) && !s.closing && len(out) < maxBatchReply {
+	s.inLen, s.inCap = len(in), cap(in)
+	if s.held != nil {
+		out = s.runHeld(out)
+	}
+	for consumed < len(in) && s.held == nil && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
 		s.reply.reset(out, s.ex.replyForm(cmd.Proto))
 		if err != nil {
@@ -67,9 +75,10 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 		if len(cmd.Args) > 0 {
 			s.execute(cmd.Args)
 		}
-		out = s.reply.buf
+		out = s.silence(s.reply.buf, len(out))
 	}
 	s.flushCounts()
+	s.client.seen(s.cmd)
 	if p := s.ex.persistence(); s.wrote && p != nil {
 		// appendfsync always: no reply of this batch leaves before its
 		// writes are on disk (one wait for the batch; other clients'
@@ -130,6 +139,7 @@ func (s *Session) execute(args [][]byte) {
 	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
 		// A subcommand is named as Redis names it: 'pubsub|numpat'.
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
+	case s.ex.pause.Load() != nil && s.hold(cmd, args): // runs when the pause ends
 	default:
 		s.cmd = cmd
 		s.wrote = s.wrote || cmd.flags&flagWrite != 0
@@ -158,5 +168,9 @@ func (s *Session) refusedForDiskError(cmd *command) bool {
 }
 
 // Closed is called by the networking layer once the connection has ended:
-// the session leaves every channel, so nothing is kept for it.
-func (s *Session) Closed() { s.ex.hub.dropAll(s) }
+// the session leaves every channel and the client list, so nothing is kept
+// for it.
+func (s *Session) Closed() {
+	s.ex.hub.dropAll(s)
+	s.ex.clients.remove(s)
+}
