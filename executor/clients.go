@@ -78,6 +78,7 @@ type clientState struct {
 	lastCmd  atomic.Pointer[command]
 	lastSeen atomic.Int64 // unix nanoseconds of the last batch
 	noEvict  atomic.Bool
+	blocked  atomic.Bool // a request is held by a pause (flag b, as Redis shows a postponed client)
 }
 
 func (c *clientState) init() {
@@ -208,12 +209,15 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 	return b
 }
 
-// clientFlags are CLIENT LIST's flags letters: P subscribed, e no-evict,
-// N for none.
+// clientFlags are CLIENT LIST's flags letters, in Redis's order: P
+// subscribed, b held by a pause, e no-evict, N for none.
 func (s *Session) clientFlags(subscriptions int) string {
 	flags := ""
 	if subscriptions > 0 {
 		flags += "P"
+	}
+	if s.client.blocked.Load() {
+		flags += "b"
 	}
 	if s.client.noEvict.Load() {
 		flags += "e"

@@ -75,6 +75,7 @@ func (s *Session) hold(cmd *command, args [][]byte) bool {
 		kept[i] = append([]byte(nil), a...)
 	}
 	s.held = &heldRequest{args: kept, proto: s.reply.proto, until: p.done}
+	s.client.blocked.Store(true)
 	s.counts.commands-- // counted when it runs
 	return true
 }
@@ -93,6 +94,7 @@ func (s *Session) Held() <-chan struct{} {
 func (s *Session) runHeld(out []byte) []byte {
 	h := s.held
 	s.held = nil
+	s.client.blocked.Store(false)
 	s.reply.reset(out, h.proto)
 	s.execute(h.args)
 	return s.silence(s.reply.buf, len(out))
