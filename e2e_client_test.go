@@ -157,6 +157,17 @@ func TestClientRepliesMatchRedis(t *testing.T) {
 	}
 }
 
+// TestDebugHelpMatchesRedis: DEBUG HELP (the DEBUG errors name it) is
+// Redis's text, where DEBUG is enabled.
+func TestDebugHelpMatchesRedis(t *testing.T) {
+	redis := startRedisServer(t, "--enable-debug-command", "yes")
+	lite := startDaemon(t, "--enable-debug-command", "yes").addr
+	cv := conversation{"DEBUG HELP", false, [][]string{{"DEBUG", "HELP"}, {"debug", "help", "x"}, {"DEBUG", "FOO"}}}
+	if got, want := converse(t, lite, cv), converse(t, redis, cv); got != want {
+		t.Fatalf("redis-lite answered\n%q\nredis-server answered\n%q", got, want)
+	}
+}
+
 // clientFields parses one CLIENT LIST line into its names, in order, and
 // values.
 func clientFields(t *testing.T, line string) ([]string, map[string]string) {

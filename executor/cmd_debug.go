@@ -28,6 +28,10 @@ func cmdDebug(s *Session, args [][]byte) {
 		s.reply.Error(errDebugDisabled)
 		return
 	}
+	if strings.EqualFold(string(args[1]), "help") && len(args) == 2 {
+		s.replyHelp(args, debugHelp)
+		return
+	}
 	if strings.EqualFold(string(args[1]), "sleep") && len(args) == 3 {
 		time.Sleep(sleepDuration(args[2]))
 		s.reply.Status("OK")

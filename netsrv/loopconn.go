@@ -74,9 +74,11 @@ func (l *eventLoop) park(c *conn) {
 		case <-l.s.stopped:
 		}
 		l.mu.Lock()
-		l.unparked = append(l.unparked, c)
-		l.mu.Unlock()
-		l.wake()
+		defer l.mu.Unlock()
+		if !l.gone { // a loop that has stopped has closed its eventfd
+			l.unparked = append(l.unparked, c)
+			l.wake()
+		}
 	}()
 }
 
