@@ -38,6 +38,10 @@ import (
 var (
 	_ netsrv.BufferSizer   = (*executor.Session)(nil)
 	_ netsrv.SessionCloser = (*executor.Session)(nil)
+	_ netsrv.Holder        = (*executor.Session)(nil)
+	// netsrv's connections are executor.Conns: CLIENT LIST and KILL
+	// need them to be.
+	_ executor.Conn = netsrv.Client(nil)
 )
 
 // Daemon is the running daemon's parts, in the order they are built.
