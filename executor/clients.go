@@ -76,19 +76,23 @@ type clientState struct {
 	created  time.Time // immutable after init
 	name     atomic.Pointer[string]
 	lastCmd  atomic.Pointer[command]
-	lastSeen atomic.Int64 // unix nanoseconds of the last batch
+	lastSeen atomic.Int64 // unix seconds of the last batch, by the coarse clock (clock.go)
 	noEvict  atomic.Bool
 	blocked  atomic.Bool // a request is held by a pause (flag b, as Redis shows a postponed client)
 }
 
 func (c *clientState) init() {
+	startCoarseClock()
 	c.created = time.Now()
-	c.lastSeen.Store(c.created.UnixNano())
+	c.lastSeen.Store(coarseUnix())
 }
 
-// seen records that a batch ran, ending with cmd (nil: none ran yet).
+// seen records that a batch ran, ending with cmd (nil: none ran yet). It
+// runs once per batch, so it only reads unless something changed.
 func (c *clientState) seen(cmd *command) {
-	c.lastSeen.Store(time.Now().UnixNano())
+	if now := coarseUnix(); c.lastSeen.Load() != now {
+		c.lastSeen.Store(now)
+	}
 	if cmd != nil && c.lastCmd.Load() != cmd {
 		c.lastCmd.Store(cmd)
 	}
@@ -176,7 +180,7 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 	num("fd", int64(fd))
 	field("name", s.clientName())
 	num("age", int64(now.Sub(s.client.created)/time.Second))
-	num("idle", int64(now.Sub(time.Unix(0, s.client.lastSeen.Load()))/time.Second))
+	num("idle", max(coarseUnix()-s.client.lastSeen.Load(), 0))
 	field("flags", s.clientFlags(channels+patterns))
 	num("db", 0)
 	num("sub", int64(channels))
