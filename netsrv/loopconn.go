@@ -88,7 +88,7 @@ func (l *eventLoop) resume(c *conn) {
 	if l.conns[c.fd] != c {
 		return
 	}
-	c.parked = false
+	c.parked, c.lastActive = false, time.Now() // a pause is not the client's idleness
 	if !l.s.endHold(c) {
 		l.end(c, "recv", errKilled)
 		return
@@ -122,11 +122,12 @@ func (l *eventLoop) updateInterest(c *conn) error {
 }
 
 // closeIdle closes the clients that neither sent nor took a byte for
-// --timeout. Subscribers are exempt, as in Redis.
+// --timeout. Subscribers are exempt, as in Redis, and so are clients held
+// by a pause (Redis does not time out blocked clients).
 func (l *eventLoop) closeIdle(now time.Time, timeout time.Duration) {
 	l.lastIdle = now
 	for _, c := range l.conns {
-		if !c.ob.isActive() && now.Sub(c.lastActive) >= timeout {
+		if !c.ob.isActive() && !c.parked && now.Sub(c.lastActive) >= timeout {
 			l.end(c, "recv", errIdle)
 		}
 	}
