@@ -55,7 +55,12 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 	s.wrote = false
 	s.inLen, s.inCap = len(in), cap(in)
 	if s.held != nil {
-		out = s.runHeld(out)
+		select {
+		case <-s.held.until: // its pause is over (or replaced): try it again
+			out = s.runHeld(out)
+		default:
+			return 0, out, false // still held: nothing else runs before it
+		}
 	}
 	for consumed < len(in) && s.held == nil && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
