@@ -106,12 +106,11 @@ func (s *Session) clientName() string {
 	return ""
 }
 
-// resetClientState is RESET's part of the client: no name, replies on,
-// evictable again, as a fresh connection.
+// resetClientState is RESET's part of the client: no name and replies
+// on, as a fresh connection. NO-EVICT stays, as in Redis 7.0.
 func (s *Session) resetClientState() {
 	s.client.name.Store(nil)
 	s.replies = repliesOn
-	s.client.noEvict.Store(false)
 }
 
 // Client types, as CLIENT LIST TYPE and CLIENT KILL TYPE name them. This

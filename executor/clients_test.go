@@ -165,3 +165,12 @@ func TestPauseEndsAtItsTimeoutAndANewPauseReplacesIt(t *testing.T) {
 		t.Fatalf("after the timeout: got %q", out)
 	}
 }
+
+func TestResetKeepsNoEvictAndDropsTheName(t *testing.T) {
+	s := newExecutor().NewSession(nil)
+	handle(t, s, "CLIENT SETNAME me\r\nCLIENT NO-EVICT on\r\nRESET\r\n")
+	info := handle(t, s, "CLIENT INFO\r\n")
+	if !strings.Contains(info, " name= ") || !strings.Contains(info, " flags=e ") {
+		t.Fatalf("after RESET: %q", info)
+	}
+}
