@@ -231,6 +231,32 @@ func (s *Session) clientFlags(subscriptions int) string {
 	return flags
 }
 
+// detach takes a killed session out of the channels' and patterns'
+// subscriber sets at once, so that no message is counted for it, as
+// Redis frees a killed client at once; its own record of what it listened
+// to is its goroutine's, and is cleared when its connection closes
+// (dropAll), which also counts it out of the subscribed clients.
+func (h *hub) detach(s *Session) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for name := range s.sub.channels {
+		h.removeSubscriber(h.channels, name, s)
+	}
+	for name := range s.sub.patterns {
+		h.removeSubscriber(h.patterns, name, s)
+	}
+}
+
+// removeSubscriber deletes s from all[name]; the caller holds h.mu.
+func (h *hub) removeSubscriber(all map[string]map[*Session]struct{}, name string, s *Session) {
+	if subs := all[name]; subs != nil {
+		delete(subs, s)
+		if len(subs) == 0 {
+			delete(all, name)
+		}
+	}
+}
+
 // counts are how many channels and patterns s listens to.
 func (h *hub) counts(s *Session) (channels, patterns int) {
 	h.mu.RLock()

@@ -183,6 +183,7 @@ func cmdClientKill(s *Session, args [][]byte) {
 			continue
 		}
 		s.ex.clients.remove(c)
+		s.ex.hub.detach(c)
 		if c.conn != nil {
 			c.conn.Kill()
 		}
