@@ -39,6 +39,10 @@ import (
 var (
 	_ netsrv.BufferSizer   = (*executor.Session)(nil)
 	_ netsrv.SessionCloser = (*executor.Session)(nil)
+	_ netsrv.Holder        = (*executor.Session)(nil)
+	// netsrv's connections are executor.Conns: CLIENT LIST and KILL
+	// need them to be.
+	_ executor.Conn = netsrv.Client(nil)
 )
 
 // Daemon is the running daemon's parts, in the order they are built.
@@ -142,7 +146,7 @@ func (d *Daemon) serve(ctx context.Context) int {
 	})
 	defer stopAfter()
 
-	err := d.srv.Serve(func(p netsrv.Pusher) netsrv.Session { return d.ex.NewSession(p) })
+	err := d.srv.Serve(func(c netsrv.Client) netsrv.Session { return d.ex.NewSession(c) })
 	status := 0
 	if err != nil {
 		d.log.Errorf("cannot start: %v", err)

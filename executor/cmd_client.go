@@ -1,26 +1,48 @@
 package executor
 
+import (
+	"time"
+)
+
 const errClientName = "ERR Client names cannot contain spaces, newlines or special characters."
 
-// clientSubcommands: CLIENT ID | GETNAME | SETNAME name | SETINFO
-// LIB-NAME|LIB-VER value | INFO. SETINFO is Redis 7.2's, which client
-// libraries send on connect.
+// clientFlags: every CLIENT subcommand is noscript, loading and stale, as
+// in Redis; the ones acting on other clients are admin too.
+const (
+	clientCmd   = flagNoScript | flagLoading | flagStale
+	clientAdmin = clientCmd | flagAdmin
+)
+
+// clientSubcommands: Redis 7.0's CLIENT, with its arities (TRACKING,
+// CACHING, GETREDIR and TRACKINGINFO live in their own files). SETINFO is
+// Redis 7.2's, which client libraries send on connect; it is kept, but
+// CLIENT LIST and INFO show 7.0's fields, which do not include what it
+// sets.
 var clientSubcommands = []command{
-	{name: "client|id", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientID},
-	{name: "client|getname", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientGetName},
-	{name: "client|setname", arity: 3, flags: flagNoScript | flagLoading | flagStale, run: cmdClientSetName},
-	{name: "client|setinfo", arity: 4, flags: flagNoScript | flagLoading | flagStale, run: cmdClientSetInfo},
-	{name: "client|info", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientInfo},
+	{name: "client|id", arity: 2, flags: clientCmd, run: cmdClientID},
+	{name: "client|getname", arity: 2, flags: clientCmd, run: cmdClientGetName},
+	{name: "client|setname", arity: 3, flags: clientCmd, run: cmdClientSetName},
+	{name: "client|setinfo", arity: 4, flags: clientCmd, run: cmdClientSetInfo},
+	{name: "client|info", arity: 2, flags: clientCmd, run: cmdClientInfo},
+	{name: "client|list", arity: -2, flags: clientAdmin, run: cmdClientList},
+	{name: "client|kill", arity: -3, flags: clientAdmin, run: cmdClientKill},
+	{name: "client|pause", arity: -3, flags: clientAdmin, run: cmdClientPause},
+	{name: "client|unpause", arity: 2, flags: clientAdmin, run: cmdClientUnpause},
+	{name: "client|reply", arity: 3, flags: clientCmd, run: cmdClientReply},
+	{name: "client|no-evict", arity: 3, flags: clientAdmin, run: cmdClientNoEvict},
+	{name: "client|unblock", arity: -3, flags: clientAdmin, run: cmdClientUnblock},
+	{name: "client|help", arity: 2, flags: flagLoading | flagStale, run: cmdClientHelp},
 }
 
 func cmdClientID(s *Session, _ [][]byte) { s.reply.Int(s.id) }
 
 func cmdClientGetName(s *Session, _ [][]byte) {
-	if s.name == "" {
+	name := s.clientName()
+	if name == "" {
 		s.reply.Nil()
 		return
 	}
-	s.reply.BulkString(s.name)
+	s.reply.BulkString(name)
 }
 
 func cmdClientSetName(s *Session, args [][]byte) {
@@ -43,8 +65,6 @@ func cmdClientSetInfo(s *Session, args [][]byte) {
 	s.reply.Status("OK")
 }
 
-func cmdClientInfo(s *Session, _ [][]byte) { s.reply.BulkString(s.clientInfo()) }
-
 // setName names the client, or answers Redis's error for a name it
 // refuses and reports false.
 func (s *Session) setName(name []byte) bool {
@@ -52,7 +72,12 @@ func (s *Session) setName(name []byte) bool {
 		s.reply.Error(errClientName)
 		return false
 	}
-	s.name = string(name)
+	if len(name) == 0 {
+		s.client.name.Store(nil)
+		return true
+	}
+	kept := string(name)
+	s.client.name.Store(&kept)
 	return true
 }
 
@@ -67,7 +92,351 @@ func validClientName(name []byte) bool {
 	return true
 }
 
-// clientInfo is CLIENT INFO's line, with the fields this daemon knows.
-func (s *Session) clientInfo() string {
-	return "id=" + itoa(s.id) + " name=" + s.name + " db=0 resp=2 lib-name=" + s.libName + " lib-ver=" + s.libVer + "\n"
+// CLIENT INFO: this connection's line of CLIENT LIST.
+func cmdClientInfo(s *Session, args [][]byte) {
+	line := s.infoLine(nil, s, argvMem(args), time.Now())
+	s.reply.BulkString(string(append(line, '\n')))
 }
+
+func argvMem(args [][]byte) int {
+	n := 0
+	for _, a := range args {
+		n += len(a)
+	}
+	return n
+}
+
+// CLIENT LIST [TYPE type] [ID id ...]: a line per client, oldest first.
+// With IDs, the clients with those IDs, in the order given, each as often
+// as named.
+func cmdClientList(s *Session, args [][]byte) {
+	var clients []*Session
+	switch {
+	case len(args) == 4 && optionName(args[2]) == "type":
+		kind, ok := clientTypeByName(args[3])
+		if !ok {
+			s.reply.Error("ERR Unknown client type '" + string(cString(args[3])) + "'")
+			return
+		}
+		for _, c := range s.ex.clients.all() {
+			if c.clientType() == kind {
+				clients = append(clients, c)
+			}
+		}
+	case len(args) > 3 && optionName(args[2]) == "id":
+		for _, a := range args[3:] {
+			id, ok := parseInt(a)
+			if !ok {
+				s.reply.Error("ERR Invalid client ID")
+				return
+			}
+			if c := s.ex.clients.byIDOrNil(id); c != nil {
+				clients = append(clients, c)
+			}
+		}
+	case len(args) != 2:
+		s.reply.Error(errSyntax)
+		return
+	default:
+		clients = s.ex.clients.all()
+	}
+	var b []byte
+	now, mem := time.Now(), argvMem(args)
+	for _, c := range clients {
+		b = append(c.infoLine(b, s, mem, now), '\n')
+	}
+	s.reply.BulkString(string(b))
+}
+
+// killFilter is what CLIENT KILL's options select; zero values match all.
+type killFilter struct {
+	addr, laddr       string
+	hasAddr, hasLaddr bool
+	kind              string
+	id                int64
+	skipMe            bool
+	maxAge            int64 // seconds; 0: any (Redis 7.4's MAXAGE)
+	oldForm           bool  // CLIENT KILL ip:port
+}
+
+// CLIENT KILL ip:port, or CLIENT KILL option value [option value ...]
+// with ID, ADDR, LADDR, TYPE, USER, SKIPME and MAXAGE: the old form answers
+// OK or "No such client" and may kill the caller; the new one answers the
+// number killed and skips the caller unless SKIPME no. The caller, if
+// killed, is closed once this reply is sent; others are closed at once.
+func cmdClientKill(s *Session, args [][]byte) {
+	f := killFilter{skipMe: true}
+	if len(args) == 3 {
+		f.addr, f.hasAddr, f.oldForm, f.skipMe = string(args[2]), true, true, false
+	} else if !s.parseKillFilter(&f, args[2:]) {
+		return
+	}
+	killed := 0
+	now := time.Now()
+	for _, c := range s.ex.clients.all() {
+		if !f.matches(c, s, now) {
+			continue
+		}
+		killed++
+		if c == s {
+			s.closing = true // after this reply
+			continue
+		}
+		s.ex.clients.remove(c)
+		s.ex.hub.detach(c)
+		if c.conn != nil {
+			c.conn.Kill()
+		}
+	}
+	switch {
+	case !f.oldForm:
+		s.reply.Int(int64(killed))
+	case killed == 0:
+		s.reply.Error("ERR No such client")
+	default:
+		s.reply.Status("OK")
+	}
+}
+
+// parseKillFilter reads option/value pairs, answering Redis's error for a
+// bad one and reporting false.
+func (s *Session) parseKillFilter(f *killFilter, opts [][]byte) bool {
+	for i := 0; i < len(opts); i += 2 {
+		if i+1 >= len(opts) {
+			s.reply.Error(errSyntax)
+			return false
+		}
+		value := opts[i+1]
+		switch optionName(opts[i]) {
+		case "id":
+			id, ok := parseInt(value)
+			if !ok || id < 1 {
+				s.reply.Error("ERR client-id should be greater than 0")
+				return false
+			}
+			f.id = id
+		case "type":
+			kind, ok := clientTypeByName(value)
+			if !ok {
+				s.reply.Error("ERR Unknown client type '" + string(cString(value)) + "'")
+				return false
+			}
+			f.kind = kind
+		case "addr":
+			f.addr, f.hasAddr = string(value), true
+		case "laddr":
+			f.laddr, f.hasLaddr = string(value), true
+		case "user":
+			// The only user is "default", and every client is it.
+			if string(value) != "default" {
+				s.reply.Error("ERR No such user '" + string(cString(value)) + "'")
+				return false
+			}
+		case "skipme":
+			switch optionName(value) {
+			case "yes":
+				f.skipMe = true
+			case "no":
+				f.skipMe = false
+			default:
+				s.reply.Error(errSyntax)
+				return false
+			}
+		case "maxage":
+			age, ok := parseInt(value)
+			if !ok {
+				s.reply.Error(errNotInteger)
+				return false
+			}
+			f.maxAge = age
+		default:
+			s.reply.Error(errSyntax)
+			return false
+		}
+	}
+	return true
+}
+
+// matches reports whether the filter selects client c (caller is the
+// session running the KILL).
+func (f *killFilter) matches(c, caller *Session, now time.Time) bool {
+	var peer, local string
+	if c.conn != nil && (f.hasAddr || f.hasLaddr) {
+		peer, local = c.conn.Addrs()
+	}
+	switch {
+	case f.hasAddr && peer != f.addr,
+		f.hasLaddr && local != f.laddr,
+		f.kind != "" && c.clientType() != f.kind,
+		f.id != 0 && c.id != f.id,
+		f.maxAge != 0 && int64(now.Sub(c.client.created)/time.Second) < f.maxAge,
+		c == caller && f.skipMe:
+		return false
+	}
+	return true
+}
+
+// CLIENT PAUSE timeout [WRITE|ALL]: hold clients' commands (all of them,
+// or those that write) for timeout milliseconds or until CLIENT UNPAUSE.
+func cmdClientPause(s *Session, args [][]byte) {
+	if len(args) > 4 {
+		s.reply.Error(subcommandSyntaxError(args))
+		return
+	}
+	all := true
+	if len(args) == 4 {
+		switch optionName(args[3]) {
+		case "write":
+			all = false
+		case "all":
+		default:
+			s.reply.Error("ERR CLIENT PAUSE mode must be WRITE or ALL")
+			return
+		}
+	}
+	ms, ok := parseInt(args[2])
+	switch {
+	case !ok:
+		s.reply.Error("ERR timeout is not an integer or out of range")
+		return
+	case ms < 0:
+		s.reply.Error("ERR timeout is negative")
+		return
+	}
+	s.ex.pauseClients(time.Duration(min(ms, int64(1<<63-1)/int64(time.Millisecond)))*time.Millisecond, all)
+	s.reply.Status("OK")
+}
+
+func cmdClientUnpause(s *Session, _ [][]byte) {
+	s.ex.unpause()
+	s.reply.Status("OK")
+}
+
+// replyMode is CLIENT REPLY's state.
+type replyMode uint8
+
+const (
+	repliesOn       replyMode = iota
+	repliesOff                // no reply until CLIENT REPLY ON
+	repliesSkipNext           // set by CLIENT REPLY SKIP: the next command's reply is dropped
+	repliesSkip               // this command's reply is dropped
+)
+
+// CLIENT REPLY ON|OFF|SKIP: ON answers OK; OFF and SKIP answer nothing.
+func cmdClientReply(s *Session, args [][]byte) {
+	switch optionName(args[2]) {
+	case "on":
+		s.replies = repliesOn
+		s.reply.Status("OK")
+	case "off":
+		s.replies = repliesOff
+	case "skip":
+		if s.replies != repliesOff {
+			s.replies = repliesSkipNext
+		}
+	default:
+		s.reply.Error(errSyntax)
+	}
+}
+
+// silence drops the reply a command just wrote (out[mark:]) when CLIENT
+// REPLY says so. A held command has written nothing and is not counted.
+func (s *Session) silence(out []byte, mark int) []byte {
+	if s.replies == repliesOn || s.held != nil {
+		return out
+	}
+	switch s.replies {
+	case repliesSkipNext: // CLIENT REPLY SKIP itself, which wrote nothing
+		s.replies = repliesSkip
+		return out
+	case repliesSkip:
+		s.replies = repliesOn
+	}
+	return out[:mark]
+}
+
+// CLIENT NO-EVICT ON|OFF: this daemon evicts no clients; the flag shows
+// in CLIENT LIST as Redis's does.
+func cmdClientNoEvict(s *Session, args [][]byte) {
+	switch optionName(args[2]) {
+	case "on":
+		s.client.noEvict.Store(true)
+	case "off":
+		s.client.noEvict.Store(false)
+	default:
+		s.reply.Error(errSyntax)
+		return
+	}
+	s.reply.Status("OK")
+}
+
+// CLIENT UNBLOCK id [TIMEOUT|ERROR]: 1 if the client was blocked and is
+// now unblocked. No command blocks yet, so it is always 0.
+func cmdClientUnblock(s *Session, args [][]byte) {
+	if len(args) > 4 {
+		s.reply.Error(subcommandSyntaxError(args))
+		return
+	}
+	if len(args) == 4 {
+		if reason := optionName(args[3]); reason != "timeout" && reason != "error" {
+			s.reply.Error("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR")
+			return
+		}
+	}
+	if _, ok := parseInt(args[2]); !ok {
+		s.reply.Error(errNotInteger)
+		return
+	}
+	s.reply.Int(0)
+}
+
+// clientHelp is CLIENT HELP's text, Redis 7.0's lines.
+var clientHelp = []string{
+	"CACHING (YES|NO)",
+	"    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
+	"GETREDIR",
+	"    Return the client ID we are redirecting to when tracking is enabled.",
+	"GETNAME",
+	"    Return the name of the current connection.",
+	"ID",
+	"    Return the ID of the current connection.",
+	"INFO",
+	"    Return information about the current client connection.",
+	"KILL <ip:port>",
+	"    Kill connection made from <ip:port>.",
+	"KILL <option> <value> [<option> <value> [...]]",
+	"    Kill connections. Options are:",
+	"    * ADDR (<ip:port>|<unixsocket>:0)",
+	"      Kill connections made from the specified address",
+	"    * LADDR (<ip:port>|<unixsocket>:0)",
+	"      Kill connections made to specified local address",
+	"    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+	"      Kill connections by type.",
+	"    * USER <username>",
+	"      Kill connections authenticated by <username>.",
+	"    * SKIPME (YES|NO)",
+	"      Skip killing current connection (default: yes).",
+	"LIST [options ...]",
+	"    Return information about client connections. Options:",
+	"    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+	"      Return clients of specified type.",
+	"UNPAUSE",
+	"    Stop the current client pause, resuming traffic.",
+	"PAUSE <timeout> [WRITE|ALL]",
+	"    Suspend all, or just write, clients for <timeout> milliseconds.",
+	"REPLY (ON|OFF|SKIP)",
+	"    Control the replies sent to the current connection.",
+	"SETNAME <name>",
+	"    Assign the name <name> to the current connection.",
+	"UNBLOCK <clientid> [TIMEOUT|ERROR]",
+	"    Unblock the specified blocked client.",
+	"TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+	"         [OPTIN] [OPTOUT] [NOLOOP]",
+	"    Control server assisted client side caching.",
+	"TRACKINGINFO",
+	"    Report tracking status for the current connection.",
+	"NO-EVICT (ON|OFF)",
+	"    Protect current client connection from eviction.",
+}
+
+func cmdClientHelp(s *Session, args [][]byte) { s.replyHelp(args, clientHelp) }

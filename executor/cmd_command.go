@@ -2,7 +2,6 @@ package executor
 
 import (
 	"sort"
-	"strings"
 )
 
 // commandSubcommands: COMMAND COUNT | INFO [name ...] | DOCS [name ...] |
@@ -442,36 +441,28 @@ func bitfieldKeyFlags(line [][]byte) keyFlags {
 	return keyRO | keyAccess
 }
 
-// commandHelp is COMMAND HELP's text: each subcommand's syntax and what it
-// does.
+// commandHelp is COMMAND HELP's text, Redis 7.0's lines, as every container's
+// HELP is (help.go).
 var commandHelp = []string{
 	"(no subcommand)",
-	"    Describe every command.",
+	"    Return details about all Redis commands.",
 	"COUNT",
-	"    Count the commands.",
+	"    Return the total number of commands in this Redis server.",
 	"LIST",
-	"    List the names of every command and subcommand.",
+	"    Return a list of all commands in this Redis server.",
 	"INFO [<command-name> ...]",
-	"    Describe the named commands; all of them when none is named.",
+	"    Return details about multiple Redis commands.",
+	"    If no command names are given, documentation details for all",
+	"    commands are returned.",
 	"DOCS [<command-name> ...]",
-	"    Document the named commands; all of them when none is named.",
+	"    Return documentation details about multiple Redis commands.",
+	"    If no command names are given, documentation details for all",
+	"    commands are returned.",
 	"GETKEYS <full-command>",
-	"    Find the keys in a complete command line.",
+	"    Return the keys from a full Redis command.",
 	"GETKEYSANDFLAGS <full-command>",
-	"    Find the keys in a complete command line and how each is used.",
+	"    Return the keys and the access flags from a full Redis command.",
 }
 
 func cmdCommandHelp(s *Session, args [][]byte) { s.replyHelp(args, commandHelp) }
 
-// replyHelp writes a container's HELP as Redis's addReplyHelp does, each
-// line a status: a header naming the command as typed, in upper case,
-// then the lines, then HELP itself.
-func (s *Session) replyHelp(args [][]byte, lines []string) {
-	s.reply.Array(len(lines) + 3)
-	s.reply.Status(strings.ToUpper(string(cString(args[0]))) + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:")
-	for _, line := range lines {
-		s.reply.Status(line)
-	}
-	s.reply.Status("HELP")
-	s.reply.Status("    Prints this help.")
-}

@@ -29,6 +29,9 @@ func cmdDebug(s *Session, args [][]byte) {
 		return
 	}
 	switch sub := strings.ToLower(string(args[1])); {
+	case sub == "help" && len(args) == 2:
+		s.replyHelp(args, debugHelp)
+		return
 	case sub == "sleep" && len(args) == 3:
 		time.Sleep(sleepDuration(args[2]))
 		s.reply.Status("OK")

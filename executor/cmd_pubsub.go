@@ -38,6 +38,7 @@ var pubsubSubcommands = []command{
 	{name: "pubsub|channels", arity: -2, flags: flagPubSub | flagLoading | flagStale, run: cmdPubSubChannels},
 	{name: "pubsub|numsub", arity: -2, flags: flagPubSub | flagLoading | flagStale, run: cmdPubSubNumSub},
 	{name: "pubsub|numpat", arity: 2, flags: flagPubSub | flagLoading | flagStale, run: cmdPubSubNumPat},
+	{name: "pubsub|help", arity: 2, flags: flagLoading | flagStale, run: cmdPubSubHelp},
 }
 
 // PUBSUB CHANNELS [pattern]: the channels with subscribers. Its arity
@@ -72,7 +73,7 @@ func cmdPubSubNumPat(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.hub.numPat
 // connection.
 func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
-	s.name = ""
+	s.resetClientState()
 	if s.ex.passwordRequired() {
 		s.authed, s.parser.Unauthenticated = false, true
 	}

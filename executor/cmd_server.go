@@ -111,7 +111,7 @@ var configHelp = []string{
 	"    Rewrite the configuration file.",
 }
 
-// CONFIG HELP: Redis's layout, the header naming the command as typed.
+// CONFIG HELP: Redis's help (help.go).
 func cmdConfigHelp(s *Session, args [][]byte) { s.replyHelp(args, configHelp) }
 
 func cmdConfigResetStat(s *Session, _ [][]byte) {

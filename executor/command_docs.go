@@ -151,10 +151,10 @@ var commandDocs = map[string]*commandDoc{
 		},
 		args: []docArg{
 			{name: "normal_master_replica_pubsub", typ: argOneOf, token: "TYPE", since: "5.0.0", flags: argOptional, args: []docArg{
-				{name: "normal", typ: argPureToken, token: "normal"},
-				{name: "master", typ: argPureToken, token: "master"},
-				{name: "replica", typ: argPureToken, token: "replica"},
-				{name: "pubsub", typ: argPureToken, token: "pubsub"},
+				{name: "normal", typ: argPureToken, token: "NORMAL"},
+				{name: "master", typ: argPureToken, token: "MASTER"},
+				{name: "replica", typ: argPureToken, token: "REPLICA"},
+				{name: "pubsub", typ: argPureToken, token: "PUBSUB"},
 			}},
 			{name: "id", typ: argBlock, token: "ID", since: "6.2.0", flags: argOptional, args: []docArg{
 				{name: "client-id", typ: argInteger, flags: argMultiple},
@@ -180,11 +180,11 @@ var commandDocs = map[string]*commandDoc{
 				{name: "new-format", typ: argOneOf, flags: argMultiple, args: []docArg{
 					{name: "client-id", typ: argInteger, token: "ID", since: "2.8.12", flags: argOptional},
 					{name: "normal_master_slave_pubsub", typ: argOneOf, token: "TYPE", since: "2.8.12", flags: argOptional, args: []docArg{
-						{name: "normal", typ: argPureToken, token: "normal"},
-						{name: "master", typ: argPureToken, token: "master", since: "3.2.0"},
-						{name: "slave", typ: argPureToken, token: "slave"},
-						{name: "replica", typ: argPureToken, token: "replica", since: "5.0.0"},
-						{name: "pubsub", typ: argPureToken, token: "pubsub"},
+						{name: "normal", typ: argPureToken, token: "NORMAL"},
+						{name: "master", typ: argPureToken, token: "MASTER", since: "3.2.0"},
+						{name: "slave", typ: argPureToken, token: "SLAVE"},
+						{name: "replica", typ: argPureToken, token: "REPLICA", since: "5.0.0"},
+						{name: "pubsub", typ: argPureToken, token: "PUBSUB"},
 					}},
 					{name: "username", typ: argString, token: "USER", flags: argOptional},
 					{name: "ip:port", typ: argString, token: "ADDR", flags: argOptional},
@@ -950,6 +950,12 @@ var commandDocs = map[string]*commandDoc{
 		summary:    "Write the current settings to the configuration file",
 		since:      "2.8.0",
 		group:      "server",
+		complexity: "O(1)",
+	},
+	"pubsub|help": {
+		summary:    "List the PUBSUB subcommands and what they do",
+		since:      "6.2.0",
+		group:      "pubsub",
 		complexity: "O(1)",
 	},
 	"config|help": {

@@ -10,9 +10,7 @@ import (
 // table. Once merged they are ordinary table commands; this list may then
 // be emptied.
 var awaitingMerge = map[string]bool{
-	"client|list": true, "client|kill": true, "client|pause": true, "client|unpause": true, "client|reply": true,
-	"client|no-evict": true, "client|unblock": true, "client|help": true, "client|tracking": true,
-	"client|caching": true, "client|getredir": true, "client|trackinginfo": true,
+	"client|tracking": true, "client|caching": true, "client|getredir": true, "client|trackinginfo": true,
 }
 
 // allCommands are every command and subcommand of the table.

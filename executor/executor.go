@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"slices"
 	"sort"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -105,6 +106,9 @@ type Executor struct {
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
+	clients         clientList                 // every connected session (CLIENT LIST, KILL)
+	pause           atomic.Pointer[pauseState] // CLIENT PAUSE in force; nil when none
+	pauseMu         sync.Mutex                 // serialises pausing and unpausing
 }
 
 // password is requirepass: whether one is set, and its sha256.
@@ -183,11 +187,16 @@ func (ex *Executor) connStats() ConnStats {
 
 // NewSession returns the state of one new connection; pusher is how
 // published messages reach it (nil: the connection cannot subscribe).
+// When pusher is also a Conn (netsrv's connections are), CLIENT LIST shows
+// its facts and CLIENT KILL can end it.
 func (ex *Executor) NewSession(pusher Pusher) *Session {
 	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired()}
 	s.reply.stats = &ex.errors
+	s.conn, _ = pusher.(Conn)
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
 	s.parser.Unauthenticated = !s.authed
+	s.client.init()
+	ex.clients.add(s)
 	return s
 }
 

@@ -109,12 +109,7 @@ func (h *hub) unsubscribe(s *Session, names [][]byte, pattern bool) {
 // leave removes one name of s; the caller holds h.mu.
 func (h *hub) leave(s *Session, own map[string]struct{}, all map[string]map[*Session]struct{}, name string) {
 	delete(own, name)
-	if subs := all[name]; subs != nil {
-		delete(subs, s)
-		if len(subs) == 0 {
-			delete(all, name)
-		}
-	}
+	h.removeSubscriber(all, name, s)
 }
 
 // dropAll removes every subscription of s, silently: its connection ended.

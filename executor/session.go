@@ -31,8 +31,12 @@ type Session struct {
 
 	// The client's identity, for CLIENT and HELLO.
 	id              int64
-	name            string
 	libName, libVer string
+	client          clientState  // what other connections may read (clients.go)
+	conn            Conn         // the connection's facts; nil without one (tests, replay)
+	replies         replyMode    // CLIENT REPLY
+	held            *heldRequest // a request waiting for a pause to end (pause.go)
+	inLen, inCap    int          // the input of the batch being handled, for CLIENT INFO
 }
 
 // batchCounts are counted per batch of requests and then added to the
@@ -59,7 +63,16 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 	start := len(out)
 	s.wrote = false
 	s.clock = time.Since(s.ex.started)
-	for consumed < len(in) && !s.closing && len(out) < maxBatchReply {
+	s.inLen, s.inCap = len(in), cap(in)
+	if s.held != nil {
+		select {
+		case <-s.held.until: // its pause is over (or replaced): try it again
+			out = s.runHeld(out)
+		default:
+			return 0, out, false // still held: nothing else runs before it
+		}
+	}
+	for consumed < len(in) && s.held == nil && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
 		s.reply.reset(out, s.ex.replyForm(cmd.Proto))
 		if err != nil {
@@ -77,12 +90,13 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 		if len(cmd.Args) > 0 {
 			s.execute(cmd.Args)
 		}
-		out = s.reply.buf
+		out = s.silence(s.reply.buf, len(out))
 	}
 	s.counts.netIn += int64(consumed)
 	s.counts.netOut += int64(len(out) - start)
 	s.flushCounts()
 	s.flushCalls()
+	s.client.seen(s.cmd)
 	if p := s.ex.persistence(); s.wrote && p != nil {
 		// appendfsync always: no reply of this batch leaves before its
 		// writes are on disk (one wait for the batch; other clients'
@@ -138,6 +152,9 @@ func (s *Session) execute(args [][]byte) {
 		s.countRejected(cmd)
 		return
 	}
+	if s.ex.pause.Load() != nil && s.hold(cmd, args) {
+		return // it runs when the pause ends
+	}
 	s.cmd = cmd
 	s.wrote = s.wrote || cmd.flags&flagWrite != 0
 	errorsBefore := s.reply.errors
@@ -187,5 +204,9 @@ func (s *Session) refusedForDiskError(cmd *command) bool {
 }
 
 // Closed is called by the networking layer once the connection has ended:
-// the session leaves every channel, so nothing is kept for it.
-func (s *Session) Closed() { s.ex.hub.dropAll(s) }
+// the session leaves every channel and the client list, so nothing is kept
+// for it.
+func (s *Session) Closed() {
+	s.ex.hub.dropAll(s)
+	s.ex.clients.remove(s)
+}

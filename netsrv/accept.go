@@ -41,11 +41,11 @@ func (s *Server) acceptLoop() {
 // model (queued for a worker, or given to an event loop).
 func (s *Server) admit(fd int, sa unix.Sockaddr) {
 	s.accepted.Add(1)
-	c := &conn{fd: fd, peer: formatSockaddr(sa)}
+	c := &conn{fd: fd, peer: formatSockaddr(sa), live: s.live, killState: killState{kicked: make(chan struct{})}}
 	if s.debug {
 		s.log.WithFields(logrus.Fields{"fd": fd, "peer": c.peer}).Debug("accept(): new connection")
 	}
-	s.live.add(fd)
+	s.live.add(c)
 	switch {
 	case s.cfg.CheckPeer != nil && s.refusePeer(c, sa):
 	case s.overMaxClients():

@@ -71,7 +71,7 @@ func (p partialEcho) Handle(in, out []byte) (int, []byte, bool) {
 // when the rest of its line comes.
 func TestEventLoopLendsBuffersButKeepsHalfRequests(t *testing.T) {
 	left := make(chan string, 16)
-	addr, _ := startWith(t, Config{EventLoops: 1}, func(Pusher) Session { return partialEcho{left} })
+	addr, _ := startWith(t, Config{EventLoops: 1}, func(Client) Session { return partialEcho{left} })
 	a, b, c := dial(t, addr), dial(t, addr), dial(t, addr)
 	leave := func(conn net.Conn, half string) {
 		t.Helper()

@@ -2,6 +2,7 @@ package netsrv
 
 import (
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -30,7 +31,18 @@ type conn struct {
 	quit     bool // the session asked to close once its replies are out
 
 	session Session
-	log     *logrus.Entry // set only at debug level
+	holder  Holder          // the session's, if it may hold requests (CLIENT PAUSE)
+	held    <-chan struct{} // non-nil while the session holds a request
+	resumed bool            // held no more: run the session even with no new bytes
+	parked  bool            // set aside by its event loop while held
+	log     *logrus.Entry   // set only at debug level
+
+	// For CLIENT LIST and CLIENT KILL (client.go).
+	live    *registry
+	gauges  gauges
+	localMu sync.Mutex
+	local   string // the local address, once asked
+	killState
 
 	// For the event loop (eventloop.go): what epoll watches for, and when
 	// the client last sent or took bytes (--timeout).
@@ -59,8 +71,9 @@ func (s *Server) openSession(c *conn, what string) {
 	setKeepAlive(c.fd, time.Duration(s.keepAlive.Load()))
 	c.ob = newOutbox(c.fd, &s.pushLimit)
 	c.ob.takeover = c.takeUnsent
-	c.session = s.newSession(c.ob)
+	c.session = s.newSession(c)
 	c.sizer, _ = c.session.(BufferSizer)
+	c.holder, _ = c.session.(Holder)
 }
 
 // turn is one step of a connection in either I/O model: receive what has
@@ -133,7 +146,14 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 // runRequests hands the received bytes to the session until it can make no
 // more progress, queues the replies and sends what the kernel takes.
 func (s *Server) runRequests(c *conn) error {
-	for len(c.in) > 0 && !c.quit {
+	defer c.publish()
+	force := c.resumed // a held request is waiting inside the session
+	c.resumed = false
+	for (len(c.in) > 0 || force) && !c.quit {
+		force = false
+		if c.killed.Load() {
+			return errKilled
+		}
 		// Replies go straight into out when it is empty (the usual case);
 		// behind unsent ones, they are made aside and appended.
 		direct := c.unsent() == 0
@@ -169,8 +189,11 @@ func (s *Server) runRequests(c *conn) error {
 			return errOutputLimit
 		}
 		if consumed == 0 {
-			break // an incomplete request: wait for more bytes
+			break // an incomplete request (or a held one): wait for more bytes
 		}
+	}
+	if c.holder != nil && !c.quit {
+		c.held = c.holder.Held()
 	}
 	return nil
 }
@@ -212,7 +235,7 @@ func (c *conn) takeUnsent() []byte {
 func (s *Server) connEnded(c *conn, call string, err error) {
 	entry := s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer})
 	switch {
-	case errors.Is(err, errIdle):
+	case errors.Is(err, errIdle), errors.Is(err, errKilled):
 		entry.Infof("closing the connection: %v", err)
 	case errors.Is(err, errQueryLimit), errors.Is(err, errOutputLimit):
 		entry.Warnf("closing the connection: %v", err)

@@ -16,7 +16,9 @@
 //	busypoll.go  how a loop waits: polling epoll_wait briefly before sleeping
 //	sysio.go     section 8: recv/send with EINTR, EPIPE and ECONNRESET handled
 //	shutdown.go  section 10: stopping the accept loop and waking every worker
-//	registry.go  the live client fds, so shutdown can reach each one
+//	registry.go  the live client fds, so shutdown and CLIENT KILL can reach each one
+//	client.go    what a session is given of its connection (Client): facts
+//	             for CLIENT LIST, Kill, and holding requests during a pause
 //	watchdog.go  section 11's limitation made visible: a full worker pool
 //
 // The layer moves bytes and nothing else (section 1). It does not know the

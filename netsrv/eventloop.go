@@ -50,7 +50,9 @@ type eventLoop struct {
 
 	mu       sync.Mutex
 	incoming []*conn // accepted, not yet taken in by the loop
+	unparked []*conn // parked connections whose hold has ended (loopconn.go)
 	finish   bool    // no more connections will come: end once all are closed
+	gone     bool    // the loop has stopped: nothing may wake it any more
 
 	conns     map[int]*conn // only the loop's goroutine touches these
 	finishing bool          // finish, as last seen
@@ -127,6 +129,11 @@ func (l *eventLoop) wake() {
 func (l *eventLoop) run() {
 	defer close(l.done)
 	defer l.release()
+	defer func() {
+		l.mu.Lock()
+		l.gone = true
+		l.mu.Unlock()
+	}()
 	events := make([]unix.EpollEvent, eventsPerWait)
 	for {
 		// The idle timeout is read on every round: CONFIG SET may change
@@ -179,7 +186,12 @@ func (l *eventLoop) takeIncoming(now time.Time) {
 	batch := l.incoming
 	l.incoming = nil
 	l.finishing = l.finish
+	unparked := l.unparked
+	l.unparked = nil
 	l.mu.Unlock()
+	for _, c := range unparked {
+		l.resume(c)
+	}
 	for _, c := range batch {
 		l.s.openSession(c, "event loop: serving connection")
 		c.lastActive = now

@@ -40,7 +40,7 @@ func (bigReply) Handle(in, out []byte) (int, []byte, bool) {
 // startWith starts a server with cfg (its EventLoops choose the I/O model;
 // 4 workers and a queue of 4 unless it says) and serves each connection
 // with a session made by session.
-func startWith(t *testing.T, cfg Config, session func(Pusher) Session) (string, *Server) {
+func startWith(t *testing.T, cfg Config, session func(Client) Session) (string, *Server) {
 	t.Helper()
 	log := logrus.New()
 	log.SetOutput(io.Discard)
@@ -64,7 +64,7 @@ func startWith(t *testing.T, cfg Config, session func(Pusher) Session) (string, 
 	return ln.Addr(), srv
 }
 
-func bigSession(Pusher) Session { return bigReply{} }
+func bigSession(Client) Session { return bigReply{} }
 
 func TestClientThatNeverReadsIsClosedAtTheOutputLimit(t *testing.T) {
 	eachModel(t, func(t *testing.T, loops int) {
@@ -108,7 +108,7 @@ func TestPipelineReadLaterGetsEveryReply(t *testing.T) {
 
 func TestQueryBufferLimit(t *testing.T) {
 	eachModel(t, func(t *testing.T, loops int) {
-		addr, srv := startWith(t, Config{EventLoops: loops, QueryLimit: 64 << 10}, func(Pusher) Session { return lineEcho{} })
+		addr, srv := startWith(t, Config{EventLoops: loops, QueryLimit: 64 << 10}, func(Client) Session { return lineEcho{} })
 		c := dial(t, addr)
 		go io.WriteString(c, strings.Repeat("x", 1<<20)) // one line, never finished
 		// Closed with input unread, the socket is reset: EOF or ECONNRESET.
@@ -159,7 +159,7 @@ func TestSlowReaderOfALargeReplyIsNotIdle(t *testing.T) {
 
 func TestMaxClients(t *testing.T) {
 	eachModel(t, func(t *testing.T, loops int) {
-		addr, srv := startWith(t, Config{Workers: 8, Queue: 8, EventLoops: loops, MaxClients: 2}, func(Pusher) Session { return lineEcho{} })
+		addr, srv := startWith(t, Config{Workers: 8, Queue: 8, EventLoops: loops, MaxClients: 2}, func(Client) Session { return lineEcho{} })
 		a, b := dial(t, addr), dial(t, addr)
 		io.WriteString(a, "a\n")
 		io.WriteString(b, "b\n")
@@ -189,7 +189,7 @@ func TestCheckPeerTurnsClientsAway(t *testing.T) {
 	eachModel(t, func(t *testing.T, loops int) {
 		seen := make(chan netip.Addr, 1)
 		addr, _ := startWith(t, Config{EventLoops: loops, CheckPeer: func(p netip.Addr) []byte { seen <- p; return []byte("-DENIED go away\r\n") }},
-			func(Pusher) Session { return lineEcho{} })
+			func(Client) Session { return lineEcho{} })
 		c := dial(t, addr)
 		if got, _ := io.ReadAll(c); string(got) != "-DENIED go away\r\n" {
 			t.Fatalf("got %q", got)
@@ -216,7 +216,7 @@ func TestCheckPeerTurnsClientsAway(t *testing.T) {
 // back to accept(2) first took it: then B could not even make its socket.
 func TestOutOfDescriptorsAnswersWithTheSpare(t *testing.T) {
 	eachModel(t, func(t *testing.T, loops int) {
-		addr, srv := startWith(t, Config{EventLoops: loops}, func(Pusher) Session { return lineEcho{} })
+		addr, srv := startWith(t, Config{EventLoops: loops}, func(Client) Session { return lineEcho{} })
 		port := int(netip.MustParseAddrPort(addr).Port())
 		// A client served before the table fills: the accept loop runs.
 		// It stays connected, so that the server's descriptor for it is

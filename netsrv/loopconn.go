@@ -15,6 +15,10 @@ import (
 // the connection needs next or close it.
 func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 	s := l.s
+	if c.killed.Load() {
+		l.end(c, "recv", errKilled)
+		return
+	}
 	trouble := events&(unix.EPOLLERR|unix.EPOLLHUP) != 0
 	if c.unsent() > 0 && (events&unix.EPOLLOUT != 0 || trouble) {
 		before := c.unsent()
@@ -26,7 +30,7 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 			c.lastActive = now
 		}
 	}
-	if !c.readDone && !c.quit && (events&unix.EPOLLIN != 0 || trouble) {
+	if !c.readDone && !c.quit && c.held == nil && (events&unix.EPOLLIN != 0 || trouble) {
 		l.lendReadBuffer(c)
 		n, call, err := s.turn(c, false)
 		if err != nil {
@@ -48,9 +52,54 @@ func (l *eventLoop) settle(c *conn) {
 		l.close(c)
 		return
 	}
+	if c.held != nil && !c.parked {
+		l.park(c)
+	}
 	if err := l.updateInterest(c); err != nil {
 		l.end(c, "epoll_ctl", err)
 	}
+}
+
+// park sets a connection aside while its session holds a request (CLIENT
+// PAUSE): the loop stops reading it, and a goroutine waits for the hold to
+// end, for a kill or for shutdown, then hands it back to the loop, which
+// never blocks on it meanwhile.
+func (l *eventLoop) park(c *conn) {
+	c.parked = true
+	held := c.held
+	go func() {
+		select {
+		case <-held:
+		case <-c.kicked:
+		case <-l.s.stopped:
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if !l.gone { // a loop that has stopped has closed its eventfd
+			l.unparked = append(l.unparked, c)
+			l.wake()
+		}
+	}()
+}
+
+// resume serves a connection handed back by park, if it is still the
+// loop's.
+func (l *eventLoop) resume(c *conn) {
+	if l.conns[c.fd] != c {
+		return
+	}
+	c.parked, c.lastActive = false, time.Now() // a pause is not the client's idleness
+	if !l.s.endHold(c) {
+		l.end(c, "recv", errKilled)
+		return
+	}
+	l.lendReadBuffer(c)
+	if err := l.s.runRequests(c); err != nil {
+		l.end(c, "send", err)
+		return
+	}
+	l.takeBackReadBuffer(c)
+	l.settle(c)
 }
 
 // updateInterest watches for input while the client may still send, and
@@ -59,7 +108,7 @@ func (l *eventLoop) settle(c *conn) {
 // instead of sitting there (as in the worker model).
 func (l *eventLoop) updateInterest(c *conn) error {
 	var want uint32
-	if !c.readDone && !c.quit {
+	if !c.readDone && !c.quit && c.held == nil {
 		want |= unix.EPOLLIN
 	}
 	if c.unsent() > 0 {
@@ -73,11 +122,12 @@ func (l *eventLoop) updateInterest(c *conn) error {
 }
 
 // closeIdle closes the clients that neither sent nor took a byte for
-// --timeout. Subscribers are exempt, as in Redis.
+// --timeout. Subscribers are exempt, as in Redis, and so are clients held
+// by a pause (Redis does not time out blocked clients).
 func (l *eventLoop) closeIdle(now time.Time, timeout time.Duration) {
 	l.lastIdle = now
 	for _, c := range l.conns {
-		if !c.ob.isActive() && now.Sub(c.lastActive) >= timeout {
+		if !c.ob.isActive() && !c.parked && now.Sub(c.lastActive) >= timeout {
 			l.end(c, "recv", errIdle)
 		}
 	}

@@ -64,7 +64,7 @@ func startModel(t testing.TB, workers, queue, loops int) *testServer {
 	}
 	srv := NewServer(ln, Config{Workers: workers, Queue: queue, EventLoops: loops, FullReply: fullReply, Log: log})
 	ts := &testServer{Server: srv, addr: ln.Addr(), served: make(chan struct{})}
-	go func() { srv.Serve(func(Pusher) Session { return lineEcho{} }); close(ts.served) }()
+	go func() { srv.Serve(func(Client) Session { return lineEcho{} }); close(ts.served) }()
 	t.Cleanup(func() { srv.Shutdown(); <-ts.served })
 	return ts
 }
@@ -261,7 +261,7 @@ func TestGracePeriodCutsAClientThatNeverReads(t *testing.T) {
 		}
 		srv := NewServer(ln, Config{Workers: 1, Queue: 1, EventLoops: loops, ShutdownGrace: 200 * time.Millisecond, FullReply: fullReply, Log: log})
 		served := make(chan struct{})
-		go func() { srv.Serve(func(Pusher) Session { return floodSession{} }); close(served) }()
+		go func() { srv.Serve(func(Client) Session { return floodSession{} }); close(served) }()
 		c := dial(t, ln.Addr())
 		io.WriteString(c, "x")
 		c.Read(make([]byte, 1)) // the worker is sending 32 MiB nobody reads
@@ -305,7 +305,7 @@ func startPushServer(t *testing.T, loops, limit int) (addr string, pushers chan 
 	srv = NewServer(ln, Config{Workers: 4, Queue: 4, EventLoops: loops, PushLimit: limit, FullReply: fullReply, Log: log})
 	served := make(chan struct{})
 	go func() {
-		srv.Serve(func(p Pusher) Session { return &pushSession{pusher: p, handout: pushers} })
+		srv.Serve(func(p Client) Session { return &pushSession{pusher: p, handout: pushers} })
 		close(served)
 	}()
 	t.Cleanup(func() { srv.Shutdown(); <-served })

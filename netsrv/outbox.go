@@ -136,3 +136,10 @@ func (ob *outbox) overflowed() bool {
 	defer ob.mu.Unlock()
 	return ob.overflow
 }
+
+// queued is how many pushed bytes wait for the sender.
+func (ob *outbox) queued() int {
+	ob.mu.Lock()
+	defer ob.mu.Unlock()
+	return len(ob.pending)
+}

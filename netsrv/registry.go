@@ -6,26 +6,37 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// registry is the set of open client descriptors, so that shutdown can wake
-// the workers blocked on them. A descriptor leaves the set before it is
-// closed, under the same lock shutdown holds, so shutdown never touches a
-// number the kernel has already handed to somebody else.
+// registry is the set of open client connections by descriptor, so that
+// shutdown can wake the workers blocked on them and CLIENT KILL can reach
+// one. A descriptor leaves the set before it is closed, under the same lock
+// shutdown and kill hold, so neither ever touches a number the kernel has
+// already handed to somebody else.
 type registry struct {
 	mu  sync.Mutex
-	fds map[int]struct{}
+	fds map[int]*conn
 	how int // -1 before shutdown; then the shutdown(2) mode in force (SHUT_RD is 0)
 }
 
-func newRegistry() *registry { return &registry{fds: make(map[int]struct{}), how: -1} }
+func newRegistry() *registry { return &registry{fds: make(map[int]*conn), how: -1} }
 
-// add records a new client fd. If shutdown has begun, the fd gets the same
-// treatment at once.
-func (r *registry) add(fd int) {
+// add records a new client connection. If shutdown has begun, its fd gets
+// the same treatment at once.
+func (r *registry) add(c *conn) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.fds[fd] = struct{}{}
+	r.fds[c.fd] = c
 	if r.how >= 0 {
-		unix.Shutdown(fd, r.how)
+		unix.Shutdown(c.fd, r.how)
+	}
+}
+
+// whileOpen runs f if c is still open, with c's descriptor guaranteed not
+// to be closed (and so not reused) until f returns.
+func (r *registry) whileOpen(c *conn, f func()) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.fds[c.fd] == c {
+		f()
 	}
 }
 

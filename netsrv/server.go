@@ -75,7 +75,7 @@ const ShutdownMargin = time.Second
 type Server struct {
 	cfg        Config
 	ln         *Listener
-	newSession func(Pusher) Session
+	newSession func(Client) Session
 	model      ioModel // the worker pool or the event loops
 	modelErr   error   // why the model could not be made
 	live       *registry
@@ -132,10 +132,10 @@ func NewServer(ln *Listener, cfg Config) *Server {
 
 // Serve runs the accept loop on the calling goroutine (the document's main
 // thread) until Shutdown, then stops as Shutdown describes and returns.
-// newSession makes the session of each connection, given the way to push
-// to it. It fails only if the I/O model could not be set up (the event loops'
-// epoll instances).
-func (s *Server) Serve(newSession func(Pusher) Session) error {
+// newSession makes the session of each connection, given the connection
+// (the way to push to it, its facts, a way to kill it). It fails only if
+// the I/O model could not be set up (the event loops' epoll instances).
+func (s *Server) Serve(newSession func(Client) Session) error {
 	s.newSession = newSession
 	if s.modelErr != nil {
 		s.ln.close()

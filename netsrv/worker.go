@@ -91,6 +91,18 @@ func (w *workerPool) serve(c *conn) {
 	unix.SetsockoptTimeval(c.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
 	var idle time.Duration // since the client last sent or took a byte
 	for {
+		// 0. A request held by a pause (CLIENT PAUSE): wait, then run it.
+		if c.held != nil {
+			if !s.waitHeld(c) {
+				s.connEnded(c, "recv", errKilled)
+				return
+			}
+			if err := s.runRequests(c); err != nil {
+				s.connEnded(c, "send", err)
+				return
+			}
+			continue
+		}
 		// 1. Replies waiting: wait for the client to read them or to send.
 		readable := true
 		if c.unsent() > 0 {

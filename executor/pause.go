@@ -1,0 +1,101 @@
+package executor
+
+import (
+	"time"
+
+	"redis-lite/parser"
+)
+
+// CLIENT PAUSE holds clients' commands (every command, or with WRITE only
+// those that write or may replicate: PUBLISH) until a timeout or CLIENT
+// UNPAUSE. A held command is not refused: the session keeps a copy of it,
+// stops handling its input, and the networking layer waits for the pause to
+// end (a worker waits; an event loop sets the connection aside) before
+// handing the session its input again (netsrv.Holder).
+
+// pauseState is one CLIENT PAUSE in force. A new PAUSE replaces it, as
+// Redis 7.0 replaces its client pause.
+type pauseState struct {
+	all   bool          // ALL; otherwise WRITE
+	done  chan struct{} // closed when this pause ends or is replaced
+	timer *time.Timer   // ends it at its timeout
+}
+
+// heldRequest is a command a pause holds back, copied out of the input.
+type heldRequest struct {
+	args  [][]byte
+	proto parser.Proto
+	until <-chan struct{}
+}
+
+// pauseClients starts a pause of d, replacing any pause in force; clients
+// held by the old one look again and wait for the new one if it holds them.
+func (ex *Executor) pauseClients(d time.Duration, all bool) {
+	ex.pauseMu.Lock()
+	defer ex.pauseMu.Unlock()
+	p := &pauseState{all: all, done: make(chan struct{})}
+	old := ex.pause.Swap(p)
+	p.timer = time.AfterFunc(d, func() { ex.endPause(p) })
+	if old != nil {
+		old.timer.Stop()
+		close(old.done)
+	}
+}
+
+// endPause ends p if it is still the pause in force (its timer ran out).
+func (ex *Executor) endPause(p *pauseState) {
+	ex.pauseMu.Lock()
+	defer ex.pauseMu.Unlock()
+	if ex.pause.CompareAndSwap(p, nil) {
+		close(p.done)
+	}
+}
+
+// unpause ends the pause in force, if any (CLIENT UNPAUSE).
+func (ex *Executor) unpause() {
+	ex.pauseMu.Lock()
+	defer ex.pauseMu.Unlock()
+	if p := ex.pause.Swap(nil); p != nil {
+		p.timer.Stop()
+		close(p.done)
+	}
+}
+
+// hold keeps cmd back if the pause in force covers it, and reports
+// whether it did. It is the last check before a command runs, as in Redis;
+// a held command is counted (INFO commandstats) when it runs.
+func (s *Session) hold(cmd *command, args [][]byte) bool {
+	p := s.ex.pause.Load()
+	if p == nil || !p.all && cmd.flags&flagWrite == 0 && cmd.name != "publish" {
+		return false
+	}
+	// The arguments alias the input buffer, which the connection reuses
+	// once Handle returns: the held request keeps a copy.
+	kept := make([][]byte, len(args))
+	for i, a := range args {
+		kept[i] = append([]byte(nil), a...)
+	}
+	s.held = &heldRequest{args: kept, proto: s.reply.proto, until: p.done}
+	s.client.blocked.Store(true)
+	return true
+}
+
+// Held is the netsrv.Holder method: while a request is held, a channel
+// closed when the pause holding it ends; nil otherwise.
+func (s *Session) Held() <-chan struct{} {
+	if s.held == nil {
+		return nil
+	}
+	return s.held.until
+}
+
+// runHeld tries the held request again, at the start of a Handle call
+// once its pause has ended; a newer pause may hold it again.
+func (s *Session) runHeld(out []byte) []byte {
+	h := s.held
+	s.held = nil
+	s.client.blocked.Store(false)
+	s.reply.reset(out, h.proto)
+	s.execute(h.args)
+	return s.silence(s.reply.buf, len(out))
+}
