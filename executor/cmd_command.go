@@ -465,4 +465,3 @@ var commandHelp = []string{
 }
 
 func cmdCommandHelp(s *Session, args [][]byte) { s.replyHelp(args, commandHelp) }
-

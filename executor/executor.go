@@ -106,9 +106,9 @@ type Executor struct {
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
-	clients         clientList                 // every connected session (CLIENT LIST, KILL)
-	pause           atomic.Pointer[pauseState] // CLIENT PAUSE in force; nil when none
-	pauseMu         sync.Mutex                 // serialises pausing and unpausing
+	clients         clientList                  // every connected session (CLIENT LIST, KILL)
+	pause           atomic.Pointer[pauseState]  // CLIENT PAUSE in force; nil when none
+	pauseMu         sync.Mutex                  // serialises pausing and unpausing
 }
 
 // password is requirepass: whether one is set, and its sha256.
