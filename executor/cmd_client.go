@@ -43,7 +43,7 @@ func cmdClientSetInfo(s *Session, args [][]byte) {
 	s.reply.Status("OK")
 }
 
-func cmdClientInfo(s *Session, _ [][]byte) { s.reply.BulkString(s.clientInfo()) }
+func cmdClientInfo(s *Session, _ [][]byte) { s.reply.Verbatim("txt", s.clientInfo()) }
 
 // setName names the client, or answers Redis's error for a name it
 // refuses and reports false.
@@ -69,5 +69,5 @@ func validClientName(name []byte) bool {
 
 // clientInfo is CLIENT INFO's line, with the fields this daemon knows.
 func (s *Session) clientInfo() string {
-	return "id=" + itoa(s.id) + " name=" + s.name + " db=0 resp=2 lib-name=" + s.libName + " lib-ver=" + s.libVer + "\n"
+	return "id=" + itoa(s.id) + " name=" + s.name + " db=0 resp=" + itoa(s.protocol()) + " lib-name=" + s.libName + " lib-ver=" + s.libVer + "\n"
 }

@@ -19,6 +19,8 @@ const errDebugDisabled = `ERR DEBUG command not allowed. If the enable-debug-com
 	`you can run it from a local connection, otherwise you need to set this option in the configuration file, ` +
 	`and then restart the server.`
 
+// DEBUG PROTOCOL type: a sample reply of that type (cmd_debug_protocol.go).
+//
 // DEBUG SLEEP seconds: OK after sleeping that long. The connection's
 // worker (or, with --io epoll, its whole event loop, as all of Redis) does
 // nothing else meanwhile: a command that takes as long as the caller says,
@@ -26,6 +28,10 @@ const errDebugDisabled = `ERR DEBUG command not allowed. If the enable-debug-com
 func cmdDebug(s *Session, args [][]byte) {
 	if !s.ex.cfg.EnableDebug {
 		s.reply.Error(errDebugDisabled)
+		return
+	}
+	if strings.EqualFold(string(args[1]), "protocol") && len(args) == 3 {
+		s.debugProtocol(args[2])
 		return
 	}
 	if strings.EqualFold(string(args[1]), "sleep") && len(args) == 3 {

@@ -27,8 +27,13 @@ func cmdUnsubscribe(s *Session, args [][]byte) {
 	s.ex.hub.unsubscribe(s, args[1:], s.cmd.name == "punsubscribe")
 }
 
-// PUBLISH channel message: how many subscribers received it.
+// PUBLISH channel message: how many subscribers received it. A RESP3
+// subscriber may publish to its own channel: its replies so far are pushed
+// first, so that the message follows them as in Redis.
 func cmdPublish(s *Session, args [][]byte) {
+	if s.sub.count() > 0 {
+		s.pushReplies()
+	}
 	s.reply.Int(int64(s.ex.hub.publish(args[1], args[2])))
 }
 
@@ -68,11 +73,12 @@ func cmdPubSubNumSub(s *Session, args [][]byte) {
 
 func cmdPubSubNumPat(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.hub.numPat())) }
 
-// RESET: leave every subscription and forget the client name, as a fresh
-// connection.
+// RESET: leave every subscription, forget the client name and go back to
+// RESP2, as a fresh connection.
 func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
 	s.name = ""
+	s.setProtocol(false)
 	if s.ex.passwordRequired() {
 		s.authed, s.parser.Unauthenticated = false, true
 	}
@@ -82,7 +88,7 @@ func cmdReset(s *Session, _ [][]byte) {
 // subscriptionReply writes one confirmation: [kind, name, count], the name
 // nil for an UNSUBSCRIBE with nothing to leave.
 func (s *Session) subscriptionReply(kind string, name []byte, count int) {
-	s.reply.Array(3)
+	s.reply.Push(3)
 	s.reply.BulkString(kind)
 	if name == nil {
 		s.reply.Nil()

@@ -9,7 +9,8 @@ import (
 )
 
 // INFO [section ...]: the server's state as "# Section" headers and
-// field:value lines, CRLF-terminated as Redis writes them.
+// field:value lines, CRLF-terminated as Redis writes them: verbatim text
+// in RESP3, a value in RESP2.
 func cmdInfo(s *Session, args [][]byte) {
 	want := map[string]bool{}
 	for _, a := range args[1:] {
@@ -26,7 +27,7 @@ func cmdInfo(s *Session, args [][]byte) {
 			sec.write(s.ex, &b)
 		}
 	}
-	s.reply.BulkString(b.String())
+	s.reply.Verbatim("txt", b.String())
 }
 
 var infoSections = []struct {

@@ -18,6 +18,7 @@ type Session struct {
 	counts  batchCounts
 
 	authed bool         // passed AUTH, or no password is required
+	resp3  bool         // HELLO 3 chose RESP3 for this connection's RESP replies
 	pusher Pusher       // how messages reach this connection
 	sub    subscription // pub/sub channels and patterns
 
@@ -51,7 +52,7 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 	s.wrote = false
 	for consumed < len(in) && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
-		s.reply.reset(out, s.ex.replyForm(cmd.Proto))
+		s.reply.reset(out, s.replyForm(cmd.Proto))
 		if err != nil {
 			// After a framing error nothing later in the stream can be
 			// trusted: answer, then close, as Redis does.
@@ -127,7 +128,9 @@ func (s *Session) execute(args [][]byte) {
 	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
 		s.reply.Error(errOOM)
 	case s.refusedForDiskError(cmd): // it has answered MISCONF
-	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
+	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0 && !s.resp3:
+		// Only RESP2 needs the restriction, as in Redis: there a reply
+		// and a message look alike, while RESP3 marks messages as pushes.
 		// A subcommand is named as Redis names it: 'pubsub|numpat'.
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	default:
