@@ -218,7 +218,9 @@ start_server() {
     start_redis_server "$log" "$data"
   else
     # start_redis_lite exits the script if the daemon does not start.
-    LITE_FLAGS="--io $model" start_redis_lite "$log" --dir "$data"
+    # DEBUG is enabled as for redis-server below (the suite's own
+    # configuration does): its DEBUG PROTOCOL tests check each RESP3 type.
+    LITE_FLAGS="--io $model" start_redis_lite "$log" --dir "$data" --enable-debug-command yes
     server_pid=$daemon
   fi
 }
