@@ -129,6 +129,7 @@ type rawConn struct {
 	conn net.Conn
 	mu   sync.Mutex
 	got  strings.Builder
+	seen int // how much of got waitFor has passed
 	done chan struct{}
 }
 
@@ -170,10 +171,17 @@ func (rc *rawConn) received() string {
 	return rc.got.String()
 }
 
-// waitFor waits until what has been received ends with suffix.
-func (rc *rawConn) waitFor(suffix string) {
+// waitFor waits until want arrives, after what earlier calls waited for.
+func (rc *rawConn) waitFor(want string) {
 	rc.t.Helper()
-	waitUntil(rc.t, "a reply ending in "+strings.TrimSpace(suffix), func() bool { return strings.HasSuffix(rc.received(), suffix) })
+	waitUntil(rc.t, "a reply with "+strings.TrimSpace(want), func() bool {
+		got := rc.received()
+		if i := strings.Index(got[rc.seen:], want); i >= 0 {
+			rc.seen += i + len(want)
+			return true
+		}
+		return false
+	})
 }
 
 // untilClosed waits for the server to close the connection and returns

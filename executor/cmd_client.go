@@ -11,6 +11,11 @@ var clientSubcommands = []command{
 	{name: "client|setname", arity: 3, flags: flagNoScript | flagLoading | flagStale, run: cmdClientSetName},
 	{name: "client|setinfo", arity: 4, flags: flagNoScript | flagLoading | flagStale, run: cmdClientSetInfo},
 	{name: "client|info", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientInfo},
+	// Client-side caching (cmd_tracking.go).
+	{name: "client|tracking", arity: -3, flags: flagNoScript | flagLoading | flagStale, run: cmdClientTracking},
+	{name: "client|caching", arity: 3, flags: flagNoScript | flagLoading | flagStale, run: cmdClientCaching},
+	{name: "client|getredir", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientGetRedir},
+	{name: "client|trackinginfo", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientTrackingInfo},
 }
 
 func cmdClientID(s *Session, _ [][]byte) { s.reply.Int(s.id) }

@@ -126,6 +126,7 @@ func cmdHello(s *Session, args [][]byte) {
 // do the messages of its subscriptions from now on.
 func (s *Session) setProtocol(resp3 bool) {
 	s.resp3 = resp3
+	s.track.resp3.Store(resp3)
 	if s.reply.form != formHuman {
 		s.reply.form = s.respForm()
 	}

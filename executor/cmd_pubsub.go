@@ -79,6 +79,9 @@ func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
 	s.name = ""
 	s.setProtocol(false)
+	s.ex.tracking.mu.Lock()
+	s.ex.tracking.disable(s)
+	s.ex.tracking.mu.Unlock()
 	if s.ex.passwordRequired() {
 		s.authed, s.parser.Unauthenticated = false, true
 	}
@@ -99,11 +102,15 @@ func (s *Session) subscriptionReply(kind string, name []byte, count int) {
 }
 
 // pushReplies sends every reply written so far in this batch through the
-// pusher now, keeping them ahead of any message pushed later.
+// pusher now, keeping them ahead of any message pushed later. The first
+// push switches the connection's output to go through the pusher, which
+// must happen here, on the session's own goroutine: only then may other
+// sessions push to it (pushable).
 func (s *Session) pushReplies() {
 	if len(s.reply.buf) > 0 {
 		s.pusher.Push(s.reply.buf)
 		s.reply.buf = s.reply.buf[:0]
+		s.pushable.Store(true)
 	}
 }
 

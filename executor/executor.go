@@ -43,6 +43,10 @@ type Config struct {
 	// daemon uses more than this many bytes (noeviction). SetMaxMemory
 	// changes it.
 	MaxMemory int64
+	// TrackingMaxKeys is tracking-table-max-keys: the most keys the
+	// client-side caching table remembers (0: no limit).
+	// SetTrackingTableMaxKeys changes it.
+	TrackingMaxKeys int64
 	// Connections, if set, reports the networking layer's counters for
 	// INFO; without it INFO shows zeros.
 	Connections func() ConnStats
@@ -88,6 +92,7 @@ type Executor struct {
 	clientID     atomic.Int64
 	stats        stats
 	hub          *hub
+	tracking     *tracker
 	password     atomic.Pointer[password] // requirepass, as it is now
 	maxMemory    atomic.Int64             // maxmemory, as it is now
 	memory       memoryWatch
@@ -122,7 +127,11 @@ func New(st *store.Store, cfg Config) *Executor {
 	if cfg.MaxBulkLen <= 0 {
 		cfg.MaxBulkLen = parser.DefaultMaxBulkLen
 	}
-	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub()}
+	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub(), tracking: newTracker()}
+	ex.tracking.maxKeys.Store(cfg.TrackingMaxKeys)
+	if st != nil {
+		st.OnExpire(ex.tracking.expired)
+	}
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)
 	}
@@ -170,6 +179,7 @@ func (ex *Executor) NewSession(pusher Pusher) *Session {
 	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired()}
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
 	s.parser.Unauthenticated = !s.authed
+	ex.tracking.register(s)
 	return s
 }
 

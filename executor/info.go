@@ -87,6 +87,7 @@ func infoClients(ex *Executor, b *strings.Builder) {
 	field(b, "connected_clients", c.Connected)
 	field(b, "blocked_clients", 0)
 	field(b, "pubsub_clients", ex.hub.clients.Load())
+	field(b, "tracking_clients", ex.tracking.clients.Load())
 	if c.Loops > 0 {
 		field(b, "event_loops", c.Loops)
 		return
@@ -132,6 +133,10 @@ func infoStats(ex *Executor, b *strings.Builder) {
 	field(b, "keyspace_misses", ex.stats.misses.Load())
 	field(b, "pubsub_channels", len(ex.hub.channelNames(nil)))
 	field(b, "pubsub_patterns", ex.hub.numPat())
+	keys, items, prefixes := ex.tracking.stats()
+	field(b, "tracking_total_keys", keys)
+	field(b, "tracking_total_items", items)
+	field(b, "tracking_total_prefixes", prefixes)
 }
 
 func infoReplication(_ *Executor, b *strings.Builder) {

@@ -116,6 +116,15 @@ func (h *hub) setForm(s *Session, f form) {
 	}
 }
 
+// subscribedRESP reports whether s is subscribed to anything with RESP
+// messages: a RESP2 redirect client for tracking then hears invalidations
+// as messages.
+func (h *hub) subscribedRESP(s *Session) bool {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return s.sub.count() > 0 && s.sub.form != formHuman
+}
+
 // leave removes one name of s; the caller holds h.mu.
 func (h *hub) leave(s *Session, own map[string]struct{}, all map[string]map[*Session]struct{}, name string) {
 	delete(own, name)

@@ -3,6 +3,7 @@ package executor
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"redis-lite/parser"
 )
@@ -291,6 +292,17 @@ func (r *Reply) BigNum(digits string) {
 	r.buf = append(r.buf, '(')
 	r.buf = append(r.buf, digits...)
 	r.buf = append(r.buf, '\r', '\n')
+}
+
+// isErrorSince reports whether the reply written from mark on is an error.
+func (r *Reply) isErrorSince(mark int) bool {
+	if mark >= len(r.buf) {
+		return false
+	}
+	if r.form == formHuman {
+		return strings.HasPrefix(string(r.buf[mark:min(len(r.buf), mark+8)]), "(error) ")
+	}
+	return r.buf[mark] == '-'
 }
 
 // header writes an aggregate's type byte and length.

@@ -1,6 +1,8 @@
 package executor
 
 import (
+	"sync/atomic"
+
 	"redis-lite/parser"
 )
 
@@ -21,6 +23,10 @@ type Session struct {
 	resp3  bool         // HELLO 3 chose RESP3 for this connection's RESP replies
 	pusher Pusher       // how messages reach this connection
 	sub    subscription // pub/sub channels and patterns
+	// pushable: the session has pushed its own output, so other sessions
+	// may push to it (cmd_pubsub.go, pushReplies).
+	pushable atomic.Bool
+	track    trackState // client-side caching (tracking.go)
 
 	// The client's identity, for CLIENT and HELLO.
 	id              int64
@@ -136,7 +142,11 @@ func (s *Session) execute(args [][]byte) {
 	default:
 		s.cmd = cmd
 		s.wrote = s.wrote || cmd.flags&flagWrite != 0
+		mark := len(s.reply.buf)
 		cmd.run(s, args)
+		if s.ex.tracking.clients.Load() != 0 {
+			s.afterCommand(cmd, args, mark)
+		}
 	}
 }
 
@@ -161,5 +171,9 @@ func (s *Session) refusedForDiskError(cmd *command) bool {
 }
 
 // Closed is called by the networking layer once the connection has ended:
-// the session leaves every channel, so nothing is kept for it.
-func (s *Session) Closed() { s.ex.hub.dropAll(s) }
+// the session leaves every channel and stops tracking, so nothing is kept
+// for it.
+func (s *Session) Closed() {
+	s.ex.hub.dropAll(s)
+	s.ex.tracking.unregister(s)
+}

@@ -36,7 +36,8 @@ type Store struct {
 
 	sweepNext int // the shard the next sweep cycle starts at; one sweeper at a time
 
-	observe atomic.Pointer[func(Change)] // set by Observe; nil: nobody
+	observe  atomic.Pointer[func(Change)]     // set by Observe; nil: nobody
+	onExpire atomic.Pointer[func(key []byte)] // set by OnExpire; nil: nobody
 }
 
 // shard is one lock's worth of the key space: an index (table.go) over an
@@ -180,6 +181,7 @@ func (s *Store) live(sh *shard, tag uint32, key []byte, now int64, deleteExpired
 		if deleteExpired {
 			sh.removeAt(pos)
 			s.expired.Add(1)
+			s.tellExpired(key)
 		}
 		return pos, Entry{}, false
 	}
