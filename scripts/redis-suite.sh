@@ -358,8 +358,10 @@ check_list() {
   [ -f "$list" ] || { echo "  $model: no passing list ($list); run with --update"; return 1; }
   awk -F'\t' 'NR == FNR { run[$1] = 1; next } ($1 in run)' "$unitfile" "$list" | count_by_test >"$passfile.listed"
   count_by_test <"$passfile" >"$passfile.counted"
+  # (FILENAME, not NR == FNR: with no test listed for these units the
+  # first file is empty, and every pass would count as listed.)
   awk -F'\t' -v model="$model" '
-    NR == FNR { listed[$2 "\t" $3] = $1; next }
+    FILENAME == ARGV[1] { listed[$2 "\t" $3] = $1; next }
     { passed[$2 "\t" $3] = $1 }
     END {
       bad = 0
