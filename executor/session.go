@@ -143,9 +143,13 @@ func (s *Session) execute(args [][]byte) {
 		s.cmd = cmd
 		s.wrote = s.wrote || cmd.flags&flagWrite != 0
 		mark := len(s.reply.buf)
+		held := s.track.on && s.ex.tracking.hold(s)
 		cmd.run(s, args)
 		if s.ex.tracking.clients.Load() != 0 {
 			s.afterCommand(cmd, args, mark)
+		}
+		if held {
+			s.ex.tracking.release(s)
 		}
 	}
 }

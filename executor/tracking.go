@@ -63,6 +63,11 @@ type trackState struct {
 	redirect                         int64 // 0: none
 	prefixes                         []string
 
+	// While the session runs a command (running), invalidations for it
+	// wait in pending, to follow the command's reply (hold, release).
+	running bool
+	pending []byte
+
 	brokenRedirect atomic.Bool // the redirect client went away
 	resp3          atomic.Bool // the session's protocol, for other goroutines
 }
@@ -141,6 +146,29 @@ func (t *tracker) disable(s *Session) {
 	st.on, st.bcast, st.optin, st.optout, st.noloop, st.caching = false, false, false, false, false, false
 	st.redirect, st.prefixes = 0, nil
 	st.brokenRedirect.Store(false)
+}
+
+// hold makes invalidations for s wait until its command has replied: a
+// key its read finds expired is invalidated (by the store, which does not
+// know who asked) while the reply is being written. It reports true.
+func (t *tracker) hold(s *Session) bool {
+	t.mu.Lock()
+	s.track.running = true
+	t.mu.Unlock()
+	return true
+}
+
+// release writes the invalidations held for s after its reply.
+func (t *tracker) release(s *Session) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s.track.running = false
+	if len(s.track.pending) > 0 {
+		if s.reply.form != formHuman {
+			s.reply.buf = append(s.reply.buf, s.track.pending...)
+		}
+		s.track.pending = s.track.pending[:0]
+	}
 }
 
 // afterCommand is what tracking does once cmd has run in s (called only
@@ -343,9 +371,10 @@ func (t *tracker) send(actor, target *Session, payload []byte) {
 	deliver(actor, to, frame)
 }
 
-// deliver writes an out-of-band frame to s: after the reply being written
-// when s is the session whose command caused it (Redis sends it after
-// the reply), pushed otherwise. A connection receives pushes from others
+// deliver writes an out-of-band frame to s, which the caller holds t.mu
+// for: after the reply being written when s is the session whose command
+// caused it or is running a command (Redis sends it after the reply),
+// pushed otherwise. A connection receives pushes from others
 // only once its output goes through its pusher (pushable): a tracking
 // session does from CLIENT TRACKING ON, a subscriber from SUBSCRIBE. A
 // RESP3 redirect client that is neither is not told (a limit of this
@@ -357,7 +386,10 @@ func deliver(actor, s *Session, frame []byte) {
 		}
 		return
 	}
-	if s.pushable.Load() {
+	switch {
+	case s.track.running:
+		s.track.pending = append(s.track.pending, frame...)
+	case s.pushable.Load():
 		s.pusher.Push(frame)
 	}
 }

@@ -115,3 +115,18 @@ func TestTrackingExpiryAndTableLimit(t *testing.T) {
 		t.Fatalf("RESET left %d tracking clients", n)
 	}
 }
+
+// TestTrackingLazyExpiryFollowsTheReply: a tracked key that a read finds
+// expired is invalidated after that read's reply, as in Redis.
+func TestTrackingLazyExpiryFollowsTheReply(t *testing.T) {
+	clock := testclock.New()
+	ex := New(store.NewWithClock(clock.Now), Config{})
+	rec := &recorder{}
+	s := ex.NewSession(rec)
+	handle(s, rec, []string{"HELLO", "3"}, []string{"CLIENT", "TRACKING", "on"},
+		[]string{"SET", "x", "1"}, []string{"SET", "y", "2", "PX", "100"}, []string{"GET", "y"})
+	clock.Advance(200 * time.Millisecond)
+	if got, want := handle(s, rec, []string{"MGET", "x", "y"}), "*2\r\n$1\r\n1\r\n_\r\n"+invalidate+"*1\r\n$1\r\ny\r\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
