@@ -32,10 +32,14 @@ func cmdPing(s *Session, args [][]byte) {
 // ECHO message: the message.
 func cmdEcho(s *Session, args [][]byte) { s.reply.Bulk(args[1]) }
 
-// QUIT: OK, then the connection closes once the reply is sent.
+// QUIT: OK, then the connection closes once the reply is sent. It is gone
+// for client tracking at once: a client that read the OK may count on
+// the next invalidation finding its redirect client gone, as in Redis,
+// where nothing runs between the reply and the close.
 func cmdQuit(s *Session, _ [][]byte) {
 	s.reply.Status("OK")
 	s.closing = true
+	s.ex.tracking.unregister(s)
 }
 
 // SELECT index: only database 0 exists (databases is 1). Redis reads the
