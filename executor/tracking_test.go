@@ -130,3 +130,17 @@ func TestTrackingLazyExpiryFollowsTheReply(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+// TestTrackingRedirectGoneAtQuit: the redirect client is gone for tracking
+// as soon as it has answered QUIT, before its connection closes.
+func TestTrackingRedirectGoneAtQuit(t *testing.T) {
+	ex := newExecutor()
+	redirRec, rec, wRec := &recorder{}, &recorder{}, &recorder{}
+	redir, s, w := ex.NewSession(redirRec), ex.NewSession(rec), ex.NewSession(wRec)
+	handle(s, rec, []string{"HELLO", "3"}, []string{"CLIENT", "TRACKING", "on", "REDIRECT", itoa(redir.id)}, []string{"GET", "k"})
+	handle(redir, redirRec, []string{"QUIT"})
+	handle(w, wRec, []string{"SET", "k", "1"})
+	if got, want := rec.take(), ">2\r\n$21\r\ntracking-redir-broken\r\n:"+itoa(redir.id)+"\r\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
