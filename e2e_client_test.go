@@ -203,7 +203,14 @@ func TestClientListFieldsMatchRedis(t *testing.T) {
 // then the lines CLIENT LIST TYPE pubsub and ID give.
 func clientLines(t *testing.T, addr string) []string {
 	t.Helper()
-	named, sub := dialRESP(t, addr), dialRESP(t, addr)
+	// Each connection makes a round trip before the next is dialled, so
+	// that the ids, and with them the lines' order, follow the dialling
+	// order on both servers: a worker pool may start the sessions of
+	// connections accepted together in either order.
+	named := dialRESP(t, addr)
+	named.call("PING")
+	sub := dialRESP(t, addr)
+	sub.call("PING")
 	plain := dialRESP(t, addr)
 	plain.call("PING")
 	sub.call("SUBSCRIBE", "a", "b")

@@ -13,18 +13,30 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// goRedis returns a go-redis client for the daemon, speaking RESP2 as a
-// client library does by default (it tries HELLO 3 and falls back).
-func (d *daemon) goRedis() *redis.Client {
+// goRedis returns a go-redis client for the daemon with the library's
+// defaults: it says HELLO 3 and speaks RESP3.
+func (d *daemon) goRedis() *redis.Client { return d.goRedisProtocol(0) }
+
+// goRedisProtocol returns a go-redis client speaking RESP protocol (2 or
+// 3; 0 for the library's default).
+func (d *daemon) goRedisProtocol(protocol int) *redis.Client {
 	d.t.Helper()
-	rdb := redis.NewClient(&redis.Options{Addr: d.addr, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second})
+	rdb := redis.NewClient(&redis.Options{Addr: d.addr, Protocol: protocol, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second})
 	d.t.Cleanup(func() { rdb.Close() })
 	return rdb
 }
 
+// TestGoRedisEveryCommand runs every command through go-redis, once in
+// each protocol.
 func TestGoRedisEveryCommand(t *testing.T) {
+	for _, protocol := range []int{2, 3} {
+		t.Run(fmt.Sprintf("RESP%d", protocol), func(t *testing.T) { goRedisEveryCommand(t, protocol) })
+	}
+}
+
+func goRedisEveryCommand(t *testing.T, protocol int) {
 	d := startDaemon(t)
-	rdb := d.goRedis()
+	rdb := d.goRedisProtocol(protocol)
 	ctx := context.Background()
 	check := func(what string, got, want any) { t.Helper(); checkReply(t, what, got, want) }
 	check("PING", rdb.Ping(ctx).Val(), "PONG")
@@ -56,10 +68,18 @@ func TestGoRedisEveryCommand(t *testing.T) {
 	check("CONFIG GET save", rdb.ConfigGet(ctx, "save").Val(), map[string]string{"save": ""})
 	check("CONFIG GET appendonly", rdb.ConfigGet(ctx, "appendonly").Val(), map[string]string{"appendonly": "no"})
 	check("CONFIG GET port", rdb.ConfigGet(ctx, "port").Val()["port"], d.addr[strings.LastIndex(d.addr, ":")+1:])
-	check("HELLO 3", rdb.Do(ctx, "HELLO", "3").Err(), "NOPROTO unsupported protocol version")
-	hello, err := rdb.Do(ctx, "HELLO", "2").Slice()
-	if err != nil || len(hello) != 14 || hello[0] != "server" || hello[5] != int64(2) {
-		t.Fatalf("HELLO 2: %v %v", hello, err)
+	check("HELLO 4", rdb.Do(ctx, "HELLO", "4").Err(), "NOPROTO unsupported protocol version")
+	check("CLIENT INFO", strings.Contains(rdb.Do(ctx, "CLIENT", "INFO").String(), fmt.Sprintf(" resp=%d\n", protocol)), true)
+	if protocol == 3 {
+		hello, err := rdb.Do(ctx, "HELLO").Result()
+		if m, ok := hello.(map[any]any); err != nil || !ok || m["server"] != "redis" || m["proto"] != int64(3) {
+			t.Fatalf("HELLO in RESP3: %#v %v", hello, err)
+		}
+	} else {
+		hello, err := rdb.Do(ctx, "HELLO").Slice()
+		if err != nil || len(hello) != 14 || hello[0] != "server" || hello[5] != int64(2) {
+			t.Fatalf("HELLO in RESP2: %v %v", hello, err)
+		}
 	}
 	if n, err := rdb.Do(ctx, "COMMAND", "COUNT").Int64(); err != nil || n < 15 {
 		t.Fatalf("COMMAND COUNT = %d, %v", n, err)

@@ -33,6 +33,8 @@ var Table = []Setting{
 		Doc: "refuse writes with OOM once memory use passes this (0: no limit)"},
 	{Name: "maxmemory-policy", Kind: Enum, Default: "noeviction", Values: []string{"noeviction"}, Change: Runtime,
 		Doc: "what happens at maxmemory: only noeviction (writes get OOM), nothing is evicted"},
+	{Name: "tracking-table-max-keys", Kind: Int, Default: "1000000", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "keys the client-side caching table remembers; past it, keys are forgotten and their clients told to drop them (0: no limit)"},
 	{Name: "proto-max-bulk-len", Kind: Memory, Default: "536870912", Min: 1 << 20, Max: math.MaxInt64,
 		Doc: "largest RESP argument"},
 	{Name: "client-query-buffer-limit", Kind: Memory, Default: "1073741824", Min: 1 << 20, Max: math.MaxInt64, Change: Runtime,

@@ -200,16 +200,17 @@ func limitOrNone(n int64) int {
 func (d *Daemon) executorConfig(port int) executor.Config {
 	v := d.settings
 	return executor.Config{
-		MaxBulkLen:    v.Int("proto-max-bulk-len"),
-		Port:          port,
-		IOModel:       v.String("io"),
-		Settings:      executorSettings{d.live},
-		RequirePass:   v.String("requirepass"),
-		MaxMemory:     v.Int("maxmemory"),
-		EnableDebug:   v.String("enable-debug-command") == "yes",
-		InlineReplies: v.String("inline-replies"),
-		Connections:   d.connStats,
-		Shutdown:      d.shutdownRequested,
+		MaxBulkLen:      v.Int("proto-max-bulk-len"),
+		Port:            port,
+		IOModel:         v.String("io"),
+		Settings:        executorSettings{d.live},
+		RequirePass:     v.String("requirepass"),
+		MaxMemory:       v.Int("maxmemory"),
+		TrackingMaxKeys: v.Int("tracking-table-max-keys"),
+		EnableDebug:     v.String("enable-debug-command") == "yes",
+		InlineReplies:   v.String("inline-replies"),
+		Connections:     d.connStats,
+		Shutdown:        d.shutdownRequested,
 	}
 }
 

@@ -55,6 +55,10 @@ func (d *Daemon) hookSettings() {
 		d.ex.SetMaxMemory(v.Int("maxmemory"))
 		return nil
 	})
+	d.live.OnSet("tracking-table-max-keys", func(v config.Values) error {
+		d.ex.SetTrackingTableMaxKeys(v.Int("tracking-table-max-keys"))
+		return nil
+	})
 	d.live.OnSet("requirepass", func(v config.Values) error {
 		d.ex.SetRequirePass(v.String("requirepass"))
 		d.updateProtectedMode(v)

@@ -208,7 +208,11 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 	field("cmd", name)
 	field("user", "default")
 	num("redir", -1)
-	num("resp", 2)
+	resp := int64(2)
+	if s.track.resp3.Load() { // the copy other sessions may read
+		resp = 3
+	}
+	num("resp", resp)
 	return b
 }
 

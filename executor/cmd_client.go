@@ -32,6 +32,12 @@ var clientSubcommands = []command{
 	{name: "client|no-evict", arity: 3, flags: clientAdmin, run: cmdClientNoEvict},
 	{name: "client|unblock", arity: -3, flags: clientAdmin, run: cmdClientUnblock},
 	{name: "client|help", arity: 2, flags: flagLoading | flagStale, run: cmdClientHelp},
+	// Client-side caching (cmd_tracking.go).
+	// Client-side caching (cmd_tracking.go).
+	{name: "client|tracking", arity: -3, flags: flagNoScript | flagLoading | flagStale, run: cmdClientTracking},
+	{name: "client|caching", arity: 3, flags: flagNoScript | flagLoading | flagStale, run: cmdClientCaching},
+	{name: "client|getredir", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientGetRedir},
+	{name: "client|trackinginfo", arity: 2, flags: flagNoScript | flagLoading | flagStale, run: cmdClientTrackingInfo},
 }
 
 func cmdClientID(s *Session, _ [][]byte) { s.reply.Int(s.id) }
@@ -95,7 +101,7 @@ func validClientName(name []byte) bool {
 // CLIENT INFO: this connection's line of CLIENT LIST.
 func cmdClientInfo(s *Session, args [][]byte) {
 	line := s.infoLine(nil, s, argvMem(args), time.Now())
-	s.reply.BulkString(string(append(line, '\n')))
+	s.reply.Verbatim("txt", string(append(line, '\n')))
 }
 
 func argvMem(args [][]byte) int {

@@ -18,19 +18,10 @@ var commandSubcommands = []command{
 	{name: "command|list", arity: -2, flags: flagLoading | flagStale, run: cmdCommandList},
 }
 
-// replyMap starts a map of n pairs. RESP2 (and the plaintext form) has no
-// maps: Redis writes a flat array of keys and values, as here. A RESP3
-// connection gets a map from Redis: this is the one place to switch.
-func (s *Session) replyMap(n int) { s.reply.Array(2 * n) }
-
-// replySet starts a set of n elements; an array before RESP3, like
-// replyMap.
-func (s *Session) replySet(n int) { s.reply.Array(n) }
-
 // replyStatusSet writes names as a set of status replies, the form of
 // every flag list COMMAND reports.
 func (s *Session) replyStatusSet(names []string) {
-	s.replySet(len(names))
+	s.reply.Set(len(names))
 	for _, n := range names {
 		s.reply.Status(n)
 	}
@@ -93,17 +84,17 @@ func (s *Session) describeCommand(c *command) {
 		cats[i] = "@" + cats[i]
 	}
 	s.replyStatusSet(cats)
-	s.replySet(len(c.doc.tips))
+	s.reply.Set(len(c.doc.tips))
 	for _, tip := range c.doc.tips {
 		s.reply.BulkString(tip)
 	}
-	s.replySet(len(c.doc.keySpecs))
+	s.reply.Set(len(c.doc.keySpecs))
 	for _, spec := range c.doc.keySpecs {
 		s.describeKeySpec(spec)
 	}
 	subs := sortedSubcommands(c)
 	if len(subs) == 0 {
-		s.replySet(0) // Redis's form for "no subcommands"
+		s.reply.Set(0) // Redis's form for "no subcommands"
 		return
 	}
 	s.reply.Array(len(subs))
@@ -119,7 +110,7 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	if spec.notes != "" {
 		fields++
 	}
-	s.replyMap(fields)
+	s.reply.Map(fields)
 	if spec.notes != "" {
 		s.reply.BulkString("notes")
 		s.reply.BulkString(spec.notes)
@@ -127,19 +118,19 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	s.reply.BulkString("flags")
 	s.replyStatusSet(bitNames(spec.flags, keyFlagNames))
 	s.reply.BulkString("begin_search")
-	s.replyMap(2)
+	s.reply.Map(2)
 	s.reply.BulkString("type")
 	s.reply.BulkString("index")
 	s.reply.BulkString("spec")
-	s.replyMap(1)
+	s.reply.Map(1)
 	s.reply.BulkString("index")
 	s.reply.Int(int64(spec.index))
 	s.reply.BulkString("find_keys")
-	s.replyMap(2)
+	s.reply.Map(2)
 	s.reply.BulkString("type")
 	s.reply.BulkString("range")
 	s.reply.BulkString("spec")
-	s.replyMap(3)
+	s.reply.Map(3)
 	for _, f := range []struct {
 		name  string
 		value int
@@ -222,7 +213,7 @@ func cmdCommandDocs(s *Session, args [][]byte) {
 			}
 		}
 	}
-	s.replyMap(len(found))
+	s.reply.Map(len(found))
 	for _, c := range found {
 		s.reply.BulkString(c.name)
 		s.documentCommand(c)
@@ -240,7 +231,7 @@ func (s *Session) documentCommand(c *command) {
 			fields++
 		}
 	}
-	s.replyMap(fields)
+	s.reply.Map(fields)
 	s.optionalField("summary", d.summary)
 	s.optionalField("since", d.since)
 	s.reply.BulkString("group")
@@ -254,7 +245,7 @@ func (s *Session) documentCommand(c *command) {
 	s.optionalField("replaced_by", d.replacedBy)
 	if d.history != nil {
 		s.reply.BulkString("history")
-		s.replySet(len(d.history))
+		s.reply.Set(len(d.history))
 		for _, h := range d.history {
 			s.reply.Array(2)
 			s.reply.BulkString(h.since)
@@ -268,7 +259,7 @@ func (s *Session) documentCommand(c *command) {
 	if len(c.subs) > 0 {
 		s.reply.BulkString("subcommands")
 		subs := sortedSubcommands(c)
-		s.replyMap(len(subs))
+		s.reply.Map(len(subs))
 		for _, sub := range subs {
 			s.reply.BulkString(sub.name)
 			s.documentCommand(sub)
@@ -297,7 +288,7 @@ func (s *Session) documentArgs(args []docArg) {
 				fields++
 			}
 		}
-		s.replyMap(fields)
+		s.reply.Map(fields)
 		s.optionalField("name", a.name)
 		s.optionalField("type", argTypeNames[a.typ])
 		if a.typ == argKey {

@@ -12,9 +12,10 @@ var connectionCommands = []command{
 	{name: "client", arity: -2, subs: clientSubcommands},
 }
 
-// PING [message]: PONG, or the message as a value.
+// PING [message]: PONG, or the message as a value; a RESP2 subscriber
+// gets ["pong", message], which it can tell from a published message.
 func cmdPing(s *Session, args [][]byte) {
-	if s.sub.count() > 0 && len(args) <= 2 {
+	if s.sub.count() > 0 && !s.resp3 && len(args) <= 2 {
 		s.subscribedPing(args)
 		return
 	}
@@ -31,10 +32,14 @@ func cmdPing(s *Session, args [][]byte) {
 // ECHO message: the message.
 func cmdEcho(s *Session, args [][]byte) { s.reply.Bulk(args[1]) }
 
-// QUIT: OK, then the connection closes once the reply is sent.
+// QUIT: OK, then the connection closes once the reply is sent. It is gone
+// for client tracking at once: a client that read the OK may count on
+// the next invalidation finding its redirect client gone, as in Redis,
+// where nothing runs between the reply and the close.
 func cmdQuit(s *Session, _ [][]byte) {
 	s.reply.Status("OK")
 	s.closing = true
+	s.ex.tracking.unregister(s)
 }
 
 // SELECT index: only database 0 exists (databases is 1). Redis reads the
@@ -55,8 +60,8 @@ func cmdSelect(s *Session, args [][]byte) {
 }
 
 // HELLO [protover [AUTH username password] [SETNAME name]]: the server's
-// handshake. Only RESP2 is spoken: HELLO 3 gets NOPROTO, which makes clients
-// such as go-redis fall back to RESP2.
+// handshake, which also chooses the connection's protocol, RESP2 or RESP3.
+// The reply is a map (a list of pairs in RESP2) in the protocol chosen.
 //
 // The options take effect one by one, in order, as in Redis: the first
 // that fails ends the command with its error, keeping what the ones before
@@ -64,13 +69,14 @@ func cmdSelect(s *Session, args [][]byte) {
 // "good"). Only then must the client be authenticated: a client that is
 // not still gets its name set, and then NOAUTH.
 func cmdHello(s *Session, args [][]byte) {
+	var ver int64 // 0: keep the protocol
 	if len(args) >= 2 {
-		ver, ok := parseInt(args[1])
-		if !ok {
+		var ok bool
+		if ver, ok = parseInt(args[1]); !ok {
 			s.reply.Error("ERR Protocol version is not an integer or out of range")
 			return
 		}
-		if ver != 2 {
+		if ver != 2 && ver != 3 {
 			s.reply.Error("NOPROTO unsupported protocol version")
 			return
 		}
@@ -99,13 +105,16 @@ func cmdHello(s *Session, args [][]byte) {
 		s.reply.Error(errHelloNoAuth)
 		return
 	}
-	s.reply.Array(14)
+	if ver != 0 {
+		s.setProtocol(ver == 3)
+	}
+	s.reply.Map(7)
 	s.reply.BulkString("server")
 	s.reply.BulkString("redis")
 	s.reply.BulkString("version")
 	s.reply.BulkString(RedisVersion)
 	s.reply.BulkString("proto")
-	s.reply.Int(2)
+	s.reply.Int(s.protocol())
 	s.reply.BulkString("id")
 	s.reply.Int(s.id)
 	s.reply.BulkString("mode")
@@ -114,4 +123,26 @@ func cmdHello(s *Session, args [][]byte) {
 	s.reply.BulkString("master")
 	s.reply.BulkString("modules")
 	s.reply.Array(0)
+}
+
+// setProtocol switches the connection to RESP3 or back to RESP2. Its own
+// reply already takes the new protocol, as HELLO's does in Redis, and so
+// do the messages of its subscriptions from now on.
+func (s *Session) setProtocol(resp3 bool) {
+	s.resp3 = resp3
+	s.track.resp3.Store(resp3)
+	if s.reply.form != formHuman {
+		s.reply.form = s.respForm()
+	}
+	if s.sub.count() > 0 {
+		s.ex.hub.setForm(s, s.respForm())
+	}
+}
+
+// protocol is the RESP version the connection speaks, 2 or 3.
+func (s *Session) protocol() int64 {
+	if s.resp3 {
+		return 3
+	}
+	return 2
 }

@@ -19,6 +19,8 @@ const errDebugDisabled = `ERR DEBUG command not allowed. If the enable-debug-com
 	`you can run it from a local connection, otherwise you need to set this option in the configuration file, ` +
 	`and then restart the server.`
 
+// DEBUG PROTOCOL type: a sample reply of that type (cmd_debug_protocol.go).
+//
 // DEBUG SLEEP seconds: OK after sleeping that long. The connection's
 // worker (or, with --io epoll, its whole event loop, as all of Redis) does
 // nothing else meanwhile: a command that takes as long as the caller says,
@@ -31,6 +33,9 @@ func cmdDebug(s *Session, args [][]byte) {
 	switch sub := strings.ToLower(string(args[1])); {
 	case sub == "help" && len(args) == 2:
 		s.replyHelp(args, debugHelp)
+		return
+	case sub == "protocol" && len(args) == 3:
+		s.debugProtocol(args[2])
 		return
 	case sub == "sleep" && len(args) == 3:
 		time.Sleep(sleepDuration(args[2]))

@@ -27,8 +27,13 @@ func cmdUnsubscribe(s *Session, args [][]byte) {
 	s.ex.hub.unsubscribe(s, args[1:], s.cmd.name == "punsubscribe")
 }
 
-// PUBLISH channel message: how many subscribers received it.
+// PUBLISH channel message: how many subscribers received it. A RESP3
+// subscriber may publish to its own channel: its replies so far are pushed
+// first, so that the message follows them as in Redis.
 func cmdPublish(s *Session, args [][]byte) {
+	if s.sub.count() > 0 {
+		s.pushReplies()
+	}
 	s.reply.Int(int64(s.ex.hub.publish(args[1], args[2])))
 }
 
@@ -69,11 +74,15 @@ func cmdPubSubNumSub(s *Session, args [][]byte) {
 
 func cmdPubSubNumPat(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.hub.numPat())) }
 
-// RESET: leave every subscription and forget the client name, as a fresh
-// connection.
+// RESET: leave every subscription, forget the client name and go back to
+// RESP2, as a fresh connection.
 func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
 	s.resetClientState()
+	s.setProtocol(false)
+	s.ex.tracking.mu.Lock()
+	s.ex.tracking.disable(s)
+	s.ex.tracking.mu.Unlock()
 	if s.ex.passwordRequired() {
 		s.authed, s.parser.Unauthenticated = false, true
 	}
@@ -83,7 +92,7 @@ func cmdReset(s *Session, _ [][]byte) {
 // subscriptionReply writes one confirmation: [kind, name, count], the name
 // nil for an UNSUBSCRIBE with nothing to leave.
 func (s *Session) subscriptionReply(kind string, name []byte, count int) {
-	s.reply.Array(3)
+	s.reply.Push(3)
 	s.reply.BulkString(kind)
 	if name == nil {
 		s.reply.Nil()
@@ -94,11 +103,15 @@ func (s *Session) subscriptionReply(kind string, name []byte, count int) {
 }
 
 // pushReplies sends every reply written so far in this batch through the
-// pusher now, keeping them ahead of any message pushed later.
+// pusher now, keeping them ahead of any message pushed later. The first
+// push switches the connection's output to go through the pusher, which
+// must happen here, on the session's own goroutine: only then may other
+// sessions push to it (pushable).
 func (s *Session) pushReplies() {
 	if len(s.reply.buf) > 0 {
 		s.pusher.Push(s.reply.buf)
 		s.reply.buf = s.reply.buf[:0]
+		s.pushable.Store(true)
 	}
 }
 

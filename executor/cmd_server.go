@@ -52,7 +52,7 @@ func cmdConfigGet(s *Session, args [][]byte) {
 			}
 		}
 	}
-	s.reply.Array(len(pairs))
+	s.reply.Map(len(pairs) / 2)
 	for _, v := range pairs {
 		s.reply.BulkString(v)
 	}

@@ -279,12 +279,13 @@ var commandDocs = map[string]*commandDoc{
 			}},
 			{name: "client-id", typ: argInteger, token: "REDIRECT", flags: argOptional},
 			{name: "prefix", typ: argString, token: "PREFIX", flags: argOptional | argMultiple | argMultipleToken},
-			{name: "BCAST", typ: argPureToken, token: "BCAST", flags: argOptional},
-			{name: "OPTIN", typ: argPureToken, token: "OPTIN", flags: argOptional},
-			{name: "OPTOUT", typ: argPureToken, token: "OPTOUT", flags: argOptional},
-			{name: "NOLOOP", typ: argPureToken, token: "NOLOOP", flags: argOptional},
+			{name: "bcast", typ: argPureToken, token: "BCAST", flags: argOptional},
+			{name: "optin", typ: argPureToken, token: "OPTIN", flags: argOptional},
+			{name: "optout", typ: argPureToken, token: "OPTOUT", flags: argOptional},
+			{name: "noloop", typ: argPureToken, token: "NOLOOP", flags: argOptional},
 		},
 	},
+
 	"client|caching": {
 		summary:    "Say whether the keys the next command reads are tracked",
 		since:      "6.0.0",
@@ -298,6 +299,7 @@ var commandDocs = map[string]*commandDoc{
 			}},
 		},
 	},
+
 	"client|getredir": {
 		summary:    "Reply with the id invalidation messages are redirected to",
 		since:      "6.0.0",
@@ -305,6 +307,7 @@ var commandDocs = map[string]*commandDoc{
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
+
 	"client|trackinginfo": {
 		summary:    "Describe this connection's client-side caching state",
 		since:      "6.2.0",
@@ -312,6 +315,7 @@ var commandDocs = map[string]*commandDoc{
 		complexity: "O(1)",
 		acl:        aclConnection,
 	},
+
 	"debug": {
 		summary:    "Commands for debugging the server",
 		since:      "1.0.0",

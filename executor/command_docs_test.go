@@ -6,13 +6,6 @@ import (
 	"testing"
 )
 
-// awaitingMerge are documented commands that other branches add to the
-// table. Once merged they are ordinary table commands; this list may then
-// be emptied.
-var awaitingMerge = map[string]bool{
-	"client|tracking": true, "client|caching": true, "client|getredir": true, "client|trackinginfo": true,
-}
-
 // allCommands are every command and subcommand of the table.
 func allCommands() []*command {
 	var all []*command
@@ -43,7 +36,7 @@ func TestEveryCommandHasDocs(t *testing.T) {
 		}
 	}
 	for name, d := range commandDocs {
-		if !inTable[name] && !awaitingMerge[name] {
+		if !inTable[name] {
 			t.Errorf("%s: documented but not in the command table", name)
 		}
 		if d.summary == "" || d.since == "" || d.group == "" || d.complexity == "" {

@@ -48,6 +48,10 @@ type Config struct {
 	// refuses it with an error it has logged. Without it SHUTDOWN is
 	// refused.
 	Shutdown func(ShutdownRequest) error
+	// TrackingMaxKeys is tracking-table-max-keys: the most keys the
+	// client-side caching table remembers (0: no limit).
+	// SetTrackingTableMaxKeys changes it.
+	TrackingMaxKeys int64
 	// Connections, if set, reports the networking layer's counters for
 	// INFO; without it INFO shows zeros.
 	Connections func() ConnStats
@@ -101,6 +105,7 @@ type Executor struct {
 	latencyTracking atomic.Bool
 	percentiles     atomic.Pointer[[]float64]
 	hub             *hub
+	tracking        *tracker
 	password        atomic.Pointer[password] // requirepass, as it is now
 	maxMemory       atomic.Int64             // maxmemory, as it is now
 	memory          memoryWatch
@@ -141,9 +146,13 @@ func New(st *store.Store, cfg Config) *Executor {
 		cfg.MaxBulkLen = parser.DefaultMaxBulkLen
 	}
 	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub(),
-		commandStats: make([]commandStats, len(everyCommand)), runID: randomID(), replID: randomID()}
+		tracking: newTracker(), commandStats: make([]commandStats, len(everyCommand)), runID: randomID(), replID: randomID()}
 	ex.latencyTracking.Store(true)
 	ex.percentiles.Store(&defaultPercentiles)
+	ex.tracking.maxKeys.Store(cfg.TrackingMaxKeys)
+	if st != nil {
+		st.OnExpire(ex.tracking.expired)
+	}
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)
 	}
@@ -197,6 +206,7 @@ func (ex *Executor) NewSession(pusher Pusher) *Session {
 	s.parser.Unauthenticated = !s.authed
 	s.client.init()
 	ex.clients.add(s)
+	ex.tracking.register(s)
 	return s
 }
 

@@ -9,7 +9,8 @@ import (
 )
 
 // INFO [section ...]: the server's state as "# Section" headers and
-// field:value lines, CRLF-terminated as Redis writes them. Sections are
+// field:value lines, CRLF-terminated as Redis writes them: verbatim text
+// in RESP3, a value in RESP2. Sections are
 // chosen as Redis 7.0 chooses them: none named means the default ones;
 // "default" adds those, "all" every section, "everything" all and the
 // modules' (there are none); any other word is a section's name in any
@@ -43,7 +44,7 @@ func cmdInfo(s *Session, args [][]byte) {
 		b.WriteString("# " + sec.title + "\r\n")
 		sec.write(s.ex, &b)
 	}
-	s.reply.BulkString(b.String())
+	s.reply.Verbatim("txt", b.String())
 }
 
 // infoSection is one section of INFO: its name as asked for, the
@@ -157,6 +158,7 @@ func infoClients(ex *Executor, b *strings.Builder) {
 	}
 	field(b, "blocked_clients", 0)
 	field(b, "pubsub_clients", ex.hub.clients.Load())
+	field(b, "tracking_clients", ex.tracking.clients.Load())
 	if c.Loops > 0 {
 		field(b, "event_loops", c.Loops)
 		return
@@ -252,6 +254,10 @@ func infoStats(ex *Executor, b *strings.Builder) {
 	field(b, "pubsubshard_channels", 0)
 	field(b, "total_forks", 0)
 	field(b, "total_error_replies", ex.errors.total.Load())
+	keys, items, prefixes := ex.tracking.stats()
+	field(b, "tracking_total_keys", keys)
+	field(b, "tracking_total_items", items)
+	field(b, "tracking_total_prefixes", prefixes)
 }
 
 func infoReplication(ex *Executor, b *strings.Builder) {

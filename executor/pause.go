@@ -2,8 +2,6 @@ package executor
 
 import (
 	"time"
-
-	"redis-lite/parser"
 )
 
 // CLIENT PAUSE holds clients' commands (every command, or with WRITE only
@@ -24,7 +22,7 @@ type pauseState struct {
 // heldRequest is a command a pause holds back, copied out of the input.
 type heldRequest struct {
 	args  [][]byte
-	proto parser.Proto
+	form  form // the reply form of the request that was held
 	until <-chan struct{}
 }
 
@@ -75,7 +73,7 @@ func (s *Session) hold(cmd *command, args [][]byte) bool {
 	for i, a := range args {
 		kept[i] = append([]byte(nil), a...)
 	}
-	s.held = &heldRequest{args: kept, proto: s.reply.proto, until: p.done}
+	s.held = &heldRequest{args: kept, form: s.reply.form, until: p.done}
 	s.client.blocked.Store(true)
 	return true
 }
@@ -95,7 +93,7 @@ func (s *Session) runHeld(out []byte) []byte {
 	h := s.held
 	s.held = nil
 	s.client.blocked.Store(false)
-	s.reply.reset(out, h.proto)
+	s.reply.reset(out, h.form)
 	s.execute(h.args)
 	return s.silence(s.reply.buf, len(out))
 }

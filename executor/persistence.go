@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 	"syscall"
-
-	"redis-lite/parser"
 )
 
 // Persistence is what the executor needs of the append-only file (package
@@ -82,7 +80,7 @@ func (ex *Executor) Replay(args [][]byte) error {
 		ex.replayer = &Session{ex: ex, authed: true}
 	}
 	s := ex.replayer
-	s.reply.reset(s.reply.buf[:0], parser.RESP) // so an error reply starts with '-'
+	s.reply.reset(s.reply.buf[:0], formRESP2) // so an error reply starts with '-'
 	s.execute(args)
 	if len(s.reply.buf) > 0 && s.reply.buf[0] == '-' {
 		return errors.New(strings.TrimSpace(string(s.reply.buf[1:])))

@@ -4,8 +4,6 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
-
-	"redis-lite/parser"
 )
 
 // Pusher sends bytes to a session's connection outside request and reply:
@@ -34,10 +32,11 @@ func newHub() *hub {
 }
 
 // subscription is one session's side: what it listens to, and the form its
-// messages take (that of the request that subscribed).
+// messages take: that of the request that subscribed, the RESP version
+// following HELLO afterwards.
 type subscription struct {
 	channels, patterns map[string]struct{}
-	proto              parser.Proto
+	form               form
 }
 
 func (sub *subscription) count() int { return len(sub.channels) + len(sub.patterns) }
@@ -57,7 +56,7 @@ func (h *hub) subscribe(s *Session, names [][]byte, pattern bool) {
 	if pattern {
 		own, all, kind = sub.patterns, h.patterns, "psubscribe"
 	}
-	sub.proto = s.reply.proto
+	sub.form = s.reply.form
 	for _, n := range names {
 		name := string(n)
 		if _, ok := own[name]; !ok {
@@ -106,6 +105,26 @@ func (h *hub) unsubscribe(s *Session, names [][]byte, pattern bool) {
 	}
 }
 
+// setForm changes the form of the messages s receives: HELLO switched its
+// protocol. The lock keeps a publisher from reading it halfway. A
+// plaintext subscription keeps its human lines.
+func (h *hub) setForm(s *Session, f form) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if s.sub.form != formHuman {
+		s.sub.form = f
+	}
+}
+
+// subscribedRESP reports whether s is subscribed to anything with RESP
+// messages: a RESP2 redirect client for tracking then hears invalidations
+// as messages.
+func (h *hub) subscribedRESP(s *Session) bool {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return s.sub.count() > 0 && s.sub.form != formHuman
+}
+
 // leave removes one name of s; the caller holds h.mu.
 func (h *hub) leave(s *Session, own map[string]struct{}, all map[string]map[*Session]struct{}, name string) {
 	delete(own, name)
@@ -136,9 +155,9 @@ func (h *hub) publish(channel, message []byte) int {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
 	receivers := 0
-	var encoded [2][]byte // by subscriber protocol, built on first need
+	var encoded [3][]byte // by subscriber form, built on first need
 	for s := range h.channels[string(channel)] {
-		p := s.sub.proto
+		p := s.sub.form
 		if encoded[p] == nil {
 			encoded[p] = encodePush(p, "message", nil, channel, message)
 		}
@@ -149,9 +168,9 @@ func (h *hub) publish(channel, message []byte) int {
 		if !globMatch([]byte(pattern), channel, false) {
 			continue
 		}
-		var penc [2][]byte
+		var penc [3][]byte
 		for s := range subs {
-			p := s.sub.proto
+			p := s.sub.form
 			if penc[p] == nil {
 				penc[p] = encodePush(p, "pmessage", []byte(pattern), channel, message)
 			}
@@ -164,13 +183,13 @@ func (h *hub) publish(channel, message []byte) int {
 
 // encodePush formats a message as Redis sends it to a subscriber:
 // ["message", channel, payload] or ["pmessage", pattern, channel, payload].
-func encodePush(proto parser.Proto, kind string, pattern, channel, message []byte) []byte {
+func encodePush(f form, kind string, pattern, channel, message []byte) []byte {
 	var r Reply
-	r.reset(nil, proto)
+	r.reset(nil, f)
 	if pattern == nil {
-		r.Array(3)
+		r.Push(3)
 	} else {
-		r.Array(4)
+		r.Push(4)
 	}
 	r.BulkString(kind)
 	if pattern != nil {

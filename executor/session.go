@@ -1,6 +1,7 @@
 package executor
 
 import (
+	"sync/atomic"
 	"time"
 
 	"redis-lite/parser"
@@ -26,8 +27,13 @@ type Session struct {
 	clock time.Duration
 
 	authed bool         // passed AUTH, or no password is required
+	resp3  bool         // HELLO 3 chose RESP3 for this connection's RESP replies
 	pusher Pusher       // how messages reach this connection
 	sub    subscription // pub/sub channels and patterns
+	// pushable: the session has pushed its own output, so other sessions
+	// may push to it (cmd_pubsub.go, pushReplies).
+	pushable atomic.Bool
+	track    trackState // client-side caching (tracking.go)
 
 	// The client's identity, for CLIENT and HELLO.
 	id              int64
@@ -74,7 +80,7 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 	}
 	for consumed < len(in) && s.held == nil && !s.closing && len(out) < maxBatchReply {
 		cmd, n, err := s.parser.Next(in[consumed:])
-		s.reply.reset(out, s.ex.replyForm(cmd.Proto))
+		s.reply.reset(out, s.replyForm(cmd.Proto))
 		if err != nil {
 			// After a framing error nothing later in the stream can be
 			// trusted: answer, then close, as Redis does.
@@ -157,8 +163,18 @@ func (s *Session) execute(args [][]byte) {
 	}
 	s.cmd = cmd
 	s.wrote = s.wrote || cmd.flags&flagWrite != 0
-	errorsBefore := s.reply.errors
+	errorsBefore, mark := s.reply.errors, len(s.reply.buf)
+	// Tracking (tracking.go): a tracking client's own invalidations wait
+	// until its reply is written; after the run the keys it read are
+	// noted and the keys any command wrote are invalidated.
+	trackingHeld := s.track.on && s.ex.tracking.hold(s)
 	cmd.run(s, args)
+	if s.ex.tracking.clients.Load() != 0 {
+		s.afterCommand(cmd, args, mark)
+	}
+	if trackingHeld {
+		s.ex.tracking.release(s)
+	}
 	end := time.Since(s.ex.started)
 	s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
 	s.clock = end
@@ -174,7 +190,9 @@ func (s *Session) refused(cmd *command, args [][]byte) bool {
 	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
 		s.reply.Error(errOOM)
 	case s.refusedForDiskError(cmd): // it has answered MISCONF
-	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0:
+	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0 && !s.resp3:
+		// Only RESP2 needs the restriction, as in Redis: there a reply
+		// and a message look alike, while RESP3 marks messages as pushes.
 		// A subcommand is named as Redis names it: 'pubsub|numpat'.
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
 	default:
@@ -204,9 +222,10 @@ func (s *Session) refusedForDiskError(cmd *command) bool {
 }
 
 // Closed is called by the networking layer once the connection has ended:
-// the session leaves every channel and the client list, so nothing is kept
-// for it.
+// the session leaves every channel and the client list and stops
+// tracking, so nothing is kept for it.
 func (s *Session) Closed() {
 	s.ex.hub.dropAll(s)
 	s.ex.clients.remove(s)
+	s.ex.tracking.unregister(s)
 }

@@ -76,3 +76,23 @@ func (s *Store) Range(fn func(key []byte, e Entry) bool) {
 		}
 	}
 }
+
+// OnExpire registers fn to hear of each key deleted because its time was
+// up, whether a read found it dead or the active sweep did (nil: stop).
+// Client tracking needs them: a client that cached such a key must drop
+// it, while the append-only file does not (Observe). fn runs under the
+// key's lock; it must be quick, must not call back into the store, and
+// must copy the key to keep it.
+func (s *Store) OnExpire(fn func(key []byte)) {
+	if fn == nil {
+		s.onExpire.Store(nil)
+		return
+	}
+	s.onExpire.Store(&fn)
+}
+
+func (s *Store) tellExpired(key []byte) {
+	if fn := s.onExpire.Load(); fn != nil {
+		(*fn)(key)
+	}
+}

@@ -39,7 +39,8 @@ type Store struct {
 	// keys then go only when touched, which tests of lazy expiry need.
 	sweepOff atomic.Bool
 
-	observe atomic.Pointer[func(Change)] // set by Observe; nil: nobody
+	observe  atomic.Pointer[func(Change)]     // set by Observe; nil: nobody
+	onExpire atomic.Pointer[func(key []byte)] // set by OnExpire; nil: nobody
 }
 
 // shard is one lock's worth of the key space: an index (table.go) over an
@@ -183,6 +184,7 @@ func (s *Store) live(sh *shard, tag uint32, key []byte, now int64, deleteExpired
 		if deleteExpired {
 			sh.removeAt(pos)
 			s.expired.Add(1)
+			s.tellExpired(key)
 		}
 		return pos, Entry{}, false
 	}

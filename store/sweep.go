@@ -64,7 +64,9 @@ func (s *Store) sampleShard(sh *shard) (sampled, expiredN int) {
 			if _, e := sh.entryAt(pos); e.ExpireAt != 0 {
 				sampled++
 				if e.ExpireAt <= now {
+					key, _ := sh.entryAt(pos)
 					sh.removeAt(pos)
+					s.tellExpired(key)
 					expiredN++
 					continue // a later entry may have shifted into pos
 				}

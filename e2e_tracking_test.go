@@ -1,0 +1,155 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// trackingConversations are CLIENT TRACKING on one connection: a RESP3
+// client invalidated by its own writes (after each reply, as in Redis),
+// the option checks and their errors, and the reports. Every byte must be
+// redis-server's. (BCAST is left to TestTrackingMatchesRedis: Redis
+// gathers its messages over a whole pipeline.)
+var trackingConversations = []conversation{
+	{"tracking in RESP3, invalidated by its own writes", false, [][]string{
+		{"FLUSHALL"}, {"HELLO", "3"}, {"CLIENT", "TRACKING", "on"}, {"CLIENT", "TRACKINGINFO"}, {"CLIENT", "GETREDIR"},
+		{"SET", "a", "1"}, {"GET", "a"}, {"SET", "a", "2"}, {"SET", "a", "3"}, {"GET", "a"}, {"DEL", "a"},
+		{"MGET", "x", "y", "z"}, {"MSET", "x", "1", "y", "2"}, {"EXISTS", "z"}, {"INCR", "z"}, {"INCR", "z"},
+		{"GET", "k"}, {"GET", "k"}, {"RENAME", "nosuch", "k"}, {"SET", "k", "v"},
+		{"STRLEN", "k"}, {"EXPIRE", "k", "100"}, {"TTL", "k"}, {"PERSIST", "k"}, {"TYPE", "k"}, {"GETDEL", "k"},
+		{"GET", "f"}, {"FLUSHALL"}, {"GET", "f"}, {"FLUSHDB"},
+		{"CLIENT", "TRACKING", "off"}, {"GET", "a"}, {"SET", "a", "1"}, {"CLIENT", "TRACKINGINFO"}, {"CLIENT", "GETREDIR"},
+	}},
+	{"OPTIN, OPTOUT, CACHING and NOLOOP", false, [][]string{
+		{"FLUSHALL"}, {"HELLO", "3"},
+		{"CLIENT", "CACHING", "yes"},
+		{"CLIENT", "TRACKING", "on", "OPTIN"}, {"CLIENT", "TRACKINGINFO"}, {"GET", "a"}, {"SET", "a", "1"},
+		{"CLIENT", "CACHING", "no"}, {"CLIENT", "CACHING", "maybe"}, {"CLIENT", "CACHING", "yes"}, {"CLIENT", "TRACKINGINFO"},
+		{"CLIENT", "GETREDIR"}, {"GET", "a"}, {"CLIENT", "TRACKINGINFO"}, {"SET", "a", "2"},
+		{"CLIENT", "TRACKING", "on", "OPTOUT"}, {"CLIENT", "TRACKING", "off"},
+		{"CLIENT", "TRACKING", "on", "OPTOUT"}, {"CLIENT", "CACHING", "yes"}, {"CLIENT", "CACHING", "no"},
+		{"GET", "b"}, {"SET", "b", "1"}, {"GET", "c"}, {"SET", "c", "1"},
+		{"CLIENT", "TRACKING", "off"}, {"CLIENT", "TRACKING", "on", "NOLOOP"}, {"CLIENT", "TRACKINGINFO"},
+		{"GET", "d"}, {"SET", "d", "1"}, {"RESET"}, {"CLIENT", "TRACKINGINFO"},
+	}},
+	{"CLIENT TRACKING's errors", false, [][]string{
+		{"CLIENT", "TRACKING"}, {"CLIENT", "TRACKING", "maybe"}, {"CLIENT", "TRACKING", "on", "FOO"},
+		{"CLIENT", "TRACKING", "on", "PREFIX", "a"}, {"CLIENT", "TRACKING", "on", "REDIRECT"},
+		{"CLIENT", "TRACKING", "on", "REDIRECT", "abc"}, {"CLIENT", "TRACKING", "on", "REDIRECT", "999999"},
+		{"CLIENT", "TRACKING", "on", "OPTIN", "OPTOUT"}, {"CLIENT", "TRACKING", "on", "BCAST", "OPTIN"},
+		{"CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "ab", "PREFIX", "a"},
+		{"CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "a", "PREFIX", "b"}, {"CLIENT", "TRACKINGINFO"},
+		{"CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "abc"}, {"CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "c"},
+		{"CLIENT", "TRACKINGINFO"}, {"CLIENT", "TRACKING", "on"}, {"CLIENT", "TRACKING", "off"},
+		{"CLIENT", "TRACKING", "on", "OPTIN"}, {"CLIENT", "TRACKING", "on", "OPTOUT"}, {"CLIENT", "TRACKING", "on", "BCAST"},
+		{"CLIENT", "TRACKING", "off", "BCAST"}, {"CLIENT", "GETREDIR", "x"}, {"CLIENT", "CACHING"},
+	}},
+}
+
+// TestTrackingConversationsMatchRedis holds trackingConversations up
+// against redis-server, byte for byte, in both I/O models.
+func TestTrackingConversationsMatchRedis(t *testing.T) {
+	redis := startRedisServer(t)
+	eachModel(t, func(t *testing.T, model string) {
+		lite := startDaemon(t, "--io", model).addr
+		for _, cv := range trackingConversations {
+			got, want := withoutIDs(converse(t, lite, cv)), withoutIDs(converse(t, redis, cv))
+			if got != want {
+				t.Errorf("%s: redis-lite answered\n%q\nredis-server answered\n%q", cv.name, got, want)
+			}
+		}
+	})
+}
+
+// TestTrackingMatchesRedis: invalidations reach a RESP2 client subscribed
+// for them (REDIRECT), in default and BCAST mode, for writes, FLUSHALL
+// and expiry, and a RESP3 tracker hears when its redirect client is gone.
+// What each connection receives must be redis-server's bytes.
+func TestTrackingMatchesRedis(t *testing.T) {
+	redis := startRedisServer(t)
+	want := trackingTranscript(t, redis)
+	eachModel(t, func(t *testing.T, model string) {
+		lite := startDaemon(t, "--io", model).addr
+		if got := trackingTranscript(t, lite); got != want {
+			t.Errorf("redis-lite:\n%q\nredis-server:\n%q", got, want)
+		}
+	})
+}
+
+// trackingTranscript runs TestTrackingMatchesRedis's steps against addr
+// and returns what the redirect client and the tracker received, with the
+// redirect client's id replaced by ID. Each step waits for its reply, so
+// the order is the same on both servers.
+func trackingTranscript(t *testing.T, addr string) string {
+	t.Helper()
+	redir, tracker := dialRaw(t, addr), dialRaw(t, addr)
+	write := func(args ...string) string {
+		return mustExchange(t, addr, respRequest(args...)+respRequest("QUIT"))
+	}
+	write("FLUSHALL")
+	redir.send(respRequest("CLIENT", "ID"))
+	redir.waitFor("\r\n")
+	id := strings.TrimSuffix(strings.TrimPrefix(redir.received(), ":"), "\r\n")
+	redir.send(respRequest("SUBSCRIBE", invalidateChannelName))
+	redir.waitFor(":1\r\n")
+	step := func(suffix string, args ...string) {
+		t.Helper()
+		tracker.send(respRequest(args...))
+		tracker.waitFor(suffix)
+	}
+	message := func(payload string) string {
+		return "*3\r\n$7\r\nmessage\r\n$20\r\n" + invalidateChannelName + "\r\n" + payload
+	}
+
+	step("+OK\r\n", "CLIENT", "TRACKING", "on", "REDIRECT", id)
+	step("$-1\r\n", "GET", "k")
+	write("SET", "k", "1")
+	redir.waitFor(message("*1\r\n$1\r\nk\r\n"))
+	write("SET", "k", "2") // no longer tracked: nothing
+	step("$1\r\n2\r\n", "GET", "k")
+	write("FLUSHALL")
+	redir.waitFor(message("$-1\r\n"))
+	step("$-1\r\n", "GET", "e")
+	write("SET", "e", "v", "PX", "300")
+	redir.waitFor(message("*1\r\n$1\r\ne\r\n"))
+	step("$1\r\nv\r\n", "GET", "e")
+	redir.waitFor(message("*1\r\n$1\r\ne\r\n")) // expired, by the sweep
+
+	step("+OK\r\n", "CLIENT", "TRACKING", "off")
+	step("+OK\r\n", "CLIENT", "TRACKING", "on", "BCAST", "REDIRECT", id, "PREFIX", "p:", "PREFIX", "q:")
+	write("MSET", "p:2", "1", "x", "1", "p:1", "1", "q:1", "1")
+	redir.waitFor(message("*1\r\n$3\r\nq:1\r\n"))
+	write("SET", "p:3", "1")
+	redir.waitFor(message("*1\r\n$3\r\np:3\r\n"))
+	step("+OK\r\n", "SET", "q:2", "1")
+	redir.waitFor(message("*1\r\n$3\r\nq:2\r\n"))
+
+	step("+OK\r\n", "CLIENT", "TRACKING", "off")
+	step("+OK\r\n", "CLIENT", "TRACKING", "on", "REDIRECT", id, "NOLOOP")
+	step("*2\r\n$-1\r\n$1\r\n1\r\n", "MGET", "n", "x")
+	step("+OK\r\n", "SET", "n", "1") // its own change: not told
+	write("SET", "x", "2")
+	redir.waitFor(message("*1\r\n$1\r\nx\r\n"))
+
+	// The redirect client goes away: a RESP3 tracker is told at the next
+	// invalidation.
+	step("$6\r\nmaster\r\n$7\r\nmodules\r\n*0\r\n", "HELLO", "3")
+	step("+OK\r\n", "CLIENT", "TRACKING", "on", "REDIRECT", id)
+	step("$1\r\n2\r\n", "GET", "x")
+	redir.send(respRequest("QUIT"))
+	redirected := redir.untilClosed()
+	waitUntil(t, "the redirect client to be gone", func() bool {
+		return !strings.Contains(write("CLIENT", "GETREDIR"), ":-2") && !strings.Contains(write("PUBSUB", "NUMSUB", invalidateChannelName), ":1\r\n")
+	})
+	write("SET", "x", "3")
+	tracker.waitFor("$21\r\ntracking-redir-broken\r\n:" + id + "\r\n")
+	step("\r\n", "CLIENT", "TRACKINGINFO")
+	tracker.send(respRequest("QUIT"))
+	transcript := "redirect client:\n" + strings.TrimPrefix(redirected, ":"+id+"\r\n") + "tracker:\n" + tracker.untilClosed()
+	for _, field := range []string{"tracking-redir-broken", "redirect"} {
+		transcript = strings.ReplaceAll(transcript, field+"\r\n:"+id+"\r\n", field+"\r\n:ID\r\n")
+	}
+	return withoutIDs(transcript)
+}
+
+const invalidateChannelName = "__redis__:invalidate"
