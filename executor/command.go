@@ -73,7 +73,8 @@ func (c *command) arityOK(n int) bool {
 // commandGroups are the command lists each file of this package
 // registers, so the table reads by topic.
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
-	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands}
+	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
+	hyperloglogCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {
