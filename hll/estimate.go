@@ -83,7 +83,15 @@ func (h *histogram) estimate() uint64 {
 		z *= 0.5
 	}
 	z = float64(z + float64(m*sigma(float64(h[0])/m)))
-	return uint64(math.Round(alphaInf * m * m / z))
+	e := math.Round(alphaInf * m * m / z)
+	if !(e < 1<<63) {
+		// z is 0 when every register is at 50 or above (only a
+		// hand-made dense value gets there). Redis's llroundl then
+		// answers x86's "integer indefinite", the lowest int64, and
+		// PFCOUNT shows -9223372036854775808.
+		return 1 << 63
+	}
+	return uint64(e)
 }
 
 // sigma is Ertl's sigma(x) = x + sum over k>=1 of x^(2^k) * 2^(k-1),

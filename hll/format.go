@@ -69,7 +69,9 @@ func Open(b []byte) (Sketch, error) {
 	if Encoding(b[encodingIndex]) == Dense && len(b) != DenseSize {
 		return Sketch{}, ErrNotHLL
 	}
-	return Sketch{b: b}, nil
+	// No capacity past the value: the store's bytes after it belong to
+	// other values, and a sparse read past the end must see zero.
+	return Sketch{b: b[:len(b):len(b)]}, nil
 }
 
 // sparseSlack is spare capacity a clone keeps so that the first few

@@ -28,10 +28,11 @@ type opcode struct {
 	xzero bool
 }
 
-// decodeOp reads the opcode at ops[at]. An XZERO whose second byte would
-// lie past the end reads it as zero: Redis's strings end in an implicit
-// NUL, which is what Redis reads there, and a value cut short that way
-// must get Redis's verdict.
+// decodeOp reads the opcode at ops[at]. An XZERO whose second byte lies
+// past the end reads the byte after the end, where a Redis string keeps
+// its terminating NUL: zero for a value as stored (Open caps the slice
+// there), or what an edit earlier in the same command wrote there (see
+// splice), which is what Redis reads too.
 func decodeOp(ops []byte, at int) opcode {
 	c := ops[at]
 	switch {
@@ -39,8 +40,8 @@ func decodeOp(ops []byte, at int) opcode {
 		return opcode{size: 1, run: int(c&3) + 1, value: c>>2&0x1f + 1}
 	case c&opKindMask == opXZeroBit:
 		var low byte
-		if at+1 < len(ops) {
-			low = ops[at+1]
+		if at+1 < cap(ops) {
+			low = ops[:cap(ops)][at+1]
 		}
 		return opcode{size: 2, run: int(c&0x3f)<<8 | int(low) + 1, xzero: true}
 	default:
@@ -157,19 +158,23 @@ func splitRun(seq []byte, op opcode, first, index int, value uint8) []byte {
 	return seq
 }
 
-// splice replaces the size bytes at b[at:] with seq. An opcode cut short
-// by the end of the value (see decodeOp) is replaced the way Redis's
-// in-place edit does it: the length changes by len(seq)-size, so the
-// last byte of seq falls off.
+// splice replaces the size bytes at b[at:] with seq, in the order of
+// Redis's in-place edit: move the tail, end the value with a NUL at its
+// new length, then write seq. Normally seq ends before that NUL. For an
+// XZERO cut short by the end of the value (see decodeOp), the length
+// changes by len(seq)-size while seq is written whole, so its last byte
+// lands past the end, over the NUL, where the next edit in the same
+// command reads it.
 func splice(b []byte, at, size int, seq []byte) []byte {
 	oldEnd := min(at+size, len(b))
 	tail := len(b) - oldEnd
 	newLen := len(b) - size + len(seq)
-	need := max(newLen, at+len(seq))
+	need := max(newLen+1, at+len(seq))
 	if need > len(b) {
 		b = slices.Grow(b, need-len(b)+sparseSlack)[:need]
 	}
 	copy(b[at+len(seq):], b[oldEnd:oldEnd+tail])
+	b[newLen] = 0
 	copy(b[at:], seq)
 	return b[:newLen]
 }
@@ -199,6 +204,7 @@ func joinVals(ops []byte, start int) int {
 				ops[at] = valOp(a.value, a.run+b.run)
 				copy(ops[at+1:end], ops[at+2:end])
 				end--
+				ops[end] = 0 // the NUL Redis writes at the new end
 				continue
 			}
 		}
