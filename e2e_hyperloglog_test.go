@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -35,19 +36,31 @@ func dialRESP(t *testing.T, addr string) *respConn {
 // call sends one request and returns its whole reply.
 func (c *respConn) call(args ...string) string {
 	c.t.Helper()
-	if _, err := c.c.Write([]byte(respRequest(args...))); err != nil {
-		c.t.Fatal(err)
+	reply := c.send(respRequest(args...))
+	if strings.HasPrefix(reply, "!") {
+		c.t.Fatal(reply[1:])
+	}
+	return reply
+}
+
+// send writes one encoded request and returns its whole reply; unlike
+// call it may run on another goroutine than the test's, so it reports a
+// failure in the reply ("!" and the error) instead of failing the test.
+func (c *respConn) send(req string) string {
+	if _, err := c.c.Write([]byte(req)); err != nil {
+		return "!" + err.Error()
 	}
 	var out strings.Builder
-	c.readReply(&out)
+	if err := c.readReply(&out); err != nil {
+		return "!" + err.Error()
+	}
 	return out.String()
 }
 
-func (c *respConn) readReply(out *strings.Builder) {
-	c.t.Helper()
+func (c *respConn) readReply(out *strings.Builder) error {
 	line, err := c.r.ReadString('\n')
 	if err != nil {
-		c.t.Fatalf("reading a reply: %v (got %q)", err, line)
+		return fmt.Errorf("reading a reply: %w (got %q)", err, line)
 	}
 	out.WriteString(line)
 	n, _ := strconv.Atoi(strings.TrimSpace(line[1:]))
@@ -56,15 +69,18 @@ func (c *respConn) readReply(out *strings.Builder) {
 		if n >= 0 {
 			body := make([]byte, n+2)
 			if _, err := io.ReadFull(c.r, body); err != nil {
-				c.t.Fatalf("reading a bulk reply: %v", err)
+				return fmt.Errorf("reading a bulk reply: %w", err)
 			}
 			out.Write(body)
 		}
 	case '*':
 		for i := 0; i < n; i++ {
-			c.readReply(out)
+			if err := c.readReply(out); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
 // hllPair sends each request to redis-lite and to redis-server and fails
@@ -330,5 +346,90 @@ func (p *hllPair) tryEveryCommand(value string) {
 		p.same(edit...)
 		p.same("GET", edit[1])
 		p.same("GET", "dest")
+	}
+}
+
+// TestHyperLogLogConcurrentAddsLoseNothing: clients adding to one key at
+// once, while another counts it (each count may write the cached
+// estimate back), lose no element: the registers end as one client
+// adding everything would leave them.
+func TestHyperLogLogConcurrentAddsLoseNothing(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		const clients, adds = 6, 200
+		want := hll.New()
+		conns := make([]*respConn, clients)
+		for i := range conns {
+			conns[i] = dialRESP(t, d.addr)
+			for j := 0; j < adds; j++ {
+				want.Add([]byte(strconv.Itoa(i*adds+j)), 3000)
+			}
+		}
+		counter := dialRESP(t, d.addr)
+		done := make(chan string, clients)
+		for i, c := range conns {
+			go func() {
+				for j := 0; j < adds; j++ {
+					if reply := c.send(respRequest("PFADD", "k", strconv.Itoa(i*adds+j))); reply != ":1\r\n" && reply != ":0\r\n" {
+						done <- reply
+						return
+					}
+				}
+				done <- ""
+			}()
+		}
+		for finished := 0; finished < clients; {
+			select {
+			case failure := <-done:
+				if failure != "" {
+					t.Fatalf("PFADD answered %q", failure)
+				}
+				finished++
+			default:
+				if reply := counter.call("PFCOUNT", "k"); reply[0] != ':' {
+					t.Fatalf("PFCOUNT answered %q", reply)
+				}
+			}
+		}
+		var regs strings.Builder
+		for _, v := range want.Registers() {
+			regs.WriteString(":" + strconv.Itoa(int(v)) + "\r\n")
+		}
+		if got := counter.call("PFDEBUG", "GETREG", "k"); got != "*16384\r\n"+regs.String() {
+			t.Fatal("the registers are not those of every element added")
+		}
+		estimate, _ := want.Estimate()
+		if got := counter.call("PFCOUNT", "k"); got != ":"+strconv.FormatUint(estimate, 10)+"\r\n" {
+			t.Fatalf("PFCOUNT = %q, want %d", got, estimate)
+		}
+	})
+}
+
+// TestHyperLogLogSurvivesRestart: with the append-only file, HLL values
+// come back byte for byte after a restart, the cached estimate a PFCOUNT
+// wrote included.
+func TestHyperLogLogSurvivesRestart(t *testing.T) {
+	args := []string{"--appendonly", "yes", "--dir", t.TempDir()}
+	d := startDaemon(t, args...)
+	c := dialRESP(t, d.addr)
+	c.call("PFADD", "small", "a", "b", "c")
+	for i := 0; i < 3000; i++ {
+		c.call("PFADD", "big", strconv.Itoa(i))
+	}
+	c.call("PFCOUNT", "small")
+	c.call("PFMERGE", "both", "small", "big")
+	c.call("PFADD", "stale", "x")
+	var before []string
+	for _, k := range []string{"small", "big", "both", "stale"} {
+		before = append(before, c.call("GET", k))
+	}
+	if status, _ := d.stop(); status != 0 {
+		t.Fatalf("exit status %d", status)
+	}
+	again := dialRESP(t, startDaemon(t, args...).addr)
+	for i, k := range []string{"small", "big", "both", "stale"} {
+		if got := again.call("GET", k); got != before[i] {
+			t.Fatalf("%s after the restart: %.80q, before: %.80q", k, got, before[i])
+		}
 	}
 }
