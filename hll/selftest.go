@@ -15,16 +15,18 @@ import (
 // text. maxSparse is hll-sparse-max-bytes: below half of it in elements,
 // the sparse value must still be sparse.
 func SelfTest(maxSparse int64) error {
-	if err := selfTestRegisters(); err != nil {
+	if err := selfTestRegisters(1000); err != nil {
 		return err
 	}
-	return selfTestEstimates(maxSparse)
+	return selfTestEstimates(maxSparse, 10_000_000)
 }
 
-func selfTestRegisters() error {
+// selfTestRegisters fills the dense registers with random values rounds
+// times, reading each back.
+func selfTestRegisters(rounds int) error {
 	regs := make([]byte, denseBytes)
 	var want Registers
-	for round := 0; round < 1000; round++ {
+	for round := 0; round < rounds; round++ {
 		for i := range want {
 			want[i] = uint8(rand.Uint32() & registerMask)
 			setDense(regs, i, want[i])
@@ -38,7 +40,9 @@ func selfTestRegisters() error {
 	return nil
 }
 
-func selfTestEstimates(maxSparse int64) error {
+// selfTestEstimates adds 1 to elements distinct elements, checking at
+// each power of ten.
+func selfTestEstimates(maxSparse int64, elements uint64) error {
 	dense := Sketch{b: make([]byte, DenseSize)}
 	copy(dense.b, "HYLL")
 	sparse := New()
@@ -46,10 +50,11 @@ func selfTestEstimates(maxSparse int64) error {
 	seed := rand.Uint64()
 	var element [8]byte
 	checkpoint := uint64(1)
-	for n := uint64(1); n <= 10_000_000; n++ {
+	for n := uint64(1); n <= elements; n++ {
 		binary.LittleEndian.PutUint64(element[:], n^seed)
-		dense.Add(element[:], maxSparse)
-		sparse.Add(element[:], maxSparse)
+		index, run := position(element[:])
+		dense.raise(index, run, maxSparse)
+		sparse.raise(index, run, maxSparse)
 		if n != checkpoint {
 			continue
 		}
