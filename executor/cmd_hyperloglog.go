@@ -60,6 +60,9 @@ func cmdPFAdd(s *Session, args [][]byte) {
 				failure = err
 				return cur, store.Keep
 			}
+			if holdsAll(opened, args[2:]) {
+				return cur, store.Keep // the common case for a large HLL: no copy
+			}
 			sk = opened.Clone() // the stored bytes may be in a reader's hands
 		}
 		changed = !exists
@@ -89,6 +92,17 @@ func cmdPFAdd(s *Session, args [][]byte) {
 	default:
 		s.reply.Int(0)
 	}
+}
+
+// holdsAll reports whether adding every element to sk would change
+// nothing.
+func holdsAll(sk hll.Sketch, elements [][]byte) bool {
+	for _, e := range elements {
+		if !sk.Holds(e) {
+			return false
+		}
+	}
+	return true
 }
 
 // PFCOUNT key [key ...]: the estimated number of distinct elements added

@@ -124,6 +124,19 @@ func (s *Sketch) Add(element []byte, maxSparse int64) (bool, error) {
 	return s.raise(index, run, maxSparse)
 }
 
+// Holds reports whether adding element would change nothing: its
+// register already holds its run or more. It does not change s, so it
+// may be asked of bytes others read, sparing a copy when PFADD changes
+// nothing. A broken sparse value never holds: the add reports it.
+func (s Sketch) Holds(element []byte) bool {
+	index, run := position(element)
+	if s.Encoding() == Dense {
+		return getDense(s.registers(), index) >= run
+	}
+	_, _, _, op, found := findOp(s.registers(), index)
+	return found && op.value >= run
+}
+
 // raise sets register index to value if it holds less, in either
 // encoding.
 func (s *Sketch) raise(index int, value uint8, maxSparse int64) (bool, error) {

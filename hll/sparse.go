@@ -95,19 +95,9 @@ func (s *Sketch) raiseSparse(index int, value uint8, maxSparse int64) (bool, err
 		return s.promote(index, value)
 	}
 	ops := s.registers()
-	// The opcode covering index: a purely positional search, so that a
-	// value whose runs add up wrong elsewhere still edits as in Redis.
-	at, first, prev := 0, 0, -1
-	var op opcode
-	for {
-		if at >= len(ops) {
-			return false, ErrCorrupt
-		}
-		op = decodeOp(ops, at)
-		if index < first+op.run {
-			break
-		}
-		prev, at, first = at, at+op.size, first+op.run
+	at, first, prev, op, found := findOp(ops, index)
+	if !found {
+		return false, ErrCorrupt
 	}
 	if op.value >= value {
 		return false, nil // covered already (a VAL as high or higher)
@@ -131,6 +121,23 @@ func (s *Sketch) raiseSparse(index int, value uint8, maxSparse int64) (bool, err
 	s.b = s.b[:HeaderSize+joinVals(s.registers(), start)]
 	s.InvalidateCache()
 	return true, nil
+}
+
+// findOp finds the opcode covering register index: its offset, the first
+// register it covers and the previous opcode's offset (-1 for none). The
+// search is purely positional, as Redis's is, so a value whose runs add
+// up wrong beyond index still edits as in Redis; found is false when the
+// opcodes end before index.
+func findOp(ops []byte, index int) (at, first, prev int, op opcode, found bool) {
+	prev = -1
+	for at < len(ops) {
+		op = decodeOp(ops, at)
+		if index < first+op.run {
+			return at, first, prev, op, true
+		}
+		prev, at, first = at, at+op.size, first+op.run
+	}
+	return at, first, prev, op, false
 }
 
 // splitRun appends the opcodes that replace op (covering registers from
