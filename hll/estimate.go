@@ -10,10 +10,6 @@ type histogram [64]int
 // registers.
 const alphaInf = 0.721347520444481703680
 
-// Registers are 16384 plain register values: what PFCOUNT of several keys
-// and PFMERGE take the maximum into.
-type Registers [NumRegisters]uint8
-
 // Estimate is the cardinality the registers suggest (the cached estimate
 // is not consulted). It reports ErrCorrupt for a broken sparse value.
 func (s Sketch) Estimate() (uint64, error) {
@@ -24,49 +20,6 @@ func (s Sketch) Estimate() (uint64, error) {
 		return 0, err
 	}
 	return hist.estimate(), nil
-}
-
-// MergeFrom raises each register to the value s holds there.
-func (r *Registers) MergeFrom(s Sketch) error {
-	if s.Encoding() == Dense {
-		mergeDense(s.registers(), r)
-		return nil
-	}
-	return walkSparse(s.registers(), func(first, run int, value uint8) {
-		for i := first; i < first+run; i++ {
-			raiseTo(&r[i], value)
-		}
-	})
-}
-
-// Estimate is the cardinality of the union the registers stand for.
-func (r *Registers) Estimate() uint64 {
-	var hist histogram
-	for _, v := range r {
-		hist[v&63]++
-	}
-	return hist.estimate()
-}
-
-// RaiseAll raises s's registers to r, register by register in order, as
-// PFMERGE writes its result: a sparse value may turn dense part way. With
-// dense, a sparse s turns dense first (PFMERGE does when any input is
-// dense).
-func (s *Sketch) RaiseAll(r *Registers, dense bool, maxSparse int64) error {
-	if dense {
-		if _, err := s.ToDense(); err != nil {
-			return err
-		}
-	}
-	for i, v := range r {
-		if v == 0 {
-			continue
-		}
-		if _, err := s.raise(i, v, maxSparse); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // estimate is Ertl's improved estimator: registers at the top value (a run

@@ -176,15 +176,3 @@ func (s Sketch) Check() error {
 	}
 	return walkSparse(s.registers(), func(int, int, uint8) {})
 }
-
-// Registers reads every register. For a broken sparse value it returns
-// the registers up to the first run that does not fit.
-func (s Sketch) Registers() *Registers {
-	var r Registers
-	if s.Encoding() == Dense {
-		mergeDense(s.registers(), &r)
-		return &r
-	}
-	r.MergeFrom(s)
-	return &r
-}
