@@ -286,3 +286,45 @@ func TestJoinStopsAfterFiveSteps(t *testing.T) {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 }
+
+// FuzzHostileValues: any bytes after a sparse or dense header are read,
+// counted, merged, converted and edited without a panic, and a value
+// that passes Check means the same registers to every reader.
+func FuzzHostileValues(f *testing.F) {
+	f.Add([]byte("\x7f\xff"), false, []byte("a b"))
+	f.Add([]byte("\x3f\x3f\x3f\x3e\x7f"), false, []byte("a abcdefgh"))
+	f.Add([]byte("\x80\x81\x82\x7f\xf0"), false, []byte("x"))
+	f.Add(bytes.Repeat([]byte{0xff}, denseBytes), true, []byte("y"))
+	f.Fuzz(func(t *testing.T, body []byte, dense bool, elements []byte) {
+		if !dense && len(body) > 2048 {
+			return // every edit walks the opcodes: keep the fuzzer quick
+		}
+		header := []byte(emptyHeader)
+		if dense {
+			header[encodingIndex] = byte(Dense)
+		}
+		sk, err := Open(append(header, body...))
+		if err != nil {
+			return
+		}
+		var merged Registers
+		mergeErr := merged.MergeFrom(sk)
+		_, countErr := sk.Estimate()
+		sk.Decode()
+		converted := sk
+		_, denseErr := converted.ToDense()
+		if checkErr := sk.Check(); (checkErr == nil) != (mergeErr == nil) || (checkErr == nil) != (countErr == nil) ||
+			(checkErr == nil) != (denseErr == nil) {
+			t.Fatalf("readers disagree: check %v merge %v count %v dense %v", checkErr, mergeErr, countErr, denseErr)
+		}
+		if denseErr == nil && merged != *converted.Registers() {
+			t.Fatal("the dense conversion has other registers than the merge")
+		}
+		edited := sk.Clone()
+		for _, e := range bytes.Fields(elements) {
+			sk.Holds(e)
+			edited.Add(e, 3000)
+		}
+		edited.RaiseAll(&merged, false, 100)
+	})
+}
