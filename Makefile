@@ -5,7 +5,7 @@
 BIN  := bin/redis-lite
 ARGS ?=
 
-.PHONY: build run test lint vulncheck compat redis-suite fuzz soak bench demo lifecycle lessons c10k lesson-backlog lesson-reuseaddr lesson-rst lesson-emfile clean
+.PHONY: build run test lint vulncheck compat redis-suite clients fuzz soak bench demo lifecycle lessons c10k lesson-backlog lesson-reuseaddr lesson-rst lesson-emfile clean
 
 build:
 	go build -o $(BIN) .
@@ -55,6 +55,15 @@ compat:
 SUITE_ARGS ?=
 redis-suite:
 	scripts/redis-suite.sh $(SUITE_ARGS)
+
+# The client matrix: node-redis, ioredis, rueidis, redigo, go-redis, redis-py,
+# redis-cli, redis-benchmark, haproxy and check_tcp at their defaults against
+# a fresh daemon in both I/O models; fails if a check listed in
+# scripts/clients/passing/ did not pass. CLIENTS_ARGS: --update,
+# --against-redis, --io epoll.
+CLIENTS_ARGS ?=
+clients:
+	scripts/clients.sh $(CLIENTS_ARGS)
 
 # Each parser fuzzer for FUZZTIME (default 30s). The plain test run replays
 # the seed corpus in parser/testdata/fuzz.

@@ -9,6 +9,7 @@ package daemon
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/netip"
 	"os"
@@ -205,8 +206,39 @@ func (d *Daemon) executorConfig(port int) executor.Config {
 		EnableDebug:   v.String("enable-debug-command") == "yes",
 		InlineReplies: v.String("inline-replies"),
 		Connections:   d.connStats,
+		Shutdown:      d.shutdownRequested,
 	}
 }
+
+// shutdownRequested is SHUTDOWN: the same graceful path as SIGTERM, unless
+// what must come first cannot be done. No snapshots are kept, so SAVE
+// cannot be honoured: refused, as Redis refuses when its save fails,
+// unless FORCE. Likewise when the append-only file cannot be written:
+// what it holds would not be what was acknowledged.
+func (d *Daemon) shutdownRequested(req executor.ShutdownRequest) error {
+	d.log.Info("user requested shutdown (SHUTDOWN)")
+	if req.Save {
+		if !req.Force {
+			d.log.Error("shutdown refused: SAVE asks for a snapshot and snapshots (RDB) are not supported; SHUTDOWN NOSAVE or FORCE goes on")
+			return errShutdownRefused
+		}
+		d.log.Warn("SHUTDOWN SAVE FORCE: no snapshot made (snapshots are not supported); shutting down")
+	}
+	d.aofMu.Lock()
+	writeErr := error(nil)
+	if d.appendOnly != nil {
+		writeErr = d.appendOnly.WriteError()
+	}
+	d.aofMu.Unlock()
+	if writeErr != nil && !req.Force {
+		d.log.Errorf("shutdown refused: the append-only file cannot be written (%v); SHUTDOWN FORCE goes on", writeErr)
+		return errShutdownRefused
+	}
+	d.srv.Shutdown()
+	return nil
+}
+
+var errShutdownRefused = errors.New("shutdown refused")
 
 // connStats is the server's counters, as INFO shows them.
 func (d *Daemon) connStats() executor.ConnStats {

@@ -8,7 +8,7 @@ import (
 // authCommands: with --requirepass set, a client must AUTH before any
 // command but AUTH, HELLO, QUIT and RESET.
 var authCommands = []command{
-	{name: "auth", arity: -2, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdAuth},
+	{name: "auth", arity: -2, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagAllowBusy, run: cmdAuth},
 }
 
 const (

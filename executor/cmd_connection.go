@@ -5,10 +5,10 @@ import "math"
 // connectionCommands are the commands about the connection itself.
 var connectionCommands = []command{
 	{name: "ping", arity: -1, flags: flagFast | flagSubscribedOK, run: cmdPing},
-	{name: "echo", arity: 2, flags: flagFast, run: cmdEcho},
-	{name: "quit", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagSubscribedOK, run: cmdQuit},
+	{name: "echo", arity: 2, flags: flagLoading | flagStale | flagFast, run: cmdEcho},
+	{name: "quit", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagAllowBusy | flagSubscribedOK, run: cmdQuit},
 	{name: "select", arity: 2, flags: flagLoading | flagStale | flagFast, run: cmdSelect},
-	{name: "hello", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth, run: cmdHello},
+	{name: "hello", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagAllowBusy, run: cmdHello},
 	{name: "client", arity: -2, subs: clientSubcommands},
 }
 

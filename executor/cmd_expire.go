@@ -8,13 +8,15 @@ import (
 
 // expireCommands set, read and remove time to live.
 var expireCommands = []command{
-	{name: "expire", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
-	{name: "pexpire", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
-	{name: "expireat", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
-	{name: "pexpireat", arity: -3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdExpire},
-	{name: "ttl", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdTTL},
-	{name: "pttl", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdTTL},
-	{name: "persist", arity: 2, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdPersist},
+	{name: "expire", arity: -3, flags: flagWrite | flagFast, run: cmdExpire},
+	{name: "pexpire", arity: -3, flags: flagWrite | flagFast, run: cmdExpire},
+	{name: "expireat", arity: -3, flags: flagWrite | flagFast, run: cmdExpire},
+	{name: "pexpireat", arity: -3, flags: flagWrite | flagFast, run: cmdExpire},
+	{name: "ttl", arity: 2, flags: flagReadonly | flagFast, run: cmdTTL},
+	{name: "pttl", arity: 2, flags: flagReadonly | flagFast, run: cmdTTL},
+	{name: "expiretime", arity: 2, flags: flagReadonly | flagFast, run: cmdTTL},
+	{name: "pexpiretime", arity: 2, flags: flagReadonly | flagFast, run: cmdTTL},
+	{name: "persist", arity: 2, flags: flagWrite | flagFast, run: cmdPersist},
 }
 
 // EXPIRE key seconds [NX|XX|GT|LT] (and PEXPIRE, EXPIREAT, PEXPIREAT): 1 if
@@ -75,21 +77,28 @@ func cmdExpire(s *Session, args [][]byte) {
 	s.reply.Int(changed)
 }
 
-// TTL key / PTTL key: time left in seconds (rounded) or milliseconds; -2
-// when the key is absent, -1 when it has no expiry.
+// TTL key / PTTL key: time left in seconds (rounded) or milliseconds.
+// EXPIRETIME key / PEXPIRETIME key: the expiry as a Unix time in seconds
+// (rounded, as Redis rounds it) or milliseconds. All answer -2 when the key
+// is absent, -1 when it has no expiry.
 func cmdTTL(s *Session, args [][]byte) {
 	e, ok := s.ex.store.Lookup(args[1])
+	s.countRead(ok)
 	switch {
 	case !ok:
 		s.reply.Int(-2)
 	case e.ExpireAt == 0:
 		s.reply.Int(-1)
 	default:
-		left := max(e.ExpireAt-s.ex.store.Now(), 0)
-		if s.cmd.name == "ttl" {
-			left = (left + 500) / 1000
+		name := s.cmd.name
+		t := e.ExpireAt
+		if !strings.HasSuffix(name, "expiretime") {
+			t = max(t-s.ex.store.Now(), 0)
 		}
-		s.reply.Int(left)
+		if name == "ttl" || name == "expiretime" {
+			t = (t + 500) / 1000
+		}
+		s.reply.Int(t)
 	}
 }
 

@@ -16,10 +16,10 @@ import (
 // append-only file records the value that resulted (a SET), as it does
 // for INCR and APPEND.
 var hyperloglogCommands = []command{
-	{name: "pfadd", arity: -2, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdPFAdd},
-	{name: "pfcount", arity: -2, flags: flagReadonly, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdPFCount},
-	{name: "pfmerge", arity: -2, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdPFMerge},
-	{name: "pfdebug", arity: 3, flags: flagWrite | flagDenyOOM | flagAdmin, firstKey: 2, lastKey: 2, keyStep: 1, run: cmdPFDebug},
+	{name: "pfadd", arity: -2, flags: flagWrite | flagDenyOOM | flagFast, run: cmdPFAdd},
+	{name: "pfcount", arity: -2, flags: flagReadonly, run: cmdPFCount},
+	{name: "pfmerge", arity: -2, flags: flagWrite | flagDenyOOM, run: cmdPFMerge},
+	{name: "pfdebug", arity: 3, flags: flagWrite | flagDenyOOM | flagAdmin, run: cmdPFDebug},
 	{name: "pfselftest", arity: 1, flags: flagAdmin, run: cmdPFSelfTest},
 }
 

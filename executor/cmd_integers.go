@@ -9,10 +9,10 @@ import (
 
 // integerCommands treat a value as a signed 64-bit decimal integer.
 var integerCommands = []command{
-	{name: "incr", arity: 2, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdIncr},
-	{name: "decr", arity: 2, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdDecr},
-	{name: "incrby", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdIncrBy},
-	{name: "decrby", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdDecrBy},
+	{name: "incr", arity: 2, flags: flagWrite | flagDenyOOM | flagFast, run: cmdIncr},
+	{name: "decr", arity: 2, flags: flagWrite | flagDenyOOM | flagFast, run: cmdDecr},
+	{name: "incrby", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, run: cmdIncrBy},
+	{name: "decrby", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, run: cmdDecrBy},
 }
 
 func cmdIncr(s *Session, args [][]byte) { s.addToKey(args[1], 1) }

@@ -6,12 +6,12 @@ import (
 
 // keyCommands read and write string keys.
 var keyCommands = []command{
-	{name: "get", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdGet},
-	{name: "set", arity: -3, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdSet},
-	{name: "del", arity: -2, flags: flagWrite, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdDel},
-	{name: "unlink", arity: -2, flags: flagWrite | flagFast, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdDel},
-	{name: "exists", arity: -2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdExists},
-	{name: "touch", arity: -2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdExists},
+	{name: "get", arity: 2, flags: flagReadonly | flagFast, run: cmdGet},
+	{name: "set", arity: -3, flags: flagWrite | flagDenyOOM, run: cmdSet},
+	{name: "del", arity: -2, flags: flagWrite, run: cmdDel},
+	{name: "unlink", arity: -2, flags: flagWrite | flagFast, run: cmdDel},
+	{name: "exists", arity: -2, flags: flagReadonly | flagFast, run: cmdExists},
+	{name: "touch", arity: -2, flags: flagReadonly | flagFast, run: cmdExists},
 }
 
 // GET key: the value, or nil.

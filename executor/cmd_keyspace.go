@@ -8,9 +8,9 @@ import (
 
 // keyspaceCommands look at or change the key space as a whole.
 var keyspaceCommands = []command{
-	{name: "type", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdType},
-	{name: "rename", arity: 3, flags: flagWrite, firstKey: 1, lastKey: 2, keyStep: 1, run: cmdRename},
-	{name: "renamenx", arity: 3, flags: flagWrite | flagFast, firstKey: 1, lastKey: 2, keyStep: 1, run: cmdRename},
+	{name: "type", arity: 2, flags: flagReadonly | flagFast, run: cmdType},
+	{name: "rename", arity: 3, flags: flagWrite, run: cmdRename},
+	{name: "renamenx", arity: 3, flags: flagWrite | flagFast, run: cmdRename},
 	{name: "keys", arity: 2, flags: flagReadonly, run: cmdKeys},
 	{name: "scan", arity: -2, flags: flagReadonly, run: cmdScan},
 	{name: "randomkey", arity: 1, flags: flagReadonly, run: cmdRandomKey},

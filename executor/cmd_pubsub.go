@@ -4,13 +4,13 @@ package executor
 // connection model a subscribed client holds its worker for as long as it
 // stays subscribed, idle or not (see the README).
 var pubsubCommands = []command{
-	{name: "subscribe", arity: -2, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdSubscribe},
-	{name: "psubscribe", arity: -2, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdSubscribe},
-	{name: "unsubscribe", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdUnsubscribe},
-	{name: "punsubscribe", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdUnsubscribe},
-	{name: "publish", arity: 3, flags: flagLoading | flagStale | flagFast, run: cmdPublish},
+	{name: "subscribe", arity: -2, flags: flagPubSub | flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdSubscribe},
+	{name: "psubscribe", arity: -2, flags: flagPubSub | flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdSubscribe},
+	{name: "unsubscribe", arity: -1, flags: flagPubSub | flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdUnsubscribe},
+	{name: "punsubscribe", arity: -1, flags: flagPubSub | flagNoScript | flagLoading | flagStale | flagSubscribedOK, run: cmdUnsubscribe},
+	{name: "publish", arity: 3, flags: flagPubSub | flagLoading | flagStale | flagFast, run: cmdPublish},
 	{name: "pubsub", arity: -2, subs: pubsubSubcommands},
-	{name: "reset", arity: 1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagSubscribedOK, run: cmdReset},
+	{name: "reset", arity: 1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagAllowBusy | flagSubscribedOK, run: cmdReset},
 }
 
 // SUBSCRIBE channel [channel ...] / PSUBSCRIBE pattern [pattern ...]
@@ -35,9 +35,9 @@ func cmdPublish(s *Session, args [][]byte) {
 // pubsubSubcommands: PUBSUB CHANNELS [pattern] | NUMSUB [channel ...] |
 // NUMPAT.
 var pubsubSubcommands = []command{
-	{name: "pubsub|channels", arity: -2, flags: flagLoading | flagStale, run: cmdPubSubChannels},
-	{name: "pubsub|numsub", arity: -2, flags: flagLoading | flagStale, run: cmdPubSubNumSub},
-	{name: "pubsub|numpat", arity: 2, flags: flagLoading | flagStale, run: cmdPubSubNumPat},
+	{name: "pubsub|channels", arity: -2, flags: flagPubSub | flagLoading | flagStale, run: cmdPubSubChannels},
+	{name: "pubsub|numsub", arity: -2, flags: flagPubSub | flagLoading | flagStale, run: cmdPubSubNumSub},
+	{name: "pubsub|numpat", arity: 2, flags: flagPubSub | flagLoading | flagStale, run: cmdPubSubNumPat},
 }
 
 // PUBSUB CHANNELS [pattern]: the channels with subscribers. Its arity

@@ -3,9 +3,7 @@ package executor
 import (
 	"bytes"
 	"errors"
-	"sort"
 	"strconv"
-	"strings"
 )
 
 // serverCommands are about the server rather than the data.
@@ -13,148 +11,6 @@ var serverCommands = []command{
 	{name: "command", arity: -1, flags: flagLoading | flagStale, run: cmdCommand, subs: commandSubcommands},
 	{name: "config", arity: -2, subs: configSubcommands},
 	{name: "info", arity: -1, flags: flagLoading | flagStale, run: cmdInfo},
-}
-
-// commandSubcommands: COMMAND COUNT | INFO [name ...] | DOCS [name ...] |
-// LIST [FILTERBY ...].
-var commandSubcommands = []command{
-	{name: "command|count", arity: 2, flags: flagLoading | flagStale, run: cmdCommandCount},
-	{name: "command|docs", arity: -2, flags: flagLoading | flagStale, run: cmdCommandDocs},
-	{name: "command|info", arity: -2, flags: flagLoading | flagStale, run: cmdCommandInfo},
-	{name: "command|list", arity: -2, flags: flagLoading | flagStale, run: cmdCommandList},
-}
-
-// COMMAND: every command, described.
-func cmdCommand(s *Session, _ [][]byte) { s.describeAll() }
-
-func (s *Session) describeAll() {
-	s.reply.Array(len(s.ex.commands))
-	for _, name := range s.ex.commandNames {
-		s.describeCommand(s.ex.commands[name])
-	}
-}
-
-func cmdCommandCount(s *Session, _ [][]byte) { s.reply.Int(int64(len(s.ex.commands))) }
-
-// COMMAND INFO [name ...]: each named command ("get", or "config|get"
-// for a subcommand), nil for one that does not exist; with no names, every
-// command, as Redis 7 does.
-func cmdCommandInfo(s *Session, args [][]byte) {
-	if len(args) == 2 {
-		s.describeAll()
-		return
-	}
-	s.reply.Array(len(args) - 2)
-	for _, name := range args[2:] {
-		if c := s.commandByFullName(name); c != nil {
-			s.describeCommand(c)
-		} else {
-			s.reply.Nil()
-		}
-	}
-}
-
-// COMMAND DOCS: documentation lives at redis.io; an empty map tells
-// redis-cli to use its built-in hints.
-func cmdCommandDocs(s *Session, _ [][]byte) { s.reply.Array(0) }
-
-// COMMAND LIST [FILTERBY MODULE name | ACLCAT category | PATTERN pattern]:
-// the names of the commands and subcommands ("config|get"), as Redis lists
-// them. FILTERBY must be the last three words; anything else is a syntax
-// error.
-func cmdCommandList(s *Session, args [][]byte) {
-	keep := func(string) bool { return true }
-	if len(args) > 2 {
-		if len(args) != 5 || optionName(args[2]) != "filterby" {
-			s.reply.Error(errSyntax)
-			return
-		}
-		var errText string
-		if keep, errText = commandListFilter(args[3], args[4]); errText != "" {
-			s.reply.Error(errText)
-			return
-		}
-	}
-	var names []string
-	for _, name := range s.ex.commandNames {
-		c := s.ex.commands[name]
-		for _, n := range append([]string{c.name}, subcommandNames(c)...) {
-			if keep(n) {
-				names = append(names, n)
-			}
-		}
-	}
-	s.reply.Array(len(names))
-	for _, n := range names {
-		s.reply.BulkString(n)
-	}
-}
-
-// commandListFilter is the test COMMAND LIST FILTERBY kind arg applies to
-// a command's full name. No modules are loaded, so MODULE keeps nothing;
-// PATTERN is a case-insensitive glob; ACLCAT keeps nothing for a name that
-// is no ACL category, as in Redis, but this daemon does not classify its
-// commands into categories yet, so for a real one it says so rather than
-// answer a list that would be wrong.
-func commandListFilter(kind, arg []byte) (func(string) bool, string) {
-	switch optionName(kind) {
-	case "module":
-		return func(string) bool { return false }, ""
-	case "pattern":
-		return func(name string) bool { return globMatch(arg, []byte(name), true) }, ""
-	case "aclcat":
-		if isACLCategory(arg) {
-			return nil, "ERR COMMAND LIST FILTERBY ACLCAT is not supported: commands have no ACL categories here yet"
-		}
-		return func(string) bool { return false }, ""
-	}
-	return nil, errSyntax
-}
-
-// isACLCategory reports whether name is one of Redis 7.0's ACL categories.
-func isACLCategory(name []byte) bool {
-	switch optionName(name) {
-	case "keyspace", "read", "write", "set", "sortedset", "list", "hash", "string", "bitmap", "hyperloglog",
-		"geo", "stream", "pubsub", "admin", "fast", "slow", "blocking", "dangerous", "connection", "transaction", "scripting":
-		return true
-	}
-	return false
-}
-
-// subcommandNames are c's subcommands' full names, sorted.
-func subcommandNames(c *command) []string {
-	names := make([]string, 0, len(c.subs))
-	for i := range c.subs {
-		names = append(names, c.subs[i].name)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// describeCommand writes one COMMAND entry in Redis 7's ten-field layout:
-// name, arity, flags, first key, last key, step, ACL categories, tips, key
-// specifications (these three left empty), and the subcommands, each
-// described the same way.
-func (s *Session) describeCommand(c *command) {
-	s.reply.Array(10)
-	s.reply.BulkString(c.name)
-	s.reply.Int(int64(c.arity))
-	flags := c.flags.names()
-	s.reply.Array(len(flags))
-	for _, f := range flags {
-		s.reply.Status(f)
-	}
-	s.reply.Int(int64(c.firstKey))
-	s.reply.Int(int64(c.lastKey))
-	s.reply.Int(int64(c.keyStep))
-	for i := 0; i < 3; i++ {
-		s.reply.Array(0)
-	}
-	names := subcommandNames(c)
-	s.reply.Array(len(names))
-	for _, name := range names {
-		s.describeCommand(c.subcommands[name[len(c.name)+1:]])
-	}
 }
 
 // configSubcommands: CONFIG GET parameter [parameter ...] | SET parameter
@@ -255,18 +111,8 @@ var configHelp = []string{
 	"    Rewrite the configuration file.",
 }
 
-// CONFIG HELP: a header naming the command as typed, in upper case, then
-// the lines, then HELP itself, each a status reply, as Redis's
-// addReplyHelp writes them.
-func cmdConfigHelp(s *Session, args [][]byte) {
-	s.reply.Array(len(configHelp) + 3)
-	s.reply.Status(strings.ToUpper(string(cString(args[0]))) + " <subcommand> [<arg> [value] [opt] ...]. Subcommands are:")
-	for _, line := range configHelp {
-		s.reply.Status(line)
-	}
-	s.reply.Status("HELP")
-	s.reply.Status("    Prints this help.")
-}
+// CONFIG HELP: Redis's layout, the header naming the command as typed.
+func cmdConfigHelp(s *Session, args [][]byte) { s.replyHelp(args, configHelp) }
 
 func cmdConfigResetStat(s *Session, _ [][]byte) {
 	s.ex.resetStats()

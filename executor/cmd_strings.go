@@ -6,16 +6,16 @@ import (
 
 // stringCommands are the rest of Redis's string commands.
 var stringCommands = []command{
-	{name: "setnx", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdSetNX},
-	{name: "setex", arity: 4, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdSetEX},
-	{name: "psetex", arity: 4, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdSetEX},
-	{name: "getdel", arity: 2, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdGetDel},
-	{name: "getex", arity: -2, flags: flagWrite | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdGetEX},
-	{name: "append", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdAppend},
-	{name: "strlen", arity: 2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: 1, keyStep: 1, run: cmdStrlen},
-	{name: "mget", arity: -2, flags: flagReadonly | flagFast, firstKey: 1, lastKey: -1, keyStep: 1, run: cmdMGet},
-	{name: "mset", arity: -3, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: -1, keyStep: 2, run: cmdMSet},
-	{name: "msetnx", arity: -3, flags: flagWrite | flagDenyOOM, firstKey: 1, lastKey: -1, keyStep: 2, run: cmdMSet},
+	{name: "setnx", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, run: cmdSetNX},
+	{name: "setex", arity: 4, flags: flagWrite | flagDenyOOM, run: cmdSetEX},
+	{name: "psetex", arity: 4, flags: flagWrite | flagDenyOOM, run: cmdSetEX},
+	{name: "getdel", arity: 2, flags: flagWrite | flagFast, run: cmdGetDel},
+	{name: "getex", arity: -2, flags: flagWrite | flagFast, run: cmdGetEX},
+	{name: "append", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, run: cmdAppend},
+	{name: "strlen", arity: 2, flags: flagReadonly | flagFast, run: cmdStrlen},
+	{name: "mget", arity: -2, flags: flagReadonly | flagFast, run: cmdMGet},
+	{name: "mset", arity: -3, flags: flagWrite | flagDenyOOM, run: cmdMSet},
+	{name: "msetnx", arity: -3, flags: flagWrite | flagDenyOOM, run: cmdMSet},
 }
 
 // SETNX key value: 1 if set, 0 if the key existed.
@@ -124,7 +124,8 @@ func cmdAppend(s *Session, args [][]byte) {
 
 // STRLEN key: the value's length, 0 when absent.
 func cmdStrlen(s *Session, args [][]byte) {
-	v, _ := s.ex.store.Get(args[1])
+	v, found := s.ex.store.Get(args[1])
+	s.countRead(found)
 	s.reply.Int(int64(len(v)))
 }
 

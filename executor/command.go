@@ -15,10 +15,14 @@ type command struct {
 	// n < 0 means at least -n.
 	arity int
 	flags cmdFlags
+	run   func(s *Session, args [][]byte)
+
+	// doc is the command's entry in commandDocs, attached once at start.
+	doc *commandDoc
 	// Key positions, as COMMAND reports them: the first and last argument
 	// that is a key (-1: the last argument) and the step between keys.
+	// They are derived from doc's key specs when the table is indexed.
 	firstKey, lastKey, keyStep int
-	run                        func(s *Session, args [][]byte)
 
 	// A container (CONFIG, CLIENT, COMMAND, PUBSUB) lists its subcommands
 	// in subs; commandTable indexes them by the name after the '|'. Like
@@ -34,34 +38,34 @@ type command struct {
 }
 
 // cmdFlags are Redis's command flags, as COMMAND reports them.
-type cmdFlags uint16
+type cmdFlags uint32
 
+// The flags in the order COMMAND lists them (Redis's order).
 const (
 	flagWrite cmdFlags = 1 << iota
 	flagReadonly
 	flagDenyOOM
 	flagAdmin
+	flagPubSub
 	flagNoScript
+	flagBlocking
 	flagLoading
 	flagStale
+	flagSkipMonitor
+	flagSkipSlowlog
 	flagFast
 	flagNoAuth
+	flagNoMandatoryKeys
+	flagNoAsyncLoading
+	flagNoMulti
+	flagAllowBusy
 	// flagSubscribedOK (not a Redis flag, so not printed): allowed while
 	// the connection is subscribed.
 	flagSubscribedOK
 )
 
-var flagNames = []string{"write", "readonly", "denyoom", "admin", "noscript", "loading", "stale", "fast", "no_auth"}
-
-func (f cmdFlags) names() []string {
-	var out []string
-	for i, name := range flagNames {
-		if f&(1<<i) != 0 {
-			out = append(out, name)
-		}
-	}
-	return out
-}
+var flagNames = []string{"write", "readonly", "denyoom", "admin", "pubsub", "noscript", "blocking", "loading", "stale",
+	"skip_monitor", "skip_slowlog", "fast", "no_auth", "no_mandatory_keys", "no_async_loading", "no_multi", "allow_busy"}
 
 func (c *command) arityOK(n int) bool {
 	if c.arity >= 0 {
@@ -74,7 +78,7 @@ func (c *command) arityOK(n int) bool {
 // registers, so the table reads by topic.
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
-	hyperloglogCommands}
+	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {
@@ -87,16 +91,33 @@ func commandTable() map[string]*command {
 	return table
 }
 
-// init indexes each container's subcommands once, before any executor
-// exists: the entries are shared by every executor, so they must not be
-// written while one may be reading them.
+// init indexes each container's subcommands and attaches each command's
+// documentation once, before any executor exists: the entries are shared
+// by every executor, so they must not be written while one may be reading
+// them.
 func init() {
 	for _, group := range commandGroups {
 		for i := range group {
 			indexSubcommands(&group[i])
+			attachDoc(&group[i])
 		}
 	}
 	numberCommands()
+}
+
+// attachDoc links c and its subcommands to their commandDocs entries and
+// derives their key positions from the key specs. A command without an
+// entry (a test says there is none) gets an empty one, so COMMAND still
+// describes it.
+func attachDoc(c *command) {
+	c.doc = commandDocs[c.name]
+	if c.doc == nil {
+		c.doc = &commandDoc{}
+	}
+	c.firstKey, c.lastKey, c.keyStep = legacyKeyRange(c.doc.keySpecs)
+	for i := range c.subs {
+		attachDoc(&c.subs[i])
+	}
 }
 
 func indexSubcommands(c *command) {

@@ -10,9 +10,11 @@
 // detection"). It never touches a socket, so either I/O model drives it: a
 // worker goroutine blocked in recv, or an epoll event loop (section 11).
 //
-// The command table maps a lowercased name to an arity and a handler;
-// errors use Redis 7's texts, checked against redis-server
-// (e2e_replies_test.go, scripts/compat.sh).
+// The command table maps a lowercased name to an arity, flags and a
+// handler; commandDocs (command_docs.go) documents each entry for COMMAND
+// INFO and COMMAND DOCS, keyed by the same name. Errors use Redis 7's
+// texts, checked against redis-server (e2e_replies_test.go,
+// scripts/compat.sh).
 //
 // The executor imports parser and store, and nothing else of this project.
 package executor

@@ -43,6 +43,10 @@ type Config struct {
 	// daemon uses more than this many bytes (noeviction). SetMaxMemory
 	// changes it.
 	MaxMemory int64
+	// Shutdown, if set, starts the daemon's shutdown (SHUTDOWN), or
+	// refuses it with an error it has logged. Without it SHUTDOWN is
+	// refused.
+	Shutdown func(ShutdownRequest) error
 	// Connections, if set, reports the networking layer's counters for
 	// INFO; without it INFO shows zeros.
 	Connections func() ConnStats

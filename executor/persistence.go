@@ -43,7 +43,7 @@ func (ex *Executor) persistence() Persistence {
 }
 
 var persistenceCommands = []command{
-	{name: "bgrewriteaof", arity: 1, flags: flagAdmin | flagNoScript, run: cmdBgRewriteAOF},
+	{name: "bgrewriteaof", arity: 1, flags: flagAdmin | flagNoScript | flagNoAsyncLoading, run: cmdBgRewriteAOF},
 }
 
 // BGREWRITEAOF: rewrite the append-only file in the background.

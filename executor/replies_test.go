@@ -61,7 +61,6 @@ func TestSubcommandReplies(t *testing.T) {
 			{"COMMAND LIST FILTERBY PATTERN CONFIG|*", "1) config|get\n2) config|help\n3) config|resetstat\n4) config|rewrite\n5) config|set"},
 			{"COMMAND LIST FILTERBY MODULE x", "(empty array)"},
 			{"COMMAND LIST FILTERBY ACLCAT nosuch", "(empty array)"},
-			{"COMMAND LIST FILTERBY ACLCAT read", "(error) ERR COMMAND LIST FILTERBY ACLCAT is not supported: commands have no ACL categories here yet"},
 			{"COMMAND LIST FILTERBY foo x", "(error) ERR syntax error"},
 			{"COMMAND LIST FILTERBY pattern", "(error) ERR syntax error"},
 			{"COMMAND LIST FILTERBY pattern get x", "(error) ERR syntax error"},
@@ -95,12 +94,13 @@ func TestCommandInfoKnowsSubcommands(t *testing.T) {
 	ex := newExecutor()
 	s := ex.NewSession(nil)
 	_, out, _ := s.Handle([]byte(resp("COMMAND", "INFO", "CONFIG|get")), nil)
-	if want := "*1\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*0\r\n*0\r\n*0\r\n*0\r\n"; string(out) != want {
+	if want := "*1\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*3\r\n+@admin\r\n+@slow\r\n+@dangerous\r\n*0\r\n*0\r\n*0\r\n"; string(out) != want {
 		t.Fatalf("COMMAND INFO config|get:\n%q\nwant\n%q", out, want)
 	}
 	_, out, _ = s.Handle([]byte(resp("COMMAND", "INFO", "config")), nil)
-	if !strings.Contains(string(out), "*5\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*0\r\n*0\r\n*0\r\n*0\r\n") ||
-		!strings.HasSuffix(string(out), "*10\r\n$10\r\nconfig|set\r\n:-4\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*0\r\n*0\r\n*0\r\n*0\r\n") {
+	if !strings.Contains(string(out), "*5\r\n*10\r\n$10\r\nconfig|get\r\n:-3\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*3\r\n+@admin\r\n+@slow\r\n+@dangerous\r\n*0\r\n*0\r\n*0\r\n") ||
+		!strings.HasSuffix(string(out), "*10\r\n$10\r\nconfig|set\r\n:-4\r\n*4\r\n+admin\r\n+noscript\r\n+loading\r\n+stale\r\n:0\r\n:0\r\n:0\r\n*3\r\n+@admin\r\n+@slow\r\n+@dangerous\r\n"+
+			"*2\r\n$24\r\nrequest_policy:all_nodes\r\n$29\r\nresponse_policy:all_succeeded\r\n*0\r\n*0\r\n") {
 		t.Fatalf("COMMAND INFO config does not end with its five subcommands: %q", out)
 	}
 	_, all, _ := s.Handle([]byte(resp("COMMAND")), nil)

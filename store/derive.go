@@ -1,0 +1,34 @@
+package store
+
+// Derive sets the entry at dst from the values at srcs in one atomic step:
+// the shards of every key involved are write-locked together (in index
+// order, so two calls never wait on each other), fn gets each source's
+// value (nil when absent or expired) and says what dst becomes: Put the
+// returned entry, Remove dst, or Keep it. No other writer can change a
+// source between the read and the write, as with Redis's BITOP.
+func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entry, Op)) {
+	unlock := s.lockShards(append([][]byte{dst}, srcs...)...)
+	defer unlock()
+	now := s.now()
+	values := make([][]byte, len(srcs))
+	for i, k := range srcs {
+		sh, tag := s.locate(k)
+		if _, e, ok := s.live(sh, tag, k, now, true); ok {
+			values[i] = e.Value
+			if values[i] == nil {
+				values[i] = []byte{} // present, though empty: only absence is nil
+			}
+		}
+	}
+	next, op := fn(values)
+	sh, tag := s.locate(dst)
+	switch op {
+	case Put:
+		s.notifyPut(sh, sh.put(tag, dst, next))
+	case Remove:
+		if pos, _, ok := s.live(sh, tag, dst, now, true); ok {
+			sh.removeAt(pos)
+			s.notify(Change{Op: ChangeDelete, Key: dst})
+		}
+	}
+}
