@@ -71,6 +71,8 @@ FUZZTIME ?= 30s
 fuzz:
 	go test -run '^$$' -fuzz '^FuzzInline$$' -fuzztime $(FUZZTIME) ./parser/
 	go test -run '^$$' -fuzz '^FuzzRESP$$' -fuzztime $(FUZZTIME) ./parser/
+	go test -run '^$$' -fuzz '^FuzzSparseEdits$$' -fuzztime $(FUZZTIME) ./hll/
+	go test -run '^$$' -fuzz '^FuzzHostileValues$$' -fuzztime $(FUZZTIME) ./hll/
 
 # 1,000 clients for SOAKTIME seconds (default 60) with disconnects and
 # hostile clients; then every acknowledged write must read back, fds return

@@ -25,7 +25,7 @@ func dialRESP(t *testing.T, addr string) *respConn {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.SetDeadline(time.Now().Add(30 * time.Second))
+	c.SetDeadline(time.Now().Add(2 * time.Minute))
 	t.Cleanup(func() { c.Close() })
 	return &respConn{t: t, conn: c, r: bufio.NewReader(c)}
 }
@@ -43,6 +43,21 @@ func (c *respConn) call(args ...string) string {
 	c.t.Helper()
 	c.send(args...)
 	return c.reply()
+}
+
+// roundTrip writes one encoded request and returns its reply's bytes.
+// Unlike call it may run on another goroutine than the test's, so it
+// reports a failure in the reply ("!" and the error) instead of failing
+// the test.
+func (c *respConn) roundTrip(req string) string {
+	if _, err := io.WriteString(c.conn, req); err != nil {
+		return "!" + err.Error()
+	}
+	v, err := readValue(c.r)
+	if err != nil {
+		return "!" + err.Error()
+	}
+	return v.encode()
 }
 
 // reply reads one whole RESP2 reply and returns its bytes.

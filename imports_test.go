@@ -18,7 +18,8 @@ var importRules = map[string][]string{
 	"parser":   nil,
 	"pool":     nil,
 	"signals":  nil,
-	"executor": {"parser", "store"},
+	"hll":      nil,
+	"executor": {"parser", "store", "hll"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -45,6 +45,9 @@ var Table = []Setting{
 		Doc: "one database: SELECT 0 only"},
 	{Name: "enable-debug-command", Kind: Enum, Default: "no", Values: []string{"no", "yes"},
 		Doc: "yes: clients may run DEBUG (DEBUG SLEEP holds a connection on purpose)"},
+	// Data types.
+	{Name: "hll-sparse-max-bytes", Kind: Memory, Default: "3000", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a HyperLogLog stays in the compact sparse encoding until it would pass this many bytes (header included), then turns dense (12 KB)"},
 	// Statistics.
 	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "keep each command's run times, for INFO latencystats"},

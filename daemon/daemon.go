@@ -114,6 +114,7 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	d.data = store.New()
 	d.ex = executor.New(d.data, d.executorConfig(ln.Port()))
 	d.setLatencyTracking(v)
+	d.setHLLSparseMaxBytes(v)
 	if v.Bool("appendonly") {
 		if d.appendOnly, err = d.loadAppendOnly(); err != nil {
 			d.srv.Discard()

@@ -78,6 +78,7 @@ func (d *Daemon) hookSettings() {
 	})
 	d.live.OnSet("appendonly", d.switchAppendOnly)
 	d.live.OnSet("latency-tracking", d.setLatencyTracking)
+	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 }
 
@@ -85,6 +86,13 @@ func (d *Daemon) hookSettings() {
 // which percentiles INFO shows.
 func (d *Daemon) setLatencyTracking(v config.Values) error {
 	d.ex.SetLatencyTracking(v.Bool("latency-tracking"), v.Percentiles("latency-tracking-info-percentiles"))
+	return nil
+}
+
+// setHLLSparseMaxBytes tells the executor when a sparse HyperLogLog turns
+// dense.
+func (d *Daemon) setHLLSparseMaxBytes(v config.Values) error {
+	d.ex.SetHLLSparseMaxBytes(v.Int("hll-sparse-max-bytes"))
 	return nil
 }
 

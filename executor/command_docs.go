@@ -1448,4 +1448,70 @@ var commandDocs = map[string]*commandDoc{
 			}},
 		},
 	},
+	"pfadd": {
+		summary:    "Count elements into a HyperLogLog, creating it if needed",
+		since:      "2.8.9",
+		group:      "hyperloglog",
+		complexity: "O(1) to add every element.",
+		acl:        aclHyperLogLog,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyInsert, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "element", typ: argString, flags: argOptional | argMultiple},
+		},
+	},
+	"pfcount": {
+		summary:    "Estimate how many distinct elements the HyperLogLogs at the keys have seen together",
+		since:      "2.8.9",
+		group:      "hyperloglog",
+		complexity: "O(1) with a very small average constant time when called with a single key. O(N) with N being the number of keys, and much bigger constant times, when called with multiple keys.",
+		acl:        aclHyperLogLog,
+		keySpecs: []keySpec{
+			{notes: "RW because it may change the internal representation of the key, and propagate to replicas",
+				flags: keyRW | keyAccess, index: 1, lastKey: -1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey, flags: argMultiple},
+		},
+	},
+	"pfmerge": {
+		summary:    "Fold HyperLogLogs into a destination one that estimates their union",
+		since:      "2.8.9",
+		group:      "hyperloglog",
+		complexity: "O(N) to merge N HyperLogLogs, but with high constant times.",
+		acl:        aclHyperLogLog,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess | keyInsert, index: 1, step: 1},
+			{flags: keyRO | keyAccess, index: 2, lastKey: -1, step: 1},
+		},
+		args: []docArg{
+			{name: "destkey", typ: argKey},
+			{name: "sourcekey", typ: argKey, keySpec: 1, flags: argMultiple},
+		},
+	},
+	"pfdebug": {
+		summary:    "Look inside a HyperLogLog value: its registers, opcodes or encoding (internal)",
+		since:      "2.8.9",
+		group:      "hyperloglog",
+		complexity: "N/A",
+		docFlags:   docSyscmd,
+		acl:        aclHyperLogLog,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess, index: 2, step: 1},
+		},
+		args: []docArg{
+			{name: "subcommand", typ: argString},
+			{name: "key", typ: argKey},
+		},
+	},
+	"pfselftest": {
+		summary:    "Check the HyperLogLog implementation against itself (internal)",
+		since:      "2.8.9",
+		group:      "hyperloglog",
+		complexity: "N/A",
+		docFlags:   docSyscmd,
+		acl:        aclHyperLogLog,
+	},
 }

@@ -108,6 +108,7 @@ type Executor struct {
 	tracking        *tracker
 	password        atomic.Pointer[password] // requirepass, as it is now
 	maxMemory       atomic.Int64             // maxmemory, as it is now
+	hllSparseMax    atomic.Int64             // hll-sparse-max-bytes, as it is now
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
@@ -159,6 +160,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	sort.Strings(ex.commandNames)
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
+	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
 	ex.settings = cfg.Settings
 	if ex.settings == nil {
 		params := withDefaults(cfg.Params, []Param{
