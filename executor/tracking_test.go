@@ -91,7 +91,7 @@ func TestTrackingExpiryAndTableLimit(t *testing.T) {
 	s := ex.NewSession(rec)
 	handleTracked(s, rec, []string{"HELLO", "3"}, []string{"SET", "e", "v", "PX", "100"}, []string{"CLIENT", "TRACKING", "on"}, []string{"GET", "e"})
 	clock.Advance(200 * time.Millisecond)
-	ex.store.SweepOnce(time.Second)
+	ex.dbs[0].SweepOnce(time.Second)
 	if got, want := rec.take(), invalidate+"*1\r\n$1\r\ne\r\n"; got != want {
 		t.Fatalf("expired key: got %q, want %q", got, want)
 	}

@@ -278,9 +278,12 @@ run_unit() {
   local started=$SECONDS rc=0
   # timeout runs the runner in a process group of its own and signals the
   # whole group, so the test client the runner starts goes too. TERM=dumb
-  # keeps colour codes out of the log.
+  # keeps colour codes out of the log. The suite selects database 9, as
+  # against any Redis (no --singledb). Its own test-client port is
+  # picked from a random base so that two runs on one machine do not
+  # collide on the fixed default (21079).
   (cd "$tree" && TERM=dumb timeout -k 10 "$file_timeout" ./runtest --host 127.0.0.1 --port "$port" \
-    --single "$unit" --singledb --ignore-encoding --ignore-digest --durable \
+    --single "$unit" --ignore-encoding --ignore-digest --durable --baseport $((30000 + RANDOM % 20000)) \
     --clients 1 --timeout "$idle_timeout") </dev/null >"$log" 2>&1 || rc=$?
   local seconds=$((SECONDS - started))
   local server_died=0
