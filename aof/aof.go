@@ -82,6 +82,7 @@ type AOF struct {
 	// lastDB is the database the file's last record is in (guarded by
 	// mu): a change in another is preceded by SELECT. -1: unknown.
 	lastDB int
+	swaps  uint64 // SWAPDBs recorded (guarded by mu), which a rewrite must not overlap
 
 	wake chan struct{}
 	done chan struct{}
@@ -189,6 +190,7 @@ func (a *AOF) Record(db int, c store.Change) {
 	if c.Op == store.ChangeSwap {
 		// SWAPDB is replayed as such; it needs no SELECT.
 		a.buf = appendCommand(a.buf, "SWAPDB", strconv.Itoa(db), strconv.Itoa(a.indexOf(c.With)))
+		a.swaps++
 	} else {
 		if db != a.lastDB {
 			a.buf = appendSelect(a.buf, db)

@@ -34,6 +34,8 @@ func (r *rewriteState) capture(rec []byte) {
 //lint:ignore ST1005 Redis's own wording, which clients and tests compare
 var ErrRewriteRunning = errors.New("Background append only file rewriting already in progress")
 
+var errSwapDuringRewrite = errors.New("a SWAPDB ran while the rewrite read the data set; the next rewrite will try again")
+
 // StartRewrite begins a rewrite in the background (BGREWRITEAOF).
 func (a *AOF) StartRewrite() error {
 	if !a.rewrite.running.CompareAndSwap(false, true) {
@@ -87,6 +89,7 @@ func (a *AOF) rewriteFile(dbs []*store.Store) error {
 	a.mu.Lock()
 	a.rewrite.capturing, a.rewrite.pending = true, nil
 	a.lastDB = -1
+	swaps := a.swaps
 	a.mu.Unlock()
 
 	var buf []byte
@@ -129,6 +132,14 @@ func (a *AOF) rewriteFile(dbs []*store.Store) error {
 	defer a.mu.Unlock()
 	// Records still buffered were captured too, so the new file will hold
 	// them: they are not to be written to the old one.
+	if a.swaps != swaps {
+		// The snapshot reads one shard at a time, so it may show some
+		// keys from before the exchange and some from after, which
+		// replaying the SWAPDB that follows would scramble. The old file
+		// is right; it stays.
+		tmp.Close()
+		return errSwapDuringRewrite
+	}
 	tail := a.rewrite.pending
 	if _, err := tmp.Write(tail); err != nil {
 		tmp.Close()
