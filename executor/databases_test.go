@@ -1,7 +1,9 @@
 package executor
 
 import (
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -139,5 +141,36 @@ func TestDatabasesSetting(t *testing.T) {
 	}
 	if len(New(nil, Config{}).dbs) != 16 {
 		t.Fatal("the default is not Redis's 16 databases")
+	}
+}
+
+// TestSwapDBUnderConcurrentWrites: writers in two databases and a client
+// swapping them lose no key, and the two databases end up holding every
+// key written between them.
+func TestSwapDBUnderConcurrentWrites(t *testing.T) {
+	ex := New(nil, Config{})
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := ex.NewSession(nil)
+			s.Handle([]byte("SELECT "+strconv.Itoa(w+1)+"\r\n"), nil)
+			for i := range 500 {
+				s.Handle([]byte("SET w"+strconv.Itoa(w)+":"+strconv.Itoa(i)+" v\r\n"), nil)
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		s := ex.NewSession(nil)
+		for range 200 {
+			s.Handle([]byte("SWAPDB 1 2\r\nMOVE nothing 3\r\n"), nil)
+		}
+	}()
+	wg.Wait()
+	if n := ex.dbs[1].Len() + ex.dbs[2].Len(); n != 1000 {
+		t.Fatalf("databases 1 and 2 hold %d keys, want 1000", n)
 	}
 }
