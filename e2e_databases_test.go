@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -158,4 +159,26 @@ func TestDatabasesSurviveARestart(t *testing.T) {
 	c = third.dial()
 	c.do("SELECT 3")
 	checkReply(t, "GET three in db 3", c.do("GET three"), "3")
+}
+
+// TestPubSubIgnoresTheDatabase: a message published from database 5
+// reaches a subscriber in database 0, as in Redis, in both I/O models.
+func TestPubSubIgnoresTheDatabase(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		sub := d.goRedis().Subscribe(ctx, "news")
+		defer sub.Close()
+		if _, err := sub.Receive(ctx); err != nil { // the subscription's confirmation
+			t.Fatal(err)
+		}
+		pub := redis.NewClient(&redis.Options{Addr: d.addr, DB: 5})
+		defer pub.Close()
+		checkReply(t, "PUBLISH from db 5", pub.Publish(ctx, "news", "hi").Val(), int64(1))
+		msg, err := sub.ReceiveMessage(ctx)
+		if err != nil || msg.Payload != "hi" {
+			t.Fatalf("message = %v, %v; want hi", msg, err)
+		}
+	})
 }
