@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -77,7 +78,11 @@ type AOF struct {
 	lastSync time.Time
 
 	rewrite rewriteState
-	store   *store.Store // the key space, for automatic rewrites
+	dbs     []*store.Store // the databases, for automatic rewrites
+	// lastDB is the database the file's last record is in (guarded by
+	// mu): a change in another is preceded by SELECT. -1: unknown.
+	lastDB int
+	swaps  uint64 // SWAPDBs recorded (guarded by mu), which a rewrite must not overlap
 
 	wake chan struct{}
 	done chan struct{}
@@ -101,7 +106,10 @@ func Open(cfg Config) (*AOF, error) {
 		return nil, fmt.Errorf("open append-only file: %w", err)
 	}
 	a := &AOF{cfg: cfg, file: f, size: info.Size(), baseSize: info.Size(), lastSync: time.Now(),
-		wake: make(chan struct{}, 1), done: make(chan struct{})}
+		wake: make(chan struct{}, 1), done: make(chan struct{}), lastDB: -1}
+	if info.Size() == 0 {
+		a.lastDB = 0 // a replay starts in database 0
+	}
 	a.durable.L = &a.mu
 	a.fsync.Store(int32(cfg.Fsync))
 	go a.writer()
@@ -115,15 +123,15 @@ func Open(cfg Config) (*AOF, error) {
 // written beside it and renamed over it, and Start returns once that is
 // durable. On failure the file is cut back to what it was and nothing is
 // recorded.
-func Start(cfg Config, data *store.Store) (*AOF, error) {
+func Start(cfg Config, dbs ...*store.Store) (*AOF, error) {
 	a, err := Open(cfg)
 	if err != nil {
 		return nil, err
 	}
 	before := a.size
-	a.Attach(data)
-	if err := a.Rewrite(data); err != nil {
-		data.Observe(nil)
+	a.Attach(dbs...)
+	if err := a.Rewrite(dbs...); err != nil {
+		a.detach()
 		a.Close()
 		// Changes recorded meanwhile were appended to the stale file.
 		os.Truncate(cfg.Path, before)
@@ -136,10 +144,14 @@ func Start(cfg Config, data *store.Store) (*AOF, error) {
 // no): changes are no longer recorded, and what was recorded is written
 // and fsynced before the file is closed.
 func (a *AOF) Stop() error {
-	if a.store != nil {
-		a.store.Observe(nil)
-	}
+	a.detach()
 	return a.Close()
+}
+
+func (a *AOF) detach() {
+	for _, db := range a.dbs {
+		db.Observe(nil)
+	}
 }
 
 // SetFsync changes the fsync policy (CONFIG SET appendfsync). It applies
@@ -159,19 +171,33 @@ func (a *AOF) wakeWriter() {
 	}
 }
 
-// Attach starts recording every change of data (load the file into it
-// first), and lets automatic rewrites read it.
-func (a *AOF) Attach(data *store.Store) {
-	a.store = data
-	data.Observe(a.Record)
+// Attach starts recording every change of the databases, dbs[n] being
+// database n (load the file into them first), and lets automatic
+// rewrites read them.
+func (a *AOF) Attach(dbs ...*store.Store) {
+	a.dbs = dbs
+	for i, db := range dbs {
+		db.Observe(func(c store.Change) { a.Record(i, c) })
+	}
 }
 
-// Record appends change c. It is called by the store under the key's lock,
+// Record appends change c of database db, after a SELECT when the last
+// record was in another. It is called by the store under the key's lock,
 // so it only copies bytes into memory; the writer goroutine does the I/O.
-func (a *AOF) Record(c store.Change) {
+func (a *AOF) Record(db int, c store.Change) {
 	a.mu.Lock()
 	before := len(a.buf)
-	a.buf = appendRecord(a.buf, c)
+	if c.Op == store.ChangeSwap {
+		// SWAPDB is replayed as such; it needs no SELECT.
+		a.buf = appendCommand(a.buf, "SWAPDB", strconv.Itoa(db), strconv.Itoa(a.indexOf(c.With)))
+		a.swaps++
+	} else {
+		if db != a.lastDB {
+			a.buf = appendSelect(a.buf, db)
+			a.lastDB = db
+		}
+		a.buf = appendRecord(a.buf, c)
+	}
 	a.recorded += uint64(len(a.buf) - before)
 	a.rewrite.capture(a.buf[before:])
 	a.mu.Unlock()
@@ -179,6 +205,16 @@ func (a *AOF) Record(c store.Change) {
 	case a.wake <- struct{}{}:
 	default:
 	}
+}
+
+// indexOf is the number of database st.
+func (a *AOF) indexOf(st *store.Store) int {
+	for i, db := range a.dbs {
+		if db == st {
+			return i
+		}
+	}
+	return -1
 }
 
 // WaitDurable returns once every change recorded so far is as durable as

@@ -45,7 +45,7 @@ func open(t *testing.T, path string, policy aof.Policy, c *testclock.Clock) *dae
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.Attach(data)
+	a.Attach(ex.Databases()...)
 	ex.UsePersistence(a)
 	return &daemon{data: data, ex: ex, aof: a}
 }
@@ -367,5 +367,62 @@ func TestAutomaticRewriteWhenTheFileDoubles(t *testing.T) {
 	defer again.aof.Close()
 	if got := again.run("GET counter"); got != string(want) {
 		t.Fatalf("the rewritten file replays counter = %q, want %q", got, want)
+	}
+}
+
+// dumpAll is every database's key space as text, each non-empty one under
+// its number.
+func dumpAll(ex *executor.Executor) string {
+	var b strings.Builder
+	for i, db := range ex.Databases() {
+		if d := dump(db); d != "" {
+			fmt.Fprintf(&b, "db%d:\n%s\n", i, d)
+		}
+	}
+	return b.String()
+}
+
+// TestDatabasesSurviveARestartAndARewrite: changes in several databases,
+// one session's and another's interleaved, come back each in its own
+// database, from the appended file and from a rewritten one.
+func TestDatabasesSurviveARestartAndARewrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "appendonly.aof")
+	c := testclock.New()
+	d := open(t, path, aof.Always, c)
+	one, two := d.ex.NewSession(nil), d.ex.NewSession(nil)
+	for _, step := range []struct {
+		s   *executor.Session
+		req string
+	}{
+		{one, "SET zero 0"}, {one, "SELECT 3"}, {two, "SELECT 5"},
+		{one, "SET three 3 EX 100"}, {two, "SET five 5"}, {one, "SET again 3"},
+		{two, "SET five2 5"}, {one, "MOVE again 5"}, {two, "COPY five copied DB 7"},
+		{one, "SELECT 8"}, {one, "SET gone x"}, {one, "FLUSHDB"},
+		{one, "SET eight 8"}, {two, "SWAPDB 8 9"}, {one, "SELECT 10"}, {one, "SET ten 10"},
+		{two, "FLUSHDB"}, {two, "SET five3 5"},
+	} {
+		if _, out, _ := step.s.Handle([]byte(step.req+"\n"), nil); strings.HasPrefix(string(out), "(error)") {
+			t.Fatalf("%s: %s", step.req, out)
+		}
+	}
+	want := dumpAll(d.ex)
+	if !strings.Contains(want, "db9:\neight=8") || !strings.Contains(want, "db7:\ncopied=5") {
+		t.Fatalf("the data set is not what the steps make:\n%s", want)
+	}
+	d.aof.Close()
+	again := open(t, path, aof.Always, c)
+	if got := dumpAll(again.ex); got != want {
+		t.Fatalf("after a restart:\n%s\nwant:\n%s", got, want)
+	}
+	if err := again.aof.Rewrite(again.ex.Databases()...); err != nil {
+		t.Fatal(err)
+	}
+	// A change after the rewrite lands in its database too.
+	again.run("SELECT 2", "SET late 2")
+	again.aof.Close()
+	third := open(t, path, aof.Always, c)
+	defer third.aof.Close()
+	if got, want := dumpAll(third.ex), strings.Replace(want, "db3:", "db2:\nlate=2 (0)\ndb3:", 1); got != want {
+		t.Fatalf("after a rewrite and a restart:\n%s\nwant:\n%s", got, want)
 	}
 }

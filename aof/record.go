@@ -25,9 +25,25 @@ func appendRecord(buf []byte, c store.Change) []byte {
 		buf = append(buf, "*2\r\n$3\r\nDEL\r\n"...)
 		buf = appendBulk(buf, c.Key)
 	case store.ChangeFlush:
-		buf = append(buf, "*1\r\n$8\r\nFLUSHALL\r\n"...)
+		buf = append(buf, "*1\r\n$7\r\nFLUSHDB\r\n"...)
 	}
 	return buf
+}
+
+// appendCommand appends a RESP command of these words.
+func appendCommand(buf []byte, words ...string) []byte {
+	buf = append(buf, '*')
+	buf = strconv.AppendInt(buf, int64(len(words)), 10)
+	buf = append(buf, '\r', '\n')
+	for _, w := range words {
+		buf = appendBulk(buf, []byte(w))
+	}
+	return buf
+}
+
+// appendSelect appends SELECT db.
+func appendSelect(buf []byte, db int) []byte {
+	return appendCommand(buf, "SELECT", strconv.Itoa(db))
 }
 
 func appendBulk(buf, b []byte) []byte {

@@ -34,31 +34,34 @@ func (r *rewriteState) capture(rec []byte) {
 //lint:ignore ST1005 Redis's own wording, which clients and tests compare
 var ErrRewriteRunning = errors.New("Background append only file rewriting already in progress")
 
+var errSwapDuringRewrite = errors.New("a SWAPDB ran while the rewrite read the data set; the next rewrite will try again")
+
 // StartRewrite begins a rewrite in the background (BGREWRITEAOF).
 func (a *AOF) StartRewrite() error {
 	if !a.rewrite.running.CompareAndSwap(false, true) {
 		return ErrRewriteRunning
 	}
-	go a.runRewrite(a.store)
+	go a.runRewrite(a.dbs)
 	return nil
 }
 
-// Rewrite replaces the file with a compact one: a SET for each key of the
-// store as it is, then the changes made while that was written. Clients go
+// Rewrite replaces the file with a compact one: a SET for each key of each
+// database as it is (a SELECT before each database's keys but database
+// 0's when it comes first), then the changes made while that was written. Clients go
 // on writing meanwhile. The new file is written beside the old, fsynced,
 // renamed over it (atomic: a crash leaves one or the other, whole), and the
 // directory is fsynced so the rename itself survives a crash.
-func (a *AOF) Rewrite(data *store.Store) error {
+func (a *AOF) Rewrite(dbs ...*store.Store) error {
 	if !a.rewrite.running.CompareAndSwap(false, true) {
 		return ErrRewriteRunning
 	}
-	return a.runRewrite(data)
+	return a.runRewrite(dbs)
 }
 
-func (a *AOF) runRewrite(data *store.Store) error {
+func (a *AOF) runRewrite(dbs []*store.Store) error {
 	defer a.rewrite.running.Store(false)
 	start := time.Now()
-	err := a.rewriteFile(data)
+	err := a.rewriteFile(dbs)
 	a.mu.Lock()
 	a.rewrite.capturing, a.rewrite.pending = false, nil
 	a.rewrite.lastOK, a.rewrite.lastTook = err == nil, time.Since(start)
@@ -72,7 +75,7 @@ func (a *AOF) runRewrite(data *store.Store) error {
 	return nil
 }
 
-func (a *AOF) rewriteFile(data *store.Store) error {
+func (a *AOF) rewriteFile(dbs []*store.Store) error {
 	tmpPath := filepath.Join(filepath.Dir(a.cfg.Path), fmt.Sprintf("temp-rewriteaof-%d.aof", os.Getpid()))
 	tmp, err := os.OpenFile(tmpPath, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
@@ -80,21 +83,35 @@ func (a *AOF) rewriteFile(data *store.Store) error {
 	}
 	defer os.Remove(tmpPath) // gone after the rename; cleans up a failure
 
-	// From here on every record is also kept for the new file.
+	// From here on every record is also kept for the new file. Which
+	// database the snapshot ends in is not known yet, so the first record
+	// kept names its own.
 	a.mu.Lock()
 	a.rewrite.capturing, a.rewrite.pending = true, nil
+	a.lastDB = -1
+	swaps := a.swaps
 	a.mu.Unlock()
 
 	var buf []byte
 	var werr error
-	data.Range(func(key []byte, e store.Entry) bool {
-		buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
-		if len(buf) >= 1<<20 {
-			_, werr = tmp.Write(buf)
-			buf = buf[:0]
+	selected := 0 // a replay starts in database 0
+	for i, data := range dbs {
+		data.Range(func(key []byte, e store.Entry) bool {
+			if i != selected {
+				buf = appendSelect(buf, i)
+				selected = i
+			}
+			buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
+			if len(buf) >= 1<<20 {
+				_, werr = tmp.Write(buf)
+				buf = buf[:0]
+			}
+			return werr == nil
+		})
+		if werr != nil {
+			break
 		}
-		return werr == nil
-	})
+	}
 	if werr == nil {
 		_, werr = tmp.Write(buf)
 	}
@@ -115,6 +132,14 @@ func (a *AOF) rewriteFile(data *store.Store) error {
 	defer a.mu.Unlock()
 	// Records still buffered were captured too, so the new file will hold
 	// them: they are not to be written to the old one.
+	if a.swaps != swaps {
+		// The snapshot reads one shard at a time, so it may show some
+		// keys from before the exchange and some from after, which
+		// replaying the SWAPDB that follows would scramble. The old file
+		// is right; it stays.
+		tmp.Close()
+		return errSwapDuringRewrite
+	}
 	tail := a.rewrite.pending
 	if _, err := tmp.Write(tail); err != nil {
 		tmp.Close()
@@ -153,7 +178,7 @@ func (a *AOF) rewriteFile(data *store.Store) error {
 
 // maybeRewrite starts a rewrite when the file has grown enough.
 func (a *AOF) maybeRewrite() {
-	if a.cfg.RewritePercentage <= 0 || a.store == nil || a.rewrite.running.Load() {
+	if a.cfg.RewritePercentage <= 0 || a.dbs == nil || a.rewrite.running.Load() {
 		return
 	}
 	a.fileMu.Lock()

@@ -41,8 +41,8 @@ var Table = []Setting{
 		Doc: "unparsed bytes one client may have buffered before it is closed"},
 	{Name: "client-output-buffer-limit", Kind: Limits, Default: "normal 268435456 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", Change: Runtime,
 		Doc: "class hard soft seconds: a normal client is closed past its hard limit of unsent replies, a subscriber past pubsub's (0: no limit); soft limits are not enforced"},
-	{Name: "databases", Kind: Int, Default: "1", Min: 1, Max: 1,
-		Doc: "one database: SELECT 0 only"},
+	{Name: "databases", Kind: Int, Default: "16", Min: 1, Max: math.MaxInt32,
+		Doc: "numbered databases, SELECT 0 to databases-1 (each costs about 46 KiB when empty)"},
 	{Name: "enable-debug-command", Kind: Enum, Default: "no", Values: []string{"no", "yes"},
 		Doc: "yes: clients may run DEBUG (DEBUG SLEEP holds a connection on purpose)"},
 	// Data types.

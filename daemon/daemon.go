@@ -121,7 +121,7 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 			return nil, err
 		}
 	}
-	d.stopSweeper = d.data.StartSweeper() // reclaims expired keys nobody reads
+	d.stopSweeper = store.StartSweeper(d.ex.Databases()...) // reclaims expired keys nobody reads
 	d.stopMemoryWatch = d.ex.WatchMemory()
 	d.hookSettings()
 	return d, nil
@@ -208,6 +208,7 @@ func (d *Daemon) executorConfig(port int) executor.Config {
 		RequirePass:     v.String("requirepass"),
 		MaxMemory:       v.Int("maxmemory"),
 		TrackingMaxKeys: v.Int("tracking-table-max-keys"),
+		Databases:       int(v.Int("databases")),
 		EnableDebug:     v.String("enable-debug-command") == "yes",
 		InlineReplies:   v.String("inline-replies"),
 		Connections:     d.connStats,
@@ -270,7 +271,7 @@ func (d *Daemon) loadAppendOnly() (*aof.AOF, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.Attach(d.data)
+	a.Attach(d.ex.Databases()...)
 	d.ex.UsePersistence(a)
 	return a, nil
 }

@@ -110,7 +110,7 @@ func (d *Daemon) switchAppendOnly(v config.Values) error {
 	case d.stopped:
 		return errors.New("the daemon is shutting down")
 	case on && d.appendOnly == nil:
-		a, err := aof.Start(d.aofConfig(v), d.data)
+		a, err := aof.Start(d.aofConfig(v), d.ex.Databases()...)
 		if err != nil {
 			d.log.WithError(err).Errorf("append-only file: cannot turn it on at %s", aofPath(v))
 			//lint:ignore ST1005 Redis's own wording, which clients and tests compare

@@ -78,7 +78,8 @@ type clientState struct {
 	lastCmd  atomic.Pointer[command]
 	lastSeen atomic.Int64 // unix seconds of the last batch, by the coarse clock (clock.go)
 	noEvict  atomic.Bool
-	blocked  atomic.Bool // a request is held by a pause (flag b, as Redis shows a postponed client)
+	db       atomic.Int32 // the selected database's number
+	blocked  atomic.Bool  // a request is held by a pause (flag b, as Redis shows a postponed client)
 }
 
 func (c *clientState) init() {
@@ -181,7 +182,7 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 	num("age", int64(now.Sub(s.client.created)/time.Second))
 	num("idle", max(coarseUnix()-s.client.lastSeen.Load(), 0))
 	field("flags", s.clientFlags(channels+patterns))
-	num("db", 0)
+	num("db", int64(s.client.db.Load()))
 	num("sub", int64(channels))
 	num("psub", int64(patterns))
 	num("ssub", 0)

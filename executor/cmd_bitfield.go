@@ -131,7 +131,7 @@ func cmdBitField(s *Session, args [][]byte) {
 	}
 	results := make([]fieldResult, 0, len(ops))
 	if !writes {
-		v, found := s.ex.store.Get(args[1])
+		v, found := s.db().Get(args[1])
 		s.countRead(found)
 		for _, op := range ops {
 			results = append(results, fieldResult{n: readField(v, op.offset, op.typ)})
@@ -143,7 +143,7 @@ func cmdBitField(s *Session, args [][]byte) {
 		s.reply.Error("ERR BITFIELD_RO only supports the GET subcommand")
 		return
 	}
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		size := int(lastBit>>3) + 1
 		// A key made or grown is a change even if every write then fails.
 		changed := !exists || size > len(cur.Value)

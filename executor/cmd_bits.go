@@ -78,7 +78,7 @@ func cmdSetBit(s *Session, args [][]byte) {
 		return
 	}
 	var old byte
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old = bitAt(cur.Value, offset)
 		byteIndex := int(offset >> 3)
 		grows := !exists || byteIndex >= len(cur.Value)
@@ -104,7 +104,7 @@ func cmdGetBit(s *Session, args [][]byte) {
 		s.reply.Error(errBitOffset)
 		return
 	}
-	v, found := s.ex.store.Get(args[1])
+	v, found := s.db().Get(args[1])
 	s.countRead(found)
 	s.reply.Int(int64(bitAt(v, offset)))
 }
@@ -167,7 +167,7 @@ func countBits(v []byte, span bitSpan) int64 {
 // whole string or the range (in bytes unless BIT).
 func cmdBitCount(s *Session, args [][]byte) {
 	// Like Redis, a missing key answers 0 before the arguments are read.
-	v, found := s.ex.store.Get(args[1])
+	v, found := s.db().Get(args[1])
 	s.countRead(found)
 	if !found {
 		s.reply.Int(0)
@@ -224,7 +224,7 @@ func cmdBitPos(s *Session, args [][]byte) {
 		s.reply.Error("ERR The bit argument must be 1 or 0.")
 		return
 	}
-	v, found := s.ex.store.Get(args[1])
+	v, found := s.db().Get(args[1])
 	s.countRead(found)
 	if !found {
 		if want == 0 {
@@ -313,7 +313,7 @@ func cmdBitOp(s *Session, args [][]byte) {
 		return
 	}
 	var length int
-	s.ex.store.Derive(args[2], args[3:], func(values [][]byte) (store.Entry, store.Op) {
+	s.db().Derive(args[2], args[3:], func(values [][]byte) (store.Entry, store.Op) {
 		for _, v := range values {
 			length = max(length, len(v))
 			s.countRead(v != nil)

@@ -1,13 +1,10 @@
 package executor
 
-import "math"
-
 // connectionCommands are the commands about the connection itself.
 var connectionCommands = []command{
 	{name: "ping", arity: -1, flags: flagFast | flagSubscribedOK, run: cmdPing},
 	{name: "echo", arity: 2, flags: flagLoading | flagStale | flagFast, run: cmdEcho},
 	{name: "quit", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagAllowBusy | flagSubscribedOK, run: cmdQuit},
-	{name: "select", arity: 2, flags: flagLoading | flagStale | flagFast, run: cmdSelect},
 	{name: "hello", arity: -1, flags: flagNoScript | flagLoading | flagStale | flagFast | flagNoAuth | flagAllowBusy, run: cmdHello},
 	{name: "client", arity: -2, subs: clientSubcommands},
 }
@@ -40,23 +37,6 @@ func cmdQuit(s *Session, _ [][]byte) {
 	s.reply.Status("OK")
 	s.closing = true
 	s.ex.tracking.unregister(s)
-}
-
-// SELECT index: only database 0 exists (databases is 1). Redis reads the
-// index as a C int: a 64-bit number outside 32 bits gets its own error
-// before the range of databases is looked at.
-func cmdSelect(s *Session, args [][]byte) {
-	n, ok := parseInt(args[1])
-	switch {
-	case !ok:
-		s.reply.Error(errNotInteger)
-	case n < math.MinInt32 || n > math.MaxInt32:
-		s.reply.Error("ERR value is out of range, value must between -2147483648 and 2147483647")
-	case n != 0:
-		s.reply.Error("ERR DB index is out of range")
-	default:
-		s.reply.Status("OK")
-	}
 }
 
 // HELLO [protover [AUTH username password] [SETNAME name]]: the server's

@@ -43,7 +43,9 @@ func cmdDebug(s *Session, args [][]byte) {
 		return
 	case sub == "set-active-expire" && len(args) == 3:
 		// Redis reads the flag with atoi: any non-zero number is on.
-		s.ex.store.SetActiveExpiry(atoi(args[2]) != 0)
+		for _, db := range s.ex.dbs {
+			db.SetActiveExpiry(atoi(args[2]) != 0)
+		}
 		s.reply.Status("OK")
 		return
 	}

@@ -51,14 +51,14 @@ func cmdExpire(s *Session, args [][]byte) {
 		return
 	}
 	spec := expireSpec{raw: args[2], seconds: name == "expire" || name == "expireat", absolute: strings.HasSuffix(name, "at")}
-	now := s.ex.store.Now()
+	now := s.db().Now()
 	at, errText := spec.at(now, false, name)
 	if errText != "" {
 		s.reply.Error(errText)
 		return
 	}
 	changed := int64(0)
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if !exists {
 			return cur, store.Keep
 		}
@@ -82,7 +82,7 @@ func cmdExpire(s *Session, args [][]byte) {
 // (rounded, as Redis rounds it) or milliseconds. All answer -2 when the key
 // is absent, -1 when it has no expiry.
 func cmdTTL(s *Session, args [][]byte) {
-	e, ok := s.ex.store.Lookup(args[1])
+	e, ok := s.db().Lookup(args[1])
 	s.countRead(ok)
 	switch {
 	case !ok:
@@ -93,7 +93,7 @@ func cmdTTL(s *Session, args [][]byte) {
 		name := s.cmd.name
 		t := e.ExpireAt
 		if !strings.HasSuffix(name, "expiretime") {
-			t = max(t-s.ex.store.Now(), 0)
+			t = max(t-s.db().Now(), 0)
 		}
 		if name == "ttl" || name == "expiretime" {
 			t = (t + 500) / 1000
@@ -105,7 +105,7 @@ func cmdTTL(s *Session, args [][]byte) {
 // PERSIST key: 1 if an expiry was removed.
 func cmdPersist(s *Session, args [][]byte) {
 	removed := int64(0)
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if !exists || cur.ExpireAt == 0 {
 			return cur, store.Keep
 		}

@@ -52,7 +52,7 @@ func cmdPFAdd(s *Session, args [][]byte) {
 	maxSparse := s.ex.hllSparseMax.Load()
 	var changed bool
 	var failure error
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		sk := hll.New()
 		if exists {
 			opened, err := hll.Open(cur.Value)
@@ -134,7 +134,7 @@ func (s *Session) countOne(key []byte) {
 	var count uint64
 	var failure error
 	refreshed := false
-	s.ex.store.Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if !exists {
 			s.counts.misses++
 			return cur, store.Keep
@@ -170,7 +170,7 @@ func (s *Session) countOne(key []byte) {
 // openHLL reads key for a command that only reads it: found is false for
 // a missing key; err is hll.ErrNotHLL for a value that is not an HLL.
 func (s *Session) openHLL(key []byte) (sk hll.Sketch, found bool, err error) {
-	v, ok := s.ex.store.Get(key)
+	v, ok := s.db().Get(key)
 	if !ok {
 		s.counts.misses++
 		return hll.Sketch{}, false, nil
@@ -207,7 +207,7 @@ func cmdPFMerge(s *Session, args [][]byte) {
 	}
 	maxSparse := s.ex.hllSparseMax.Load()
 	var failure error
-	s.ex.store.Update(dest, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(dest, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		sk := hll.New()
 		if exists {
 			opened, err := hll.Open(cur.Value)
@@ -243,7 +243,7 @@ func cmdPFDebug(s *Session, args [][]byte) {
 	var sk hll.Sketch
 	var failure string
 	converted := false
-	s.ex.store.Update(args[2], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[2], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if !exists {
 			failure = "ERR The specified key does not exist"
 			return cur, store.Keep

@@ -44,7 +44,7 @@ func cmdDecrBy(s *Session, args [][]byte) {
 func (s *Session) addToKey(key []byte, delta int64) {
 	var result int64
 	errText := ""
-	s.ex.store.Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		var n int64
 		if exists {
 			var ok bool

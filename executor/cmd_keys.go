@@ -16,7 +16,7 @@ var keyCommands = []command{
 
 // GET key: the value, or nil.
 func cmdGet(s *Session, args [][]byte) {
-	if v, ok := s.ex.store.Get(args[1]); ok {
+	if v, ok := s.db().Get(args[1]); ok {
 		s.counts.hits++
 		s.reply.Bulk(v)
 		return
@@ -29,7 +29,7 @@ func cmdGet(s *Session, args [][]byte) {
 // nil when NX/XX stopped it; with GET, the old value (or nil) instead.
 func cmdSet(s *Session, args [][]byte) {
 	if len(args) == 3 { // the common case: no options to read
-		s.ex.store.Set(args[1], args[2])
+		s.db().Set(args[1], args[2])
 		s.reply.Status("OK")
 		return
 	}
@@ -40,7 +40,7 @@ func cmdSet(s *Session, args [][]byte) {
 	}
 	var expireAt int64
 	if o.expire != nil {
-		if expireAt, errText = o.expire.at(s.ex.store.Now(), true, "set"); errText != "" {
+		if expireAt, errText = o.expire.at(s.db().Now(), true, "set"); errText != "" {
 			s.reply.Error(errText)
 			return
 		}
@@ -48,7 +48,7 @@ func cmdSet(s *Session, args [][]byte) {
 	value := args[2] // the store copies it
 	var old []byte
 	var existed, stored bool
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
 		if (o.nx && exists) || (o.xx && !exists) {
 			return cur, store.Keep
@@ -72,10 +72,10 @@ func cmdSet(s *Session, args [][]byte) {
 
 // DEL / UNLINK key [key ...]: how many keys were removed.
 func cmdDel(s *Session, args [][]byte) {
-	s.reply.Int(int64(s.ex.store.Delete(args[1:]...)))
+	s.reply.Int(int64(s.db().Delete(args[1:]...)))
 }
 
 // EXISTS / TOUCH key [key ...]: how many of the keys exist.
 func cmdExists(s *Session, args [][]byte) {
-	s.reply.Int(int64(s.ex.store.Exists(args[1:]...)))
+	s.reply.Int(int64(s.db().Exists(args[1:]...)))
 }

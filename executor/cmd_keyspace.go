@@ -15,13 +15,11 @@ var keyspaceCommands = []command{
 	{name: "scan", arity: -2, flags: flagReadonly, run: cmdScan},
 	{name: "randomkey", arity: 1, flags: flagReadonly, run: cmdRandomKey},
 	{name: "dbsize", arity: 1, flags: flagReadonly | flagFast, run: cmdDBSize},
-	{name: "flushdb", arity: -1, flags: flagWrite, run: cmdFlush},
-	{name: "flushall", arity: -1, flags: flagWrite, run: cmdFlush},
 }
 
 // TYPE key: "string", or "none" when absent.
 func cmdType(s *Session, args [][]byte) {
-	if _, ok := s.ex.store.Lookup(args[1]); ok {
+	if _, ok := s.db().Lookup(args[1]); ok {
 		s.reply.Status("string")
 		return
 	}
@@ -32,7 +30,7 @@ func cmdType(s *Session, args [][]byte) {
 // with "no such key" when src is absent.
 func cmdRename(s *Session, args [][]byte) {
 	nx := s.cmd.name == "renamenx"
-	srcExists, renamed := s.ex.store.Rename(args[1], args[2], nx)
+	srcExists, renamed := s.db().Rename(args[1], args[2], nx)
 	switch {
 	case !srcExists:
 		s.reply.Error("ERR no such key")
@@ -48,7 +46,7 @@ func cmdRename(s *Session, args [][]byte) {
 // KEYS pattern: every key matching the glob pattern.
 func cmdKeys(s *Session, args [][]byte) {
 	pattern := args[1]
-	keys := s.ex.store.Keys(keyMatcher(pattern))
+	keys := s.db().Keys(keyMatcher(pattern))
 	s.reply.Array(len(keys))
 	for _, k := range keys {
 		s.reply.Bulk(k)
@@ -98,7 +96,7 @@ func cmdScan(s *Session, args [][]byte) {
 		if match != nil {
 			filter = keyMatcher(match)
 		}
-		next, keys = s.ex.store.Scan(cursor, int(min(count, 1<<30)), filter)
+		next, keys = s.db().Scan(cursor, int(min(count, 1<<30)), filter)
 	}
 	s.reply.Array(2)
 	s.reply.BulkString(strconv.FormatUint(next, 10))
@@ -110,7 +108,7 @@ func cmdScan(s *Session, args [][]byte) {
 
 // RANDOMKEY: a random key, or nil when there is none.
 func cmdRandomKey(s *Session, _ [][]byte) {
-	if k, ok := s.ex.store.RandomKey(); ok {
+	if k, ok := s.db().RandomKey(); ok {
 		s.reply.Bulk(k)
 		return
 	}
@@ -118,15 +116,4 @@ func cmdRandomKey(s *Session, _ [][]byte) {
 }
 
 // DBSIZE: the number of keys.
-func cmdDBSize(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.store.Len())) }
-
-// FLUSHDB / FLUSHALL [ASYNC|SYNC]: every key is removed (there is one
-// database, so the two are the same).
-func cmdFlush(s *Session, args [][]byte) {
-	if len(args) > 2 || (len(args) == 2 && optionName(args[1]) != "async" && optionName(args[1]) != "sync") {
-		s.reply.Error(errSyntax)
-		return
-	}
-	s.ex.store.Flush()
-	s.reply.Status("OK")
-}
+func cmdDBSize(s *Session, _ [][]byte) { s.reply.Int(int64(s.db().Len())) }

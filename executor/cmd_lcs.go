@@ -8,8 +8,8 @@ func cmdLCS(s *Session, args [][]byte) {
 	var wantLen, wantIdx, withMatchLen bool
 	var minMatchLen int64
 	// Redis reads both keys before the options.
-	a, foundA := s.ex.store.Get(args[1])
-	b, foundB := s.ex.store.Get(args[2])
+	a, foundA := s.db().Get(args[1])
+	b, foundB := s.db().Get(args[2])
 	s.countRead(foundA)
 	s.countRead(foundB)
 	for i := 3; i < len(args); i++ {

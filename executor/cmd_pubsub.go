@@ -79,6 +79,7 @@ func cmdPubSubNumPat(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.hub.numPat
 func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
 	s.resetClientState()
+	s.selectDB(0)
 	s.setProtocol(false)
 	s.ex.tracking.mu.Lock()
 	s.ex.tracking.disable(s)

@@ -22,7 +22,7 @@ var stringCommands = []command{
 func cmdSetNX(s *Session, args [][]byte) {
 	value := args[2] // the store copies it
 	set := int64(0)
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if exists {
 			return cur, store.Keep
 		}
@@ -35,13 +35,13 @@ func cmdSetNX(s *Session, args [][]byte) {
 // SETEX key seconds value / PSETEX key milliseconds value: OK.
 func cmdSetEX(s *Session, args [][]byte) {
 	name := s.cmd.name
-	at, errText := expireSpec{raw: args[2], seconds: name == "setex"}.at(s.ex.store.Now(), true, name)
+	at, errText := expireSpec{raw: args[2], seconds: name == "setex"}.at(s.db().Now(), true, name)
 	if errText != "" {
 		s.reply.Error(errText)
 		return
 	}
 	value := args[3] // the store copies it
-	s.ex.store.Update(args[1], func(store.Entry, bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(store.Entry, bool) (store.Entry, store.Op) {
 		return store.Entry{Value: value, ExpireAt: at}, store.Put
 	})
 	s.reply.Status("OK")
@@ -51,7 +51,7 @@ func cmdSetEX(s *Session, args [][]byte) {
 func cmdGetDel(s *Session, args [][]byte) {
 	var old []byte
 	var existed bool
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
 		return cur, store.Remove
 	})
@@ -74,7 +74,7 @@ func cmdGetEX(s *Session, args [][]byte) {
 	}
 	var old []byte
 	var existed bool
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
 		switch {
 		case !exists:
@@ -83,7 +83,7 @@ func cmdGetEX(s *Session, args [][]byte) {
 			cur.ExpireAt = 0
 		case o.expire != nil:
 			// Like Redis, a missing key answers nil before the time is read.
-			now := s.ex.store.Now()
+			now := s.db().Now()
 			at, msg := o.expire.at(now, true, "getex")
 			if msg != "" {
 				errText = msg
@@ -111,7 +111,7 @@ func cmdGetEX(s *Session, args [][]byte) {
 // APPEND key value: the new length. The key keeps its expiry.
 func cmdAppend(s *Session, args [][]byte) {
 	var length int
-	s.ex.store.Update(args[1], func(cur store.Entry, _ bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, _ bool) (store.Entry, store.Op) {
 		// A new slice: the stored one may be held by a reader (store doc).
 		joined := make([]byte, len(cur.Value)+len(args[2]))
 		copy(joined, cur.Value)
@@ -124,7 +124,7 @@ func cmdAppend(s *Session, args [][]byte) {
 
 // STRLEN key: the value's length, 0 when absent.
 func cmdStrlen(s *Session, args [][]byte) {
-	v, found := s.ex.store.Get(args[1])
+	v, found := s.db().Get(args[1])
 	s.countRead(found)
 	s.reply.Int(int64(len(v)))
 }
@@ -133,7 +133,7 @@ func cmdStrlen(s *Session, args [][]byte) {
 func cmdMGet(s *Session, args [][]byte) {
 	s.reply.Array(len(args) - 1)
 	for _, key := range args[1:] {
-		if v, ok := s.ex.store.Get(key); ok {
+		if v, ok := s.db().Get(key); ok {
 			s.counts.hits++
 			s.reply.Bulk(v)
 		} else {
@@ -151,7 +151,7 @@ func cmdMSet(s *Session, args [][]byte) {
 		s.reply.Error(wrongArity(name))
 		return
 	}
-	stored := s.ex.store.SetMany(args[1:], name == "msetnx")
+	stored := s.db().SetMany(args[1:], name == "msetnx")
 	switch {
 	case name == "mset":
 		s.reply.Status("OK")

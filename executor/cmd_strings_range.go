@@ -33,7 +33,7 @@ func cmdGetSet(s *Session, args [][]byte) {
 	value := args[2] // the store copies it
 	var old []byte
 	var existed bool
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
 		return store.Entry{Value: value}, store.Put
 	})
@@ -59,7 +59,7 @@ func cmdGetRange(s *Session, args [][]byte) {
 		s.reply.Error(errNotInteger)
 		return
 	}
-	v, found := s.ex.store.Get(args[1])
+	v, found := s.db().Get(args[1])
 	s.countRead(found)
 	first, last, empty := clampRange(start, end, int64(len(v)))
 	if empty {
@@ -107,7 +107,7 @@ func cmdSetRange(s *Session, args [][]byte) {
 	patch := args[3]
 	var length int
 	errText := ""
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		length = len(cur.Value)
 		if len(patch) == 0 {
 			return cur, store.Keep
@@ -153,7 +153,7 @@ func cmdIncrByFloat(s *Session, args [][]byte) {
 	incr := args[2]
 	var result []byte
 	errText := ""
-	s.ex.store.Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		current := longDouble{f: zeroLongDouble()}
 		if exists {
 			var ok bool

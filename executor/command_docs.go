@@ -747,6 +747,48 @@ var commandDocs = map[string]*commandDoc{
 			}},
 		},
 	},
+	"swapdb": {
+		summary:    "Exchange the contents of two databases",
+		since:      "4.0.0",
+		group:      "server",
+		complexity: "O(N) where N is the count of clients watching or blocking on keys from both databases.",
+		acl:        aclKeyspace | aclDangerous,
+		args: []docArg{
+			{name: "index1", typ: argInteger},
+			{name: "index2", typ: argInteger},
+		},
+	},
+	"move": {
+		summary:    "Carry a key over to another database",
+		since:      "1.0.0",
+		group:      "generic",
+		complexity: "O(1)",
+		acl:        aclKeyspace,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess | keyUpdate, index: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+			{name: "db", typ: argInteger},
+		},
+	},
+	"copy": {
+		summary:    "Duplicate a key's value under another name, possibly in another database",
+		since:      "6.2.0",
+		group:      "generic",
+		complexity: "O(N) worst case for collections, where N is the number of nested items. O(1) for string values.",
+		acl:        aclKeyspace,
+		keySpecs: []keySpec{
+			{flags: keyRO | keyAccess, index: 1, step: 1},
+			{flags: keyOW | keyUpdate, index: 2, step: 1},
+		},
+		args: []docArg{
+			{name: "source", typ: argKey},
+			{name: "destination", typ: argKey, keySpec: 1},
+			{name: "destination-db", typ: argInteger, token: "DB", flags: argOptional},
+			{name: "replace", typ: argPureToken, token: "REPLACE", flags: argOptional},
+		},
+	},
 	"subscribe": {
 		summary:    "Receive the messages published to the named channels",
 		since:      "2.0.0",

@@ -52,6 +52,9 @@ type Config struct {
 	// client-side caching table remembers (0: no limit).
 	// SetTrackingTableMaxKeys changes it.
 	TrackingMaxKeys int64
+	// Databases is how many numbered databases there are (databases;
+	// 0: Redis's 16). The store New is given is database 0.
+	Databases int
 	// Connections, if set, reports the networking layer's counters for
 	// INFO; without it INFO shows zeros.
 	Connections func() ConnStats
@@ -88,7 +91,7 @@ type ConnStats struct {
 // Executor holds the command table and the state every session shares.
 // It is safe for concurrent use by many sessions.
 type Executor struct {
-	store        *store.Store
+	dbs          []*store.Store // the numbered databases (databases.go)
 	cfg          Config
 	commands     map[string]*command
 	commandNames []string // sorted, for COMMAND and COMMAND LIST
@@ -146,13 +149,13 @@ func New(st *store.Store, cfg Config) *Executor {
 	if cfg.MaxBulkLen <= 0 {
 		cfg.MaxBulkLen = parser.DefaultMaxBulkLen
 	}
-	ex := &Executor{store: st, cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub(),
+	ex := &Executor{dbs: newDatabases(st, cfg.Databases), cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub(),
 		tracking: newTracker(), commandStats: make([]commandStats, len(everyCommand)), runID: randomID(), replID: randomID()}
 	ex.latencyTracking.Store(true)
 	ex.percentiles.Store(&defaultPercentiles)
 	ex.tracking.maxKeys.Store(cfg.TrackingMaxKeys)
-	if st != nil {
-		st.OnExpire(ex.tracking.expired)
+	for _, db := range ex.dbs {
+		db.OnExpire(ex.tracking.expired)
 	}
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)
@@ -168,7 +171,7 @@ func New(st *store.Store, cfg Config) *Executor {
 			{"maxmemory-policy", "noeviction"},
 			{"save", ""}, // no snapshots
 			{"appendonly", "no"},
-			{"databases", "1"},
+			{"databases", itoa(int64(len(ex.dbs)))},
 			{"proto-max-bulk-len", itoa(cfg.MaxBulkLen)},
 		})
 		sort.Slice(params, func(i, j int) bool { return params[i].Name < params[j].Name })
@@ -201,7 +204,7 @@ func (ex *Executor) connStats() ConnStats {
 // When pusher is also a Conn (netsrv's connections are), CLIENT LIST shows
 // its facts and CLIENT KILL can end it.
 func (ex *Executor) NewSession(pusher Pusher) *Session {
-	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired()}
+	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired(), data: ex.dbs[0]}
 	s.reply.stats = &ex.errors
 	s.conn, _ = pusher.(Conn)
 	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen

@@ -179,7 +179,7 @@ func TestPlaintextListNumbering(t *testing.T) {
 
 func BenchmarkSessionGetRESP(b *testing.B) {
 	ex := newExecutor()
-	ex.store.Set([]byte("key:000000000001"), []byte("val:000000000001"))
+	ex.dbs[0].Set([]byte("key:000000000001"), []byte("val:000000000001"))
 	s := ex.NewSession(nil)
 	req := []byte("*2\r\n$3\r\nGET\r\n$16\r\nkey:000000000001\r\n")
 	out := make([]byte, 0, 256)
@@ -191,7 +191,7 @@ func BenchmarkSessionGetRESP(b *testing.B) {
 
 func BenchmarkSessionGetPlain(b *testing.B) {
 	ex := newExecutor()
-	ex.store.Set([]byte("key:000000000001"), []byte("val:000000000001"))
+	ex.dbs[0].Set([]byte("key:000000000001"), []byte("val:000000000001"))
 	s := ex.NewSession(nil)
 	req := []byte("GET key:000000000001\r\n")
 	buf := make([]byte, len(req))
@@ -215,7 +215,7 @@ func BenchmarkSessionSetRESP(b *testing.B) {
 
 func TestHandleBoundsOneBatchOfReplies(t *testing.T) {
 	ex := newExecutor()
-	ex.store.Set([]byte("big"), make([]byte, 100<<10))
+	ex.dbs[0].Set([]byte("big"), make([]byte, 100<<10))
 	s := ex.NewSession(nil)
 	in := []byte(strings.Repeat("GET big\n", 100))
 	consumed, out, _ := s.Handle(in, nil)

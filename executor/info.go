@@ -244,7 +244,7 @@ func infoStats(ex *Executor, b *strings.Builder) {
 	field(b, "sync_full", 0)
 	field(b, "sync_partial_ok", 0)
 	field(b, "sync_partial_err", 0)
-	field(b, "expired_keys", ex.store.ExpiredCount())
+	field(b, "expired_keys", ex.expiredKeys())
 	field(b, "evicted_keys", 0)
 	field(b, "evicted_clients", 0)
 	field(b, "keyspace_hits", st.hits.Load())
@@ -325,13 +325,6 @@ func infoLatencyStats(ex *Executor, b *strings.Builder) {
 }
 
 func infoCluster(_ *Executor, b *strings.Builder) { field(b, "cluster_enabled", 0) }
-
-// infoKeyspace lists db0 only when it has keys, as Redis does.
-func infoKeyspace(ex *Executor, b *strings.Builder) {
-	if n := ex.store.Len(); n > 0 {
-		field(b, "db0", "keys="+strconv.Itoa(n)+",expires="+strconv.Itoa(ex.store.WithExpiry())+",avg_ttl=0")
-	}
-}
 
 // commandsByName lists every command, each followed by its subcommands,
 // by name.

@@ -77,7 +77,7 @@ func misconf(err error) string {
 // is called from one goroutine, before any client is served.
 func (ex *Executor) Replay(args [][]byte) error {
 	if ex.replayer == nil {
-		ex.replayer = &Session{ex: ex, authed: true}
+		ex.replayer = &Session{ex: ex, authed: true, data: ex.dbs[0]}
 	}
 	s := ex.replayer
 	s.reply.reset(s.reply.buf[:0], formRESP2) // so an error reply starts with '-'

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"redis-lite/parser"
+	"redis-lite/store"
 )
 
 // Session is one connection's parser state, reply writer and client
@@ -25,6 +26,10 @@ type Session struct {
 	// run time is from there to its own end, its parsing included, so a
 	// command costs one clock read.
 	clock time.Duration
+
+	// data is the selected database; dbi is its number (databases.go).
+	data *store.Store
+	dbi  int
 
 	authed bool         // passed AUTH, or no password is required
 	resp3  bool         // HELLO 3 chose RESP3 for this connection's RESP replies

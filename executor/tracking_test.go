@@ -91,7 +91,7 @@ func TestTrackingExpiryAndTableLimit(t *testing.T) {
 	s := ex.NewSession(rec)
 	handleTracked(s, rec, []string{"HELLO", "3"}, []string{"SET", "e", "v", "PX", "100"}, []string{"CLIENT", "TRACKING", "on"}, []string{"GET", "e"})
 	clock.Advance(200 * time.Millisecond)
-	ex.store.SweepOnce(time.Second)
+	ex.dbs[0].SweepOnce(time.Second)
 	if got, want := rec.take(), invalidate+"*1\r\n$1\r\ne\r\n"; got != want {
 		t.Fatalf("expired key: got %q, want %q", got, want)
 	}
@@ -142,5 +142,22 @@ func TestTrackingRedirectGoneAtQuit(t *testing.T) {
 	handleTracked(w, wRec, []string{"SET", "k", "1"})
 	if got, want := rec.take(), ">2\r\n$21\r\ntracking-redir-broken\r\n:"+itoa(redir.id)+"\r\n"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+// TestTrackingExpiryInAnotherDatabase: a tracked key that expires in a
+// database other than 0 is invalidated too: every database reports its
+// expirations to the tracking table.
+func TestTrackingExpiryInAnotherDatabase(t *testing.T) {
+	clock := testclock.New()
+	ex := New(store.NewWithClock(clock.Now), Config{})
+	rec := &recorder{}
+	s := ex.NewSession(rec)
+	handleTracked(s, rec, []string{"HELLO", "3"}, []string{"SELECT", "4"}, []string{"SET", "e", "v", "PX", "100"},
+		[]string{"CLIENT", "TRACKING", "on"}, []string{"GET", "e"})
+	clock.Advance(200 * time.Millisecond)
+	ex.dbs[4].SweepOnce(time.Second)
+	if got, want := rec.take(), invalidate+"*1\r\n$1\r\ne\r\n"; got != want {
+		t.Fatalf("expired key in db 4: got %q, want %q", got, want)
 	}
 }

@@ -278,12 +278,13 @@ run_unit() {
   local started=$SECONDS rc=0
   # timeout runs the runner in a process group of its own and signals the
   # whole group, so the test client the runner starts goes too. TERM=dumb
-  # keeps colour codes out of the log. The runner listens for its test
+  # keeps colour codes out of the log. The suite selects database 9, as
+  # against any Redis (no --singledb). The runner listens for its test
   # client just below --baseport; a random base keeps two runs on one
   # machine (say, a developer's and a script's) from taking the same port.
   (cd "$tree" && TERM=dumb timeout -k 10 "$file_timeout" ./runtest --host 127.0.0.1 --port "$port" \
     --baseport $((22000 + (RANDOM % 128) * 64)) \
-    --single "$unit" --singledb --ignore-encoding --ignore-digest --durable \
+    --single "$unit" --ignore-encoding --ignore-digest --durable \
     --clients 1 --timeout "$idle_timeout") </dev/null >"$log" 2>&1 || rc=$?
   local seconds=$((SECONDS - started))
   local server_died=0

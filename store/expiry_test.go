@@ -221,12 +221,12 @@ func TestSweepCanBeTurnedOff(t *testing.T) {
 	setWithTTL(s, "k", "v", time.Second)
 	clock.Advance(2 * time.Second)
 	s.SetActiveExpiry(false)
-	s.sweepTick()
+	s.sweepTick(sweepCycleBudget)
 	if s.Len() != 1 || s.ExpiredCount() != 0 {
 		t.Fatalf("sweep off: Len %d, expired %d; want the key left alone", s.Len(), s.ExpiredCount())
 	}
 	s.SetActiveExpiry(true)
-	s.sweepTick()
+	s.sweepTick(sweepCycleBudget)
 	if s.Len() != 0 || s.ExpiredCount() != 1 {
 		t.Fatalf("sweep on: Len %d, expired %d; want the key reclaimed", s.Len(), s.ExpiredCount())
 	}

@@ -9,6 +9,7 @@ type Change struct {
 	Op    ChangeOp
 	Key   []byte
 	Entry Entry
+	With  *Store // ChangeSwap: the store this one exchanged contents with
 }
 
 // ChangeOp is what a Change does.
@@ -18,6 +19,7 @@ const (
 	ChangePut    ChangeOp = iota + 1 // Key now holds Entry
 	ChangeDelete                     // Key is gone
 	ChangeFlush                      // every key is gone
+	ChangeSwap                       // the contents were exchanged With another store's
 )
 
 // Observe registers fn to hear of every change made from now on (nil: stop

@@ -82,33 +82,56 @@ func (s *Store) sampleShard(sh *shard) (sampled, expiredN int) {
 // expired keys are removed only when a command touches them.
 func (s *Store) SetActiveExpiry(on bool) { s.sweepOff.Store(!on) }
 
-// sweepTick is one tick of the sweeper: a cycle, unless the sweep is off.
-func (s *Store) sweepTick() {
+// sweepTick is one tick of the sweeper: a cycle within budget, unless
+// the sweep is off.
+func (s *Store) sweepTick(budget time.Duration) {
 	if !s.sweepOff.Load() {
-		s.SweepOnce(sweepCycleBudget)
+		s.SweepOnce(budget)
 	}
 }
 
 // StartSweeper runs SweepOnce every 100 ms in a goroutine until the
 // returned stop function is called; stop waits for the goroutine to end.
-func (s *Store) StartSweeper() (stop func()) {
+func (s *Store) StartSweeper() (stop func()) { return StartSweeper(s) }
+
+// StartSweeper runs one sweeper for several stores (the databases): every
+// 100 ms it sweeps each store in turn, the time budget of a cycle shared
+// among them as Redis shares it among its databases. Each tick begins
+// with the store after the one it began with last time, so a store whose
+// sweep used the whole budget does not starve the ones after it.
+func StartSweeper(stores ...*Store) (stop func()) {
 	quit := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		tick := time.NewTicker(sweepInterval)
 		defer tick.Stop()
+		first := 0
 		for {
 			select {
 			case <-quit:
 				return
 			case <-tick.C:
-				s.sweepTick()
+				sweepStores(stores, first, sweepCycleBudget)
+				first = (first + 1) % len(stores)
 			}
 		}
 	}()
 	return func() {
 		close(quit)
 		<-done
+	}
+}
+
+// sweepStores runs a cycle over stores, from first round to the one
+// before it, until budget is spent.
+func sweepStores(stores []*Store, first int, budget time.Duration) {
+	deadline := time.Now().Add(budget)
+	for n := range stores {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return
+		}
+		stores[(first+n)%len(stores)].sweepTick(left)
 	}
 }
