@@ -109,6 +109,7 @@ type Executor struct {
 	password        atomic.Pointer[password] // requirepass, as it is now
 	maxMemory       atomic.Int64             // maxmemory, as it is now
 	hllSparseMax    atomic.Int64             // hll-sparse-max-bytes, as it is now
+	keyspaceEvents  atomic.Uint32            // notify-keyspace-events' classes (eventClass, notify.go)
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
@@ -152,7 +153,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.percentiles.Store(&defaultPercentiles)
 	ex.tracking.maxKeys.Store(cfg.TrackingMaxKeys)
 	if st != nil {
-		st.OnExpire(ex.tracking.expired)
+		st.OnExpire(ex.keyExpired(0))
 	}
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)
