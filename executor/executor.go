@@ -110,6 +110,7 @@ type Executor struct {
 	maxMemory       atomic.Int64             // maxmemory, as it is now
 	hllSparseMax    atomic.Int64             // hll-sparse-max-bytes, as it is now
 	keyspaceEvents  atomic.Uint32            // notify-keyspace-events' classes (eventClass, notify.go)
+	monitors        monitorList              // sessions in MONITOR mode (monitor.go)
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
