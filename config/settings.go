@@ -40,7 +40,7 @@ var Table = []Setting{
 	{Name: "client-query-buffer-limit", Kind: Memory, Default: "1073741824", Min: 1 << 20, Max: math.MaxInt64, Change: Runtime,
 		Doc: "unparsed bytes one client may have buffered before it is closed"},
 	{Name: "client-output-buffer-limit", Kind: Limits, Default: "normal 268435456 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", Change: Runtime,
-		Doc: "class hard soft seconds: a normal client is closed past its hard limit of unsent replies, a subscriber past pubsub's (0: no limit); soft limits are not enforced"},
+		Doc: "class hard soft seconds: a normal client is closed past its hard limit of unsent replies, a subscriber or monitor past pubsub's (0: no limit); soft limits are not enforced"},
 	{Name: "databases", Kind: Int, Default: "1", Min: 1, Max: 1,
 		Doc: "one database: SELECT 0 only"},
 	{Name: "enable-debug-command", Kind: Enum, Default: "no", Values: []string{"no", "yes"},
