@@ -115,13 +115,20 @@ func TestKeyspaceEventsConfigMatchesRedis(t *testing.T) {
 		reqs = append(reqs, []string{"CONFIG", "SET", "notify-keyspace-events", flags}, []string{"CONFIG", "GET", "notify-keyspace-events"})
 	}
 	reqs = append(reqs, []string{"CONFIG", "SET", "notify-keyspace-events", "K", "notify-keyspace-events", "E"})
-	cv := conversation{"notify-keyspace-events", false, reqs}
+	conversations := []conversation{{"notify-keyspace-events", false, reqs},
+		// A RESP3 client hears of its own writes ahead of their replies.
+		{"own events, RESP3", false, [][]string{{"FLUSHALL"}, {"HELLO", "3"}, {"CONFIG", "SET", "notify-keyspace-events", "KEA"},
+			{"PSUBSCRIBE", "*"}, {"SET", "a", "1"}, {"GET", "a"}, {"INCR", "a"}, {"DEL", "a"}, {"PING"},
+			{"CONFIG", "SET", "notify-keyspace-events", ""}, {"SET", "a", "1"}}},
+	}
 	redis := startRedisServer(t)
-	want := converse(t, redis, cv)
 	eachModel(t, func(t *testing.T, model string) {
 		lite := startDaemon(t, "--io", model).addr
-		if got := converse(t, lite, cv); got != want {
-			t.Errorf("redis-lite answered\n%q\nredis-server answered\n%q", got, want)
+		for _, cv := range conversations {
+			got, want := withoutIDs(converse(t, lite, cv)), withoutIDs(converse(t, redis, cv))
+			if got != want {
+				t.Errorf("%s: redis-lite answered %s", cv.name, firstDifference(got, want))
+			}
 		}
 	})
 }
@@ -138,5 +145,19 @@ func TestKeyspaceEventsPlaintext(t *testing.T) {
 		mustExchange(t, d.addr, respRequest("SET", "foo", "bar")+respRequest("QUIT"))
 		sub.waitFor("1) message\n2) __keyspace@0__:foo\n3) set\n")
 		sub.waitFor("1) message\n2) __keyevent@0__:set\n3) foo\n")
+	})
+}
+
+// TestExpiredEventFromSweep: a key nobody reads is found expired by the
+// background sweep, which publishes its expired event.
+func TestExpiredEventFromSweep(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		mustExchange(t, d.addr, respRequest("CONFIG", "SET", "notify-keyspace-events", "Ex")+respRequest("QUIT"))
+		sub := dialRaw(t, d.addr)
+		sub.send(respRequest("SUBSCRIBE", "__keyevent@0__:expired"))
+		sub.waitFor(":1\r\n")
+		mustExchange(t, d.addr, respRequest("SET", "swept", "v", "PX", "1")+respRequest("QUIT"))
+		sub.waitFor("$7\r\nmessage\r\n$22\r\n__keyevent@0__:expired\r\n$5\r\nswept\r\n")
 	})
 }
