@@ -43,6 +43,10 @@ func monitorTranscript(t *testing.T, addr string) string {
 	mon.waitFor(`"ECHO" "end"` + "\r\n")
 	mon.send(respRequest("MONITOR") + respRequest("PING"))
 	mon.waitFor(`"PING"` + "\r\n")
+	// A monitor's own lines go when CLIENT REPLY silences it.
+	mon.send(respRequest("CLIENT", "REPLY", "OFF") + respRequest("PING") + respRequest("CLIENT", "REPLY", "ON") +
+		respRequest("CLIENT", "REPLY", "SKIP") + respRequest("PING") + respRequest("ECHO", "on"))
+	mon.waitFor(`"ECHO" "on"` + "\r\n")
 	mon.send(respRequest("GET", "k") + respRequest("RESET"))
 	mon.waitFor("+RESET\r\n")
 	mustExchange(t, addr, respRequest("SET", "after", "reset")+respRequest("QUIT"))

@@ -73,16 +73,24 @@ func (s *Session) feedMonitors(cmd *command, args [][]byte) {
 	if cmd.flags&(flagAdmin|flagSkipMonitor) != 0 || s == s.ex.replayer {
 		return
 	}
-	if s.monitoring.Load() {
-		// A monitor's own command: its reply goes ahead of the line.
+	if s.monitoring.Load() && s.replies == repliesOn {
+		// A monitor's own command: its reply goes ahead of the line. (A
+		// reply CLIENT REPLY silences is dropped after the command.)
 		s.pushReplies()
 	}
+	// A monitor whose replies CLIENT REPLY silences (OFF, or SKIP's
+	// skipped command) loses its own line, as in Redis, where the line is
+	// one more reply to it.
+	silenced := s.replies == repliesOff || s.replies == repliesSkip
 	line := s.monitorLine(cmd, args, time.Now())
 	m := &s.ex.monitors
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	var encoded [3][]byte // by monitor form, built on first need
 	for monitor, f := range m.sessions {
+		if monitor == s && silenced {
+			continue
+		}
 		if encoded[f] == nil {
 			var r Reply
 			r.reset(nil, f)
