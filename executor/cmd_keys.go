@@ -28,7 +28,7 @@ func cmdGet(s *Session, args [][]byte) {
 // SET key value [NX|XX] [GET] [EX s|PX ms|EXAT ts|PXAT ts|KEEPTTL]: OK, or
 // nil when NX/XX stopped it; with GET, the old value (or nil) instead.
 func cmdSet(s *Session, args [][]byte) {
-	if len(args) == 3 && s.ex.keyspaceEvents.Load() == 0 { // the common case: no options to read, no events to tell
+	if len(args) == 3 && !s.notifying(classString|classNew) { // the common case: no options to read, no events to tell
 		s.ex.store.Set(args[1], args[2])
 		s.reply.Status("OK")
 		return
@@ -79,7 +79,7 @@ func cmdSet(s *Session, args [][]byte) {
 
 // DEL / UNLINK key [key ...]: how many keys were removed.
 func cmdDel(s *Session, args [][]byte) {
-	if s.ex.keyspaceEvents.Load() == 0 {
+	if !s.notifying(classGeneric) {
 		s.reply.Int(int64(s.ex.store.Delete(args[1:]...)))
 		return
 	}

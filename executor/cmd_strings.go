@@ -176,7 +176,7 @@ func cmdMSet(s *Session, args [][]byte) {
 		return
 	}
 	var existing map[string]bool
-	if eventClass(s.ex.keyspaceEvents.Load())&classNew != 0 {
+	if s.notifying(classNew) {
 		existing = s.existingKeys(args[1:])
 	}
 	stored := s.ex.store.SetMany(args[1:], name == "msetnx")

@@ -54,9 +54,15 @@ func (ex *Executor) SetKeyspaceEvents(letters string) {
 // notify announces event on key, of class, in the session's database.
 // Small enough to inline: with the class off it is one atomic load.
 func (s *Session) notify(class eventClass, event string, key []byte) {
-	if eventClass(s.ex.keyspaceEvents.Load())&class != 0 {
+	if s.notifying(class) {
 		s.publishEvent(class, event, key)
 	}
+}
+
+// notifying reports whether events of class are published, for a
+// handler that has a cheaper way to work when they are not.
+func (s *Session) notifying(class eventClass) bool {
+	return eventClass(s.ex.keyspaceEvents.Load())&class != 0
 }
 
 // notifyCreated announces a key that did not exist before (class n), ahead
