@@ -42,7 +42,7 @@ func displayDefault(s *Setting) string {
 	case Memory:
 		n, _ := strconv.ParseInt(s.Default, 10, 64)
 		return FormatMemory(n)
-	case String, Save:
+	case String, Save, Events:
 		if s.Default == "" {
 			return `""`
 		}

@@ -116,7 +116,7 @@ func (s *Setting) formatForFile(value string) string {
 	case Memory:
 		n, _ := strconv.ParseInt(value, 10, 64)
 		return FormatMemory(n)
-	case String, Save:
+	case String, Save, Events:
 		return quote(value)
 	case Percentiles:
 		if value == "" {

@@ -19,6 +19,7 @@ const (
 	Limits                  // client-output-buffer-limit's "class hard soft seconds ..."
 	Save                    // save: snapshots are not kept, so only "" (several words in Redis)
 	Percentiles             // numbers from 0 to 100, any count ("" for none)
+	Events                  // notify-keyspace-events' class letters, shown in Redis's order
 )
 
 // Change says whether CONFIG SET may change a setting.
@@ -91,6 +92,8 @@ func (s *Setting) parse(words []string, old string) (string, string) {
 		value, reason = parseLimits(words, old)
 	case Percentiles:
 		value, reason = parsePercentiles(words)
+	case Events:
+		value, reason = parseKeyspaceEvents(words[0])
 	case Save:
 		if len(words) > 1 || (len(words) == 1 && words[0] != "") {
 			reason = `snapshots (RDB) are not supported: only save "" is accepted`

@@ -40,7 +40,7 @@ var Table = []Setting{
 	{Name: "client-query-buffer-limit", Kind: Memory, Default: "1073741824", Min: 1 << 20, Max: math.MaxInt64, Change: Runtime,
 		Doc: "unparsed bytes one client may have buffered before it is closed"},
 	{Name: "client-output-buffer-limit", Kind: Limits, Default: "normal 268435456 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", Change: Runtime,
-		Doc: "class hard soft seconds: a normal client is closed past its hard limit of unsent replies, a subscriber past pubsub's (0: no limit); soft limits are not enforced"},
+		Doc: "class hard soft seconds: a normal client is closed past its hard limit of unsent replies, a subscriber or monitor past pubsub's (0: no limit); soft limits are not enforced"},
 	{Name: "databases", Kind: Int, Default: "16", Min: 1, Max: math.MaxInt32,
 		Doc: "numbered databases, SELECT 0 to databases-1 (each costs about 46 KiB when empty)"},
 	{Name: "enable-debug-command", Kind: Enum, Default: "no", Values: []string{"no", "yes"},
@@ -48,6 +48,9 @@ var Table = []Setting{
 	// Data types.
 	{Name: "hll-sparse-max-bytes", Kind: Memory, Default: "3000", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a HyperLogLog stays in the compact sparse encoding until it would pass this many bytes (header included), then turns dense (12 KB)"},
+	// Notifications.
+	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
+		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ x n (A: all but n; l s h z e t d m are accepted, with no events)"},
 	// Statistics.
 	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "keep each command's run times, for INFO latencystats"},

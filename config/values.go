@@ -55,8 +55,8 @@ func (v Values) Seconds(name string) time.Duration {
 // Bool is a Bool setting.
 func (v Values) Bool(name string) bool { return v.get(name, Bool) == "yes" }
 
-// String is a String or Enum setting.
-func (v Values) String(name string) string { return v.get(name, String, Enum) }
+// String is a String, Enum or Events setting.
+func (v Values) String(name string) string { return v.get(name, String, Enum, Events) }
 
 // Percentiles is a Percentiles setting's numbers.
 func (v Values) Percentiles(name string) []float64 {

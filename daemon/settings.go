@@ -80,6 +80,13 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("latency-tracking", d.setLatencyTracking)
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
+	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
+}
+
+// setKeyspaceEvents tells the executor which keyspace events to publish.
+func (d *Daemon) setKeyspaceEvents(v config.Values) error {
+	d.ex.SetKeyspaceEvents(v.String("notify-keyspace-events"))
+	return nil
 }
 
 // setLatencyTracking tells the executor whether to keep run times and

@@ -217,10 +217,13 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 	return b
 }
 
-// clientFlags are CLIENT LIST's flags letters, in Redis's order: P
-// subscribed, b held by a pause, e no-evict, N for none.
+// clientFlags are CLIENT LIST's flags letters, in Redis's order: O
+// monitoring, P subscribed, b held by a pause, e no-evict, N for none.
 func (s *Session) clientFlags(subscriptions int) string {
 	flags := ""
+	if s.monitoring.Load() {
+		flags += "O"
+	}
 	if subscriptions > 0 {
 		flags += "P"
 	}

@@ -143,21 +143,31 @@ func cmdBitField(s *Session, args [][]byte) {
 		s.reply.Error("ERR BITFIELD_RO only supports the GET subcommand")
 		return
 	}
+	var existed, setBits bool
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		size := int(lastBit>>3) + 1
 		// A key made or grown is a change even if every write then fails.
-		changed := !exists || size > len(cur.Value)
+		grown := !exists || size > len(cur.Value)
+		changed := grown
 		next := grownCopy(cur.Value, size)
 		for _, op := range ops {
 			res, wrote := applyFieldOp(next, op)
 			results = append(results, res)
 			changed = changed || wrote
+			// As Redis counts changes for the setbit event: a write that
+			// did not fail, to a key made or grown, or that moved a bit.
+			setBits = setBits || wrote || (grown && op.kind != fieldGet && !res.isNil)
 		}
 		if !changed {
 			return cur, store.Keep
 		}
 		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
 	})
+	s.notifyCreated(existed, args[1])
+	if setBits {
+		s.notify(classString, "setbit", args[1])
+	}
 	replyFieldResults(s, results)
 }
 

@@ -78,13 +78,16 @@ func cmdSetBit(s *Session, args [][]byte) {
 		return
 	}
 	var old byte
+	var existed, changed bool
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		old = bitAt(cur.Value, offset)
 		byteIndex := int(offset >> 3)
 		grows := !exists || byteIndex >= len(cur.Value)
 		if !grows && int64(old) == on {
 			return cur, store.Keep
 		}
+		changed = true
 		next := grownCopy(cur.Value, byteIndex+1)
 		mask := byte(1) << (7 - offset&7)
 		if on == 1 {
@@ -94,6 +97,10 @@ func cmdSetBit(s *Session, args [][]byte) {
 		}
 		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
 	})
+	if changed {
+		s.notifyCreated(existed, args[1])
+		s.notify(classString, "setbit", args[1])
+	}
 	s.reply.Int(int64(old))
 }
 
@@ -313,7 +320,7 @@ func cmdBitOp(s *Session, args [][]byte) {
 		return
 	}
 	var length int
-	s.db().Derive(args[2], args[3:], func(values [][]byte) (store.Entry, store.Op) {
+	existed := s.db().Derive(args[2], args[3:], func(values [][]byte) (store.Entry, store.Op) {
 		for _, v := range values {
 			length = max(length, len(v))
 			s.countRead(v != nil)
@@ -323,6 +330,13 @@ func cmdBitOp(s *Session, args [][]byte) {
 		}
 		return store.Entry{Value: combineBits(op, values, length)}, store.Put
 	})
+	switch {
+	case length > 0:
+		s.notifyCreated(existed, args[2])
+		s.notify(classString, "set", args[2])
+	case existed:
+		s.notify(classGeneric, "del", args[2])
+	}
 	s.reply.Int(int64(length))
 }
 

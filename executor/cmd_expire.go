@@ -57,7 +57,7 @@ func cmdExpire(s *Session, args [][]byte) {
 		s.reply.Error(errText)
 		return
 	}
-	changed := int64(0)
+	changed, event := int64(0), "expire"
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if !exists {
 			return cur, store.Keep
@@ -69,11 +69,15 @@ func cmdExpire(s *Session, args [][]byte) {
 		}
 		changed = 1
 		if at <= now {
+			event = "del" // a time already past deletes the key
 			return cur, store.Remove
 		}
 		cur.ExpireAt = at
 		return cur, store.Put
 	})
+	if changed == 1 {
+		s.notify(classGeneric, event, args[1])
+	}
 	s.reply.Int(changed)
 }
 
@@ -113,5 +117,8 @@ func cmdPersist(s *Session, args [][]byte) {
 		cur.ExpireAt = 0
 		return cur, store.Put
 	})
+	if removed == 1 {
+		s.notify(classGeneric, "persist", args[1])
+	}
 	s.reply.Int(removed)
 }

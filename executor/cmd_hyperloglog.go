@@ -50,9 +50,10 @@ func hllError(err error) string {
 // else 0. The key keeps its expiry.
 func cmdPFAdd(s *Session, args [][]byte) {
 	maxSparse := s.ex.hllSparseMax.Load()
-	var changed bool
+	var changed, existed bool
 	var failure error
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		sk := hll.New()
 		if exists {
 			opened, err := hll.Open(cur.Value)
@@ -84,6 +85,10 @@ func cmdPFAdd(s *Session, args [][]byte) {
 		}
 		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
 	})
+	if failure == nil && changed {
+		s.notifyCreated(existed, args[1])
+		s.notify(classString, "pfadd", args[1])
+	}
 	switch {
 	case failure != nil:
 		s.reply.Error(hllError(failure))
@@ -207,7 +212,9 @@ func cmdPFMerge(s *Session, args [][]byte) {
 	}
 	maxSparse := s.ex.hllSparseMax.Load()
 	var failure error
+	var existed bool
 	s.db().Update(dest, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		sk := hll.New()
 		if exists {
 			opened, err := hll.Open(cur.Value)
@@ -230,6 +237,9 @@ func cmdPFMerge(s *Session, args [][]byte) {
 		s.reply.Error(hllError(failure))
 		return
 	}
+	s.notifyCreated(existed, dest)
+	// Redis tells of a merge as of a PFADD: many elements added at once.
+	s.notify(classString, "pfadd", dest)
 	s.reply.Status("OK")
 }
 

@@ -43,8 +43,10 @@ func cmdDecrBy(s *Session, args [][]byte) {
 // keeping the key's expiry, and replies with the result.
 func (s *Session) addToKey(key []byte, delta int64) {
 	var result int64
+	var existed bool
 	errText := ""
 	s.db().Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		var n int64
 		if exists {
 			var ok bool
@@ -64,5 +66,7 @@ func (s *Session) addToKey(key []byte, delta int64) {
 		s.reply.Error(errText)
 		return
 	}
+	s.notifyCreated(existed, key)
+	s.notify(classString, "incrby", key)
 	s.reply.Int(result)
 }

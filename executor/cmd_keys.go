@@ -28,7 +28,7 @@ func cmdGet(s *Session, args [][]byte) {
 // SET key value [NX|XX] [GET] [EX s|PX ms|EXAT ts|PXAT ts|KEEPTTL]: OK, or
 // nil when NX/XX stopped it; with GET, the old value (or nil) instead.
 func cmdSet(s *Session, args [][]byte) {
-	if len(args) == 3 { // the common case: no options to read
+	if len(args) == 3 && !s.notifying(classString|classNew) { // the common case: no options to read, no events to tell
 		s.db().Set(args[1], args[2])
 		s.reply.Status("OK")
 		return
@@ -60,6 +60,13 @@ func cmdSet(s *Session, args [][]byte) {
 		}
 		return next, store.Put
 	})
+	if stored {
+		s.notifyCreated(existed, args[1])
+		s.notify(classString, "set", args[1])
+		if o.expire != nil {
+			s.notify(classGeneric, "expire", args[1])
+		}
+	}
 	switch {
 	case o.get && existed:
 		s.reply.Bulk(old)
@@ -72,7 +79,18 @@ func cmdSet(s *Session, args [][]byte) {
 
 // DEL / UNLINK key [key ...]: how many keys were removed.
 func cmdDel(s *Session, args [][]byte) {
-	s.reply.Int(int64(s.db().Delete(args[1:]...)))
+	if !s.notifying(classGeneric) {
+		s.reply.Int(int64(s.db().Delete(args[1:]...)))
+		return
+	}
+	deleted := 0
+	for _, key := range args[1:] { // one at a time, to tell of each
+		if s.db().Delete(key) == 1 {
+			deleted++
+			s.notify(classGeneric, "del", key)
+		}
+	}
+	s.reply.Int(int64(deleted))
 }
 
 // EXISTS / TOUCH key [key ...]: how many of the keys exist.

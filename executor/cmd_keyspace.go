@@ -31,6 +31,12 @@ func cmdType(s *Session, args [][]byte) {
 func cmdRename(s *Session, args [][]byte) {
 	nx := s.cmd.name == "renamenx"
 	srcExists, renamed := s.db().Rename(args[1], args[2], nx)
+	if renamed && string(args[1]) != string(args[2]) {
+		// Redis adds the key anew under its new name, whatever was there.
+		s.notifyCreated(false, args[2])
+		s.notify(classGeneric, "rename_from", args[1])
+		s.notify(classGeneric, "rename_to", args[2])
+	}
 	switch {
 	case !srcExists:
 		s.reply.Error("ERR no such key")

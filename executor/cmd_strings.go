@@ -29,6 +29,10 @@ func cmdSetNX(s *Session, args [][]byte) {
 		set = 1
 		return store.Entry{Value: value}, store.Put
 	})
+	if set == 1 {
+		s.notifyCreated(false, args[1])
+		s.notify(classString, "set", args[1])
+	}
 	s.reply.Int(set)
 }
 
@@ -41,9 +45,14 @@ func cmdSetEX(s *Session, args [][]byte) {
 		return
 	}
 	value := args[3] // the store copies it
-	s.db().Update(args[1], func(store.Entry, bool) (store.Entry, store.Op) {
+	var existed bool
+	s.db().Update(args[1], func(_ store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		return store.Entry{Value: value, ExpireAt: at}, store.Put
 	})
+	s.notifyCreated(existed, args[1])
+	s.notify(classString, "set", args[1])
+	s.notify(classGeneric, "expire", args[1])
 	s.reply.Status("OK")
 }
 
@@ -59,6 +68,7 @@ func cmdGetDel(s *Session, args [][]byte) {
 		s.reply.Nil()
 		return
 	}
+	s.notify(classGeneric, "del", args[1])
 	s.reply.Bulk(old)
 }
 
@@ -74,12 +84,17 @@ func cmdGetEX(s *Session, args [][]byte) {
 	}
 	var old []byte
 	var existed bool
+	event := "" // what changed, if anything: del, expire or persist
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
 		switch {
 		case !exists:
 			return cur, store.Keep
 		case o.persist:
+			if cur.ExpireAt == 0 {
+				return cur, store.Keep
+			}
+			event = "persist"
 			cur.ExpireAt = 0
 		case o.expire != nil:
 			// Like Redis, a missing key answers nil before the time is read.
@@ -90,14 +105,19 @@ func cmdGetEX(s *Session, args [][]byte) {
 				return cur, store.Keep
 			}
 			if at <= now {
+				event = "del"
 				return cur, store.Remove
 			}
+			event = "expire"
 			cur.ExpireAt = at
 		default:
 			return cur, store.Keep
 		}
 		return cur, store.Put
 	})
+	if event != "" {
+		s.notify(classGeneric, event, args[1])
+	}
 	switch {
 	case errText != "":
 		s.reply.Error(errText)
@@ -111,7 +131,9 @@ func cmdGetEX(s *Session, args [][]byte) {
 // APPEND key value: the new length. The key keeps its expiry.
 func cmdAppend(s *Session, args [][]byte) {
 	var length int
-	s.db().Update(args[1], func(cur store.Entry, _ bool) (store.Entry, store.Op) {
+	var existed bool
+	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		// A new slice: the stored one may be held by a reader (store doc).
 		joined := make([]byte, len(cur.Value)+len(args[2]))
 		copy(joined, cur.Value)
@@ -119,6 +141,8 @@ func cmdAppend(s *Session, args [][]byte) {
 		length = len(joined)
 		return store.Entry{Value: joined, ExpireAt: cur.ExpireAt}, store.Put
 	})
+	s.notifyCreated(existed, args[1])
+	s.notify(classString, "append", args[1])
 	s.reply.Int(int64(length))
 }
 
@@ -151,7 +175,21 @@ func cmdMSet(s *Session, args [][]byte) {
 		s.reply.Error(wrongArity(name))
 		return
 	}
+	var existing map[string]bool
+	if s.notifying(classNew) {
+		existing = s.existingKeys(args[1:])
+	}
 	stored := s.db().SetMany(args[1:], name == "msetnx")
+	if stored {
+		for i := 1; i < len(args); i += 2 {
+			key := args[i]
+			s.notifyCreated(existing == nil || existing[string(key)], key)
+			if existing != nil {
+				existing[string(key)] = true
+			}
+			s.notify(classString, "set", key)
+		}
+	}
 	switch {
 	case name == "mset":
 		s.reply.Status("OK")

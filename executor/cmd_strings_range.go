@@ -37,6 +37,8 @@ func cmdGetSet(s *Session, args [][]byte) {
 		old, existed = cur.Value, exists
 		return store.Entry{Value: value}, store.Put
 	})
+	s.notifyCreated(existed, args[1])
+	s.notify(classString, "set", args[1])
 	s.countRead(existed)
 	if !existed {
 		s.reply.Nil()
@@ -106,8 +108,10 @@ func cmdSetRange(s *Session, args [][]byte) {
 	}
 	patch := args[3]
 	var length int
+	var existed, patched bool
 	errText := ""
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		length = len(cur.Value)
 		if len(patch) == 0 {
 			return cur, store.Keep
@@ -117,12 +121,16 @@ func cmdSetRange(s *Session, args [][]byte) {
 			return cur, store.Keep
 		}
 		next := patchedCopy(cur.Value, int(offset), patch)
-		length = len(next)
+		length, patched = len(next), true
 		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
 	})
 	if errText != "" {
 		s.reply.Error(errText)
 		return
+	}
+	if patched {
+		s.notifyCreated(existed, args[1])
+		s.notify(classString, "setrange", args[1])
 	}
 	s.reply.Int(int64(length))
 }
@@ -152,8 +160,10 @@ func patchedCopy(old []byte, offset int, patch []byte) []byte {
 func cmdIncrByFloat(s *Session, args [][]byte) {
 	incr := args[2]
 	var result []byte
+	var existed bool
 	errText := ""
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		existed = exists
 		current := longDouble{f: zeroLongDouble()}
 		if exists {
 			var ok bool
@@ -179,6 +189,8 @@ func cmdIncrByFloat(s *Session, args [][]byte) {
 		s.reply.Error(errText)
 		return
 	}
+	s.notifyCreated(existed, args[1])
+	s.notify(classString, "incrbyfloat", args[1])
 	s.reply.Bulk(result)
 }
 

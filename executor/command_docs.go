@@ -703,6 +703,11 @@ var commandDocs = map[string]*commandDoc{
 		acl:        aclKeyspace,
 		tips:       []string{"request_policy:all_shards", "nondeterministic_output"},
 	},
+	"monitor": {
+		summary: "Stream every command the server runs, as it runs it, to this connection",
+		since:   "1.0.0",
+		group:   "server",
+	},
 	"dbsize": {
 		summary:    "Count the keys in the current database",
 		since:      "1.0.0",

@@ -39,7 +39,8 @@ func TestEveryCommandHasDocs(t *testing.T) {
 		if !inTable[name] {
 			t.Errorf("%s: documented but not in the command table", name)
 		}
-		if d.summary == "" || d.since == "" || d.group == "" || d.complexity == "" {
+		// Redis gives MONITOR no complexity; every other command has one.
+		if d.summary == "" || d.since == "" || d.group == "" || (d.complexity == "" && name != "monitor") {
 			t.Errorf("%s: summary, since, group and complexity are all needed", name)
 		}
 		checkArgs(t, name, d, d.args)

@@ -112,6 +112,8 @@ type Executor struct {
 	password        atomic.Pointer[password] // requirepass, as it is now
 	maxMemory       atomic.Int64             // maxmemory, as it is now
 	hllSparseMax    atomic.Int64             // hll-sparse-max-bytes, as it is now
+	keyspaceEvents  atomic.Uint32            // notify-keyspace-events' classes (eventClass, notify.go)
+	monitors        monitorList              // sessions in MONITOR mode (monitor.go)
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
@@ -154,8 +156,8 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.latencyTracking.Store(true)
 	ex.percentiles.Store(&defaultPercentiles)
 	ex.tracking.maxKeys.Store(cfg.TrackingMaxKeys)
-	for _, db := range ex.dbs {
-		db.OnExpire(ex.tracking.expired)
+	for i, db := range ex.dbs {
+		db.OnExpire(ex.keyExpired(i))
 	}
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)

@@ -39,6 +39,9 @@ type Session struct {
 	// may push to it (cmd_pubsub.go, pushReplies).
 	pushable atomic.Bool
 	track    trackState // client-side caching (tracking.go)
+	// monitoring: the session is in MONITOR mode (monitor.go); CLIENT
+	// LIST in other sessions reads it.
+	monitoring atomic.Bool
 
 	// The client's identity, for CLIENT and HELLO.
 	id              int64
@@ -180,6 +183,9 @@ func (s *Session) execute(args [][]byte) {
 	if trackingHeld {
 		s.ex.tracking.release(s)
 	}
+	if s.ex.monitors.count.Load() != 0 {
+		s.feedMonitors(cmd, args)
+	}
 	end := time.Since(s.ex.started)
 	s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
 	s.clock = end
@@ -200,6 +206,10 @@ func (s *Session) refused(cmd *command, args [][]byte) bool {
 		// and a message look alike, while RESP3 marks messages as pushes.
 		// A subcommand is named as Redis names it: 'pubsub|numpat'.
 		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
+	case s.monitoring.Load() && (cmd.flags&(flagWrite|flagReadonly) != 0 || cmd.name == "publish"):
+		// A monitor is a replica to Redis, and a replica may not touch
+		// the key space (nor publish: Redis replicates PUBLISH).
+		s.reply.Error("ERR Replica can't interact with the keyspace")
 	default:
 		return false
 	}
@@ -233,4 +243,5 @@ func (s *Session) Closed() {
 	s.ex.hub.dropAll(s)
 	s.ex.clients.remove(s)
 	s.ex.tracking.unregister(s)
+	s.stopMonitoring()
 }

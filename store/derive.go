@@ -5,8 +5,10 @@ package store
 // order, so two calls never wait on each other), fn gets each source's
 // value (nil when absent or expired) and says what dst becomes: Put the
 // returned entry, Remove dst, or Keep it. No other writer can change a
-// source between the read and the write, as with Redis's BITOP.
-func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entry, Op)) {
+// source between the read and the write, as with Redis's BITOP. It
+// reports whether dst held a live key just before the write (keyspace
+// events tell a created or deleted key from a replaced one).
+func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entry, Op)) (dstExisted bool) {
 	unlock := s.lockShards(append([][]byte{dst}, srcs...)...)
 	defer unlock()
 	now := s.now()
@@ -22,13 +24,15 @@ func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entr
 	}
 	next, op := fn(values)
 	sh, tag := s.locate(dst)
+	pos, _, existed := s.live(sh, tag, dst, now, true)
 	switch op {
 	case Put:
 		s.notifyPut(sh, sh.put(tag, dst, next))
 	case Remove:
-		if pos, _, ok := s.live(sh, tag, dst, now, true); ok {
+		if existed {
 			sh.removeAt(pos)
 			s.notify(Change{Op: ChangeDelete, Key: dst})
 		}
 	}
+	return existed
 }
