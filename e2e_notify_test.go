@@ -34,6 +34,9 @@ var notifyScript = [][]string{
 	{"RENAME", "h", "hh"}, {"RENAME", "hh", "hh"}, {"RENAME", "hh", "i"}, {"RENAMENX", "i", "j"}, {"RENAMENX", "i", "z"},
 	{"RENAME", "nosuch", "x"},
 	{"DEL", "z", "j", "nosuch"}, {"UNLINK", "d"}, {"DEL", "nosuch"},
+	{"SET", "mv", "1"}, {"MOVE", "mv", "3"}, {"MOVE", "mv", "3"}, {"SET", "cp", "1"}, {"COPY", "cp", "cp2"},
+	{"COPY", "cp", "cp2"}, {"COPY", "cp", "cp2", "REPLACE"}, {"COPY", "cp", "cpx", "DB", "5"},
+	{"SELECT", "3"}, {"SET", "in3", "v"}, {"DEL", "mv"}, {"SELECT", "0"}, {"SWAPDB", "0", "1"}, {"SWAPDB", "0", "1"},
 	{"FLUSHALL"},
 	{"SET", "gone", "v", "PX", "1"},
 }

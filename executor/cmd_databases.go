@@ -50,6 +50,12 @@ func cmdMove(s *Session, args [][]byte) {
 		return
 	}
 	_, moved := store.Transfer(s.db(), args[1], s.ex.dbs[to], args[1], false, true)
+	if moved {
+		// Redis's events: the key is new there, gone from here.
+		s.notifyIn(to, classNew, "new", args[1])
+		s.notify(classGeneric, "move_from", args[1])
+		s.notifyIn(to, classGeneric, "move_to", args[1])
+	}
 	s.reply.Int(oneIf(moved))
 }
 
@@ -80,6 +86,11 @@ func cmdCopy(s *Session, args [][]byte) {
 		return
 	}
 	_, copied := store.Transfer(s.db(), args[1], s.ex.dbs[to], args[2], replace, false)
+	if copied {
+		// As in Redis, a replaced destination is new too.
+		s.notifyIn(to, classNew, "new", args[2])
+		s.notifyIn(to, classGeneric, "copy_to", args[2])
+	}
 	s.reply.Int(oneIf(copied))
 }
 

@@ -54,8 +54,14 @@ func (ex *Executor) SetKeyspaceEvents(letters string) {
 // notify announces event on key, of class, in the session's database.
 // Small enough to inline: with the class off it is one atomic load.
 func (s *Session) notify(class eventClass, event string, key []byte) {
+	s.notifyIn(s.dbIndex(), class, event, key)
+}
+
+// notifyIn is notify for an event in database db, which need not be the
+// session's (MOVE and COPY write to another).
+func (s *Session) notifyIn(db int, class eventClass, event string, key []byte) {
 	if s.notifying(class) {
-		s.publishEvent(class, event, key)
+		s.publishEvent(class, event, key, db)
 	}
 }
 
@@ -73,13 +79,13 @@ func (s *Session) notifyCreated(existed bool, key []byte) {
 	}
 }
 
-func (s *Session) publishEvent(class eventClass, event string, key []byte) {
+func (s *Session) publishEvent(class eventClass, event string, key []byte, db int) {
 	if s.sub.count() > 0 {
 		// A RESP3 client hearing of its own write: the messages follow
 		// the replies that came before, as they would in Redis.
 		s.pushReplies()
 	}
-	s.ex.publishEvent(class, event, key, s.dbIndex())
+	s.ex.publishEvent(class, event, key, db)
 }
 
 // publishEvent publishes one event on the channels the setting asks for.
