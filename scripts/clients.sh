@@ -209,11 +209,13 @@ cli_commands() {
 }
 
 # redis-cli prints a command's documentation, which it reads from the
-# server (COMMAND DOCS).
+# server (COMMAND DOCS): the syntax built from the arguments, a summary
+# (in the server's own words, so any), the version and the group.
 cli_help() {
   local out
-  out=$(cli help set)
-  if grep -q 'summary:.*Set the string value of a key' <<<"$out"; then
+  out=$(cli help set | sed 's/\x1b\[[0-9;]*m//g')
+  if grep -qF 'SET key value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]' <<<"$out" &&
+    grep -q 'summary: [A-Za-z]' <<<"$out" && grep -q 'since: 1\.0\.0' <<<"$out" && grep -q 'group: string' <<<"$out"; then
     record redis-cli help pass ""
   else
     record redis-cli help fail "help set printed $(printf '%q' "$(head -c 100 <<<"$out")")"
