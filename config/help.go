@@ -73,6 +73,9 @@ func MarkdownTable() string {
 		if s.Ours {
 			doc += "; this daemon's own"
 		}
+		if s.Hidden {
+			doc += " (CONFIG GET shows it only when asked for by name)"
+		}
 		b.WriteString("| `--" + s.Name + "` | " + def + " | " + set + " | " + strings.ReplaceAll(doc, "|", `\|`) + " |\n")
 	}
 	return b.String()

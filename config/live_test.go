@@ -84,12 +84,27 @@ func TestSetMemoryAndSave(t *testing.T) {
 	}
 }
 
-func TestParamsHideThePassword(t *testing.T) {
+// Hidden settings are in Params, marked, and Get answers them by name in
+// any case; the password is not hidden (Redis's CONFIG GET shows it).
+func TestParamsAndGet(t *testing.T) {
 	l := NewLive(Defaults(), "")
-	l.Set([]string{"requirepass", "secret"})
+	if err := l.Set([]string{"requirepass", "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	hidden := map[string]bool{}
 	for _, p := range l.Params() {
-		if p[0] == "requirepass" || p[1] == "secret" {
-			t.Fatalf("CONFIG GET shows the password: %v", p)
-		}
+		hidden[p.Name] = p.Hidden
+	}
+	if len(hidden) != len(Table) || hidden["requirepass"] || !hidden["io"] || hidden["maxmemory"] {
+		t.Fatalf("Params' hidden flags: %v", hidden)
+	}
+	if v, ok := l.Get("RequirePass"); !ok || v != "secret" {
+		t.Fatalf("Get(RequirePass) = %q, %v", v, ok)
+	}
+	if v, ok := l.Get("IO"); !ok || v != "threads" {
+		t.Fatalf("Get(IO) = %q, %v", v, ok)
+	}
+	if _, ok := l.Get("nosuch"); ok {
+		t.Fatal("Get(nosuch) found it")
 	}
 }

@@ -51,7 +51,9 @@ type Setting struct {
 	// Values are an Enum's words, in the order errors list them.
 	Values []string
 	Change Change
-	// Hidden settings are never shown by CONFIG GET (the password).
+	// Hidden settings are left out of CONFIG GET's patterns; CONFIG GET
+	// still answers one asked for by its exact name, as Redis does for its
+	// hidden (debugging) settings.
 	Hidden bool
 	// Ours marks a setting of this daemon's own, with no Redis equivalent.
 	Ours bool

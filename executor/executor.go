@@ -63,8 +63,12 @@ type Param struct{ Name, Value string }
 // Settings are the daemon's settings as CONFIG sees them. The daemon
 // implements them with package config, which the executor does not import.
 type Settings interface {
-	// Params are every setting CONFIG GET may show, sorted by name.
+	// Params are the settings CONFIG GET's patterns match, sorted by
+	// name.
 	Params() []Param
+	// Lookup finds a setting by its exact name in any ASCII case: one of
+	// Params, or a hidden one, which only a request by name shows.
+	Lookup(name string) (Param, bool)
 	// Set is CONFIG SET's name, value pairs (an even number), applied all
 	// or nothing; an error's text is the reply after "ERR ".
 	Set(pairs []string) error
@@ -109,6 +113,8 @@ type Executor struct {
 	password        atomic.Pointer[password] // requirepass, as it is now
 	maxMemory       atomic.Int64             // maxmemory, as it is now
 	hllSparseMax    atomic.Int64             // hll-sparse-max-bytes, as it is now
+	maxBulkLen      atomic.Int64             // proto-max-bulk-len, as it is now
+	port            atomic.Int64             // the port listened on now (INFO tcp_port)
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
@@ -161,6 +167,8 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
+	ex.maxBulkLen.Store(cfg.MaxBulkLen)
+	ex.port.Store(int64(cfg.Port))
 	ex.settings = cfg.Settings
 	if ex.settings == nil {
 		params := withDefaults(cfg.Params, []Param{
@@ -204,7 +212,7 @@ func (ex *Executor) NewSession(pusher Pusher) *Session {
 	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired()}
 	s.reply.stats = &ex.errors
 	s.conn, _ = pusher.(Conn)
-	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
+	s.parser.MaxBulkLen = ex.maxBulkLen.Load()
 	s.parser.Unauthenticated = !s.authed
 	s.client.init()
 	ex.clients.add(s)

@@ -121,7 +121,7 @@ func infoServer(ex *Executor, b *strings.Builder) {
 	field(b, "process_id", os.Getpid())
 	field(b, "process_supervised", "no")
 	field(b, "run_id", ex.runID)
-	field(b, "tcp_port", ex.cfg.Port)
+	field(b, "tcp_port", ex.port.Load())
 	field(b, "server_time_usec", time.Now().UnixMicro())
 	field(b, "uptime_in_seconds", int64(up/time.Second))
 	field(b, "uptime_in_days", int64(up/(24*time.Hour)))
