@@ -59,7 +59,6 @@ func cmdConfigGet(s *Session, args [][]byte) {
 	}
 }
 
-
 // CONFIG SET parameter value [parameter value ...]: all or nothing, each
 // change taking effect at once; the checks and their texts are Redis's
 // (the daemon's Settings make them). Names and values must pair up.
