@@ -167,6 +167,8 @@ func TestParseErrors(t *testing.T) {
 		{"save 900 1", 1, `snapshots (RDB) are not supported: only save "" is accepted`},
 		{"include /etc/other.conf", 1, "include is not supported: put every setting in one file"},
 		{"appendfilename a/b", 1, "appendfilename can't be a path, just a filename"},
+		{"daemonize no\ndaemonize yes", 2, "daemonize yes is not supported: redis-lite runs in the foreground; start it in the background with a supervisor (systemd, a container, nohup)"},
+		{"daemonize maybe", 1, "argument must be 'yes' or 'no'"},
 	} {
 		_, err := Parse(tc.text)
 		var le *LineError

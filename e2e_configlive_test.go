@@ -1,0 +1,158 @@
+package main
+
+import (
+	"io"
+	"net"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// takenPort holds a loopback port with a listening socket of its own for
+// the rest of the test: neither daemon can listen there.
+func takenPort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+}
+
+// CONFIG SET's rollback, byte for byte as Redis 7.0.15 does it: a value
+// refused while the values are set (a bad value after good ones), and a
+// change refused when it is applied (a port that is taken): either way no
+// setting of the command changes, the error names the setting, and the
+// server still listens where it did. In both I/O models.
+func TestConfigSetRollbackMatchesRedis(t *testing.T) {
+	redis := startRedisServer(t)
+	port := takenPort(t)
+	cv := conversation{"CONFIG SET rollback", false, [][]string{
+		{"CONFIG", "SET", "maxmemory", "10000002"},
+		{"CONFIG", "SET", "maxmemory", "10000001", "timeout", "7", "client-query-buffer-limit", "invalid"},
+		{"CONFIG", "GET", "maxmemory"}, {"CONFIG", "GET", "timeout"}, {"CONFIG", "GET", "client-query-buffer-limit"},
+		{"CONFIG", "SET", "maxmemory", "10000001", "port", port, "client-query-buffer-limit", "10m"},
+		{"CONFIG", "GET", "maxmemory"}, {"CONFIG", "GET", "client-query-buffer-limit"},
+		{"CONFIG", "SET", "timeout", "9", "Port", port},
+		{"CONFIG", "GET", "timeout"},
+		{"CONFIG", "SET", "daemonize", "yes"}, {"CONFIG", "SET", "daemonize", "no", "nosuch", "1"},
+		{"CONFIG", "GET", "daemonize"}, {"CONFIG", "GET", "requirepass"},
+		{"CONFIG", "SET", "auto-aof-rewrite-percentage", "50", "auto-aof-rewrite-min-size", "1mb"},
+		{"CONFIG", "GET", "auto-aof-rewrite-percentage"}, {"CONFIG", "GET", "auto-aof-rewrite-min-size"},
+		{"CONFIG", "SET", "proto-max-bulk-len", "1000"},
+		{"CONFIG", "SET", "maxmemory", "0", "auto-aof-rewrite-percentage", "100", "auto-aof-rewrite-min-size", "64mb"},
+		{"PING"},
+	}}
+	want := converse(t, redis, cv) // it ends as it began: the next model meets the same server
+	eachModel(t, func(t *testing.T, model string) {
+		if got := converse(t, startDaemon(t, "--io", model).addr, cv); got != want {
+			t.Fatalf("redis-lite answered\n%q\nredis-server answered\n%q", got, want)
+		}
+	})
+}
+
+// CONFIG SET port moves the listening socket while the daemon serves, in
+// both I/O models: the new port answers, the old one stops, a client
+// connected before the move keeps being served, CONFIG GET and INFO show
+// the new port; a taken port is refused with Redis's error and nothing
+// moves.
+func TestE2EConfigSetPortRebinds(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		admin := d.dial()
+		taken := takenPort(t)
+		if got := admin.do("CONFIG SET port " + taken); got != "(error) ERR CONFIG SET failed (possibly related to argument 'port') - Unable to listen on this port. Check server logs." {
+			t.Fatalf("CONFIG SET port (taken): %q", got)
+		}
+		oldPort := d.addr[strings.LastIndex(d.addr, ":")+1:]
+		if got := admin.do("CONFIG GET port"); got != "1) port" || admin.line() != "2) "+oldPort {
+			t.Fatalf("CONFIG GET port after the refusal: %q", got)
+		}
+		if got := admin.do("CONFIG SET port 0"); got != "OK" {
+			t.Fatalf("CONFIG SET port 0: %q", got)
+		}
+		admin.do("CONFIG GET port")
+		newPort := strings.TrimPrefix(admin.line(), "2) ")
+		if newPort == oldPort || newPort == "0" {
+			t.Fatalf("CONFIG GET port after moving: %q (was %s)", newPort, oldPort)
+		}
+		moved := &daemon{t: t, addr: "127.0.0.1:" + newPort}
+		if got := moved.dial().do("PING"); got != "PONG" {
+			t.Fatalf("PING on the new port: %q", got)
+		}
+		if got := admin.do("PING"); got != "PONG" {
+			t.Fatalf("PING on a connection from before the move: %q", got)
+		}
+		admin.send("INFO server\r\n")
+		if info := readBulk(t, admin); !strings.Contains(info, "tcp_port:"+newPort+"\r\n") {
+			t.Fatalf("INFO server after the move:\n%s", info)
+		}
+		waitUntil(t, "the old port to refuse connections", func() bool {
+			c, err := net.DialTimeout("tcp", d.addr, time.Second)
+			if err == nil {
+				c.Close()
+			}
+			return err != nil
+		})
+	})
+}
+
+// readBulk reads one RESP bulk string reply.
+func readBulk(t *testing.T, c *client) string {
+	t.Helper()
+	head := c.line()
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(head, "$"), "\r"))
+	if err != nil {
+		t.Fatalf("want a bulk string, got %q", head)
+	}
+	buf := make([]byte, n+2)
+	if _, err := io.ReadFull(c.r, buf); err != nil {
+		t.Fatal(err)
+	}
+	return string(buf[:n])
+}
+
+// Hidden settings: this daemon's own start-time settings are answered by
+// name, in any case, and left out of every pattern; the others are in
+// CONFIG GET *.
+func TestE2EConfigGetHidden(t *testing.T) {
+	d := startDaemon(t)
+	c := d.dial()
+	c.send("CONFIG GET *\r\n")
+	all := readArray(t, c)
+	names := map[string]bool{}
+	for i := 0; i+1 < len(all); i += 2 {
+		names[all[i]] = true
+	}
+	for _, want := range []string{"port", "bind", "requirepass", "daemonize", "maxmemory"} {
+		if !names[want] {
+			t.Errorf("CONFIG GET * lacks %s", want)
+		}
+	}
+	for _, hidden := range []string{"io", "workers", "log-level", "inline-replies"} {
+		if names[hidden] {
+			t.Errorf("CONFIG GET * shows the hidden %s", hidden)
+		}
+	}
+	c.send("CONFIG GET IO work* maxmemory\r\n")
+	if got := strings.Join(readArray(t, c), " "); got != "IO threads maxmemory 0" {
+		t.Fatalf("CONFIG GET IO work* maxmemory: %q", got)
+	}
+}
+
+// readArray reads one RESP array of bulk strings.
+func readArray(t *testing.T, c *client) []string {
+	t.Helper()
+	head := c.line()
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(head, "*"), "\r"))
+	if err != nil {
+		t.Fatalf("want an array, got %q", head)
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = readBulk(t, c)
+	}
+	return out
+}
