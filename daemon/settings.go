@@ -26,8 +26,12 @@ func (s executorSettings) Params() []executor.Param {
 }
 
 func (s executorSettings) Lookup(name string) (executor.Param, bool) {
-	value, ok := s.live.Get(name)
-	return executor.Param{Name: name, Value: value}, ok
+	setting := config.Lookup(name)
+	if setting == nil {
+		return executor.Param{}, false
+	}
+	value, _ := s.live.Get(setting.Name)
+	return executor.Param{Name: setting.Name, Value: value}, true
 }
 
 func (s executorSettings) Set(pairs []string) error { return s.live.Set(pairs) }
@@ -87,11 +91,9 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("auto-aof-rewrite-percentage", d.setRewriteThresholds)
 	d.live.OnSet("auto-aof-rewrite-min-size", d.setRewriteThresholds)
 	d.live.OnSet("port", func(v config.Values) error {
-		//lint:ignore ST1005 Redis's own wording, which clients and tests compare
 		return d.rebind(v, "Unable to listen on this port. Check server logs.")
 	})
 	d.live.OnSet("bind", func(v config.Values) error {
-		//lint:ignore ST1005 Redis's own wording, which clients and tests compare
 		return d.rebind(v, "Failed to bind to specified addresses.")
 	})
 	d.live.OnSet("proto-max-bulk-len", func(v config.Values) error {

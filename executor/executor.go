@@ -67,7 +67,8 @@ type Settings interface {
 	// name.
 	Params() []Param
 	// Lookup finds a setting by its exact name in any ASCII case: one of
-	// Params, or a hidden one, which only a request by name shows.
+	// Params, or a hidden one, which only a request by name shows. The
+	// Param has the setting's own (lowercase) name.
 	Lookup(name string) (Param, bool)
 	// Set is CONFIG SET's name, value pairs (an even number), applied all
 	// or nothing; an error's text is the reply after "ERR ".
