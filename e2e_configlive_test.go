@@ -35,6 +35,13 @@ func TestConfigSetRollbackMatchesRedis(t *testing.T) {
 		{"CONFIG", "GET", "maxmemory"}, {"CONFIG", "GET", "timeout"}, {"CONFIG", "GET", "client-query-buffer-limit"},
 		{"CONFIG", "SET", "maxmemory", "10000001", "port", port, "client-query-buffer-limit", "10m"},
 		{"CONFIG", "GET", "maxmemory"}, {"CONFIG", "GET", "client-query-buffer-limit"},
+		{"CONFIG", "SET", "maxmemory", "10000001", "maxmemory-clients", "200%", "client-query-buffer-limit", "invalid"},
+		{"CONFIG", "GET", "maxmemory"}, {"CONFIG", "GET", "maxmemory-clients"},
+		{"CONFIG", "SET", "maxmemory-clients", "10%"}, {"CONFIG", "GET", "maxmemory-clients"},
+		{"CONFIG", "SET", "maxmemory-clients", "0%"}, {"CONFIG", "GET", "maxmemory-clients"},
+		{"CONFIG", "SET", "maxmemory-clients", "-1%"}, {"CONFIG", "SET", "maxmemory-clients", "5.5%"},
+		{"CONFIG", "SET", "maxmemory-clients", "64mb"}, {"CONFIG", "GET", "maxmemory-clients"},
+		{"CONFIG", "SET", "maxmemory-clients", "0"},
 		{"CONFIG", "SET", "timeout", "9", "Port", port},
 		{"CONFIG", "GET", "timeout"},
 		{"CONFIG", "SET", "daemonize", "yes"}, {"CONFIG", "SET", "daemonize", "no", "nosuch", "1"},
@@ -155,4 +162,30 @@ func readArray(t *testing.T, c *client) []string {
 		out[i] = readBulk(t, c)
 	}
 	return out
+}
+
+// maxmemory-clients, in both I/O models: a client whose unfinished
+// request has grown its buffer past the limit is closed, the others are
+// served, INFO counts it. (Which client goes first, and CLIENT NO-EVICT,
+// are executor's TestEvictClientsLargestFirst.)
+func TestE2EMaxMemoryClientsEvicts(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model, "--maxmemory-clients", "1mb")
+		admin := d.dial()
+		if got := admin.do("PING"); got != "PONG" {
+			t.Fatal(got)
+		}
+		hog := d.dial()
+		hog.send("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$10000000\r\n" + strings.Repeat("x", 3<<20))
+		if rest := hog.expectClosed(); rest != "" {
+			t.Fatalf("the evicted client read %q", rest)
+		}
+		admin.send("INFO stats\r\n")
+		if info := readBulk(t, admin); !strings.Contains(info, "evicted_clients:1\r\n") {
+			t.Fatalf("INFO stats after one eviction:\n%s", info)
+		}
+		if got := d.dial().do("CONFIG GET maxmemory-clients"); got != "1) maxmemory-clients" {
+			t.Fatalf("CONFIG GET maxmemory-clients: %q", got)
+		}
+	})
 }

@@ -202,3 +202,37 @@ func TestUsageListsEverySetting(t *testing.T) {
 		}
 	}
 }
+
+// maxmemory-clients takes bytes or a percentage of maxmemory, with
+// Redis's texts for each refusal; CONFIG GET shows a percentage as given
+// (0% as 0), CONFIG REWRITE writes it back the same way.
+func TestMemoryPercent(t *testing.T) {
+	for _, tc := range []struct{ in, value, reason string }{
+		{"0", "0", ""},
+		{"1mb", "1048576", ""},
+		{"10%", "10%", ""},
+		{"100%", "100%", ""},
+		{"0%", "0", ""},
+		{"200%", "", "percentage argument must be less or equal to 100"},
+		{"-5%", "", "argument must be a memory or percent value"},
+		{"%", "", "argument must be a memory or percent value"},
+		{"5.5%", "", "argument must be a memory or percent value"},
+		{"lots", "", "argument must be a memory or percent value"},
+	} {
+		value, reason := Lookup("maxmemory-clients").parse([]string{tc.in}, "0")
+		if value != tc.value || reason != tc.reason {
+			t.Errorf("maxmemory-clients %q: %q, %q; want %q, %q", tc.in, value, reason, tc.value, tc.reason)
+		}
+	}
+	v := Defaults()
+	v["maxmemory-clients"] = "10%"
+	if n, percent := v.MemoryPercent("maxmemory-clients"); n != 10 || !percent {
+		t.Fatalf("MemoryPercent(10%%) = %d, %v", n, percent)
+	}
+	if got := Lookup("maxmemory-clients").formatForFile("10%"); got != "10%" {
+		t.Fatalf("rewritten as %q", got)
+	}
+	if got := Lookup("maxmemory-clients").formatForFile("2097152"); got != "2mb" {
+		t.Fatalf("rewritten as %q", got)
+	}
+}

@@ -39,7 +39,10 @@ Settings:
 // largest whole unit, an empty string as "".
 func displayDefault(s *Setting) string {
 	switch s.Kind {
-	case Memory:
+	case Memory, MemoryPercent:
+		if strings.HasSuffix(s.Default, "%") {
+			return s.Default // a percentage, as given
+		}
 		n, _ := strconv.ParseInt(s.Default, 10, 64)
 		return FormatMemory(n)
 	case String, Save:

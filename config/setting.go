@@ -11,14 +11,15 @@ import (
 type Kind uint8
 
 const (
-	Bool        Kind = iota // yes or no, in any case
-	Int                     // a decimal integer within [Min, Max]
-	Memory                  // bytes, with Redis's units (100mb, 1gb, 5k), within [Min, Max]
-	Enum                    // one word of Values, in any case
-	String                  // any one word ("" included)
-	Limits                  // client-output-buffer-limit's "class hard soft seconds ..."
-	Save                    // save: snapshots are not kept, so only "" (several words in Redis)
-	Percentiles             // numbers from 0 to 100, any count ("" for none)
+	Bool          Kind = iota // yes or no, in any case
+	Int                       // a decimal integer within [Min, Max]
+	Memory                    // bytes, with Redis's units (100mb, 1gb, 5k), within [Min, Max]
+	Enum                      // one word of Values, in any case
+	String                    // any one word ("" included)
+	Limits                    // client-output-buffer-limit's "class hard soft seconds ..."
+	Save                      // save: snapshots are not kept, so only "" (several words in Redis)
+	Percentiles               // numbers from 0 to 100, any count ("" for none)
+	MemoryPercent             // bytes as Memory, or "N%" of maxmemory (N up to 100)
 )
 
 // Change says whether CONFIG SET may change a setting.
@@ -85,6 +86,8 @@ func (s *Setting) parse(words []string, old string) (string, string) {
 		value, reason = parseInt(words[0], s.Min, s.Max)
 	case Memory:
 		value, reason = parseMemoryValue(words[0], s.Min, s.Max)
+	case MemoryPercent:
+		value, reason = parseMemoryPercent(words[0], s.Max)
 	case Enum:
 		value, reason = parseEnum(words[0], s.Values)
 	case String:
@@ -229,6 +232,29 @@ func FormatMemory(n int64) string {
 		return strconv.FormatInt(n/kb, 10) + "kb"
 	}
 	return strconv.FormatInt(n, 10)
+}
+
+// parseMemoryPercent reads a byte count as parseMemoryValue does, or else
+// a percentage, "N%" with N a plain integer from 0 to 100, which CONFIG
+// GET shows as given (but 0% is 0). Redis's texts for either.
+func parseMemoryPercent(w string, max int64) (string, string) {
+	if n, ok, overflow := ParseMemory(w); ok {
+		if overflow || n > max {
+			return "", boundsReason(0, max)
+		}
+		return strconv.FormatInt(n, 10), ""
+	}
+	p, ok := parseStrictInt(strings.TrimSuffix(w, "%"))
+	if len(w) < 2 || !strings.HasSuffix(w, "%") || !ok || p < 0 {
+		return "", "argument must be a memory or percent value"
+	}
+	if p > 100 {
+		return "", "percentage argument must be less or equal to 100"
+	}
+	if p == 0 {
+		return "0", "" // no limit either way, shown as Redis shows it
+	}
+	return strconv.FormatInt(p, 10) + "%", ""
 }
 
 func parseEnum(w string, values []string) (string, string) {

@@ -33,6 +33,8 @@ var Table = []Setting{
 	// Limits.
 	{Name: "maxmemory", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "refuse writes with OOM once memory use passes this (0: no limit)"},
+	{Name: "maxmemory-clients", Kind: MemoryPercent, Default: "0", Max: math.MaxInt64, Change: Runtime,
+		Doc: "once the clients' buffers together pass this (bytes, or a percentage of maxmemory; at least 128kb), the clients using the most are closed until they are under it (0: never); CLIENT NO-EVICT on exempts one; checked ten times a second"},
 	{Name: "maxmemory-policy", Kind: Enum, Default: "noeviction", Values: []string{"noeviction"}, Change: Runtime,
 		Doc: "what happens at maxmemory: only noeviction (writes get OOM), nothing is evicted"},
 	{Name: "tracking-table-max-keys", Kind: Int, Default: "1000000", Min: 0, Max: math.MaxInt64, Change: Runtime,

@@ -96,6 +96,8 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("bind", func(v config.Values) error {
 		return d.rebind(v, "Failed to bind to specified addresses.")
 	})
+	d.live.OnSet("maxmemory-clients", d.setMaxMemoryClients)
+	d.setMaxMemoryClients(d.settings) // the executor is not told it at start
 	d.live.OnSet("proto-max-bulk-len", func(v config.Values) error {
 		d.ex.SetMaxBulkLen(v.Int("proto-max-bulk-len"))
 		return nil
@@ -117,6 +119,13 @@ func (d *Daemon) rebind(v config.Values, refusal string) error {
 	}
 	v["port"] = strconv.Itoa(port)
 	d.ex.SetPort(port)
+	return nil
+}
+
+// setMaxMemoryClients tells the executor when to close the clients
+// using the most memory.
+func (d *Daemon) setMaxMemoryClients(v config.Values) error {
+	d.ex.SetMaxMemoryClients(v.MemoryPercent("maxmemory-clients"))
 	return nil
 }
 

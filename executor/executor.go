@@ -111,11 +111,12 @@ type Executor struct {
 	percentiles     atomic.Pointer[[]float64]
 	hub             *hub
 	tracking        *tracker
-	password        atomic.Pointer[password] // requirepass, as it is now
-	maxMemory       atomic.Int64             // maxmemory, as it is now
-	hllSparseMax    atomic.Int64             // hll-sparse-max-bytes, as it is now
-	maxBulkLen      atomic.Int64             // proto-max-bulk-len, as it is now
-	port            atomic.Int64             // the port listened on now (INFO tcp_port)
+	password        atomic.Pointer[password]     // requirepass, as it is now
+	maxMemory       atomic.Int64                 // maxmemory, as it is now
+	hllSparseMax    atomic.Int64                 // hll-sparse-max-bytes, as it is now
+	maxBulkLen      atomic.Int64                 // proto-max-bulk-len, as it is now
+	port            atomic.Int64                 // the port listened on now (INFO tcp_port)
+	clientsLimit    atomic.Pointer[clientsLimit] // maxmemory-clients, as it is now
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
@@ -137,8 +138,9 @@ type persistence struct{ Persistence }
 // locally and add their counts here once per batch of requests, so the hot
 // path touches no shared cache line.
 type stats struct {
-	hits, misses  atomic.Int64
-	netIn, netOut atomic.Int64 // request and reply bytes
+	hits, misses   atomic.Int64
+	netIn, netOut  atomic.Int64 // request and reply bytes
+	evictedClients atomic.Int64 // closed by maxmemory-clients
 }
 
 func (st *stats) reset() {
@@ -146,6 +148,7 @@ func (st *stats) reset() {
 	st.misses.Store(0)
 	st.netIn.Store(0)
 	st.netOut.Store(0)
+	st.evictedClients.Store(0)
 }
 
 // New returns an executor serving st.

@@ -246,7 +246,7 @@ func infoStats(ex *Executor, b *strings.Builder) {
 	field(b, "sync_partial_err", 0)
 	field(b, "expired_keys", ex.store.ExpiredCount())
 	field(b, "evicted_keys", 0)
-	field(b, "evicted_clients", 0)
+	field(b, "evicted_clients", st.evictedClients.Load())
 	field(b, "keyspace_hits", st.hits.Load())
 	field(b, "keyspace_misses", st.misses.Load())
 	field(b, "pubsub_channels", len(ex.hub.channelNames(nil)))
