@@ -52,13 +52,50 @@ func TestConfigSetRollbackMatchesRedis(t *testing.T) {
 		{"CONFIG", "SET", "maxmemory", "0", "auto-aof-rewrite-percentage", "100", "auto-aof-rewrite-min-size", "64mb"},
 		{"PING"},
 	}}
-	want := converse(t, redis, cv) // it ends as it began: the next model meets the same server
-	eachModel(t, func(t *testing.T, model string) {
-		if got := converse(t, startDaemon(t, "--io", model).addr, cv); got != want {
-			t.Fatalf("redis-lite answered\n%q\nredis-server answered\n%q", got, want)
-		}
-	})
+	for _, cv := range []conversation{cv, everySettingRefuses} {
+		want := converse(t, redis, cv) // each ends as it began: the next model meets the same server
+		eachModel(t, func(t *testing.T, model string) {
+			if got := converse(t, startDaemon(t, "--io", model).addr, cv); got != want {
+				t.Fatalf("%s: redis-lite answered\n%q\nredis-server answered\n%q", cv.name, got, want)
+			}
+		})
+	}
 }
+
+// everySettingRefuses is a value each of Redis's settings in the table
+// refuses, or a setting Redis does not let CONFIG SET change, with
+// Redis's texts.
+var everySettingRefuses = conversation{"CONFIG SET refuses, setting by setting", false, [][]string{
+	{"CONFIG", "SET", "bind", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17"},
+	{"CONFIG", "SET", "port", "65536"}, {"CONFIG", "SET", "port", "x"},
+	{"CONFIG", "SET", "tcp-backlog", "10"},
+	{"CONFIG", "SET", "tcp-keepalive", "2147483648"},
+	{"CONFIG", "SET", "protected-mode", "maybe"},
+	{"CONFIG", "SET", "maxclients", "4294967296"},
+	{"CONFIG", "SET", "timeout", "x"},
+	{"CONFIG", "SET", "daemonize", "no"},
+	{"CONFIG", "SET", "maxmemory", "1.5gb"},
+	{"CONFIG", "SET", "maxmemory-clients", "101%"},
+	{"CONFIG", "SET", "tracking-table-max-keys", "1k"},
+	{"CONFIG", "SET", "proto-max-bulk-len", "1k"},
+	{"CONFIG", "SET", "client-query-buffer-limit", "1k"},
+	{"CONFIG", "SET", "client-output-buffer-limit", "normal 1 2"},
+	{"CONFIG", "SET", "client-output-buffer-limit", "master 1 2 3"},
+	{"CONFIG", "SET", "databases", "2"},
+	{"CONFIG", "SET", "enable-debug-command", "yes"},
+	{"CONFIG", "SET", "hll-sparse-max-bytes", "-1"},
+	{"CONFIG", "SET", "latency-tracking", "maybe"},
+	{"CONFIG", "SET", "latency-tracking-info-percentiles", "101"},
+	{"CONFIG", "SET", "save", "garbage"}, {"CONFIG", "SET", "save", "0 1"},
+	{"CONFIG", "SET", "appendonly", "maybe"},
+	{"CONFIG", "SET", "appendfilename", "x"},
+	{"CONFIG", "SET", "dir", "/tmp"},
+	{"CONFIG", "SET", "appendfsync", "sometimes"},
+	{"CONFIG", "SET", "aof-load-truncated", "maybe"},
+	{"CONFIG", "SET", "auto-aof-rewrite-percentage", "-1"},
+	{"CONFIG", "SET", "auto-aof-rewrite-min-size", "-1"},
+	{"PING"},
+}}
 
 // CONFIG SET port moves the listening socket while the daemon serves, in
 // both I/O models: the new port answers, the old one stops, a client

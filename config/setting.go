@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -97,14 +98,37 @@ func (s *Setting) parse(words []string, old string) (string, string) {
 	case Percentiles:
 		value, reason = parsePercentiles(words)
 	case Save:
-		if len(words) > 1 || (len(words) == 1 && words[0] != "") {
-			reason = `snapshots (RDB) are not supported: only save "" is accepted`
-		}
+		reason = checkSave(words)
 	}
 	if reason == "" && s.Check != nil {
 		reason = s.Check(value)
 	}
 	return value, reason
+}
+
+// checkSave refuses every save schedule but "" (no snapshots are kept),
+// with Redis's text for a schedule Redis would refuse too: an odd count,
+// or a word that is not seconds (1 or more) or changes (0 or more).
+func checkSave(words []string) string {
+	if len(words) == 0 || (len(words) == 1 && words[0] == "") {
+		return ""
+	}
+	if len(words)%2 != 0 {
+		return "Invalid save parameters"
+	}
+	for i, w := range words {
+		// As strtoll reads it: leading white space, a sign, digits; "" is
+		// 0; a number out of range is clamped (so not refused here).
+		n, err := int64(0), error(nil)
+		if w != "" {
+			n, err = strconv.ParseInt(strings.TrimLeft(w, " \t\n\v\f\r"), 10, 64)
+		}
+		least := int64(1 - i%2) // seconds at least 1, changes at least 0
+		if errors.Is(err, strconv.ErrSyntax) || (err == nil && n < least) {
+			return "Invalid save parameters"
+		}
+	}
+	return `snapshots (RDB) are not supported: only save "" is accepted`
 }
 
 // parsePercentiles reads latency-tracking-info-percentiles' words, each

@@ -11,7 +11,7 @@ import (
 // follow (Ours).
 var Table = []Setting{
 	// Networking.
-	{Name: "bind", Kind: String, Default: "127.0.0.1", Change: Runtime,
+	{Name: "bind", Kind: String, Default: "127.0.0.1", Change: Runtime, Check: checkBindCount,
 		Doc: "IPv4 or IPv6 address to listen on (one address); a change moves the listening socket, clients already connected stay"},
 	{Name: "port", Kind: Int, Default: "6379", Min: 0, Max: 65535, Change: Runtime,
 		Doc: "TCP port to listen on; 0 picks a free one (CONFIG GET port and the log say which); a change moves the listening socket, clients already connected stay"},
@@ -113,6 +113,15 @@ var index = func() map[string]*Setting {
 
 // Lookup finds a setting by name in any ASCII case, or returns nil.
 func Lookup(name string) *Setting { return index[lowerASCII(name)] }
+
+// checkBindCount refuses more addresses than Redis takes (16); any other
+// list but one address fails when it is bound.
+func checkBindCount(v string) string {
+	if len(strings.Fields(v)) > 16 {
+		return "Too many bind addresses specified."
+	}
+	return ""
+}
 
 // checkForeground refuses daemonize yes: the daemon does not fork itself
 // into the background.
