@@ -101,7 +101,7 @@ var everySettingRefuses = conversation{"CONFIG SET refuses, setting by setting",
 // both I/O models: the new port answers, the old one stops, a client
 // connected before the move keeps being served, CONFIG GET and INFO show
 // the new port; a taken port is refused with Redis's error and nothing
-// moves.
+// moves. CONFIG SET bind moves it the same way.
 func TestE2EConfigSetPortRebinds(t *testing.T) {
 	eachModel(t, func(t *testing.T, model string) {
 		d := startDaemon(t, "--io", model)
@@ -140,6 +140,21 @@ func TestE2EConfigSetPortRebinds(t *testing.T) {
 			}
 			return err != nil
 		})
+
+		// bind moves it too; an address that is not this host's is refused.
+		if got := admin.do("CONFIG SET bind 127.0.0.2"); got != "OK" {
+			t.Fatalf("CONFIG SET bind 127.0.0.2: %q", got)
+		}
+		rebound := &daemon{t: t, addr: "127.0.0.2:" + newPort}
+		if got := rebound.dial().do("PING"); got != "PONG" {
+			t.Fatalf("PING at the new address: %q", got)
+		}
+		if got := admin.do("CONFIG SET bind nowhere"); got != "(error) ERR CONFIG SET failed (possibly related to argument 'bind') - Failed to bind to specified addresses." {
+			t.Fatalf("CONFIG SET bind nowhere: %q", got)
+		}
+		if got := admin.do("CONFIG GET bind"); got != "1) bind" || admin.line() != "2) 127.0.0.2" {
+			t.Fatalf("CONFIG GET bind after the refusal: %q", got)
+		}
 	})
 }
 
