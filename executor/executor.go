@@ -38,7 +38,8 @@ type Config struct {
 	// (a worker per connection) or "epoll" (event loops).
 	IOModel string
 	// RequirePass, if set, is the password every client must AUTH with.
-	// It is never shown by INFO or CONFIG GET. SetRequirePass changes it.
+	// INFO never shows it (CONFIG GET does, from Settings, as Redis
+	// does). SetRequirePass changes it.
 	RequirePass string
 	// MaxMemory, if positive, refuses writes that grow memory once the
 	// daemon uses more than this many bytes (noeviction). SetMaxMemory
