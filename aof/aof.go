@@ -59,6 +59,10 @@ type Config struct {
 type AOF struct {
 	cfg   Config
 	fsync atomic.Int32 // the Policy now: SetFsync changes cfg.Fsync's
+	// The automatic rewrite's thresholds now: SetRewriteThresholds
+	// changes cfg's.
+	rewritePercentage atomic.Int64
+	rewriteMinSize    atomic.Int64
 
 	mu       sync.Mutex
 	durable  sync.Cond // signalled when synced advances or writing fails
@@ -112,6 +116,7 @@ func Open(cfg Config) (*AOF, error) {
 	}
 	a.durable.L = &a.mu
 	a.fsync.Store(int32(cfg.Fsync))
+	a.SetRewriteThresholds(cfg.RewritePercentage, cfg.RewriteMinSize)
 	go a.writer()
 	return a, nil
 }
@@ -160,6 +165,14 @@ func (a *AOF) detach() {
 func (a *AOF) SetFsync(p Policy) {
 	a.fsync.Store(int32(p))
 	a.wakeWriter() // so that a switch to always fsyncs what is pending
+}
+
+// SetRewriteThresholds changes when the file is rewritten on its own
+// (CONFIG SET auto-aof-rewrite-percentage, auto-aof-rewrite-min-size): the
+// next write checks the new values.
+func (a *AOF) SetRewriteThresholds(percentage int, minSize int64) {
+	a.rewritePercentage.Store(int64(percentage))
+	a.rewriteMinSize.Store(minSize)
 }
 
 func (a *AOF) policy() Policy { return Policy(a.fsync.Load()) }

@@ -18,6 +18,7 @@ import (
 	"redis-lite/aof"
 	"redis-lite/executor"
 	"redis-lite/internal/testclock"
+	"redis-lite/internal/testwait"
 	"redis-lite/store"
 )
 
@@ -425,4 +426,60 @@ func TestDatabasesSurviveARestartAndARewrite(t *testing.T) {
 	if got, want := dumpAll(third.ex), strings.Replace(want, "db3:", "db2:\nlate=2 (0)\ndb3:", 1); got != want {
 		t.Fatalf("after a rewrite and a restart:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// SetRewriteThresholds applies at once: with the automatic rewrite off
+// the file grows past every threshold untouched; turned on, the next
+// writes start a rewrite.
+func TestRewriteThresholdsChangeLive(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "appendonly.aof")
+	data := store.New()
+	ex := executor.New(data, executor.Config{})
+	a, err := aof.Open(aof.Config{Path: path, Fsync: aof.No, RewritePercentage: 0, RewriteMinSize: 4096, Log: quietLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	a.Attach(data)
+	ex.UsePersistence(a)
+	s := ex.NewSession(nil)
+	rewrites := func() string {
+		for _, f := range a.InfoFields() {
+			if f[0] == "aof_rewrites" || f[0] == "aof_rewrite_in_progress" {
+				if f[1] != "0" {
+					return f[0]
+				}
+			}
+		}
+		return ""
+	}
+	for a.Size() < 64*1024 {
+		s.Handle([]byte("INCR counter\n"), nil)
+	}
+	if r := rewrites(); r != "" {
+		t.Fatalf("a rewrite (%s) with auto-aof-rewrite-percentage 0", r)
+	}
+	a.SetRewriteThresholds(100, 1024*1024)
+	for i := 0; i < 100; i++ {
+		s.Handle([]byte("INCR counter\n"), nil)
+	}
+	if r := rewrites(); r != "" {
+		t.Fatalf("a rewrite (%s) below auto-aof-rewrite-min-size", r)
+	}
+	a.SetRewriteThresholds(100, 4096)
+	deadline := time.Now().Add(10 * time.Second)
+	for rewrites() == "" {
+		if time.Now().After(deadline) {
+			t.Fatalf("no rewrite after the thresholds were lowered; file %d bytes", a.Size())
+		}
+		s.Handle([]byte("INCR counter\n"), nil)
+	}
+	testwait.Until(t, 10*time.Second, "the rewrite to finish", func() bool {
+		for _, f := range a.InfoFields() {
+			if f[0] == "aof_rewrites" {
+				return f[1] != "0"
+			}
+		}
+		return false
+	})
 }

@@ -178,13 +178,14 @@ func (a *AOF) rewriteFile(dbs []*store.Store) error {
 
 // maybeRewrite starts a rewrite when the file has grown enough.
 func (a *AOF) maybeRewrite() {
-	if a.cfg.RewritePercentage <= 0 || a.dbs == nil || a.rewrite.running.Load() {
+	percentage := a.rewritePercentage.Load()
+	if percentage <= 0 || a.dbs == nil || a.rewrite.running.Load() {
 		return
 	}
 	a.fileMu.Lock()
 	size, base := a.size, a.baseSize
 	a.fileMu.Unlock()
-	if size < a.cfg.RewriteMinSize || size < base+base*int64(a.cfg.RewritePercentage)/100 {
+	if size < a.rewriteMinSize.Load() || size < base+base*percentage/100 {
 		return
 	}
 	if a.StartRewrite() == nil {

@@ -165,9 +165,16 @@ func TestParseErrors(t *testing.T) {
 		{"client-output-buffer-limit normal 1x 2 3", 1, "Error in hard, soft or soft_seconds setting in buffer limit configuration."},
 		{"client-output-buffer-limit normal 1 2 -3", 1, "Error in hard, soft or soft_seconds setting in buffer limit configuration."},
 		{"save 900 1", 1, `snapshots (RDB) are not supported: only save "" is accepted`},
+		{"save 900", 1, "Invalid save parameters"},
+		{"save 0 1", 1, "Invalid save parameters"},
+		{"save 900 -1", 1, "Invalid save parameters"},
+		{"save 900 x", 1, "Invalid save parameters"},
+		{`save "900 1 60"`, 1, "Invalid save parameters"},
+		{"bind \"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\"", 1, "Too many bind addresses specified."},
 		{"include /etc/other.conf", 1, "include is not supported: put every setting in one file"},
 		{"appendfilename a/b", 1, "appendfilename can't be a path, just a filename"},
-		{"bind nowhere", 1, "'nowhere' is not an IPv4 or IPv6 address"},
+		{"daemonize no\ndaemonize yes", 2, "daemonize yes is not supported: redis-lite runs in the foreground; start it in the background with a supervisor (systemd, a container, nohup)"},
+		{"daemonize maybe", 1, "argument must be 'yes' or 'no'"},
 	} {
 		_, err := Parse(tc.text)
 		var le *LineError
@@ -199,5 +206,39 @@ func TestUsageListsEverySetting(t *testing.T) {
 		if !strings.Contains(usage, "  --"+s.Name+" ") || !strings.Contains(usage, s.Doc) {
 			t.Errorf("--help lacks %s", s.Name)
 		}
+	}
+}
+
+// maxmemory-clients takes bytes or a percentage of maxmemory, with
+// Redis's texts for each refusal; CONFIG GET shows a percentage as given
+// (0% as 0), CONFIG REWRITE writes it back the same way.
+func TestMemoryPercent(t *testing.T) {
+	for _, tc := range []struct{ in, value, reason string }{
+		{"0", "0", ""},
+		{"1mb", "1048576", ""},
+		{"10%", "10%", ""},
+		{"100%", "100%", ""},
+		{"0%", "0", ""},
+		{"200%", "", "percentage argument must be less or equal to 100"},
+		{"-5%", "", "argument must be a memory or percent value"},
+		{"%", "", "argument must be a memory or percent value"},
+		{"5.5%", "", "argument must be a memory or percent value"},
+		{"lots", "", "argument must be a memory or percent value"},
+	} {
+		value, reason := Lookup("maxmemory-clients").parse([]string{tc.in}, "0")
+		if value != tc.value || reason != tc.reason {
+			t.Errorf("maxmemory-clients %q: %q, %q; want %q, %q", tc.in, value, reason, tc.value, tc.reason)
+		}
+	}
+	v := Defaults()
+	v["maxmemory-clients"] = "10%"
+	if n, percent := v.MemoryPercent("maxmemory-clients"); n != 10 || !percent {
+		t.Fatalf("MemoryPercent(10%%) = %d, %v", n, percent)
+	}
+	if got := Lookup("maxmemory-clients").formatForFile("10%"); got != "10%" {
+		t.Fatalf("rewritten as %q", got)
+	}
+	if got := Lookup("maxmemory-clients").formatForFile("2097152"); got != "2mb" {
+		t.Fatalf("rewritten as %q", got)
 	}
 }

@@ -39,7 +39,10 @@ Settings:
 // largest whole unit, an empty string as "".
 func displayDefault(s *Setting) string {
 	switch s.Kind {
-	case Memory:
+	case Memory, MemoryPercent:
+		if strings.HasSuffix(s.Default, "%") {
+			return s.Default // a percentage, as given
+		}
 		n, _ := strconv.ParseInt(s.Default, 10, 64)
 		return FormatMemory(n)
 	case String, Save, Events:
@@ -72,6 +75,9 @@ func MarkdownTable() string {
 		}
 		if s.Ours {
 			doc += "; this daemon's own"
+		}
+		if s.Hidden {
+			doc += " (CONFIG GET shows it only when asked for by name)"
 		}
 		b.WriteString("| `--" + s.Name + "` | " + def + " | " + set + " | " + strings.ReplaceAll(doc, "|", `\|`) + " |\n")
 	}

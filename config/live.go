@@ -26,7 +26,9 @@ func NewLive(v Values, file string) *Live {
 // every setting's new values and makes the change take effect, or fails
 // (and then every setting of that CONFIG SET is put back as it was, each
 // hook already run being run again with the old values). Only Runtime
-// settings may be changed; one without a hook changes only its value.
+// settings may be changed; one without a hook changes only its value. A
+// hook may write into the values it is given the value it settled on
+// (port 0: the port the kernel chose); that is what CONFIG GET then shows.
 func (l *Live) OnSet(name string, apply func(Values) error) {
 	if index[name] == nil {
 		panic("config: no setting " + name)
@@ -49,19 +51,35 @@ func (l *Live) Override(name, value string) {
 	l.vals[name] = value
 }
 
-// Params are every setting CONFIG GET may show, with its value, sorted by
-// name.
-func (l *Live) Params() [][2]string {
+// Param is one setting as CONFIG GET sees it.
+type Param struct {
+	Name, Value string
+	// Hidden: only a request by the exact name shows it (Setting.Hidden).
+	Hidden bool
+}
+
+// Params are every setting with its value, sorted by name.
+func (l *Live) Params() []Param {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([][2]string, 0, len(Table))
+	out := make([]Param, len(Table))
 	for i := range Table {
-		if !Table[i].Hidden {
-			out = append(out, [2]string{Table[i].Name, l.vals[Table[i].Name]})
-		}
+		out[i] = Param{Name: Table[i].Name, Value: l.vals[Table[i].Name], Hidden: Table[i].Hidden}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// Get is one setting's value, by its name in any ASCII case, hidden ones
+// included.
+func (l *Live) Get(name string) (string, bool) {
+	s := Lookup(name)
+	if s == nil {
+		return "", false
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.vals[s.Name], true
 }
 
 // SetError is why CONFIG SET refused: its Error is the reply's text after

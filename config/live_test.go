@@ -23,6 +23,8 @@ func TestSetErrors(t *testing.T) {
 		{[]string{"maxmemory", "lots"}, "CONFIG SET failed (possibly related to argument 'maxmemory') - argument must be a memory value"},
 		{[]string{"timeout", "5", "maxclients", "x"}, "CONFIG SET failed (possibly related to argument 'maxclients') - argument couldn't be parsed into an integer"},
 		{[]string{"protected-mode", "maybe"}, "CONFIG SET failed (possibly related to argument 'protected-mode') - argument must be 'yes' or 'no'"},
+		{[]string{"daemonize", "yes"}, "CONFIG SET failed (possibly related to argument 'daemonize') - can't set immutable config"},
+		{[]string{"maxmemory", "1mb", "PORT", "65536"}, "CONFIG SET failed (possibly related to argument 'port') - argument must be between 0 and 65535 inclusive"},
 	} {
 		l := NewLive(Defaults(), "")
 		err := l.Set(tc.args)
@@ -84,12 +86,45 @@ func TestSetMemoryAndSave(t *testing.T) {
 	}
 }
 
-func TestParamsHideThePassword(t *testing.T) {
+// Hidden settings are in Params, marked, and Get answers them by name in
+// any case; the password is not hidden (Redis's CONFIG GET shows it).
+func TestParamsAndGet(t *testing.T) {
 	l := NewLive(Defaults(), "")
-	l.Set([]string{"requirepass", "secret"})
+	if err := l.Set([]string{"requirepass", "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	hidden := map[string]bool{}
 	for _, p := range l.Params() {
-		if p[0] == "requirepass" || p[1] == "secret" {
-			t.Fatalf("CONFIG GET shows the password: %v", p)
+		hidden[p.Name] = p.Hidden
+	}
+	if len(hidden) != len(Table) || hidden["requirepass"] || !hidden["io"] || hidden["maxmemory"] {
+		t.Fatalf("Params' hidden flags: %v", hidden)
+	}
+	if v, ok := l.Get("RequirePass"); !ok || v != "secret" {
+		t.Fatalf("Get(RequirePass) = %q, %v", v, ok)
+	}
+	if v, ok := l.Get("IO"); !ok || v != "threads" {
+		t.Fatalf("Get(IO) = %q, %v", v, ok)
+	}
+	if _, ok := l.Get("nosuch"); ok {
+		t.Fatal("Get(nosuch) found it")
+	}
+}
+
+// A hook may settle a value (port 0: the port the kernel chose): CONFIG
+// GET then shows what it settled on.
+func TestSetHookSettlesValue(t *testing.T) {
+	l := NewLive(Defaults(), "")
+	l.OnSet("port", func(v Values) error {
+		if v["port"] == "0" {
+			v["port"] = "40001"
 		}
+		return nil
+	})
+	if err := l.Set([]string{"port", "0"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := l.Get("port"); got != "40001" {
+		t.Fatalf("port after CONFIG SET port 0: %s", got)
 	}
 }

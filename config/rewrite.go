@@ -113,7 +113,10 @@ func rewriteText(old string, v Values) string {
 // largest whole unit, strings quoted.
 func (s *Setting) formatForFile(value string) string {
 	switch s.Kind {
-	case Memory:
+	case Memory, MemoryPercent:
+		if strings.HasSuffix(value, "%") {
+			return value // a percentage, as given
+		}
 		n, _ := strconv.ParseInt(value, 10, 64)
 		return FormatMemory(n)
 	case String, Save, Events:

@@ -95,3 +95,21 @@ func TestRewriteFile(t *testing.T) {
 		t.Fatalf("in a missing directory: %v", err)
 	}
 }
+
+// maxmemory-clients is written as CONFIG GET shows it: a percentage as
+// given, bytes in their largest whole unit; and the file reads back the
+// same.
+func TestRewriteMemoryPercent(t *testing.T) {
+	for _, value := range []string{"10%", "2097152"} {
+		v := Defaults()
+		v["maxmemory-clients"] = value
+		text := rewriteText("daemonize no\n", v)
+		back, err := Parse(text)
+		if err != nil {
+			t.Fatalf("%s: the rewritten file does not parse: %v\n%s", value, err, text)
+		}
+		if back["maxmemory-clients"] != value || back["daemonize"] != "no" {
+			t.Fatalf("%s: read back maxmemory-clients %q, daemonize %q from\n%s", value, back["maxmemory-clients"], back["daemonize"], text)
+		}
+	}
+}

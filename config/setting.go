@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -11,15 +12,16 @@ import (
 type Kind uint8
 
 const (
-	Bool        Kind = iota // yes or no, in any case
-	Int                     // a decimal integer within [Min, Max]
-	Memory                  // bytes, with Redis's units (100mb, 1gb, 5k), within [Min, Max]
-	Enum                    // one word of Values, in any case
-	String                  // any one word ("" included)
-	Limits                  // client-output-buffer-limit's "class hard soft seconds ..."
-	Save                    // save: snapshots are not kept, so only "" (several words in Redis)
-	Percentiles             // numbers from 0 to 100, any count ("" for none)
-	Events                  // notify-keyspace-events' class letters, shown in Redis's order
+	Bool          Kind = iota // yes or no, in any case
+	Int                       // a decimal integer within [Min, Max]
+	Memory                    // bytes, with Redis's units (100mb, 1gb, 5k), within [Min, Max]
+	Enum                      // one word of Values, in any case
+	String                    // any one word ("" included)
+	Limits                    // client-output-buffer-limit's "class hard soft seconds ..."
+	Save                      // save: snapshots are not kept, so only "" (several words in Redis)
+	Percentiles               // numbers from 0 to 100, any count ("" for none)
+	MemoryPercent             // bytes as Memory, or "N%" of maxmemory (N up to 100)
+	Events                    // notify-keyspace-events' class letters, shown in Redis's order
 )
 
 // Change says whether CONFIG SET may change a setting.
@@ -52,7 +54,9 @@ type Setting struct {
 	// Values are an Enum's words, in the order errors list them.
 	Values []string
 	Change Change
-	// Hidden settings are never shown by CONFIG GET (the password).
+	// Hidden settings are left out of CONFIG GET's patterns; CONFIG GET
+	// still answers one asked for by its exact name, as Redis does for its
+	// hidden (debugging) settings.
 	Hidden bool
 	// Ours marks a setting of this daemon's own, with no Redis equivalent.
 	Ours bool
@@ -84,6 +88,8 @@ func (s *Setting) parse(words []string, old string) (string, string) {
 		value, reason = parseInt(words[0], s.Min, s.Max)
 	case Memory:
 		value, reason = parseMemoryValue(words[0], s.Min, s.Max)
+	case MemoryPercent:
+		value, reason = parseMemoryPercent(words[0], s.Max)
 	case Enum:
 		value, reason = parseEnum(words[0], s.Values)
 	case String:
@@ -95,14 +101,37 @@ func (s *Setting) parse(words []string, old string) (string, string) {
 	case Events:
 		value, reason = parseKeyspaceEvents(words[0])
 	case Save:
-		if len(words) > 1 || (len(words) == 1 && words[0] != "") {
-			reason = `snapshots (RDB) are not supported: only save "" is accepted`
-		}
+		reason = checkSave(words)
 	}
 	if reason == "" && s.Check != nil {
 		reason = s.Check(value)
 	}
 	return value, reason
+}
+
+// checkSave refuses every save schedule but "" (no snapshots are kept),
+// with Redis's text for a schedule Redis would refuse too: an odd count,
+// or a word that is not seconds (1 or more) or changes (0 or more).
+func checkSave(words []string) string {
+	if len(words) == 0 || (len(words) == 1 && words[0] == "") {
+		return ""
+	}
+	if len(words)%2 != 0 {
+		return "Invalid save parameters"
+	}
+	for i, w := range words {
+		// As strtoll reads it: leading white space, a sign, digits; "" is
+		// 0; a number out of range is clamped (so not refused here).
+		n, err := int64(0), error(nil)
+		if w != "" {
+			n, err = strconv.ParseInt(strings.TrimLeft(w, " \t\n\v\f\r"), 10, 64)
+		}
+		least := int64(1 - i%2) // seconds at least 1, changes at least 0
+		if errors.Is(err, strconv.ErrSyntax) || (err == nil && n < least) {
+			return "Invalid save parameters"
+		}
+	}
+	return `snapshots (RDB) are not supported: only save "" is accepted`
 }
 
 // parsePercentiles reads latency-tracking-info-percentiles' words, each
@@ -230,6 +259,29 @@ func FormatMemory(n int64) string {
 		return strconv.FormatInt(n/kb, 10) + "kb"
 	}
 	return strconv.FormatInt(n, 10)
+}
+
+// parseMemoryPercent reads a byte count as parseMemoryValue does, or else
+// a percentage, "N%" with N a plain integer from 0 to 100, which CONFIG
+// GET shows as given (but 0% is 0). Redis's texts for either.
+func parseMemoryPercent(w string, max int64) (string, string) {
+	if n, ok, overflow := ParseMemory(w); ok {
+		if overflow || n > max {
+			return "", boundsReason(0, max)
+		}
+		return strconv.FormatInt(n, 10), ""
+	}
+	p, ok := parseStrictInt(strings.TrimSuffix(w, "%"))
+	if len(w) < 2 || !strings.HasSuffix(w, "%") || !ok || p < 0 {
+		return "", "argument must be a memory or percent value"
+	}
+	if p > 100 {
+		return "", "percentage argument must be less or equal to 100"
+	}
+	if p == 0 {
+		return "0", "" // no limit either way, shown as Redis shows it
+	}
+	return strconv.FormatInt(p, 10) + "%", ""
 }
 
 func parseEnum(w string, values []string) (string, string) {

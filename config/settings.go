@@ -2,7 +2,6 @@ package config
 
 import (
 	"math"
-	"net/netip"
 	"strings"
 )
 
@@ -12,10 +11,10 @@ import (
 // follow (Ours).
 var Table = []Setting{
 	// Networking.
-	{Name: "bind", Kind: String, Default: "127.0.0.1", Check: checkAddress,
-		Doc: "IPv4 or IPv6 address to listen on (one address)"},
-	{Name: "port", Kind: Int, Default: "6379", Min: 0, Max: 65535,
-		Doc: "TCP port to listen on; 0 picks a free one (the start-up log line says which)"},
+	{Name: "bind", Kind: String, Default: "127.0.0.1", Change: Runtime, Check: checkBindCount,
+		Doc: "IPv4 or IPv6 address to listen on (one address); a change moves the listening socket, clients already connected stay"},
+	{Name: "port", Kind: Int, Default: "6379", Min: 0, Max: 65535, Change: Runtime,
+		Doc: "TCP port to listen on; 0 picks a free one (CONFIG GET port and the log say which); a change moves the listening socket, clients already connected stay"},
 	{Name: "tcp-backlog", Kind: Int, Default: "511", Min: 0, Max: math.MaxInt32,
 		Doc: "listen(2) backlog: completed handshakes the kernel queues (capped by net.core.somaxconn)"},
 	{Name: "tcp-keepalive", Kind: Int, Default: "300", Min: 0, Max: math.MaxInt32, Unit: "seconds", Change: Runtime,
@@ -26,17 +25,22 @@ var Table = []Setting{
 		Doc: "connections open at once, queued or served; the next is turned away"},
 	{Name: "timeout", Kind: Int, Default: "0", Min: 0, Max: math.MaxInt32, Unit: "seconds", Change: Runtime,
 		Doc: "close a client that neither sends nor reads for this long (0: never)"},
-	{Name: "requirepass", Kind: String, Default: "", Hidden: true, Change: Runtime,
-		Doc: "password clients must AUTH with (empty: none); never shown by CONFIG GET"},
+	{Name: "requirepass", Kind: String, Default: "", Change: Runtime,
+		Doc: "password clients must AUTH with (empty: none)"},
+	// Process.
+	{Name: "daemonize", Kind: Bool, Default: "no", Check: checkForeground,
+		Doc: "no: the daemon runs in the foreground, as a supervisor (systemd, a container) expects; yes is refused"},
 	// Limits.
 	{Name: "maxmemory", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "refuse writes with OOM once memory use passes this (0: no limit)"},
+	{Name: "maxmemory-clients", Kind: MemoryPercent, Default: "0", Max: math.MaxInt64, Change: Runtime,
+		Doc: "once the clients' buffers together pass this (bytes, or a percentage of maxmemory; at least 128kb), the clients using the most are closed until they are under it (0: never); CLIENT NO-EVICT on exempts one; checked ten times a second"},
 	{Name: "maxmemory-policy", Kind: Enum, Default: "noeviction", Values: []string{"noeviction"}, Change: Runtime,
 		Doc: "what happens at maxmemory: only noeviction (writes get OOM), nothing is evicted"},
 	{Name: "tracking-table-max-keys", Kind: Int, Default: "1000000", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "keys the client-side caching table remembers; past it, keys are forgotten and their clients told to drop them (0: no limit)"},
-	{Name: "proto-max-bulk-len", Kind: Memory, Default: "536870912", Min: 1 << 20, Max: math.MaxInt64,
-		Doc: "largest RESP argument"},
+	{Name: "proto-max-bulk-len", Kind: Memory, Default: "536870912", Min: 1 << 20, Max: math.MaxInt64, Change: Runtime,
+		Doc: "largest RESP argument, and largest string a command may make"},
 	{Name: "client-query-buffer-limit", Kind: Memory, Default: "1073741824", Min: 1 << 20, Max: math.MaxInt64, Change: Runtime,
 		Doc: "unparsed bytes one client may have buffered before it is closed"},
 	{Name: "client-output-buffer-limit", Kind: Limits, Default: "normal 268435456 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60", Change: Runtime,
@@ -69,32 +73,35 @@ var Table = []Setting{
 		Doc: "always (reply after fsync), everysec or no (the kernel decides)"},
 	{Name: "aof-load-truncated", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "start even if the file's last command was cut short, dropping it"},
-	{Name: "auto-aof-rewrite-percentage", Kind: Int, Default: "100", Min: 0, Max: math.MaxInt32,
+	{Name: "auto-aof-rewrite-percentage", Kind: Int, Default: "100", Min: 0, Max: math.MaxInt32, Change: Runtime,
 		Doc: "rewrite once the file grew this much over its last rewritten size (0: never)"},
-	{Name: "auto-aof-rewrite-min-size", Kind: Memory, Default: "67108864", Min: 0, Max: math.MaxInt64,
+	{Name: "auto-aof-rewrite-min-size", Kind: Memory, Default: "67108864", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "no automatic rewrite below this size"},
-	// This daemon's own.
-	{Name: "inline-replies", Kind: Enum, Default: "auto", Values: []string{"auto", "human", "resp"}, Ours: true,
+	// This daemon's own. They are Hidden: CONFIG GET answers each by its
+	// name but no pattern matches them, so a Redis tool that copies
+	// CONFIG GET * back with CONFIG SET meets only Redis's settings, and
+	// none of these, which are read once at start.
+	{Name: "inline-replies", Kind: Enum, Default: "auto", Values: []string{"auto", "human", "resp"}, Ours: true, Hidden: true,
 		Doc: "the form of replies to text lines: auto (a bare \\n line, as nc sends, gets the document's human replies; a \\r\\n line, as telnet sends, Redis's RESP), or human or resp for every line"},
-	{Name: "io", Kind: Enum, Default: "threads", Values: []string{"threads", "epoll"}, Ours: true,
+	{Name: "io", Kind: Enum, Default: "threads", Values: []string{"threads", "epoll"}, Ours: true, Hidden: true,
 		Doc: "threads: a worker per connection (the document's design); epoll: event loops (its section 11)"},
-	{Name: "event-loops", Kind: Int, Default: "0", Min: 0, Max: 1024, Ours: true,
+	{Name: "event-loops", Kind: Int, Default: "0", Min: 0, Max: 1024, Ours: true, Hidden: true,
 		Doc: "with io epoll: how many event loops (0: one per two CPUs)"},
-	{Name: "busy-poll", Kind: Int, Default: "50", Min: 0, Max: 10000, Ours: true, Unit: "microseconds",
+	{Name: "busy-poll", Kind: Int, Default: "50", Min: 0, Max: 10000, Ours: true, Hidden: true, Unit: "microseconds",
 		Doc: "with io epoll: how long a loop may poll for the next event before it sleeps (0: sleep at once)"},
 	// Each worker blocked in recv holds an OS thread, and the Go runtime
 	// aborts the process past 10,000 threads.
-	{Name: "workers", Kind: Int, Default: "256", Min: 1, Max: 5000, Ours: true,
+	{Name: "workers", Kind: Int, Default: "256", Min: 1, Max: 5000, Ours: true, Hidden: true,
 		Doc: "with io threads: worker goroutines, each serving one connection at a time"},
-	{Name: "queue", Kind: Int, Default: "1024", Min: 1, Max: math.MaxInt32, Ours: true,
+	{Name: "queue", Kind: Int, Default: "1024", Min: 1, Max: math.MaxInt32, Ours: true, Hidden: true,
 		Doc: "with io threads: accepted connections that may wait for a free worker"},
-	{Name: "socket-recv-buffer", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt32, Ours: true,
+	{Name: "socket-recv-buffer", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt32, Ours: true, Hidden: true,
 		Doc: "SO_RCVBUF of every connection (0: the kernel's default, autotuned); a fixed size turns autotuning off"},
-	{Name: "socket-send-buffer", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt32, Ours: true,
+	{Name: "socket-send-buffer", Kind: Memory, Default: "0", Min: 0, Max: math.MaxInt32, Ours: true, Hidden: true,
 		Doc: "SO_SNDBUF of every connection (0: the kernel's default, autotuned); a fixed size turns autotuning off"},
-	{Name: "log-level", Kind: Enum, Default: "info", Values: []string{"debug", "info", "warn", "error"}, Ours: true,
+	{Name: "log-level", Kind: Enum, Default: "info", Values: []string{"debug", "info", "warn", "error"}, Ours: true, Hidden: true,
 		Doc: "debug logs every socket call with its fd"},
-	{Name: "log-format", Kind: Enum, Default: "text", Values: []string{"text", "json"}, Ours: true,
+	{Name: "log-format", Kind: Enum, Default: "text", Values: []string{"text", "json"}, Ours: true, Hidden: true,
 		Doc: "text or json"},
 }
 
@@ -110,9 +117,20 @@ var index = func() map[string]*Setting {
 // Lookup finds a setting by name in any ASCII case, or returns nil.
 func Lookup(name string) *Setting { return index[lowerASCII(name)] }
 
-func checkAddress(v string) string {
-	if _, err := netip.ParseAddr(v); err != nil && v != "localhost" {
-		return "'" + v + "' is not an IPv4 or IPv6 address"
+// checkBindCount refuses more addresses than Redis takes (16); any other
+// list but one address fails when it is bound.
+func checkBindCount(v string) string {
+	if len(strings.Fields(v)) > 16 {
+		return "Too many bind addresses specified."
+	}
+	return ""
+}
+
+// checkForeground refuses daemonize yes: the daemon does not fork itself
+// into the background.
+func checkForeground(v string) string {
+	if v == "yes" {
+		return "daemonize yes is not supported: redis-lite runs in the foreground; start it in the background with a supervisor (systemd, a container, nohup)"
 	}
 	return ""
 }

@@ -47,6 +47,15 @@ func (v Values) Int(name string) int64 {
 	return n
 }
 
+// MemoryPercent is a MemoryPercent setting: bytes, or a percentage (of
+// maxmemory) when percent is true.
+func (v Values) MemoryPercent(name string) (n int64, percent bool) {
+	value := v.get(name, MemoryPercent)
+	percent = strings.HasSuffix(value, "%")
+	n, _ = strconv.ParseInt(strings.TrimSuffix(value, "%"), 10, 64)
+	return n, percent
+}
+
 // Seconds is an Int setting counting seconds, as a duration.
 func (v Values) Seconds(name string) time.Duration {
 	return time.Duration(v.Int(name)) * time.Second

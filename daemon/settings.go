@@ -3,6 +3,7 @@ package daemon
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"redis-lite/aof"
 	"redis-lite/config"
@@ -15,12 +16,22 @@ import (
 type executorSettings struct{ live *config.Live }
 
 func (s executorSettings) Params() []executor.Param {
-	params := s.live.Params()
-	out := make([]executor.Param, len(params))
-	for i, p := range params {
-		out[i] = executor.Param{Name: p[0], Value: p[1]}
+	var out []executor.Param
+	for _, p := range s.live.Params() {
+		if !p.Hidden {
+			out = append(out, executor.Param{Name: p.Name, Value: p.Value})
+		}
 	}
 	return out
+}
+
+func (s executorSettings) Lookup(name string) (executor.Param, bool) {
+	setting := config.Lookup(name)
+	if setting == nil {
+		return executor.Param{}, false
+	}
+	value, _ := s.live.Get(setting.Name)
+	return executor.Param{Name: setting.Name, Value: value}, true
 }
 
 func (s executorSettings) Set(pairs []string) error { return s.live.Set(pairs) }
@@ -77,6 +88,20 @@ func (d *Daemon) hookSettings() {
 		return nil
 	})
 	d.live.OnSet("appendonly", d.switchAppendOnly)
+	d.live.OnSet("auto-aof-rewrite-percentage", d.setRewriteThresholds)
+	d.live.OnSet("auto-aof-rewrite-min-size", d.setRewriteThresholds)
+	d.live.OnSet("port", func(v config.Values) error {
+		return d.rebind(v, "Unable to listen on this port. Check server logs.")
+	})
+	d.live.OnSet("bind", func(v config.Values) error {
+		return d.rebind(v, "Failed to bind to specified addresses.")
+	})
+	d.live.OnSet("maxmemory-clients", d.setMaxMemoryClients)
+	d.setMaxMemoryClients(d.settings) // the executor is not told it at start
+	d.live.OnSet("proto-max-bulk-len", func(v config.Values) error {
+		d.ex.SetMaxBulkLen(v.Int("proto-max-bulk-len"))
+		return nil
+	})
 	d.live.OnSet("latency-tracking", d.setLatencyTracking)
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
@@ -86,6 +111,39 @@ func (d *Daemon) hookSettings() {
 // setKeyspaceEvents tells the executor which keyspace events to publish.
 func (d *Daemon) setKeyspaceEvents(v config.Values) error {
 	d.ex.SetKeyspaceEvents(v.String("notify-keyspace-events"))
+	return nil
+}
+
+// rebind moves the listening socket to bind and port (CONFIG SET port or
+// bind). When the new address cannot be had, the server stays where it
+// was, the log says why and the reply is Redis's refusal. Port 0 asks the
+// kernel for a free port, as at start, and CONFIG GET port then shows it.
+func (d *Daemon) rebind(v config.Values, refusal string) error {
+	port, err := d.srv.Rebind(v.String("bind"), int(v.Int("port")))
+	if err != nil {
+		d.log.WithError(err).Warn("CONFIG SET: cannot listen at the new address; still listening at the old one")
+		return errors.New(refusal)
+	}
+	v["port"] = strconv.Itoa(port)
+	d.ex.SetPort(port)
+	return nil
+}
+
+// setMaxMemoryClients tells the executor when to close the clients
+// using the most memory.
+func (d *Daemon) setMaxMemoryClients(v config.Values) error {
+	d.ex.SetMaxMemoryClients(v.MemoryPercent("maxmemory-clients"))
+	return nil
+}
+
+// setRewriteThresholds tells the append-only file, when it is on, when to
+// rewrite itself; when it is off they are used once it is turned on.
+func (d *Daemon) setRewriteThresholds(v config.Values) error {
+	d.aofMu.Lock()
+	defer d.aofMu.Unlock()
+	if d.appendOnly != nil {
+		d.appendOnly.SetRewriteThresholds(int(v.Int("auto-aof-rewrite-percentage")), v.Int("auto-aof-rewrite-min-size"))
+	}
 	return nil
 }
 

@@ -40,7 +40,7 @@ func (s *Session) parseBitOffset(arg []byte, width int) (uint64, bool) {
 		}
 		n = int64(lo)
 	}
-	if n < 0 || n>>3 >= s.ex.cfg.MaxBulkLen {
+	if n < 0 || n>>3 >= s.ex.maxBulkLen.Load() {
 		return 0, false
 	}
 	return uint64(n), true

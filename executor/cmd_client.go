@@ -188,11 +188,7 @@ func cmdClientKill(s *Session, args [][]byte) {
 			s.closing = true // after this reply
 			continue
 		}
-		s.ex.clients.remove(c)
-		s.ex.hub.detach(c)
-		if c.conn != nil {
-			c.conn.Kill()
-		}
+		s.ex.kill(c)
 	}
 	switch {
 	case !f.oldForm:
@@ -201,6 +197,16 @@ func cmdClientKill(s *Session, args [][]byte) {
 		s.reply.Error("ERR No such client")
 	default:
 		s.reply.Status("OK")
+	}
+}
+
+// kill ends another session's connection: it leaves the client list and
+// its subscriptions at once, and its connection closes soon.
+func (ex *Executor) kill(c *Session) {
+	ex.clients.remove(c)
+	ex.hub.detach(c)
+	if c.conn != nil {
+		c.conn.Kill()
 	}
 }
 
@@ -361,8 +367,8 @@ func (s *Session) silence(out []byte, mark int) []byte {
 	return out[:mark]
 }
 
-// CLIENT NO-EVICT ON|OFF: this daemon evicts no clients; the flag shows
-// in CLIENT LIST as Redis's does.
+// CLIENT NO-EVICT ON|OFF: whether maxmemory-clients may close this
+// client (client_eviction.go); the flag shows in CLIENT LIST.
 func cmdClientNoEvict(s *Session, args [][]byte) {
 	switch optionName(args[2]) {
 	case "on":

@@ -44,7 +44,7 @@ func cmdLCS(s *Session, args [][]byte) {
 	// The table has a 32-bit cell per pair of prefixes; Redis refuses one
 	// bigger than proto-max-bulk-len.
 	cells := (int64(len(a)) + 1) * (int64(len(b)) + 1)
-	if cells*4 > s.ex.cfg.MaxBulkLen {
+	if cells*4 > s.ex.maxBulkLen.Load() {
 		s.reply.Error("ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len")
 		return
 	}

@@ -26,8 +26,9 @@ var configSubcommands = []command{
 // CONFIG GET parameter [parameter ...]: name, value pairs, each parameter
 // once. As in Redis, a name without glob characters is looked up in any
 // case and answered under the name as typed (CONFIG GET SAVE answers
-// "SAVE"); a pattern answers each matching parameter under its own name.
-// A parameter already answered, in any case, is not repeated.
+// "SAVE"); a pattern answers each matching parameter under its own name,
+// hidden ones excepted. A parameter already answered, in any case, is not
+// repeated.
 func cmdConfigGet(s *Session, args [][]byte) {
 	params := s.ex.settings.Params()
 	var pairs []string
@@ -41,7 +42,7 @@ func cmdConfigGet(s *Session, args [][]byte) {
 	}
 	for _, arg := range args[2:] {
 		if !bytes.ContainsAny(arg, "[*?") {
-			if p, ok := findParam(params, arg); ok && !seen(p.Name) {
+			if p, ok := s.ex.settings.Lookup(string(arg)); ok && !seen(p.Name) {
 				pairs = append(pairs, string(arg), p.Value)
 			}
 			continue
@@ -56,17 +57,6 @@ func cmdConfigGet(s *Session, args [][]byte) {
 	for _, v := range pairs {
 		s.reply.BulkString(v)
 	}
-}
-
-// findParam finds a parameter by its name in any ASCII case (as Redis's
-// strcasecmp: no Unicode folding).
-func findParam(params []Param, name []byte) (Param, bool) {
-	for _, p := range params {
-		if equalFoldASCII(name, p.Name) {
-			return p, true
-		}
-	}
-	return Param{}, false
 }
 
 // CONFIG SET parameter value [parameter value ...]: all or nothing, each
@@ -125,6 +115,17 @@ func cmdConfigResetStat(s *Session, _ [][]byte) {
 type fixedSettings []Param
 
 func (f fixedSettings) Params() []Param { return f }
+
+// Lookup finds a parameter by its name in any ASCII case (as Redis's
+// strcasecmp: no Unicode folding).
+func (f fixedSettings) Lookup(name string) (Param, bool) {
+	for _, p := range f {
+		if equalFoldASCII([]byte(name), p.Name) {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
 
 func (f fixedSettings) Set(pairs []string) error {
 	return errors.New("Unknown option or number of arguments for CONFIG SET - '" + pairs[0] + "'")

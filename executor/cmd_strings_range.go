@@ -139,7 +139,7 @@ func cmdSetRange(s *Session, args [][]byte) {
 // proto-max-bulk-len, the largest string Redis lets a command build.
 func (s *Session) fitsMaxString(size, extra int64) bool {
 	total := size + extra
-	return total >= size && total <= s.ex.cfg.MaxBulkLen
+	return total >= size && total <= s.ex.maxBulkLen.Load()
 }
 
 // patchedCopy returns a new slice holding old with patch written at

@@ -38,7 +38,8 @@ type Config struct {
 	// (a worker per connection) or "epoll" (event loops).
 	IOModel string
 	// RequirePass, if set, is the password every client must AUTH with.
-	// It is never shown by INFO or CONFIG GET. SetRequirePass changes it.
+	// INFO never shows it (CONFIG GET does, from Settings, as Redis
+	// does). SetRequirePass changes it.
 	RequirePass string
 	// MaxMemory, if positive, refuses writes that grow memory once the
 	// daemon uses more than this many bytes (noeviction). SetMaxMemory
@@ -66,8 +67,13 @@ type Param struct{ Name, Value string }
 // Settings are the daemon's settings as CONFIG sees them. The daemon
 // implements them with package config, which the executor does not import.
 type Settings interface {
-	// Params are every setting CONFIG GET may show, sorted by name.
+	// Params are the settings CONFIG GET's patterns match, sorted by
+	// name.
 	Params() []Param
+	// Lookup finds a setting by its exact name in any ASCII case: one of
+	// Params, or a hidden one, which only a request by name shows. The
+	// Param has the setting's own (lowercase) name.
+	Lookup(name string) (Param, bool)
 	// Set is CONFIG SET's name, value pairs (an even number), applied all
 	// or nothing; an error's text is the reply after "ERR ".
 	Set(pairs []string) error
@@ -109,11 +115,14 @@ type Executor struct {
 	percentiles     atomic.Pointer[[]float64]
 	hub             *hub
 	tracking        *tracker
-	password        atomic.Pointer[password] // requirepass, as it is now
-	maxMemory       atomic.Int64             // maxmemory, as it is now
-	hllSparseMax    atomic.Int64             // hll-sparse-max-bytes, as it is now
-	keyspaceEvents  atomic.Uint32            // notify-keyspace-events' classes (eventClass, notify.go)
-	monitors        monitorList              // sessions in MONITOR mode (monitor.go)
+	password        atomic.Pointer[password]     // requirepass, as it is now
+	maxMemory       atomic.Int64                 // maxmemory, as it is now
+	hllSparseMax    atomic.Int64                 // hll-sparse-max-bytes, as it is now
+	maxBulkLen      atomic.Int64                 // proto-max-bulk-len, as it is now
+	port            atomic.Int64                 // the port listened on now (INFO tcp_port)
+	clientsLimit    atomic.Pointer[clientsLimit] // maxmemory-clients, as it is now
+	keyspaceEvents  atomic.Uint32                // notify-keyspace-events' classes (eventClass, notify.go)
+	monitors        monitorList                  // sessions in MONITOR mode (monitor.go)
 	memory          memoryWatch
 	persist         atomic.Pointer[persistence] // nil while appendonly is no
 	replayer        *Session                    // runs the append-only file at start
@@ -135,8 +144,9 @@ type persistence struct{ Persistence }
 // locally and add their counts here once per batch of requests, so the hot
 // path touches no shared cache line.
 type stats struct {
-	hits, misses  atomic.Int64
-	netIn, netOut atomic.Int64 // request and reply bytes
+	hits, misses   atomic.Int64
+	netIn, netOut  atomic.Int64 // request and reply bytes
+	evictedClients atomic.Int64 // closed by maxmemory-clients
 }
 
 func (st *stats) reset() {
@@ -144,6 +154,7 @@ func (st *stats) reset() {
 	st.misses.Store(0)
 	st.netIn.Store(0)
 	st.netOut.Store(0)
+	st.evictedClients.Store(0)
 }
 
 // New returns an executor serving st.
@@ -166,6 +177,8 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
+	ex.maxBulkLen.Store(cfg.MaxBulkLen)
+	ex.port.Store(int64(cfg.Port))
 	ex.settings = cfg.Settings
 	if ex.settings == nil {
 		params := withDefaults(cfg.Params, []Param{
@@ -209,7 +222,7 @@ func (ex *Executor) NewSession(pusher Pusher) *Session {
 	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired(), data: ex.dbs[0]}
 	s.reply.stats = &ex.errors
 	s.conn, _ = pusher.(Conn)
-	s.parser.MaxBulkLen = ex.cfg.MaxBulkLen
+	s.parser.MaxBulkLen = ex.maxBulkLen.Load()
 	s.parser.Unauthenticated = !s.authed
 	s.client.init()
 	ex.clients.add(s)

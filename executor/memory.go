@@ -52,7 +52,8 @@ func usedMemory() uint64 {
 	return sample[0].Value.Uint64()
 }
 
-// WatchMemory starts sampling used memory against maxmemory; the
+// WatchMemory starts sampling used memory against maxmemory, and the
+// clients' memory against maxmemory-clients (client_eviction.go); the
 // returned function stops it. While there is no limit it reads nothing.
 func (ex *Executor) WatchMemory() (stop func()) {
 	quit, done := make(chan struct{}), make(chan struct{})
@@ -62,6 +63,7 @@ func (ex *Executor) WatchMemory() (stop func()) {
 		defer tick.Stop()
 		for {
 			ex.sampleMemory()
+			ex.evictClients()
 			select {
 			case <-quit:
 				return

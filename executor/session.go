@@ -78,6 +78,7 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 	s.wrote = false
 	s.clock = time.Since(s.ex.started)
 	s.inLen, s.inCap = len(in), cap(in)
+	s.parser.MaxBulkLen = s.ex.maxBulkLen.Load() // CONFIG SET may have changed it
 	if s.held != nil {
 		select {
 		case <-s.held.until: // its pause is over (or replaced): try it again

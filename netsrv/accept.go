@@ -19,21 +19,32 @@ const (
 func (s *Server) acceptLoop() {
 	var backoff time.Duration
 	for !s.stopping.Load() {
+		ln := s.listening() // Rebind may have replaced it
 		// accept4(2) blocks until the kernel has a completed handshake in
 		// the backlog, and returns a new descriptor for that one client.
 		// SOCK_CLOEXEC as for the listening socket (plain accept(2) would
 		// pass no flags).
-		fd, sa, err := unix.Accept4(s.ln.fd, unix.SOCK_CLOEXEC)
+		fd, sa, err := unix.Accept4(ln.fd, unix.SOCK_CLOEXEC)
 		if err != nil {
 			if s.stopping.Load() {
 				return // shutdown(2) on the listening socket woke us: EINVAL
 			}
-			backoff = s.acceptFailed(err, backoff)
+			if s.rebound(ln) {
+				continue // Rebind shut this socket down: on to the new one
+			}
+			backoff = s.acceptFailed(ln, err, backoff)
 			continue
 		}
 		backoff = 0
 		s.admit(fd, sa)
 	}
+}
+
+// rebound reports whether ln is no longer the socket to accept on.
+func (s *Server) rebound(ln *Listener) bool {
+	s.lnMu.Lock()
+	defer s.lnMu.Unlock()
+	return s.ln != ln
 }
 
 // admit takes an accepted connection in: it is registered, then checked
@@ -76,7 +87,7 @@ func (s *Server) refusePeer(c *conn, sa unix.Sockaddr) bool {
 
 // acceptFailed handles an accept error and returns the next backoff. No
 // error stops the loop: the daemon must keep serving the clients it has.
-func (s *Server) acceptFailed(err error, backoff time.Duration) time.Duration {
+func (s *Server) acceptFailed(ln *Listener, err error, backoff time.Duration) time.Duration {
 	switch err {
 	case unix.EINTR, unix.ECONNABORTED:
 		// Interrupted, or the client reset the connection while it sat in
@@ -84,7 +95,7 @@ func (s *Server) acceptFailed(err error, backoff time.Duration) time.Duration {
 		s.log.WithError(err).Debug("accept(): retrying")
 		return 0
 	case unix.EMFILE, unix.ENFILE:
-		if s.acceptWithSpare() {
+		if s.acceptWithSpare(ln) {
 			return 0
 		}
 	}
@@ -112,11 +123,11 @@ func (s *Server) acceptFailed(err error, backoff time.Duration) time.Duration {
 // a client is in, the spare is taken back: if that works, descriptors are
 // available again and the client is admitted as usual; if not, it is told
 // the server is full and closed. It reports whether a client was handled.
-func (s *Server) acceptWithSpare() bool {
+func (s *Server) acceptWithSpare(ln *Listener) bool {
 	if !s.spare.release() {
 		return false
 	}
-	fd, sa, err := unix.Accept4(s.ln.fd, unix.SOCK_CLOEXEC)
+	fd, sa, err := unix.Accept4(ln.fd, unix.SOCK_CLOEXEC)
 	s.spare.retake()
 	if err != nil {
 		return false

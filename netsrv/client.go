@@ -46,8 +46,9 @@ type Holder interface {
 	Held() <-chan struct{}
 }
 
-// errKilled ends a connection another client killed (CLIENT KILL).
-var errKilled = errors.New("killed by a client (CLIENT KILL)")
+// errKilled ends a connection the executor killed: CLIENT KILL, or
+// maxmemory-clients evicting it.
+var errKilled = errors.New("killed: CLIENT KILL, or evicted by maxmemory-clients")
 
 // gauges are a connection's buffer sizes as of its last turn, for other
 // goroutines to read (CLIENT LIST). Each is written only when it changed,

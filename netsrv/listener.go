@@ -1,6 +1,7 @@
 package netsrv
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/sirupsen/logrus"
@@ -12,6 +13,8 @@ type Listener struct {
 	fd   int
 	addr string // the address actually bound, port included
 	port int
+	host string // the address asked for, as given (Rebind compares it)
+	opts ListenOptions
 	log  *logrus.Logger
 }
 
@@ -89,7 +92,7 @@ func ListenWith(host string, port int, opts ListenOptions, log *logrus.Logger) (
 	if err != nil {
 		return fail("getsockname", err)
 	}
-	ln := &Listener{fd: fd, addr: formatSockaddr(bound), port: portOf(bound), log: log}
+	ln := &Listener{fd: fd, addr: formatSockaddr(bound), port: portOf(bound), host: host, opts: opts, log: log}
 	log.WithField("fd", fd).Debugf("listen(): backlog %d on %s", backlog, ln.addr)
 	return ln, nil
 }
@@ -105,4 +108,67 @@ func (ln *Listener) Port() int { return ln.port }
 func (ln *Listener) close() {
 	unix.Close(ln.fd)
 	ln.log.WithField("fd", ln.fd).Debug("close(): listening socket closed")
+}
+
+// Rebind moves the server to a new address while it serves (CONFIG SET
+// port or bind): the new socket is bound and listening before the old one
+// is let go, so a port that cannot be had (taken, privileged) leaves the
+// server listening where it was, and the error says why. Connections
+// already accepted stay; ones still in the old socket's backlog are reset
+// when it closes, as Redis does when it changes ports. A port of 0 asks
+// the kernel for a free one, as at start; the port bound is returned.
+//
+// Only the accept loop's goroutine ever closes a listening socket:
+// closing a descriptor another thread is blocked on does not wake it and
+// frees its number for reuse (docs/architecture.md). So the old socket is
+// shut down here, which wakes a blocked accept(2) with EINVAL, and left
+// for the accept loop to close (retire).
+func (s *Server) Rebind(host string, port int) (int, error) {
+	s.lnMu.Lock()
+	cur := s.ln
+	s.lnMu.Unlock()
+	if host == cur.host && port == cur.port {
+		return cur.port, nil
+	}
+	ln, err := ListenWith(host, port, cur.opts, s.log)
+	if err != nil {
+		return 0, err
+	}
+	s.lnMu.Lock()
+	defer s.lnMu.Unlock()
+	if s.lnClosed || s.stopping.Load() {
+		ln.close()
+		return 0, errors.New("the server is shutting down")
+	}
+	old := s.ln
+	s.ln = ln
+	s.retired = append(s.retired, old)
+	unix.Shutdown(old.fd, unix.SHUT_RDWR)
+	s.log.WithFields(logrus.Fields{"addr": ln.addr, "was": old.addr}).Info("accepting connections at a new address")
+	return ln.port, nil
+}
+
+// listening is the socket the accept loop should accept on now. The loop
+// calls it between accepts, when it is blocked on no socket, so this is
+// where the sockets Rebind retired are closed.
+func (s *Server) listening() *Listener {
+	s.lnMu.Lock()
+	defer s.lnMu.Unlock()
+	s.closeRetired()
+	return s.ln
+}
+
+// closeRetired closes the sockets Rebind replaced; lnMu is held.
+func (s *Server) closeRetired() {
+	for _, old := range s.retired {
+		old.close()
+	}
+	s.retired = nil
+}
+
+// Addr is the address the server listens on now, with the real port.
+func (s *Server) Addr() string {
+	s.lnMu.Lock()
+	defer s.lnMu.Unlock()
+	return s.ln.addr
 }

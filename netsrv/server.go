@@ -95,8 +95,11 @@ type Server struct {
 	stopping atomic.Bool
 	stopped  chan struct{} // closed when shutdown is requested
 	done     chan struct{} // closed when Serve has finished
-	lnMu     sync.Mutex    // orders shutdown(listen fd) before close(listen fd)
+	// lnMu guards ln, which Rebind replaces, and orders shutdown(listen
+	// fd) before close(listen fd).
+	lnMu     sync.Mutex
 	lnClosed bool
+	retired  []*Listener // replaced by Rebind, for the accept loop to close
 	accepted atomic.Int64
 	rejected atomic.Int64
 }
@@ -143,13 +146,14 @@ func (s *Server) Serve(newSession func(Client) Session) error {
 		return s.modelErr
 	}
 	fields := s.model.start()
-	fields["addr"] = s.ln.addr
+	fields["addr"] = s.Addr()
 	s.log.WithFields(fields).Info("accepting connections")
 	s.acceptLoop()
 
 	// Section 10, steps 3 to 5 (see Shutdown).
 	s.lnMu.Lock()
 	s.ln.close()
+	s.closeRetired()
 	s.lnClosed = true
 	s.lnMu.Unlock()
 	s.log.Info("shutdown: listening socket closed; no new connections")
