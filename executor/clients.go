@@ -185,7 +185,7 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 	num("sub", int64(channels))
 	num("psub", int64(patterns))
 	num("ssub", 0)
-	num("multi", -1)
+	num("multi", s.tx.shown.Load()-1)
 	num("qbuf", int64(query))
 	num("qbuf-free", int64(queryFree))
 	num("argv-mem", int64(argvMem))
@@ -217,14 +217,21 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 }
 
 // clientFlags are CLIENT LIST's flags letters, in Redis's order: P
-// subscribed, b held by a pause, e no-evict, N for none.
+// subscribed, x in MULTI, b held by a pause, d a watched key changed, e
+// no-evict, N for none.
 func (s *Session) clientFlags(subscriptions int) string {
 	flags := ""
 	if subscriptions > 0 {
 		flags += "P"
 	}
+	if s.tx.shown.Load() > 0 {
+		flags += "x"
+	}
 	if s.client.blocked.Load() {
 		flags += "b"
+	}
+	if s.watch.dirty.Load() {
+		flags += "d"
 	}
 	if s.client.noEvict.Load() {
 		flags += "e"

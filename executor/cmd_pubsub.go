@@ -78,6 +78,7 @@ func cmdPubSubNumPat(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.hub.numPat
 // RESP2, as a fresh connection.
 func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
+	s.discardTransaction()
 	s.resetClientState()
 	s.setProtocol(false)
 	s.ex.tracking.mu.Lock()

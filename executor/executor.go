@@ -115,6 +115,8 @@ type Executor struct {
 	clients         clientList                  // every connected session (CLIENT LIST, KILL)
 	pause           atomic.Pointer[pauseState]  // CLIENT PAUSE in force; nil when none
 	pauseMu         sync.Mutex                  // serialises pausing and unpausing
+	exclusive       sync.RWMutex                // EXEC and WATCH run alone (multi.go)
+	watches         watchTable                  // WATCHed keys (watch.go)
 }
 
 // password is requirepass: whether one is set, and its sha256.
@@ -152,7 +154,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.percentiles.Store(&defaultPercentiles)
 	ex.tracking.maxKeys.Store(cfg.TrackingMaxKeys)
 	if st != nil {
-		st.OnExpire(ex.tracking.expired)
+		st.OnExpire(ex.keyExpired)
 	}
 	for name := range ex.commands {
 		ex.commandNames = append(ex.commandNames, name)
