@@ -77,6 +77,7 @@ type AOF struct {
 	lastSync time.Time
 
 	rewrite rewriteState
+	tx      transactionState
 	store   *store.Store // the key space, for automatic rewrites
 
 	wake chan struct{}
@@ -170,15 +171,25 @@ func (a *AOF) Attach(data *store.Store) {
 // so it only copies bytes into memory; the writer goroutine does the I/O.
 func (a *AOF) Record(c store.Change) {
 	a.mu.Lock()
+	if a.tx.open { // EndTransaction records it
+		a.tx.held = appendRecord(a.tx.held, c)
+		a.tx.changes++
+		a.mu.Unlock()
+		return
+	}
 	before := len(a.buf)
 	a.buf = appendRecord(a.buf, c)
 	a.recorded += uint64(len(a.buf) - before)
 	a.rewrite.capture(a.buf[before:])
 	a.mu.Unlock()
-	select {
-	case a.wake <- struct{}{}:
-	default:
-	}
+	a.wakeWriter()
+}
+
+// appendLocked records bytes that are already RESP; the caller holds mu.
+func (a *AOF) appendLocked(rec []byte) {
+	a.buf = append(a.buf, rec...)
+	a.recorded += uint64(len(rec))
+	a.rewrite.capture(rec)
 }
 
 // WaitDurable returns once every change recorded so far is as durable as
