@@ -61,6 +61,12 @@ var multiConversations = []conversation{
 		{"WATCH", "a"}, {"SET", "a", "2"}, {"MULTI"}, {"PING"}, {"EXEC"},
 		{"MULTI"}, {"NOSUCH"}, {"EXEC"},
 	}},
+	{"RESP3 tracking: a transaction is one command", false, [][]string{
+		{"HELLO", "3"}, {"FLUSHALL"}, {"CLIENT", "TRACKING", "ON"},
+		{"GET", "k"}, {"MULTI"}, {"SET", "k", "1"}, {"GET", "k"}, {"SET", "j", "2"}, {"EXEC"}, {"PING"},
+		{"CLIENT", "TRACKING", "OFF"}, {"CLIENT", "TRACKING", "ON", "OPTIN"},
+		{"CLIENT", "CACHING", "YES"}, {"MULTI"}, {"PTTL", "m"}, {"GET", "m"}, {"EXEC"}, {"SET", "m", "x"}, {"PING"},
+	}},
 }
 
 // TestTransactionsMatchRedis holds the transaction conversations up

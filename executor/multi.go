@@ -41,6 +41,9 @@ type transaction struct {
 	aborted bool
 	flags   cmdFlags // the queued commands' flags, together
 	queued  []queuedCommand
+	// running: EXEC is running the queued commands, which count as parts
+	// of one command for client tracking (tracking.go).
+	running bool
 	// shown is what CLIENT LIST shows as multi=: the queued count plus
 	// one, 0 outside MULTI (-1 there), for other sessions to read.
 	shown atomic.Int64
@@ -189,9 +192,11 @@ func cmdExec(s *Session, _ [][]byte) {
 			log.BeginTransaction()
 		}
 		s.reply.Array(len(queued))
+		s.tx.running = true
 		for _, q := range queued {
 			s.call(q.cmd, q.args)
 		}
+		s.tx.running = false
 		if log != nil {
 			log.EndTransaction()
 		}

@@ -183,7 +183,7 @@ func (s *Session) call(cmd *command, args [][]byte) {
 	// Tracking (tracking.go): a tracking client's own invalidations wait
 	// until its reply is written; after the run the keys it read are
 	// noted and the keys any command wrote are invalidated.
-	trackingHeld := s.track.on && s.ex.tracking.hold(s)
+	trackingHeld := s.track.on && !s.tx.running && s.ex.tracking.hold(s)
 	cmd.run(s, args)
 	if s.ex.tracking.clients.Load() != 0 {
 		s.afterCommand(cmd, args, mark)
