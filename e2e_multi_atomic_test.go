@@ -70,3 +70,54 @@ func TestE2EExecIsAtomic(t *testing.T) {
 		}
 	})
 }
+
+// TestE2EWatchOptimisticLocking: clients increment one counter by
+// WATCH, GET, then MULTI SET EXEC, retrying when EXEC fails: every
+// increment lands exactly once, so no EXEC succeeded over a change it
+// should have seen, and the retries end (bounded).
+func TestE2EWatchOptimisticLocking(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		rdb := startDaemon(t, "--io", model).goRedis()
+		ctx := context.Background()
+		const clients, perClient, maxTries = 4, 50, 10000
+		var wg sync.WaitGroup
+		var retries atomic.Int64
+		for c := 0; c < clients; c++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; i < perClient; i++ {
+					for try := 0; ; try++ {
+						if try == maxTries {
+							t.Error("an increment never got through")
+							return
+						}
+						err := rdb.Watch(ctx, func(tx *redis.Tx) error {
+							n, err := tx.Get(ctx, "counter").Int()
+							if err != nil && err != redis.Nil {
+								return err
+							}
+							_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
+								p.Set(ctx, "counter", n+1, 0)
+								return nil
+							})
+							return err
+						}, "counter")
+						if err == nil {
+							break
+						}
+						if err != redis.TxFailedErr {
+							t.Error(err)
+							return
+						}
+						retries.Add(1)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		if got := rdb.Get(ctx, "counter").Val(); got != itoa(clients*perClient) {
+			t.Fatalf("counter = %s after %d increments (%d retries)", got, clients*perClient, retries.Load())
+		}
+	})
+}
