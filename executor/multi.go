@@ -42,8 +42,10 @@ type transaction struct {
 	flags   cmdFlags // the queued commands' flags, together
 	queued  []queuedCommand
 	// running: EXEC is running the queued commands, which count as parts
-	// of one command for client tracking (tracking.go).
+	// of one command for client tracking (tracking.go); changed are the
+	// keys they changed, for BCAST tracking.
 	running bool
+	changed [][]byte
 	// shown is what CLIENT LIST shows as multi=: the queued count plus
 	// one, 0 outside MULTI (-1 there), for other sessions to read.
 	shown atomic.Int64
@@ -197,6 +199,7 @@ func cmdExec(s *Session, _ [][]byte) {
 			s.call(q.cmd, q.args)
 		}
 		s.tx.running = false
+		s.ex.tracking.broadcastTransaction(s)
 		if log != nil {
 			log.EndTransaction()
 		}

@@ -179,3 +179,18 @@ func BenchmarkSessionSetWhileAnotherWatches(b *testing.B) {
 		_, out, _ = s.Handle(req, out[:0])
 	}
 }
+
+// TestBroadcastTrackingOfATransaction: in BCAST mode what one EXEC changed
+// comes after its reply, one message per prefix, as Redis gathers it.
+func TestBroadcastTrackingOfATransaction(t *testing.T) {
+	ex := newExecutor()
+	s := ex.NewSession(nil)
+	handle(t, s, "HELLO 3\r\nCLIENT TRACKING ON BCAST PREFIX a: PREFIX b:\r\n")
+	got := handle(t, s, "MULTI\r\nINCR a:1\r\nINCR a:2\r\nINCR b:1\r\nINCR c:1\r\nEXEC\r\n")
+	want := "+OK\r\n+QUEUED\r\n+QUEUED\r\n+QUEUED\r\n+QUEUED\r\n*4\r\n:1\r\n:1\r\n:1\r\n:1\r\n" +
+		">2\r\n$10\r\ninvalidate\r\n*2\r\n$3\r\na:1\r\n$3\r\na:2\r\n" +
+		">2\r\n$10\r\ninvalidate\r\n*1\r\n$3\r\nb:1\r\n"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

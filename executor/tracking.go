@@ -258,7 +258,27 @@ func (t *tracker) invalidate(actor *Session, keys [][]byte) {
 	for _, k := range keys {
 		t.invalidateKey(actor, string(k), true)
 	}
+	if actor != nil && actor.tx.running && len(t.prefixes) > 0 {
+		// BCAST: what a transaction changed goes out together after
+		// EXEC, one message per prefix, as Redis gathers it.
+		for _, k := range keys {
+			actor.tx.changed = append(actor.tx.changed, append([]byte(nil), k...))
+		}
+		return
+	}
 	t.broadcast(actor, keys)
+}
+
+// broadcastTransaction sends the BCAST messages for the keys the
+// transaction s ran changed.
+func (t *tracker) broadcastTransaction(s *Session) {
+	if len(s.tx.changed) == 0 {
+		return
+	}
+	t.mu.Lock()
+	t.broadcast(s, s.tx.changed)
+	t.mu.Unlock()
+	s.tx.changed = nil
 }
 
 // expired is the store's report of a key deleted at its expiry time.
