@@ -194,3 +194,27 @@ func TestBroadcastTrackingOfATransaction(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+// TestPauseWriteAndTransactions: under CLIENT PAUSE WRITE a transaction
+// of reads runs, and EXEC of one that writes waits, as in Redis.
+func TestPauseWriteAndTransactions(t *testing.T) {
+	ex := newExecutor()
+	admin, reader, writer := ex.NewSession(nil), ex.NewSession(nil), ex.NewSession(nil)
+	handle(t, writer, "MULTI\r\nSET k v\r\n")
+	handle(t, admin, "CLIENT PAUSE 100000 WRITE\r\n")
+	if got := handle(t, reader, "MULTI\r\nPING\r\nGET k\r\nEXEC\r\n"); got != "+OK\r\n+QUEUED\r\n+QUEUED\r\n*2\r\n+PONG\r\n$-1\r\n" {
+		t.Fatalf("reads in a transaction under a write pause: %q", got)
+	}
+	if _, out, _ := writer.Handle([]byte("EXEC\r\n"), nil); len(out) != 0 || writer.Held() == nil {
+		t.Fatalf("EXEC of a write ran under the pause: %q", out)
+	}
+	handle(t, admin, "CLIENT UNPAUSE\r\n")
+	select {
+	case <-writer.Held():
+	case <-time.After(10 * time.Second):
+		t.Fatal("UNPAUSE did not release the held EXEC")
+	}
+	if got := handle(t, writer, ""); got != "*1\r\n+OK\r\n" {
+		t.Fatalf("EXEC after UNPAUSE: %q", got)
+	}
+}
