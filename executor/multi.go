@@ -49,6 +49,9 @@ type transaction struct {
 	// shown is what CLIENT LIST shows as multi=: the queued count plus
 	// one, 0 outside MULTI (-1 there), for other sessions to read.
 	shown atomic.Int64
+	// mem is CLIENT LIST's multi-mem: the queued arguments' bytes plus a
+	// pointer per argument, as Redis counts them.
+	mem atomic.Int64
 }
 
 // queuedCommand is a command waiting for EXEC, with its own copy of the
@@ -89,6 +92,7 @@ func (s *Session) queue(cmd *command, args [][]byte) bool {
 		tx.queued = append(tx.queued, queuedCommand{cmd, kept})
 		tx.flags |= cmd.flags
 		tx.shown.Store(int64(len(tx.queued)) + 1)
+		tx.mem.Add(int64(size + 8*len(args)))
 	}
 	s.reply.Status("QUEUED")
 	return true
@@ -143,6 +147,7 @@ func (s *Session) discardTransaction() {
 	clear(s.tx.queued)
 	s.tx.queued = s.tx.queued[:0]
 	s.tx.shown.Store(0)
+	s.tx.mem.Store(0)
 	s.unwatchAll()
 }
 

@@ -38,7 +38,8 @@ func TestClientListShowsTransactions(t *testing.T) {
 	handle(t, other, "SET k changed\r\n")
 	// CLIENT INFO is queued inside MULTI, so another session looks.
 	line := handle(t, other, "CLIENT LIST ID "+strconv.FormatInt(s.id, 10)+"\r\n")
-	if !regexp.MustCompile(`flags=xd .* multi=2 `).MatchString(line) {
+	// multi-mem: "SET a 1" and "SET b 2", 5 bytes and 3 pointers each.
+	if !regexp.MustCompile(`flags=xd .* multi=2 .* multi-mem=58 `).MatchString(line) {
 		t.Fatalf("in MULTI with a touched watched key: %q", line)
 	}
 	if got := handle(t, s, "EXEC\r\n"); got != "*-1\r\n" {
