@@ -82,6 +82,7 @@ type AOF struct {
 	lastSync time.Time
 
 	rewrite rewriteState
+	tx      transactionState
 	dbs     []*store.Store // the databases, for automatic rewrites
 	// lastDB is the database the file's last record is in (guarded by
 	// mu): a change in another is preceded by SELECT. -1: unknown.
@@ -199,25 +200,43 @@ func (a *AOF) Attach(dbs ...*store.Store) {
 // so it only copies bytes into memory; the writer goroutine does the I/O.
 func (a *AOF) Record(db int, c store.Change) {
 	a.mu.Lock()
-	before := len(a.buf)
-	if c.Op == store.ChangeSwap {
-		// SWAPDB is replayed as such; it needs no SELECT.
-		a.buf = appendCommand(a.buf, "SWAPDB", strconv.Itoa(db), strconv.Itoa(a.indexOf(c.With)))
-		a.swaps++
-	} else {
-		if db != a.lastDB {
-			a.buf = appendSelect(a.buf, db)
-			a.lastDB = db
-		}
-		a.buf = appendRecord(a.buf, c)
+	if a.tx.open { // EndTransaction records it
+		a.tx.held = a.appendChange(a.tx.held, db, c)
+		a.tx.changes++
+		a.mu.Unlock()
+		return
 	}
+	before := len(a.buf)
+	a.buf = a.appendChange(a.buf, db, c)
 	a.recorded += uint64(len(a.buf) - before)
 	a.rewrite.capture(a.buf[before:])
 	a.mu.Unlock()
-	select {
-	case a.wake <- struct{}{}:
-	default:
+	a.wakeWriter()
+}
+
+// appendChange appends the record of c, a change in database db, to b:
+// SWAPDB as itself, any other change after a SELECT when the file's last
+// record is in another database. The caller holds mu, and b's records go
+// to the file next (a transaction's are held, but nothing else is recorded
+// until they are written).
+func (a *AOF) appendChange(b []byte, db int, c store.Change) []byte {
+	if c.Op == store.ChangeSwap {
+		// SWAPDB is replayed as such; it needs no SELECT.
+		a.swaps++
+		return appendCommand(b, "SWAPDB", strconv.Itoa(db), strconv.Itoa(a.indexOf(c.With)))
 	}
+	if db != a.lastDB {
+		b = appendSelect(b, db)
+		a.lastDB = db
+	}
+	return appendRecord(b, c)
+}
+
+// appendLocked records bytes that are already RESP; the caller holds mu.
+func (a *AOF) appendLocked(rec []byte) {
+	a.buf = append(a.buf, rec...)
+	a.recorded += uint64(len(rec))
+	a.rewrite.capture(rec)
 }
 
 // indexOf is the number of database st.

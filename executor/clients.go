@@ -186,11 +186,11 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 	num("sub", int64(channels))
 	num("psub", int64(patterns))
 	num("ssub", 0)
-	num("multi", -1)
+	num("multi", s.tx.shown.Load()-1)
 	num("qbuf", int64(query))
 	num("qbuf-free", int64(queryFree))
 	num("argv-mem", int64(argvMem))
-	num("multi-mem", 0)
+	num("multi-mem", s.tx.mem.Load())
 	num("rbs", int64(outSize))
 	num("rbp", int64(outSize))
 	num("obl", int64(unsent))
@@ -218,7 +218,8 @@ func (s *Session) infoLine(b []byte, self *Session, argvMem int, now time.Time) 
 }
 
 // clientFlags are CLIENT LIST's flags letters, in Redis's order: O
-// monitoring, P subscribed, b held by a pause, e no-evict, N for none.
+// monitoring, P subscribed, x in MULTI, b held by a pause, d a watched key
+// changed, e no-evict, N for none.
 func (s *Session) clientFlags(subscriptions int) string {
 	flags := ""
 	if s.monitoring.Load() {
@@ -227,8 +228,14 @@ func (s *Session) clientFlags(subscriptions int) string {
 	if subscriptions > 0 {
 		flags += "P"
 	}
+	if s.tx.shown.Load() > 0 {
+		flags += "x"
+	}
 	if s.client.blocked.Load() {
 		flags += "b"
+	}
+	if s.watch.dirty.Load() {
+		flags += "d"
 	}
 	if s.client.noEvict.Load() {
 		flags += "e"

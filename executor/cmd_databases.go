@@ -35,6 +35,7 @@ func cmdSwapDB(s *Session, args [][]byte) {
 		return
 	}
 	store.Swap(s.ex.dbs[a], s.ex.dbs[b])
+	s.ex.touchSwapped(a, b)
 	s.reply.Status("OK")
 }
 

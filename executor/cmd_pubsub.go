@@ -79,6 +79,7 @@ func cmdPubSubNumPat(s *Session, _ [][]byte) { s.reply.Int(int64(s.ex.hub.numPat
 func cmdReset(s *Session, _ [][]byte) {
 	s.ex.hub.dropAll(s)
 	s.stopMonitoring()
+	s.discardTransaction()
 	s.resetClientState()
 	s.selectDB(0)
 	s.setProtocol(false)

@@ -78,7 +78,7 @@ func (c *command) arityOK(n int) bool {
 // registers, so the table reads by topic.
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
-	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands}
+	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {

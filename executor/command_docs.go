@@ -1561,4 +1561,45 @@ var commandDocs = map[string]*commandDoc{
 		docFlags:   docSyscmd,
 		acl:        aclHyperLogLog,
 	},
+	"multi": {
+		summary:    "Begin a transaction: later commands are queued until EXEC",
+		since:      "1.2.0",
+		group:      "transactions",
+		complexity: "O(1)",
+		acl:        aclTransaction,
+	},
+	"exec": {
+		summary:    "Run every command queued since MULTI, as one step",
+		since:      "1.2.0",
+		group:      "transactions",
+		complexity: "Depends on commands in the transaction",
+		acl:        aclTransaction,
+	},
+	"discard": {
+		summary:    "Drop the commands queued since MULTI and leave the transaction",
+		since:      "2.0.0",
+		group:      "transactions",
+		complexity: "O(N), when N is the number of queued commands",
+		acl:        aclTransaction,
+	},
+	"watch": {
+		summary:    "Make the next EXEC fail if any of these keys changes first",
+		since:      "2.2.0",
+		group:      "transactions",
+		complexity: "O(1) for every key.",
+		acl:        aclTransaction,
+		keySpecs: []keySpec{
+			{flags: keyRO, index: 1, lastKey: -1, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey, flags: argMultiple},
+		},
+	},
+	"unwatch": {
+		summary:    "Stop watching every key this connection watches",
+		since:      "2.2.0",
+		group:      "transactions",
+		complexity: "O(1)",
+		acl:        aclTransaction,
+	},
 }

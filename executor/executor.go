@@ -129,6 +129,8 @@ type Executor struct {
 	clients         clientList                  // every connected session (CLIENT LIST, KILL)
 	pause           atomic.Pointer[pauseState]  // CLIENT PAUSE in force; nil when none
 	pauseMu         sync.Mutex                  // serialises pausing and unpausing
+	exclusive       sync.RWMutex                // EXEC and WATCH run alone (multi.go)
+	watches         watchTable                  // WATCHed keys (watch.go)
 }
 
 // password is requirepass: whether one is set, and its sha256.

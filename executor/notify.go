@@ -110,10 +110,12 @@ func (ex *Executor) publishEvent(class eventClass, event string, key []byte, db 
 
 // keyExpired is the store telling of a key deleted because its time was
 // up, by a read or by the active sweep (store.OnExpire): client tracking
-// invalidates it and the expired event (class x) is published.
+// invalidates it, its watchers' EXEC will fail, and the expired event
+// (class x) is published.
 func (ex *Executor) keyExpired(db int) func(key []byte) {
 	return func(key []byte) {
 		ex.tracking.expired(key)
+		ex.watches.touched(db, key)
 		if eventClass(ex.keyspaceEvents.Load())&classExpired != 0 {
 			ex.publishEvent(classExpired, "expired", key, db)
 		}

@@ -64,7 +64,7 @@ func (ex *Executor) unpause() {
 // a held command is counted (INFO commandstats) when it runs.
 func (s *Session) hold(cmd *command, args [][]byte) bool {
 	p := s.ex.pause.Load()
-	if p == nil || !p.all && cmd.flags&flagWrite == 0 && cmd.name != "publish" {
+	if p == nil || !p.all && s.checkedFlags(cmd)&flagWrite == 0 && cmd.name != "publish" {
 		return false
 	}
 	// The arguments alias the input buffer, which the connection reuses

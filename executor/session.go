@@ -51,6 +51,10 @@ type Session struct {
 	replies         replyMode    // CLIENT REPLY
 	held            *heldRequest // a request waiting for a pause to end (pause.go)
 	inLen, inCap    int          // the input of the batch being handled, for CLIENT INFO
+
+	tx         transaction // MULTI (multi.go)
+	watch      watchState  // WATCH (watch.go)
+	readLocked bool        // holds the executor's lock for reading (multi.go)
 }
 
 // batchCounts are counted per batch of requests and then added to the
@@ -79,11 +83,13 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 	s.clock = time.Since(s.ex.started)
 	s.inLen, s.inCap = len(in), cap(in)
 	s.parser.MaxBulkLen = s.ex.maxBulkLen.Load() // CONFIG SET may have changed it
+	s.lockForBatch()
 	if s.held != nil {
 		select {
 		case <-s.held.until: // its pause is over (or replaced): try it again
 			out = s.runHeld(out)
 		default:
+			s.unlockAfterBatch()
 			return 0, out, false // still held: nothing else runs before it
 		}
 	}
@@ -107,6 +113,7 @@ func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter
 		}
 		out = s.silence(s.reply.buf, len(out))
 	}
+	s.unlockAfterBatch()
 	s.counts.netIn += int64(consumed)
 	s.counts.netOut += int64(len(out) - start)
 	s.flushCounts()
@@ -154,13 +161,13 @@ func (s *Session) execute(args [][]byte) {
 	if cmd != nil && cmd.subcommands != nil && len(args) > 1 {
 		sub := s.subcommand(cmd, args[1])
 		if sub == nil {
-			s.reply.Error(unknownSubcommand(cmd, args[1]))
+			s.reject(nil, unknownSubcommand(cmd, args[1]))
 			return
 		}
 		cmd = sub
 	}
 	if cmd == nil {
-		s.reply.Error(unknownCommand(args))
+		s.reject(nil, unknownCommand(args))
 		return
 	}
 	if s.refused(cmd, args) {
@@ -170,13 +177,22 @@ func (s *Session) execute(args [][]byte) {
 	if s.ex.pause.Load() != nil && s.hold(cmd, args) {
 		return // it runs when the pause ends
 	}
+	if s.tx.on && s.queue(cmd, args) {
+		return // it runs at EXEC
+	}
+	s.call(cmd, args)
+}
+
+// call runs a command that passed the checks (EXEC calls it for each
+// command it runs).
+func (s *Session) call(cmd *command, args [][]byte) {
 	s.cmd = cmd
 	s.wrote = s.wrote || cmd.flags&flagWrite != 0
 	errorsBefore, mark := s.reply.errors, len(s.reply.buf)
 	// Tracking (tracking.go): a tracking client's own invalidations wait
 	// until its reply is written; after the run the keys it read are
 	// noted and the keys any command wrote are invalidated.
-	trackingHeld := s.track.on && s.ex.tracking.hold(s)
+	trackingHeld := s.track.on && !s.tx.running && s.ex.tracking.hold(s)
 	cmd.run(s, args)
 	if s.ex.tracking.clients.Load() != 0 {
 		s.afterCommand(cmd, args, mark)
@@ -192,49 +208,64 @@ func (s *Session) execute(args [][]byte) {
 	s.clock = end
 }
 
-// refused answers the error and reports true when cmd may not run now.
+// refused answers the error and reports true when cmd may not run now
+// (inside MULTI: may not be queued).
 func (s *Session) refused(cmd *command, args [][]byte) bool {
-	switch {
-	case !cmd.arityOK(len(args)):
-		s.reply.Error(wrongArity(cmd.name))
-	case !s.authed && cmd.flags&flagNoAuth == 0 && s.needsAuth():
-		s.reply.Error(errNoAuth)
-	case cmd.flags&flagDenyOOM != 0 && s.ex.overMaxMemory():
-		s.reply.Error(errOOM)
-	case s.refusedForDiskError(cmd): // it has answered MISCONF
-	case s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0 && !s.resp3:
-		// Only RESP2 needs the restriction, as in Redis: there a reply
-		// and a message look alike, while RESP3 marks messages as pushes.
-		// A subcommand is named as Redis names it: 'pubsub|numpat'.
-		s.reply.Error("ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context")
-	case s.monitoring.Load() && (cmd.flags&(flagWrite|flagReadonly) != 0 || cmd.name == "publish"):
-		// A monitor is a replica to Redis, and a replica may not touch
-		// the key space (nor publish: Redis replicates PUBLISH).
-		s.reply.Error("ERR Replica can't interact with the keyspace")
-	default:
+	msg := s.refusal(cmd, args)
+	if msg == "" {
 		return false
 	}
+	s.reject(cmd, msg)
 	return true
 }
 
-// refusedForDiskError answers MISCONF and reports true when cmd is refused
-// because the append-only file cannot be written: every write command, and
-// PING, as in Redis, so that a health check notices the disk. (Redis
-// refuses OOM first and MISCONF next, both before the subscribed-mode
-// check.) The error is read once: the writer may clear it at any moment.
-func (s *Session) refusedForDiskError(cmd *command) bool {
-	if cmd.flags&flagWrite == 0 && cmd.name != "ping" {
-		return false
+// refusal is the error that refuses cmd, in Redis's order of checks, or "".
+func (s *Session) refusal(cmd *command, args [][]byte) string {
+	flags := s.checkedFlags(cmd)
+	switch {
+	case !cmd.arityOK(len(args)):
+		return wrongArity(cmd.name)
+	case !s.authed && cmd.flags&flagNoAuth == 0 && s.needsAuth():
+		return errNoAuth
+	case s.tx.on && cmd.flags&flagNoMulti != 0:
+		return errNoMulti
+	case s.refusedForMemory(cmd, flags):
+		return errOOM
+	}
+	if msg := s.diskError(cmd, flags); msg != "" {
+		return msg
+	}
+	if s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0 && !s.resp3 {
+		// Only RESP2 needs the restriction, as in Redis: there a reply
+		// and a message look alike, while RESP3 marks messages as pushes.
+		// A subcommand is named as Redis names it: 'pubsub|numpat'.
+		return "ERR Can't execute '" + cmd.name + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"
+	}
+	if s.monitoring.Load() && (cmd.flags&(flagWrite|flagReadonly) != 0 || cmd.name == "publish") {
+		// A monitor is a replica to Redis, and a replica may not touch
+		// the key space (nor publish: Redis replicates PUBLISH).
+		return "ERR Replica can't interact with the keyspace"
+	}
+	return ""
+}
+
+// diskError is MISCONF when cmd is refused because the append-only file
+// cannot be written: every write command, and PING, as in Redis, so that
+// a health check notices the disk. (Redis refuses OOM first and MISCONF
+// next, both before the subscribed-mode check.) "" otherwise. The error
+// is read once: the writer may clear it at any moment.
+func (s *Session) diskError(cmd *command, flags cmdFlags) string {
+	if flags&flagWrite == 0 && cmd.name != "ping" {
+		return ""
 	}
 	p := s.ex.persistence()
 	if p == nil {
-		return false
+		return ""
 	}
-	err := p.WriteError()
-	if err != nil {
-		s.reply.Error(misconf(err))
+	if err := p.WriteError(); err != nil {
+		return misconf(err)
 	}
-	return err != nil
+	return ""
 }
 
 // Closed is called by the networking layer once the connection has ended:
@@ -245,4 +276,5 @@ func (s *Session) Closed() {
 	s.ex.clients.remove(s)
 	s.ex.tracking.unregister(s)
 	s.stopMonitoring()
+	s.unwatchAll()
 }

@@ -179,8 +179,9 @@ func (s *Session) afterCommand(cmd *command, args [][]byte, mark int) {
 	if st.on && cmd.flags&flagReadonly != 0 && !st.bcast && (!st.optin || st.caching) && !(st.optout && st.caching) {
 		s.ex.tracking.remember(s, commandKeys(cmd, args))
 	}
-	if st.caching && !strings.HasPrefix(cmd.name, "client|") {
-		// It holds for one command, CLIENT ones aside, as in Redis.
+	if st.caching && !strings.HasPrefix(cmd.name, "client|") && !s.tx.on && !s.tx.running {
+		// It holds for one command, CLIENT ones aside, as in Redis; a
+		// transaction counts as one command (MULTI ... EXEC).
 		s.ex.tracking.mu.Lock()
 		st.caching = false
 		s.ex.tracking.mu.Unlock()
@@ -257,7 +258,27 @@ func (t *tracker) invalidate(actor *Session, keys [][]byte) {
 	for _, k := range keys {
 		t.invalidateKey(actor, string(k), true)
 	}
+	if actor != nil && actor.tx.running && len(t.prefixes) > 0 {
+		// BCAST: what a transaction changed goes out together after
+		// EXEC, one message per prefix, as Redis gathers it.
+		for _, k := range keys {
+			actor.tx.changed = append(actor.tx.changed, append([]byte(nil), k...))
+		}
+		return
+	}
 	t.broadcast(actor, keys)
+}
+
+// broadcastTransaction sends the BCAST messages for the keys the
+// transaction s ran changed.
+func (t *tracker) broadcastTransaction(s *Session) {
+	if len(s.tx.changed) == 0 {
+		return
+	}
+	t.mu.Lock()
+	t.broadcast(s, s.tx.changed)
+	t.mu.Unlock()
+	s.tx.changed = nil
 }
 
 // expired is the store's report of a key deleted at its expiry time.
@@ -380,6 +401,11 @@ func (t *tracker) send(actor, target *Session, payload []byte) {
 // RESP3 redirect client that is neither is not told (a limit of this
 // daemon: Redis would be).
 func deliver(actor, s *Session, frame []byte) {
+	if s == actor && s.tx.running && s.track.running {
+		// Inside EXEC's reply: after it, as in Redis.
+		s.track.pending = append(s.track.pending, frame...)
+		return
+	}
 	if s == actor {
 		if s.reply.form != formHuman {
 			s.reply.buf = append(s.reply.buf, frame...)

@@ -44,6 +44,9 @@ func (s *Store) notify(c Change) {
 	if fn := s.observe.Load(); fn != nil {
 		(*fn)(c)
 	}
+	if c.Op != ChangeFlush && c.Op != ChangeSwap {
+		s.touched(c.Key)
+	}
 }
 
 // Range calls fn for every live key, a shard at a time: a shard's keys are

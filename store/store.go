@@ -41,6 +41,7 @@ type Store struct {
 	sweepOff atomic.Bool
 
 	observe  atomic.Pointer[func(Change)]     // set by Observe; nil: nobody
+	watcher  atomic.Pointer[Watcher]          // set by SetWatcher; nil: nobody
 	onExpire atomic.Pointer[func(key []byte)] // set by OnExpire; nil: nobody
 }
 
@@ -244,9 +245,16 @@ func (s *Store) Set(key, value []byte) {
 // notifyPut tells the observer, if any, of the entry just stored at pos,
 // as stored: its value is then the store's own copy.
 func (s *Store) notifyPut(sh *shard, pos int) {
-	if fn := s.observe.Load(); fn != nil {
-		key, e := sh.entryAt(pos)
+	fn, w := s.observe.Load(), s.watcher.Load()
+	if fn == nil && w == nil {
+		return
+	}
+	key, e := sh.entryAt(pos)
+	if fn != nil {
 		(*fn)(Change{Op: ChangePut, Key: key, Entry: e})
+	}
+	if w != nil {
+		(*w).Touched(key)
 	}
 }
 
@@ -340,6 +348,9 @@ func (s *Store) ExpiredCount() int64 { return s.expired.Load() }
 func (s *Store) Flush() {
 	s.lockAll()
 	defer s.unlockAll()
+	if w := s.watcher.Load(); w != nil {
+		(*w).Flushing(s.presentLocked)
+	}
 	had := 0
 	for i := range s.shards {
 		had += s.shards[i].table.count
