@@ -217,6 +217,28 @@ func TestE2EBgRewriteAOFAndInfo(t *testing.T) {
 	}
 }
 
+// logAndStop runs reqs on a daemon started with args (which keep the
+// append-only file in dir), stops it cleanly, and returns the key space
+// as it was and the file as it was left; restarted reports, with a new
+// daemon on the same file, the key space it loaded.
+func logAndStop(t *testing.T, dir string, args []string, reqs []string) (before, file string, restarted func() string) {
+	t.Helper()
+	d := startDaemon(t, args...)
+	c := d.dial()
+	for _, req := range reqs {
+		c.do(req)
+	}
+	before = keyspace(t, d.goRedis())
+	if status, _ := d.stop(); status != 0 {
+		t.Fatalf("exit status %d", status)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "appendonly.aof"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return before, string(raw), func() string { return keyspace(t, startDaemon(t, args...).goRedis()) }
+}
+
 // aofRecord writes args as the append-only file stores a command.
 func aofRecord(args ...string) string {
 	var b strings.Builder

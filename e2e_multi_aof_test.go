@@ -14,27 +14,14 @@ func TestE2ETransactionAppendOnlyRoundTrip(t *testing.T) {
 	eachModel(t, func(t *testing.T, model string) {
 		dir := t.TempDir()
 		args := []string{"--appendonly", "yes", "--dir", dir, "--io", model}
-		d := startDaemon(t, args...)
-		c := d.dial()
-		for _, req := range []string{"MULTI", "SET a 1", "INCR a", "SET b x", "EXEC",
-			"MULTI", "SET c 1", "EXEC", "MULTI", "GET a", "EXEC"} {
-			c.do(req)
-		}
-		before := keyspace(t, d.goRedis())
-		if status, _ := d.stop(); status != 0 {
-			t.Fatalf("exit status %d", status)
-		}
-		file, err := os.ReadFile(filepath.Join(dir, "appendonly.aof"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		before, file, restarted := logAndStop(t, dir, args, []string{"MULTI", "SET a 1", "INCR a", "SET b x", "EXEC",
+			"MULTI", "SET c 1", "EXEC", "MULTI", "GET a", "EXEC"})
 		want := aofRecord("MULTI") + aofRecord("SET", "a", "1") + aofRecord("SET", "a", "2") + aofRecord("SET", "b", "x") +
 			aofRecord("EXEC") + aofRecord("SET", "c", "1")
-		if string(file) != want {
+		if file != want {
 			t.Fatalf("the file holds\n%q\nwant\n%q", file, want)
 		}
-		again := startDaemon(t, args...)
-		if after := keyspace(t, again.goRedis()); after != before {
+		if after := restarted(); after != before {
 			t.Fatalf("after the restart:\n%s\nbefore:\n%s", after, before)
 		}
 	})

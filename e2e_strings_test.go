@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -145,28 +143,15 @@ func TestStringCommandsMatchRedis(t *testing.T) {
 func TestE2EStringWritesAreLoggedAsResults(t *testing.T) {
 	dir := t.TempDir()
 	args := []string{"--appendonly", "yes", "--appendfsync", "always", "--dir", dir}
-	d := startDaemon(t, args...)
-	c := d.dial()
-	for _, req := range []string{"INCRBYFLOAT f 10.5", "INCRBYFLOAT f 0.1", "SETRANGE r 2 ab", "SETBIT b 9 1",
-		"BITOP NOT n b", "BITFIELD bf SET u8 8 200", "GETSET g v", "SETBIT b 9 1"} {
-		c.do(req)
-	}
-	before := keyspace(t, d.goRedis())
-	if status, _ := d.stop(); status != 0 {
-		t.Fatalf("exit status %d", status)
-	}
-	file, err := os.ReadFile(filepath.Join(dir, "appendonly.aof"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	before, file, restarted := logAndStop(t, dir, args, []string{"INCRBYFLOAT f 10.5", "INCRBYFLOAT f 0.1",
+		"SETRANGE r 2 ab", "SETBIT b 9 1", "BITOP NOT n b", "BITFIELD bf SET u8 8 200", "GETSET g v", "SETBIT b 9 1"})
 	want := aofRecord("SET", "f", "10.5") + aofRecord("SET", "f", "10.6") + aofRecord("SET", "r", "\x00\x00ab") +
 		aofRecord("SET", "b", "\x00\x40") + aofRecord("SET", "n", "\xff\xbf") + aofRecord("SET", "bf", "\x00\xc8") +
 		aofRecord("SET", "g", "v") // the last SETBIT changed nothing: not logged
-	if !strings.HasSuffix(string(file), want) {
+	if !strings.HasSuffix(file, want) {
 		t.Fatalf("the file ends\n%q\nwant it to end\n%q", file, want)
 	}
-	again := startDaemon(t, args...)
-	if after := keyspace(t, again.goRedis()); after != before {
+	if after := restarted(); after != before {
 		t.Fatalf("after the restart:\n%s\nbefore:\n%s", after, before)
 	}
 }

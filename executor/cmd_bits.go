@@ -184,14 +184,8 @@ func cmdBitCount(s *Session, args [][]byte) {
 	switch len(args) {
 	case 2:
 	case 4, 5:
-		start, ok := parseInt(args[2])
+		start, end, ok := s.rangeArgs(args[2], args[3])
 		if !ok {
-			s.reply.Error(errNotInteger)
-			return
-		}
-		end, ok := parseInt(args[3])
-		if !ok {
-			s.reply.Error(errNotInteger)
 			return
 		}
 		if start < 0 && end < 0 && start > end {

@@ -47,18 +47,25 @@ func cmdGetSet(s *Session, args [][]byte) {
 	s.reply.Bulk(old)
 }
 
+// rangeArgs reads a start and an end position, or answers Redis's error
+// for one that is not an integer and reports false.
+func (s *Session) rangeArgs(startArg, endArg []byte) (start, end int64, ok bool) {
+	start, ok = parseInt(startArg)
+	if ok {
+		end, ok = parseInt(endArg)
+	}
+	if !ok {
+		s.reply.Error(errNotInteger)
+	}
+	return start, end, ok
+}
+
 // GETRANGE key start end (and its old name SUBSTR): the bytes from start
 // to end inclusive, negative positions counting from the end; an empty
 // string when the range holds nothing or the key is absent.
 func cmdGetRange(s *Session, args [][]byte) {
-	start, ok := parseInt(args[2])
+	start, end, ok := s.rangeArgs(args[2], args[3])
 	if !ok {
-		s.reply.Error(errNotInteger)
-		return
-	}
-	end, ok := parseInt(args[3])
-	if !ok {
-		s.reply.Error(errNotInteger)
 		return
 	}
 	v, found := s.db().Get(args[1])
