@@ -162,7 +162,7 @@ func cmdBitField(s *Session, args [][]byte) {
 		if !changed {
 			return cur, store.Keep
 		}
-		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	s.notifyCreated(existed, args[1])
 	if setBits {

@@ -95,7 +95,7 @@ func cmdSetBit(s *Session, args [][]byte) {
 		} else {
 			next[byteIndex] &^= mask
 		}
-		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if changed {
 		s.notifyCreated(existed, args[1])
@@ -328,7 +328,7 @@ func cmdBitOp(s *Session, args [][]byte) {
 		if length == 0 {
 			return store.Entry{}, store.Remove
 		}
-		return store.Entry{Value: combineBits(op, values, length)}, store.Put
+		return store.Entry{Value: combineBits(op, values, length)}, store.PutEdited
 	})
 	switch {
 	case length > 0:

@@ -83,7 +83,7 @@ func cmdPFAdd(s *Session, args [][]byte) {
 		if failure == nil {
 			sk.InvalidateCache()
 		}
-		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if failure == nil && changed {
 		s.notifyCreated(existed, args[1])
@@ -160,7 +160,7 @@ func (s *Session) countOne(key []byte) {
 		fresh := sk.Clone()
 		fresh.SetCachedCount(count)
 		refreshed = true
-		return store.Entry{Value: fresh.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: fresh.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if failure != nil {
 		s.reply.Error(hllError(failure))
@@ -231,7 +231,7 @@ func cmdPFMerge(s *Session, args [][]byte) {
 			return cur, store.Keep
 		}
 		sk.InvalidateCache()
-		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if failure != nil {
 		s.reply.Error(hllError(failure))
@@ -274,7 +274,7 @@ func cmdPFDebug(s *Session, args [][]byte) {
 		if !converted {
 			return cur, store.Keep
 		}
-		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if failure != "" {
 		s.reply.Error(failure)

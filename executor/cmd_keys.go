@@ -11,7 +11,7 @@ var keyCommands = []command{
 	{name: "del", arity: -2, flags: flagWrite, run: cmdDel},
 	{name: "unlink", arity: -2, flags: flagWrite | flagFast, run: cmdDel},
 	{name: "exists", arity: -2, flags: flagReadonly | flagFast, run: cmdExists},
-	{name: "touch", arity: -2, flags: flagReadonly | flagFast, run: cmdExists},
+	{name: "touch", arity: -2, flags: flagReadonly | flagFast, run: cmdTouch},
 }
 
 // GET key: the value, or nil.
@@ -93,7 +93,13 @@ func cmdDel(s *Session, args [][]byte) {
 	s.reply.Int(int64(deleted))
 }
 
-// EXISTS / TOUCH key [key ...]: how many of the keys exist.
+// EXISTS key [key ...]: how many of the keys exist. Asking is no access.
 func cmdExists(s *Session, args [][]byte) {
 	s.reply.Int(int64(s.db().Exists(args[1:]...)))
+}
+
+// TOUCH key [key ...]: EXISTS that counts as an access to each key, so
+// their idle times (OBJECT IDLETIME) start again.
+func cmdTouch(s *Session, args [][]byte) {
+	s.reply.Int(int64(s.db().Touch(args[1:]...)))
 }

@@ -19,7 +19,7 @@ var keyspaceCommands = []command{
 
 // TYPE key: "string", or "none" when absent.
 func cmdType(s *Session, args [][]byte) {
-	if _, ok := s.db().Lookup(args[1]); ok {
+	if _, ok := s.db().Peek(args[1]); ok {
 		s.reply.Status("string")
 		return
 	}

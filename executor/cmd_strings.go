@@ -113,7 +113,7 @@ func cmdGetEX(s *Session, args [][]byte) {
 		default:
 			return cur, store.Keep
 		}
-		return cur, store.Put
+		return cur, store.Restamp
 	})
 	if event != "" {
 		s.notify(classGeneric, event, args[1])
@@ -139,7 +139,12 @@ func cmdAppend(s *Session, args [][]byte) {
 		copy(joined, cur.Value)
 		copy(joined[len(cur.Value):], args[2])
 		length = len(joined)
-		return store.Entry{Value: joined, ExpireAt: cur.ExpireAt}, store.Put
+		// Redis stores the argument of an APPEND to a new key as SET
+		// would, and edits an existing value into a plain string.
+		if exists {
+			return store.Entry{Value: joined, ExpireAt: cur.ExpireAt}, store.PutEdited
+		}
+		return store.Entry{Value: joined}, store.Put
 	})
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "append", args[1])

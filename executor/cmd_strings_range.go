@@ -122,7 +122,7 @@ func cmdSetRange(s *Session, args [][]byte) {
 		}
 		next := patchedCopy(cur.Value, int(offset), patch)
 		length, patched = len(next), true
-		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if errText != "" {
 		s.reply.Error(errText)
@@ -183,7 +183,7 @@ func cmdIncrByFloat(s *Session, args [][]byte) {
 			return cur, store.Keep
 		}
 		result = formatLongDouble(sum)
-		return store.Entry{Value: result, ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: result, ExpireAt: cur.ExpireAt}, store.PutText
 	})
 	if errText != "" {
 		s.reply.Error(errText)
