@@ -98,6 +98,7 @@ func cmdSetBit(s *Session, args [][]byte) {
 		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if changed {
+		s.changed(1)
 		s.notifyCreated(existed, args[1])
 		s.notify(classString, "setbit", args[1])
 	}
@@ -332,9 +333,11 @@ func cmdBitOp(s *Session, args [][]byte) {
 	})
 	switch {
 	case length > 0:
+		s.changed(1)
 		s.notifyCreated(existed, args[2])
 		s.notify(classString, "set", args[2])
 	case existed:
+		s.changed(1)
 		s.notify(classGeneric, "del", args[2])
 	}
 	s.reply.Int(int64(length))

@@ -76,6 +76,7 @@ func cmdExpire(s *Session, args [][]byte) {
 		return cur, store.Restamp
 	})
 	if changed == 1 {
+		s.changed(1)
 		s.notify(classGeneric, event, args[1])
 	}
 	s.reply.Int(changed)
@@ -118,6 +119,7 @@ func cmdPersist(s *Session, args [][]byte) {
 		return cur, store.Restamp
 	})
 	if removed == 1 {
+		s.changed(1)
 		s.notify(classGeneric, "persist", args[1])
 	}
 	s.reply.Int(removed)

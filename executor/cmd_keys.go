@@ -30,6 +30,7 @@ func cmdGet(s *Session, args [][]byte) {
 func cmdSet(s *Session, args [][]byte) {
 	if len(args) == 3 && !s.notifying(classString|classNew) { // the common case: no options to read, no events to tell
 		s.db().Set(args[1], args[2])
+		s.changed(1)
 		s.reply.Status("OK")
 		return
 	}
@@ -61,6 +62,7 @@ func cmdSet(s *Session, args [][]byte) {
 		return next, store.Put
 	})
 	if stored {
+		s.changed(1)
 		s.notifyCreated(existed, args[1])
 		s.notify(classString, "set", args[1])
 		if o.expire != nil {
@@ -80,7 +82,9 @@ func cmdSet(s *Session, args [][]byte) {
 // DEL / UNLINK key [key ...]: how many keys were removed.
 func cmdDel(s *Session, args [][]byte) {
 	if !s.notifying(classGeneric) {
-		s.reply.Int(int64(s.db().Delete(args[1:]...)))
+		deleted := s.db().Delete(args[1:]...)
+		s.changed(deleted)
+		s.reply.Int(int64(deleted))
 		return
 	}
 	deleted := 0
@@ -90,6 +94,7 @@ func cmdDel(s *Session, args [][]byte) {
 			s.notify(classGeneric, "del", key)
 		}
 	}
+	s.changed(deleted)
 	s.reply.Int(int64(deleted))
 }
 

@@ -32,6 +32,7 @@ func cmdRename(s *Session, args [][]byte) {
 	nx := s.cmd.name == "renamenx"
 	srcExists, renamed := s.db().Rename(args[1], args[2], nx)
 	if renamed && string(args[1]) != string(args[2]) {
+		s.changed(1)
 		// Redis adds the key anew under its new name, whatever was there.
 		s.notifyCreated(false, args[2])
 		s.notify(classGeneric, "rename_from", args[1])

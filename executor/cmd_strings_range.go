@@ -37,6 +37,7 @@ func cmdGetSet(s *Session, args [][]byte) {
 		old, existed = cur.Value, exists
 		return store.Entry{Value: value}, store.Put
 	})
+	s.changed(1)
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "set", args[1])
 	s.countRead(existed)
@@ -129,6 +130,7 @@ func cmdSetRange(s *Session, args [][]byte) {
 		return
 	}
 	if patched {
+		s.changed(1)
 		s.notifyCreated(existed, args[1])
 		s.notify(classString, "setrange", args[1])
 	}
@@ -189,6 +191,7 @@ func cmdIncrByFloat(s *Session, args [][]byte) {
 		s.reply.Error(errText)
 		return
 	}
+	s.changed(1)
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "incrbyfloat", args[1])
 	s.reply.Bulk(result)

@@ -455,7 +455,7 @@ func (s *Store) ExpiredCount() int64 { return s.expired.Load() }
 // change can fall between the flush and its report to the observer. An
 // empty store is not reported: there is nothing to replay, and FLUSHALL
 // over sixteen mostly empty databases then logs only what it changed.
-func (s *Store) Flush() {
+func (s *Store) Flush() (removed int) {
 	s.lockAll()
 	defer s.unlockAll()
 	if w := s.watcher.Load(); w != nil {
@@ -469,6 +469,7 @@ func (s *Store) Flush() {
 	if had > 0 {
 		s.notify(Change{Op: ChangeFlush})
 	}
+	return had
 }
 
 func (s *Store) lockAll() {
