@@ -53,6 +53,11 @@ var objectConversation = conversation{"OBJECT", false, [][]string{
 	{"SETBIT", "b1", "3", "1"}, {"OBJECT", "ENCODING", "b1"},
 	{"SET", "b2", "abc"}, {"SETBIT", "b2", "1", "0"}, {"OBJECT", "ENCODING", "b2"},
 	{"BITFIELD", "b3", "SET", "u8", "0", "65"}, {"OBJECT", "ENCODING", "b3"},
+	// An edit that changes nothing still leaves the value editable (raw).
+	{"SET", "b5", "abc"}, {"SETBIT", "b5", "0", "0"}, {"OBJECT", "ENCODING", "b5"},
+	{"SET", "b6", "12"}, {"BITFIELD", "b6", "SET", "u8", "0", "49"}, {"OBJECT", "ENCODING", "b6"},
+	{"SET", "b7", "12"}, {"BITFIELD", "b7", "GET", "u8", "0"}, {"GETBIT", "b7", "0"}, {"OBJECT", "ENCODING", "b7"},
+	{"SET", "b8", "12"}, {"BITFIELD", "b8", "OVERFLOW", "FAIL", "INCRBY", "u2", "0", "9"}, {"OBJECT", "ENCODING", "b8"},
 	{"BITOP", "OR", "b4", "b1", "b2"}, {"OBJECT", "ENCODING", "b4"},
 	{"PFADD", "h", "x"}, {"OBJECT", "ENCODING", "h"},
 	// Expiry changes keep the representation; renames carry it.

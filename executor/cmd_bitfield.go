@@ -163,7 +163,7 @@ func cmdBitField(s *Session, args [][]byte) {
 			}
 		}
 		if !changed {
-			return cur, store.Keep
+			return cur, store.KeepEdited // as Redis leaves it: made editable
 		}
 		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
 	})

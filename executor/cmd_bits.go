@@ -85,7 +85,7 @@ func cmdSetBit(s *Session, args [][]byte) {
 		byteIndex := int(offset >> 3)
 		grows := !exists || byteIndex >= len(cur.Value)
 		if !grows && int64(old) == on {
-			return cur, store.Keep
+			return cur, store.KeepEdited // as Redis leaves it: made editable
 		}
 		changed = true
 		next := grownCopy(cur.Value, byteIndex+1)

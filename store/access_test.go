@@ -150,3 +150,22 @@ func TestConcurrentReadersTouch(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestKeepEditedTellsNobody: KeepEdited changes only the form, so the
+// observer (the append-only file, tracking) hears nothing.
+func TestKeepEditedTellsNobody(t *testing.T) {
+	s, _ := newClockStore()
+	s.Set([]byte("k"), []byte("12"))
+	heard := 0
+	s.Observe(func(Change) { heard++ })
+	keepEdited := func(cur Entry, _ bool) (Entry, Op) { return cur, KeepEdited }
+	s.Update([]byte("k"), keepEdited)
+	s.Update([]byte("nosuch"), keepEdited)
+	e, m, ok := s.Inspect([]byte("k"))
+	if !ok || string(e.Value) != "12" || m.Form != FormEdited {
+		t.Fatalf("after KeepEdited: %q, form %d, %v", e.Value, m.Form, ok)
+	}
+	if s.Exists([]byte("nosuch")) != 0 || heard != 0 {
+		t.Fatalf("KeepEdited made a key or told the observer (%d)", heard)
+	}
+}

@@ -314,10 +314,17 @@ const (
 	// Restamp stores the entry, whose value is the current one, keeping
 	// the current value's form: a change of expiry only.
 	Restamp
+	// KeepEdited leaves the value as it is but in FormEdited: Redis makes
+	// a value editable before an edit in place (SETBIT, BITFIELD), even
+	// one that then changes nothing. Nobody is told (no observer, no
+	// watcher): nothing but OBJECT ENCODING can see the difference.
+	KeepEdited
 )
 
 // puts reports whether op stores the returned entry.
-func (op Op) puts() bool { return op == Put || op >= PutEdited }
+func (op Op) puts() bool {
+	return op == Put || op == PutEdited || op == PutText || op == Restamp
+}
 
 // formAfter is the form op stores a value in; the current one is read
 // only for a Restamp of an existing key.
@@ -353,6 +360,10 @@ func (s *Store) Update(key []byte, fn func(cur Entry, exists bool) (Entry, Op)) 
 		if exists {
 			sh.removeAt(pos)
 			s.notify(Change{Op: ChangeDelete, Key: key})
+		}
+	case op == KeepEdited:
+		if exists && sh.arena.form(sh.table.slots[pos]) != FormEdited {
+			sh.put(tag, key, cur, FormEdited)
 		}
 	}
 }
