@@ -65,6 +65,10 @@ var objectConversation = conversation{"OBJECT", false, [][]string{
 	{"PERSIST", "s"}, {"GETEX", "s", "EX", "50"}, {"OBJECT", "ENCODING", "s"},
 	{"RENAME", "s", "s2"}, {"OBJECT", "ENCODING", "s2"},
 	{"COPY", "s2", "s3"}, {"OBJECT", "ENCODING", "s3"},
+	{"SET", "i", "5"}, {"COPY", "i", "i2"}, {"OBJECT", "REFCOUNT", "i2"}, {"OBJECT", "ENCODING", "i2"},
+	{"OBJECT", "REFCOUNT", "i"}, {"MOVE", "i", "2"}, {"SELECT", "2"}, {"OBJECT", "REFCOUNT", "i"}, {"SELECT", "0"},
+	{"SET", "t", "abc"}, {"COPY", "t", "t2"}, {"OBJECT", "ENCODING", "t2"},
+	{"INCR", "i2"}, {"OBJECT", "REFCOUNT", "i2"},
 	{"MOVE", "s3", "1"}, {"SELECT", "1"}, {"OBJECT", "ENCODING", "s3"}, {"SELECT", "0"},
 	// FREQ, missing keys, HELP, errors.
 	{"OBJECT", "FREQ", "k"}, {"OBJECT", "FREQ", "nosuch"},

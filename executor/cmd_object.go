@@ -60,7 +60,7 @@ func stringEncoding(value []byte, form store.Form) string {
 	if form == store.FormEdited {
 		return "raw"
 	}
-	if form == store.FormPlain {
+	if form == store.FormPlain || form == store.FormCopied {
 		if _, ok := parseInt(value); ok {
 			return "int"
 		}
@@ -74,7 +74,7 @@ func stringEncoding(value []byte, form store.Form) string {
 // stringRefCount is Redis's reference count of a value: its shared
 // integers report INT_MAX, every other value belongs to its key alone.
 func stringRefCount(value []byte, form store.Form) int64 {
-	if stringEncoding(value, form) == "int" {
+	if form == store.FormPlain && stringEncoding(value, form) == "int" {
 		if n, _ := parseInt(value); n >= 0 && n < sharedIntegers {
 			return sharedRefCount
 		}

@@ -29,6 +29,8 @@ func TestStringEncoding(t *testing.T) {
 		{"5", store.FormText, "embstr", 1},
 		{strings.Repeat("9", embstrLimit+1), store.FormText, "raw", 1},
 		{"5", store.FormEdited, "raw", 1},
+		{"5", store.FormCopied, "int", 1},
+		{"x", store.FormCopied, "embstr", 1},
 	} {
 		if enc, refs := stringEncoding([]byte(c.value), c.form), stringRefCount([]byte(c.value), c.form); enc != c.enc || refs != c.refs {
 			t.Errorf("%q (form %d): %s, %d refs; want %s, %d", c.value, c.form, enc, refs, c.enc, c.refs)

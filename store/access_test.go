@@ -117,6 +117,15 @@ func TestMovesKeepFormAndAccessTime(t *testing.T) {
 	if _, m, _ := other.Inspect([]byte("copied")); m.Form != FormEdited {
 		t.Fatal("Transfer lost the form")
 	}
+	s.Set([]byte("plain"), []byte("5"))
+	Transfer(s, []byte("plain"), other, []byte("copy"), false, false)
+	Transfer(s, []byte("plain"), other, []byte("moved"), false, true)
+	if _, m, _ := other.Inspect([]byte("copy")); m.Form != FormCopied {
+		t.Fatalf("a copy of a plain value: form %d, want FormCopied", m.Form)
+	}
+	if _, m, _ := other.Inspect([]byte("moved")); m.Form != FormPlain {
+		t.Fatalf("a moved plain value: form %d, want FormPlain", m.Form)
+	}
 	s.Update([]byte("renamed"), func(cur Entry, _ bool) (Entry, Op) { return cur, Put })
 	if form("renamed") != FormPlain {
 		t.Fatal("Put kept an edited form")

@@ -30,6 +30,9 @@ func Transfer(src *Store, srcKey []byte, dst *Store, dstKey []byte, replace, mov
 		return false, false
 	}
 	form := srcShard.arena.form(srcShard.table.slots[srcPos])
+	if !move && form == FormPlain {
+		form = FormCopied
+	}
 	if src == dst && string(srcKey) == string(dstKey) {
 		return true, false // the caller refuses this before asking
 	}

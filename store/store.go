@@ -42,6 +42,10 @@ const (
 	// FormText: made as text that is never turned into an integer
 	// (INCRBYFLOAT's result), though it may be short.
 	FormText
+	// FormCopied: a copy of a FormPlain value (COPY). Redis gives a copy
+	// an object of its own, so even a small integer in it is not one of
+	// the shared ones.
+	FormCopied
 )
 
 // Store is a sharded, RW-locked hash table from keys to byte values. The
