@@ -143,7 +143,8 @@ func cmdBitField(s *Session, args [][]byte) {
 		s.reply.Error("ERR BITFIELD_RO only supports the GET subcommand")
 		return
 	}
-	var existed, setBits bool
+	var existed bool
+	changes := 0 // Redis's count: what decides the event and the dirty counter
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		size := int(lastBit>>3) + 1
@@ -155,17 +156,20 @@ func cmdBitField(s *Session, args [][]byte) {
 			res, wrote := applyFieldOp(next, op)
 			results = append(results, res)
 			changed = changed || wrote
-			// As Redis counts changes for the setbit event: a write that
-			// did not fail, to a key made or grown, or that moved a bit.
-			setBits = setBits || wrote || (grown && op.kind != fieldGet && !res.isNil)
+			// As Redis counts changes: a write that did not fail, to a
+			// key made or grown, or that moved a bit.
+			if wrote || (grown && op.kind != fieldGet && !res.isNil) {
+				changes++
+			}
 		}
 		if !changed {
-			return cur, store.Keep
+			return cur, store.KeepEdited // as Redis leaves it: made editable
 		}
-		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	s.notifyCreated(existed, args[1])
-	if setBits {
+	if changes > 0 {
+		s.changed(changes)
 		s.notify(classString, "setbit", args[1])
 	}
 	replyFieldResults(s, results)

@@ -85,7 +85,7 @@ func cmdSetBit(s *Session, args [][]byte) {
 		byteIndex := int(offset >> 3)
 		grows := !exists || byteIndex >= len(cur.Value)
 		if !grows && int64(old) == on {
-			return cur, store.Keep
+			return cur, store.KeepEdited // as Redis leaves it: made editable
 		}
 		changed = true
 		next := grownCopy(cur.Value, byteIndex+1)
@@ -95,9 +95,10 @@ func cmdSetBit(s *Session, args [][]byte) {
 		} else {
 			next[byteIndex] &^= mask
 		}
-		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if changed {
+		s.changed(1)
 		s.notifyCreated(existed, args[1])
 		s.notify(classString, "setbit", args[1])
 	}
@@ -322,13 +323,15 @@ func cmdBitOp(s *Session, args [][]byte) {
 		if length == 0 {
 			return store.Entry{}, store.Remove
 		}
-		return store.Entry{Value: combineBits(op, values, length)}, store.Put
+		return store.Entry{Value: combineBits(op, values, length)}, store.PutEdited
 	})
 	switch {
 	case length > 0:
+		s.changed(1)
 		s.notifyCreated(existed, args[2])
 		s.notify(classString, "set", args[2])
 	case existed:
+		s.changed(1)
 		s.notify(classGeneric, "del", args[2])
 	}
 	s.reply.Int(int64(length))

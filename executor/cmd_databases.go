@@ -36,6 +36,7 @@ func cmdSwapDB(s *Session, args [][]byte) {
 	}
 	store.Swap(s.ex.dbs[a], s.ex.dbs[b])
 	s.ex.touchSwapped(a, b)
+	s.changed(1)
 	s.reply.Status("OK")
 }
 
@@ -52,6 +53,7 @@ func cmdMove(s *Session, args [][]byte) {
 	}
 	_, moved := store.Transfer(s.db(), args[1], s.ex.dbs[to], args[1], false, true)
 	if moved {
+		s.changed(1)
 		// Redis's events: the key is new there, gone from here.
 		s.notifyIn(to, classNew, "new", args[1])
 		s.notify(classGeneric, "move_from", args[1])
@@ -88,6 +90,7 @@ func cmdCopy(s *Session, args [][]byte) {
 	}
 	_, copied := store.Transfer(s.db(), args[1], s.ex.dbs[to], args[2], replace, false)
 	if copied {
+		s.changed(1)
 		// As in Redis, a replaced destination is new too.
 		s.notifyIn(to, classNew, "new", args[2])
 		s.notifyIn(to, classGeneric, "copy_to", args[2])
@@ -98,7 +101,7 @@ func cmdCopy(s *Session, args [][]byte) {
 // FLUSHDB [ASYNC|SYNC]: every key of the selected database is removed.
 func cmdFlushDB(s *Session, args [][]byte) {
 	if flushModeOK(s, args) {
-		s.db().Flush()
+		s.changed(s.db().Flush())
 		s.reply.Status("OK")
 	}
 }
@@ -109,7 +112,7 @@ func cmdFlushDB(s *Session, args [][]byte) {
 func cmdFlushAll(s *Session, args [][]byte) {
 	if flushModeOK(s, args) {
 		for _, db := range s.ex.dbs {
-			db.Flush()
+			s.changed(db.Flush())
 		}
 		s.reply.Status("OK")
 	}

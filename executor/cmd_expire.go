@@ -73,9 +73,10 @@ func cmdExpire(s *Session, args [][]byte) {
 			return cur, store.Remove
 		}
 		cur.ExpireAt = at
-		return cur, store.Put
+		return cur, store.Restamp
 	})
 	if changed == 1 {
+		s.changed(1)
 		s.notify(classGeneric, event, args[1])
 	}
 	s.reply.Int(changed)
@@ -86,7 +87,7 @@ func cmdExpire(s *Session, args [][]byte) {
 // (rounded, as Redis rounds it) or milliseconds. All answer -2 when the key
 // is absent, -1 when it has no expiry.
 func cmdTTL(s *Session, args [][]byte) {
-	e, ok := s.db().Lookup(args[1])
+	e, ok := s.db().Peek(args[1]) // no access, as in Redis
 	s.countRead(ok)
 	switch {
 	case !ok:
@@ -115,9 +116,10 @@ func cmdPersist(s *Session, args [][]byte) {
 		}
 		removed = 1
 		cur.ExpireAt = 0
-		return cur, store.Put
+		return cur, store.Restamp
 	})
 	if removed == 1 {
+		s.changed(1)
 		s.notify(classGeneric, "persist", args[1])
 	}
 	s.reply.Int(removed)

@@ -50,7 +50,10 @@ func hllError(err error) string {
 // else 0. The key keeps its expiry.
 func cmdPFAdd(s *Session, args [][]byte) {
 	maxSparse := s.ex.hllSparseMax.Load()
-	var changed, existed bool
+	var existed bool
+	// Changes as Redis counts them: the key's creation, and each element
+	// that raised a register.
+	updates := 0
 	var failure error
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
@@ -66,7 +69,9 @@ func cmdPFAdd(s *Session, args [][]byte) {
 			}
 			sk = opened.Clone() // the stored bytes may be in a reader's hands
 		}
-		changed = !exists
+		if !exists {
+			updates = 1
+		}
 		for _, element := range args[2:] {
 			raised, err := sk.Add(element, maxSparse)
 			if err != nil {
@@ -75,17 +80,21 @@ func cmdPFAdd(s *Session, args [][]byte) {
 				failure = err
 				break
 			}
-			changed = changed || raised
+			if raised {
+				updates++
+			}
 		}
-		if !changed {
+		if updates == 0 {
 			return cur, store.Keep
 		}
 		if failure == nil {
 			sk.InvalidateCache()
 		}
-		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
+	changed := updates > 0
 	if failure == nil && changed {
+		s.changed(updates)
 		s.notifyCreated(existed, args[1])
 		s.notify(classString, "pfadd", args[1])
 	}
@@ -160,7 +169,7 @@ func (s *Session) countOne(key []byte) {
 		fresh := sk.Clone()
 		fresh.SetCachedCount(count)
 		refreshed = true
-		return store.Entry{Value: fresh.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: fresh.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if failure != nil {
 		s.reply.Error(hllError(failure))
@@ -169,6 +178,9 @@ func (s *Session) countOne(key []byte) {
 	// A refreshed value is a change: with appendfsync always, the reply
 	// waits until it is on disk, as for any write.
 	s.wrote = s.wrote || refreshed
+	if refreshed {
+		s.changed(1)
+	}
 	s.reply.Int(int64(count))
 }
 
@@ -231,12 +243,13 @@ func cmdPFMerge(s *Session, args [][]byte) {
 			return cur, store.Keep
 		}
 		sk.InvalidateCache()
-		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if failure != nil {
 		s.reply.Error(hllError(failure))
 		return
 	}
+	s.changed(1)
 	s.notifyCreated(existed, dest)
 	// Redis tells of a merge as of a PFADD: many elements added at once.
 	s.notify(classString, "pfadd", dest)
@@ -274,11 +287,14 @@ func cmdPFDebug(s *Session, args [][]byte) {
 		if !converted {
 			return cur, store.Keep
 		}
-		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if failure != "" {
 		s.reply.Error(failure)
 		return
+	}
+	if converted {
+		s.changed(1)
 	}
 	switch sub {
 	case "getreg":

@@ -66,6 +66,7 @@ func (s *Session) addToKey(key []byte, delta int64) {
 		s.reply.Error(errText)
 		return
 	}
+	s.changed(1)
 	s.notifyCreated(existed, key)
 	s.notify(classString, "incrby", key)
 	s.reply.Int(result)

@@ -11,7 +11,7 @@ var keyCommands = []command{
 	{name: "del", arity: -2, flags: flagWrite, run: cmdDel},
 	{name: "unlink", arity: -2, flags: flagWrite | flagFast, run: cmdDel},
 	{name: "exists", arity: -2, flags: flagReadonly | flagFast, run: cmdExists},
-	{name: "touch", arity: -2, flags: flagReadonly | flagFast, run: cmdExists},
+	{name: "touch", arity: -2, flags: flagReadonly | flagFast, run: cmdTouch},
 }
 
 // GET key: the value, or nil.
@@ -30,6 +30,7 @@ func cmdGet(s *Session, args [][]byte) {
 func cmdSet(s *Session, args [][]byte) {
 	if len(args) == 3 && !s.notifying(classString|classNew) { // the common case: no options to read, no events to tell
 		s.db().Set(args[1], args[2])
+		s.changed(1)
 		s.reply.Status("OK")
 		return
 	}
@@ -61,6 +62,7 @@ func cmdSet(s *Session, args [][]byte) {
 		return next, store.Put
 	})
 	if stored {
+		s.changed(1)
 		s.notifyCreated(existed, args[1])
 		s.notify(classString, "set", args[1])
 		if o.expire != nil {
@@ -80,7 +82,9 @@ func cmdSet(s *Session, args [][]byte) {
 // DEL / UNLINK key [key ...]: how many keys were removed.
 func cmdDel(s *Session, args [][]byte) {
 	if !s.notifying(classGeneric) {
-		s.reply.Int(int64(s.db().Delete(args[1:]...)))
+		deleted := s.db().Delete(args[1:]...)
+		s.changed(deleted)
+		s.reply.Int(int64(deleted))
 		return
 	}
 	deleted := 0
@@ -90,10 +94,17 @@ func cmdDel(s *Session, args [][]byte) {
 			s.notify(classGeneric, "del", key)
 		}
 	}
+	s.changed(deleted)
 	s.reply.Int(int64(deleted))
 }
 
-// EXISTS / TOUCH key [key ...]: how many of the keys exist.
+// EXISTS key [key ...]: how many of the keys exist. Asking is no access.
 func cmdExists(s *Session, args [][]byte) {
 	s.reply.Int(int64(s.db().Exists(args[1:]...)))
+}
+
+// TOUCH key [key ...]: EXISTS that counts as an access to each key, so
+// their idle times (OBJECT IDLETIME) start again.
+func cmdTouch(s *Session, args [][]byte) {
+	s.reply.Int(int64(s.db().Touch(args[1:]...)))
 }

@@ -19,7 +19,7 @@ var keyspaceCommands = []command{
 
 // TYPE key: "string", or "none" when absent.
 func cmdType(s *Session, args [][]byte) {
-	if _, ok := s.db().Lookup(args[1]); ok {
+	if _, ok := s.db().Peek(args[1]); ok {
 		s.reply.Status("string")
 		return
 	}
@@ -32,6 +32,7 @@ func cmdRename(s *Session, args [][]byte) {
 	nx := s.cmd.name == "renamenx"
 	srcExists, renamed := s.db().Rename(args[1], args[2], nx)
 	if renamed && string(args[1]) != string(args[2]) {
+		s.changed(1)
 		// Redis adds the key anew under its new name, whatever was there.
 		s.notifyCreated(false, args[2])
 		s.notify(classGeneric, "rename_from", args[1])

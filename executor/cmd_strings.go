@@ -30,6 +30,7 @@ func cmdSetNX(s *Session, args [][]byte) {
 		return store.Entry{Value: value}, store.Put
 	})
 	if set == 1 {
+		s.changed(1)
 		s.notifyCreated(false, args[1])
 		s.notify(classString, "set", args[1])
 	}
@@ -50,6 +51,7 @@ func cmdSetEX(s *Session, args [][]byte) {
 		existed = exists
 		return store.Entry{Value: value, ExpireAt: at}, store.Put
 	})
+	s.changed(1)
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "set", args[1])
 	s.notify(classGeneric, "expire", args[1])
@@ -68,6 +70,7 @@ func cmdGetDel(s *Session, args [][]byte) {
 		s.reply.Nil()
 		return
 	}
+	s.changed(1)
 	s.notify(classGeneric, "del", args[1])
 	s.reply.Bulk(old)
 }
@@ -113,9 +116,10 @@ func cmdGetEX(s *Session, args [][]byte) {
 		default:
 			return cur, store.Keep
 		}
-		return cur, store.Put
+		return cur, store.Restamp
 	})
 	if event != "" {
+		s.changed(1)
 		s.notify(classGeneric, event, args[1])
 	}
 	switch {
@@ -139,8 +143,14 @@ func cmdAppend(s *Session, args [][]byte) {
 		copy(joined, cur.Value)
 		copy(joined[len(cur.Value):], args[2])
 		length = len(joined)
-		return store.Entry{Value: joined, ExpireAt: cur.ExpireAt}, store.Put
+		// Redis stores the argument of an APPEND to a new key as SET
+		// would, and edits an existing value into a plain string.
+		if exists {
+			return store.Entry{Value: joined, ExpireAt: cur.ExpireAt}, store.PutEdited
+		}
+		return store.Entry{Value: joined}, store.Put
 	})
+	s.changed(1)
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "append", args[1])
 	s.reply.Int(int64(length))
@@ -181,6 +191,7 @@ func cmdMSet(s *Session, args [][]byte) {
 	}
 	stored := s.db().SetMany(args[1:], name == "msetnx")
 	if stored {
+		s.changed(len(args) / 2) // one per pair, a key named twice included
 		for i := 1; i < len(args); i += 2 {
 			key := args[i]
 			s.notifyCreated(existing == nil || existing[string(key)], key)

@@ -37,6 +37,7 @@ func cmdGetSet(s *Session, args [][]byte) {
 		old, existed = cur.Value, exists
 		return store.Entry{Value: value}, store.Put
 	})
+	s.changed(1)
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "set", args[1])
 	s.countRead(existed)
@@ -129,13 +130,14 @@ func cmdSetRange(s *Session, args [][]byte) {
 		}
 		next := patchedCopy(cur.Value, int(offset), patch)
 		length, patched = len(next), true
-		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
 	})
 	if errText != "" {
 		s.reply.Error(errText)
 		return
 	}
 	if patched {
+		s.changed(1)
 		s.notifyCreated(existed, args[1])
 		s.notify(classString, "setrange", args[1])
 	}
@@ -190,12 +192,13 @@ func cmdIncrByFloat(s *Session, args [][]byte) {
 			return cur, store.Keep
 		}
 		result = formatLongDouble(sum)
-		return store.Entry{Value: result, ExpireAt: cur.ExpireAt}, store.Put
+		return store.Entry{Value: result, ExpireAt: cur.ExpireAt}, store.PutText
 	})
 	if errText != "" {
 		s.reply.Error(errText)
 		return
 	}
+	s.changed(1)
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "incrbyfloat", args[1])
 	s.reply.Bulk(result)

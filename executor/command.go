@@ -78,7 +78,8 @@ func (c *command) arityOK(n int) bool {
 // registers, so the table reads by topic.
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
-	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands}
+	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands,
+	objectCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {

@@ -1602,4 +1602,73 @@ var commandDocs = map[string]*commandDoc{
 		complexity: "O(1)",
 		acl:        aclTransaction,
 	},
+	"object": {
+		summary:    "Commands that show how a key's value is kept",
+		since:      "2.2.3",
+		group:      "generic",
+		complexity: "Depends on subcommand.",
+	},
+	"object|encoding": {
+		summary:    "Name the internal representation of a key's value",
+		since:      "2.2.3",
+		group:      "generic",
+		complexity: "O(1)",
+		acl:        aclKeyspace,
+		tips:       []string{"nondeterministic_output"},
+		keySpecs: []keySpec{
+			{flags: keyRO, index: 2, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+		},
+	},
+	"object|freq": {
+		summary:    "Report the logarithmic access-frequency counter of a key's value",
+		since:      "4.0.0",
+		group:      "generic",
+		complexity: "O(1)",
+		acl:        aclKeyspace,
+		tips:       []string{"nondeterministic_output"},
+		keySpecs: []keySpec{
+			{flags: keyRO, index: 2, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+		},
+	},
+	"object|idletime": {
+		summary:    "Report how many seconds ago a key was last read or written",
+		since:      "2.2.3",
+		group:      "generic",
+		complexity: "O(1)",
+		acl:        aclKeyspace,
+		tips:       []string{"nondeterministic_output"},
+		keySpecs: []keySpec{
+			{flags: keyRO, index: 2, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+		},
+	},
+	"object|refcount": {
+		summary:    "Report how many references a key's value has",
+		since:      "2.2.3",
+		group:      "generic",
+		complexity: "O(1)",
+		acl:        aclKeyspace,
+		tips:       []string{"nondeterministic_output"},
+		keySpecs: []keySpec{
+			{flags: keyRO, index: 2, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey},
+		},
+	},
+	"object|help": {
+		summary:    "List the OBJECT subcommands and what they do",
+		since:      "6.2.0",
+		group:      "generic",
+		complexity: "O(1)",
+		acl:        aclKeyspace,
+	},
 }

@@ -149,6 +149,11 @@ type stats struct {
 	hits, misses   atomic.Int64
 	netIn, netOut  atomic.Int64 // request and reply bytes
 	evictedClients atomic.Int64 // closed by maxmemory-clients
+	// changes is Redis's "dirty" counter, INFO's
+	// rdb_changes_since_last_save: how many changes the commands made to
+	// the data, each counted as Redis counts it. No snapshot is ever
+	// saved, so nothing resets it (CONFIG RESETSTAT does not either).
+	changes atomic.Int64
 }
 
 func (st *stats) reset() {

@@ -217,6 +217,7 @@ func infoPersistence(ex *Executor, b *strings.Builder) {
 	field(b, "async_loading", 0)
 	// No snapshots are kept: none is in progress or has been made, and,
 	// as in Redis, the last save time is the start.
+	field(b, "rdb_changes_since_last_save", ex.stats.changes.Load())
 	field(b, "rdb_bgsave_in_progress", 0)
 	field(b, "rdb_last_save_time", ex.started.Unix())
 	field(b, "rdb_last_bgsave_status", "ok")

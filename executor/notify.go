@@ -71,6 +71,10 @@ func (s *Session) notifying(class eventClass) bool {
 	return eventClass(s.ex.keyspaceEvents.Load())&class != 0
 }
 
+// changed adds n changes to the data to Redis's dirty counter (INFO's
+// rdb_changes_since_last_save), counted in the batch and shared once.
+func (s *Session) changed(n int) { s.counts.changes += int64(n) }
+
 // notifyCreated announces a key that did not exist before (class n), ahead
 // of the event of the command that made it, in Redis's order.
 func (s *Session) notifyCreated(existed bool, key []byte) {

@@ -62,6 +62,7 @@ type Session struct {
 type batchCounts struct {
 	hits, misses  int64
 	netIn, netOut int64
+	changes       int64 // Redis's dirty counter (changed)
 }
 
 // maxBatchReply is where Handle stops starting new requests: one read of
@@ -141,6 +142,9 @@ func (s *Session) flushCounts() {
 	}
 	if s.counts.misses != 0 {
 		st.misses.Add(s.counts.misses)
+	}
+	if s.counts.changes != 0 {
+		st.changes.Add(s.counts.changes)
 	}
 	st.netIn.Add(s.counts.netIn)
 	st.netOut.Add(s.counts.netOut)

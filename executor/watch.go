@@ -132,7 +132,7 @@ func cmdWatch(s *Session, args [][]byte) {
 			// A key already past its expiry time is deleted now, so that
 			// its deletion does not count as a change: Redis treats a key
 			// that was stale when watched the same way.
-			s.db().Lookup(key)
+			s.db().Peek(key)
 		}
 		w.mu.Lock()
 		defer w.mu.Unlock()
@@ -191,7 +191,7 @@ func (s *Session) watchedKeyChanged() bool {
 		if s.watch.dirty.Load() {
 			break
 		}
-		s.ex.dbs[k.db].Lookup([]byte(k.key))
+		s.ex.dbs[k.db].Peek([]byte(k.key))
 	}
 	return s.watch.dirty.Load()
 }

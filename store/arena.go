@@ -5,7 +5,8 @@ import "encoding/binary"
 // The arena of a shard: every entry is one record, written into large byte
 // chunks that hold no pointers. A record is
 //
-//	flags (1 byte) | key length (uvarint) | value length (uvarint)
+//	flags (1 byte: expiry present, the value's Form) | key length (uvarint)
+//	| value length (uvarint)
 //	| expiry in Unix ms (8 bytes, only if flagExpires) | key | value
 //
 // so a 16-byte key with a 16-byte value takes 35 bytes, where a Go map of
@@ -20,6 +21,8 @@ import "encoding/binary"
 // chunks and the old ones are left to the collector.
 const (
 	flagExpires = 1 << 0
+	formShift   = 1 // the Form sits in the flag bits above flagExpires
+	formMask    = 3
 
 	firstChunk = 1 << 10 // a shard's first chunk; each next one doubles
 	maxChunk   = 64 << 10
@@ -58,8 +61,8 @@ func uvarintLen(n int) int {
 	return size
 }
 
-func appendRecord(b, key, value []byte, expireAt int64) []byte {
-	var flags byte
+func appendRecord(b, key, value []byte, expireAt int64, form Form) []byte {
+	flags := byte(form&formMask) << formShift
 	if expireAt != 0 {
 		flags |= flagExpires
 	}
@@ -85,7 +88,7 @@ type record struct {
 func (r record) entry() Entry { return Entry{Value: r.value, ExpireAt: r.expireAt} }
 
 func (a *arena) read(s slot) record {
-	b := a.chunks[s.chunk][s.off:]
+	b := a.chunks[s.chunk()][s.off():]
 	flags := b[0]
 	keyLen, n1 := binary.Uvarint(b[1:])
 	valueLen, n2 := binary.Uvarint(b[1+n1:])
@@ -102,21 +105,28 @@ func (a *arena) read(s slot) record {
 	return r
 }
 
+// form reads the Form of the record s names. read does not decode it, to
+// keep the record of every read small: only OBJECT ENCODING and the
+// writes that keep a value's form ask for it.
+func (a *arena) form(s slot) Form {
+	return Form(a.chunks[s.chunk()][s.off()]>>formShift) & formMask
+}
+
 // add writes a record and returns where it is, as a slot without its tag.
-func (a *arena) add(key, value []byte, expireAt int64) slot {
+func (a *arena) add(key, value []byte, expireAt int64, form Form) slot {
 	size := recordSize(len(key), len(value), expireAt != 0)
 	if size > largeRecord {
-		a.chunks = append(a.chunks, appendRecord(make([]byte, 0, size), key, value, expireAt))
-		return slot{chunk: uint32(len(a.chunks) - 1)}
+		a.chunks = append(a.chunks, appendRecord(make([]byte, 0, size), key, value, expireAt, form))
+		return newSlot(len(a.chunks)-1, 0)
 	}
 	if a.needsChunk(size) {
 		a.startChunk(size)
 	}
 	c := a.chunks[a.fill]
 	off := len(c)
-	a.chunks[a.fill] = appendRecord(c, key, value, expireAt)
+	a.chunks[a.fill] = appendRecord(c, key, value, expireAt, form)
 	a.written += size
-	return slot{chunk: uint32(a.fill), off: uint32(off)}
+	return newSlot(a.fill, off)
 }
 
 // needsChunk reports whether adding a record of size bytes takes a new
@@ -139,7 +149,7 @@ func (a *arena) startChunk(size int) {
 // release marks the record s names as dead.
 func (a *arena) release(s slot, size int) {
 	if size > largeRecord {
-		a.chunks[s.chunk] = nil // nobody else's record is in it
+		a.chunks[s.chunk()] = nil // nobody else's record is in it
 		a.holes++
 		return
 	}
@@ -154,14 +164,17 @@ func (a *arena) wasteful() bool {
 }
 
 // moveFrom copies the record s names in old into a, or, for a large
-// record, adopts its chunk, and returns its new place.
+// record, adopts its chunk, and returns its new place, with s's tag and
+// access clock.
 func (a *arena) moveFrom(old *arena, s slot) slot {
 	r := old.read(s)
 	if r.size > largeRecord {
-		a.chunks = append(a.chunks, old.chunks[s.chunk])
-		return slot{tag: s.tag, chunk: uint32(len(a.chunks) - 1)}
+		a.chunks = append(a.chunks, old.chunks[s.chunk()])
+		moved := newSlot(len(a.chunks)-1, 0)
+		moved.tag = s.tag
+		return moved.withClock(s.clock())
 	}
-	moved := a.add(r.key, r.value, r.expireAt)
+	moved := a.add(r.key, r.value, r.expireAt, old.form(s))
 	moved.tag = s.tag
-	return moved
+	return moved.withClock(s.clock())
 }

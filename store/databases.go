@@ -25,9 +25,13 @@ func Transfer(src *Store, srcKey []byte, dst *Store, dstKey []byte, replace, mov
 	defer unlock()
 	srcShard, srcTag := src.locate(srcKey)
 	dstShard, dstTag := dst.locate(dstKey)
-	_, e, ok := src.live(srcShard, srcTag, srcKey, src.now(), true)
+	srcPos, e, ok := src.live(srcShard, srcTag, srcKey, src.now(), true)
 	if !ok {
 		return false, false
+	}
+	form := srcShard.arena.form(srcShard.table.slots[srcPos])
+	if !move && form == FormPlain {
+		form = FormCopied
 	}
 	if src == dst && string(srcKey) == string(dstKey) {
 		return true, false // the caller refuses this before asking
@@ -44,11 +48,11 @@ func Transfer(src *Store, srcKey []byte, dst *Store, dstKey []byte, replace, mov
 		// A removal above may have shifted the source's slot: find it
 		// again. e's value is a slice of the source's record, which stays
 		// intact when the record dies (arena.go).
-		srcPos, _ := srcShard.find(srcTag, srcKey)
+		srcPos, _ = srcShard.find(srcTag, srcKey)
 		srcShard.removeAt(srcPos)
 		src.notify(Change{Op: ChangeDelete, Key: srcKey})
 	}
-	dst.notifyPut(dstShard, dstShard.put(dstTag, dstKey, e))
+	dst.notifyPut(dstShard, dstShard.put(dstTag, dstKey, e, form))
 	return true, true
 }
 

@@ -25,10 +25,10 @@ func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entr
 	next, op := fn(values)
 	sh, tag := s.locate(dst)
 	pos, _, existed := s.live(sh, tag, dst, now, true)
-	switch op {
-	case Put:
-		s.notifyPut(sh, sh.put(tag, dst, next))
-	case Remove:
+	switch {
+	case op.puts():
+		s.notifyPut(sh, sh.put(tag, dst, next, sh.formAfter(op, pos, existed)))
+	case op == Remove:
 		if existed {
 			sh.removeAt(pos)
 			s.notify(Change{Op: ChangeDelete, Key: dst})

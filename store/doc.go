@@ -26,6 +26,14 @@
 // fresh chunks. So a value returned by Get is a slice of the arena that
 // stays valid after the lock is released, with no copy on the read path.
 //
+// What OBJECT reports costs no byte either. How a value was made (its
+// Form, which decides Redis's "int", "embstr" or "raw") lives in spare
+// bits of the record's flag byte, and when the key was last accessed (a
+// 24-bit clock of seconds, like Redis's per-object LRU field) in the bits
+// of the slot's chunk and offset numbers that no shard can use. A read
+// writes that clock under the read lock, atomically and only when the
+// second has changed (table.go).
+//
 // Expiry: an entry may carry an absolute expiry time in Unix milliseconds,
 // read from the store's Clock (tests substitute one they control). An
 // expired entry is never returned: every access checks it, and deletes it

@@ -22,8 +22,8 @@ func (s *Store) Keys(match func(key []byte) bool) [][]byte {
 func (sh *shard) collect(out [][]byte, now int64, match func([]byte) bool) [][]byte {
 	start := len(out)
 	sh.mu.RLock()
-	for pos, sl := range sh.table.slots {
-		if sl.empty() {
+	for pos := range sh.table.slots {
+		if sh.table.at(pos).empty() {
 			continue
 		}
 		if key, e := sh.entryAt(pos); !expired(e, now) {
@@ -93,7 +93,7 @@ func (sh *shard) randomKey(now int64) ([]byte, bool) {
 	start := rand.IntN(size)
 	for n := 0; n < size; n++ {
 		pos := (start + n) % size
-		if sh.table.slots[pos].empty() {
+		if sh.table.at(pos).empty() {
 			continue
 		}
 		if key, e := sh.entryAt(pos); !expired(e, now) {

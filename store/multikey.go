@@ -9,10 +9,11 @@ func (s *Store) Rename(src, dst []byte, onlyIfAbsent bool) (srcExists, renamed b
 	now := s.now()
 	srcShard, srcTag := s.locate(src)
 	dstShard, dstTag := s.locate(dst)
-	_, e, ok := s.live(srcShard, srcTag, src, now, true)
+	srcPos, e, ok := s.live(srcShard, srcTag, src, now, true)
 	if !ok {
 		return false, false
 	}
+	form := srcShard.arena.form(srcShard.table.slots[srcPos])
 	_, _, dstExists := s.live(dstShard, dstTag, dst, now, true)
 	if onlyIfAbsent && dstExists {
 		return true, false
@@ -23,9 +24,9 @@ func (s *Store) Rename(src, dst []byte, onlyIfAbsent bool) (srcExists, renamed b
 	// Removing an expired dst may have shifted src's slot: find it again.
 	// e's value is a slice of src's record, which stays intact when the
 	// record dies (arena.go), so it can be copied after the removal.
-	srcPos, _ := srcShard.find(srcTag, src)
+	srcPos, _ = srcShard.find(srcTag, src)
 	srcShard.removeAt(srcPos)
-	pos := dstShard.put(dstTag, dst, e)
+	pos := dstShard.put(dstTag, dst, e, form)
 	s.notify(Change{Op: ChangeDelete, Key: src})
 	s.notifyPut(dstShard, pos)
 	return true, true
@@ -53,7 +54,7 @@ func (s *Store) SetMany(pairs [][]byte, onlyIfNoneExist bool) bool {
 	}
 	for i, k := range keys {
 		sh, tag := s.locate(k)
-		s.notifyPut(sh, sh.put(tag, k, Entry{Value: pairs[2*i+1]}))
+		s.notifyPut(sh, sh.put(tag, k, Entry{Value: pairs[2*i+1]}, FormPlain))
 	}
 	return true
 }

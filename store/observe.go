@@ -65,8 +65,8 @@ func (s *Store) Range(fn func(key []byte, e Entry) bool) {
 		now := s.now()
 		batch = batch[:0]
 		sh.mu.RLock()
-		for pos, sl := range sh.table.slots {
-			if sl.empty() {
+		for pos := range sh.table.slots {
+			if sh.table.at(pos).empty() {
 				continue
 			}
 			if key, e := sh.entryAt(pos); !expired(e, now) {

@@ -26,6 +26,28 @@ type Entry struct {
 	ExpireAt int64
 }
 
+// Form says how a value came about, as far as Redis's choice of how to
+// represent it depends on that (OBJECT ENCODING). The store only keeps it,
+// in spare bits of the record's flags: the writing Op chooses it (Put,
+// PutEdited, PutText, Restamp), Inspect reports it.
+type Form uint8
+
+const (
+	// FormPlain: stored as sent (SET, INCR): Redis tries the integer and
+	// the short-string representations on it.
+	FormPlain Form = iota
+	// FormEdited: made by editing bytes in place (APPEND, SETRANGE,
+	// SETBIT, ...): Redis keeps such a value as a plain growable string.
+	FormEdited
+	// FormText: made as text that is never turned into an integer
+	// (INCRBYFLOAT's result), though it may be short.
+	FormText
+	// FormCopied: a copy of a FormPlain value (COPY). Redis gives a copy
+	// an object of its own, so even a small integer in it is not one of
+	// the shared ones.
+	FormCopied
+)
+
 // Store is a sharded, RW-locked hash table from keys to byte values. The
 // zero value is not usable; call New.
 type Store struct {
@@ -34,6 +56,10 @@ type Store struct {
 	now     Clock
 	shards  [shardCount]shard
 	expired atomic.Int64 // keys removed because their time was up
+	// clock is the access clock slots record (table.go): the time in
+	// seconds, modulo 2^24, refreshed by RefreshClock (the sweeper's
+	// tick) so that a read pays no clock reading for it.
+	clock atomic.Uint32
 
 	sweepNext int // the shard the next sweep cycle starts at; one sweeper at a time
 	// sweepOff pauses the active sweep (DEBUG SET-ACTIVE-EXPIRE 0): expired
@@ -51,8 +77,9 @@ type shard struct {
 	mu       sync.RWMutex
 	table    table
 	arena    arena
-	expiring int // entries that carry an expiry
-	sweepPos int // where the active sweep looks next (sweep.go)
+	expiring int            // entries that carry an expiry
+	sweepPos int            // where the active sweep looks next (sweep.go)
+	clock    *atomic.Uint32 // the store's access clock
 }
 
 // New returns an empty store on the wall clock.
@@ -68,8 +95,10 @@ var storeIDs atomic.Uint64
 
 func newStore(seed maphash.Seed, now Clock) *Store {
 	s := &Store{id: storeIDs.Add(1), seed: seed, now: now}
+	s.RefreshClock()
 	for i := range s.shards {
 		s.shards[i].reset()
+		s.shards[i].clock = &s.clock
 	}
 	return s
 }
@@ -83,6 +112,11 @@ func (sh *shard) reset() {
 
 // Now is the store's clock.
 func (s *Store) Now() int64 { return s.now() }
+
+// RefreshClock moves the access clock to the store's current time. The
+// sweeper calls it every tick, as Redis refreshes its LRU clock in its
+// cron, so access times have about a tick's precision.
+func (s *Store) RefreshClock() { s.clock.Store(uint32(s.now()/1000) & ClockMask) }
 
 // locate hashes key once: the low bits pick the shard, the high 32 bits are
 // the tag the shard's table files it under.
@@ -105,14 +139,14 @@ func (sh *shard) find(tag uint32, key []byte) (pos int, found bool) {
 
 // entryAt decodes the entry in the slot at pos.
 func (sh *shard) entryAt(pos int) (key []byte, e Entry) {
-	r := sh.arena.read(sh.table.slots[pos])
+	r := sh.arena.read(sh.table.at(pos))
 	return r.key, r.entry()
 }
 
 // put stores a copy of e at key and returns the position of its slot; the
 // caller holds the shard's write lock. e.Value may alias anything, the
 // store's own records included: it is copied before this returns.
-func (sh *shard) put(tag uint32, key []byte, e Entry) int {
+func (sh *shard) put(tag uint32, key []byte, e Entry, form Form) int {
 	// Compact when the record needs a new chunk anyway: the fresh arena's
 	// chunk then takes the place of the one that would have been made, so
 	// overwriting one hot key allocates about one record's worth per write.
@@ -128,9 +162,9 @@ func (sh *shard) put(tag uint32, key []byte, e Entry) int {
 		}
 		sh.table.count++
 	}
-	s := sh.arena.add(key, e.Value, e.ExpireAt)
+	s := sh.arena.add(key, e.Value, e.ExpireAt, form)
 	s.tag = tag
-	sh.table.slots[pos] = s
+	sh.table.slots[pos] = s.withClock(sh.clock.Load())
 	if e.ExpireAt != 0 {
 		sh.expiring++
 	}
@@ -189,7 +223,9 @@ func (s *Store) live(sh *shard, tag uint32, key []byte, now int64, deleteExpired
 		return pos, Entry{}, false
 	}
 	e := r.entry()
-	if expired(e, now) {
+	if !expired(e, now) {
+		sh.table.touch(pos, sh.clock.Load()) // a write's lookup is an access too
+	} else {
 		if deleteExpired {
 			sh.removeAt(pos)
 			s.expired.Add(1)
@@ -207,12 +243,22 @@ func (s *Store) Get(key []byte) ([]byte, bool) {
 	return e.Value, ok
 }
 
-// Lookup returns the entry at key, if it exists and has not expired. The
-// clock is read only for an entry that has an expiry.
-func (s *Store) Lookup(key []byte) (Entry, bool) {
+// Lookup returns the entry at key, if it exists and has not expired, and
+// counts as an access to it (OBJECT IDLETIME). The clock is read only for
+// an entry that has an expiry.
+func (s *Store) Lookup(key []byte) (Entry, bool) { return s.lookup(key, true) }
+
+// Peek is Lookup without the access: what Redis's TYPE, TTL, EXISTS and
+// OBJECT see, which leave a key's idle time alone.
+func (s *Store) Peek(key []byte) (Entry, bool) { return s.lookup(key, false) }
+
+func (s *Store) lookup(key []byte, access bool) (Entry, bool) {
 	sh, tag := s.locate(key)
 	sh.mu.RLock()
-	_, r, found := sh.table.find(tag, key, &sh.arena)
+	pos, r, found := sh.table.find(tag, key, &sh.arena)
+	if found && access {
+		sh.table.touch(pos, sh.clock.Load())
+	}
 	sh.mu.RUnlock()
 	e := r.entry()
 	if !found {
@@ -237,7 +283,7 @@ func (s *Store) Lookup(key []byte) (Entry, bool) {
 func (s *Store) Set(key, value []byte) {
 	sh, tag := s.locate(key)
 	sh.mu.Lock()
-	pos := sh.put(tag, key, Entry{Value: value})
+	pos := sh.put(tag, key, Entry{Value: value}, FormPlain)
 	s.notifyPut(sh, pos)
 	sh.mu.Unlock()
 }
@@ -263,9 +309,42 @@ type Op uint8
 
 const (
 	Keep   Op = iota // leave the key as it is
-	Put              // store the returned entry
+	Put              // store the returned entry, a value as sent (FormPlain)
 	Remove           // delete the key
+	// PutEdited stores the entry as an edit of bytes (FormEdited).
+	PutEdited
+	// PutText stores the entry as text never taken for a number (FormText).
+	PutText
+	// Restamp stores the entry, whose value is the current one, keeping
+	// the current value's form: a change of expiry only.
+	Restamp
+	// KeepEdited leaves the value as it is but in FormEdited: Redis makes
+	// a value editable before an edit in place (SETBIT, BITFIELD), even
+	// one that then changes nothing. Nobody is told (no observer, no
+	// watcher): nothing but OBJECT ENCODING can see the difference.
+	KeepEdited
 )
+
+// puts reports whether op stores the returned entry.
+func (op Op) puts() bool {
+	return op == Put || op == PutEdited || op == PutText || op == Restamp
+}
+
+// formAfter is the form op stores a value in; the current one is read
+// only for a Restamp of an existing key.
+func (sh *shard) formAfter(op Op, pos int, exists bool) Form {
+	switch op {
+	case PutEdited:
+		return FormEdited
+	case PutText:
+		return FormText
+	case Restamp:
+		if exists {
+			return sh.arena.form(sh.table.slots[pos])
+		}
+	}
+	return FormPlain
+}
 
 // Update runs fn under the key's write lock with the current live entry
 // (exists is false when the key is absent or expired) and applies what fn
@@ -278,13 +357,17 @@ func (s *Store) Update(key []byte, fn func(cur Entry, exists bool) (Entry, Op)) 
 	defer sh.mu.Unlock()
 	pos, cur, exists := s.live(sh, tag, key, s.now(), true)
 	next, op := fn(cur, exists)
-	switch op {
-	case Put:
-		s.notifyPut(sh, sh.put(tag, key, next))
-	case Remove:
+	switch {
+	case op.puts():
+		s.notifyPut(sh, sh.put(tag, key, next, sh.formAfter(op, pos, exists)))
+	case op == Remove:
 		if exists {
 			sh.removeAt(pos)
 			s.notify(Change{Op: ChangeDelete, Key: key})
+		}
+	case op == KeepEdited:
+		if exists && sh.arena.form(sh.table.slots[pos]) != FormEdited {
+			sh.put(tag, key, cur, FormEdited)
 		}
 	}
 }
@@ -307,15 +390,57 @@ func (s *Store) Delete(keys ...[]byte) int {
 }
 
 // Exists counts how many of keys are present; a key named twice counts
-// twice, as in Redis.
-func (s *Store) Exists(keys ...[]byte) int {
+// twice, as in Redis. Like Redis's EXISTS it leaves their access times.
+func (s *Store) Exists(keys ...[]byte) int { return s.count(keys, s.Peek) }
+
+// Touch is Exists that counts as an access to each key (TOUCH).
+func (s *Store) Touch(keys ...[]byte) int { return s.count(keys, s.Lookup) }
+
+func (s *Store) count(keys [][]byte, look func([]byte) (Entry, bool)) int {
 	found := 0
 	for _, key := range keys {
-		if _, ok := s.Lookup(key); ok {
+		if _, ok := look(key); ok {
 			found++
 		}
 	}
 	return found
+}
+
+// Meta is what Inspect tells of a key beyond its entry.
+type Meta struct {
+	Form Form
+	// Idle is how many seconds ago the key was last accessed, as Redis
+	// estimates it from its wrapping clock.
+	Idle int64
+}
+
+// Inspect returns the entry at key with its Meta, if it exists and has
+// not expired (OBJECT). Asking is not an access.
+func (s *Store) Inspect(key []byte) (Entry, Meta, bool) {
+	if _, ok := s.Peek(key); !ok { // deletes the key if its time is up
+		return Entry{}, Meta{}, false
+	}
+	sh, tag := s.locate(key)
+	sh.mu.RLock()
+	pos, r, found := sh.table.find(tag, key, &sh.arena)
+	var m Meta
+	var last uint32
+	if found {
+		sl := sh.table.at(pos)
+		m.Form, last = sh.arena.form(sl), sl.clock()
+	}
+	sh.mu.RUnlock()
+	if !found { // deleted since Peek
+		return Entry{}, Meta{}, false
+	}
+	now := s.clock.Load()
+	if now >= last {
+		m.Idle = int64(now - last)
+	} else {
+		// The clock wrapped since: Redis counts the distance the same way.
+		m.Idle = int64(now) + ClockMask - int64(last)
+	}
+	return r.entry(), m, true
 }
 
 // Len returns the number of keys, expired ones not yet swept included (as
@@ -345,7 +470,7 @@ func (s *Store) ExpiredCount() int64 { return s.expired.Load() }
 // change can fall between the flush and its report to the observer. An
 // empty store is not reported: there is nothing to replay, and FLUSHALL
 // over sixteen mostly empty databases then logs only what it changed.
-func (s *Store) Flush() {
+func (s *Store) Flush() (removed int) {
 	s.lockAll()
 	defer s.unlockAll()
 	if w := s.watcher.Load(); w != nil {
@@ -359,6 +484,7 @@ func (s *Store) Flush() {
 	if had > 0 {
 		s.notify(Change{Op: ChangeFlush})
 	}
+	return had
 }
 
 func (s *Store) lockAll() {

@@ -112,6 +112,9 @@ func StartSweeper(stores ...*Store) (stop func()) {
 			case <-quit:
 				return
 			case <-tick.C:
+				for _, st := range stores {
+					st.RefreshClock()
+				}
 				sweepStores(stores, first, sweepCycleBudget)
 				first = (first + 1) % len(stores)
 			}

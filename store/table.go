@@ -1,5 +1,7 @@
 package store
 
+import "sync/atomic"
+
 // The index of a shard: an open-addressing hash table with linear probing.
 // A slot is three 32-bit numbers and holds no pointer, so the collector
 // never has to look inside the table, however many keys it indexes.
@@ -10,13 +12,86 @@ package store
 // the record; the key bytes are compared only when the tags agree. Chunk 0
 // is never used, so a zero slot is an empty one and a fresh table needs no
 // initialisation.
+//
+// The slot also keeps when its key was last read or written (OBJECT
+// IDLETIME), in bits the location does not need: a record starts below
+// 64 KiB into its chunk (maxChunk), so the offset needs 16 of its 32 bits,
+// and 24 bits number more chunks than a shard can fill (16 Mi chunks are
+// over a terabyte). The free 16 + 8 bits hold a 24-bit clock of seconds,
+// the width and resolution of Redis's per-object LRU clock, so the access
+// time costs no byte per key.
+//
+// A read updates that clock under the shard's read lock, so several
+// readers may write it at once: the two words that carry it are read and
+// written atomically while only the read lock is held (at, touch). The
+// location bits never change under a read lock, so a reader's store of the
+// clock keeps them as every other reader sees them.
 type slot struct {
-	tag   uint32
-	chunk uint32
-	off   uint32
+	tag           uint32
+	chunkAndClock uint32 // chunk index (low 24 bits), clock's high 8 bits
+	offAndClock   uint32 // offset in the chunk (low 16 bits), clock's low 16 bits
 }
 
-func (s slot) empty() bool { return s.chunk == 0 }
+const (
+	chunkBits = 24
+	offBits   = 16
+	chunkMask = 1<<chunkBits - 1
+	offMask   = 1<<offBits - 1
+	// ClockMask bounds the access clock: it counts seconds modulo 2^24
+	// (about 194 days), as Redis's LRU clock does.
+	ClockMask = 1<<(32-chunkBits+32-offBits) - 1
+)
+
+// Every small record must start at an offset the slot can hold.
+const _ = uint16(maxChunk - 1)
+
+func newSlot(chunk, off int) slot {
+	if chunk > chunkMask {
+		// Past a terabyte in one shard: better a clear stop than a slot
+		// that names the wrong record.
+		panic("store: a shard's arena outgrew its slots' chunk numbers")
+	}
+	return slot{chunkAndClock: uint32(chunk), offAndClock: uint32(off)}
+}
+
+func (s slot) empty() bool { return s.chunkAndClock == 0 }
+func (s slot) chunk() int  { return int(s.chunkAndClock & chunkMask) }
+func (s slot) off() int    { return int(s.offAndClock & offMask) }
+
+// clock is the access clock of the slot's key.
+func (s slot) clock() uint32 {
+	return s.chunkAndClock>>chunkBits<<offBits | s.offAndClock>>offBits
+}
+
+// withClock is s with its access clock set to c.
+func (s slot) withClock(c uint32) slot {
+	s.chunkAndClock = s.chunkAndClock&chunkMask | c>>offBits<<chunkBits
+	s.offAndClock = s.offAndClock&offMask | c<<offBits
+	return s
+}
+
+// at reads the slot at pos; it is safe while other readers touch slots.
+func (t *table) at(pos int) slot {
+	p := &t.slots[pos]
+	return slot{tag: p.tag, chunkAndClock: atomic.LoadUint32(&p.chunkAndClock), offAndClock: atomic.LoadUint32(&p.offAndClock)}
+}
+
+// touch sets the access clock of the slot at pos to now, under a read or
+// the write lock. Most reads find the clock already there: they write
+// nothing, so a key read by many readers at once keeps its cache line
+// shared.
+func (t *table) touch(pos int, now uint32) {
+	p := &t.slots[pos]
+	cur := t.at(pos)
+	if cur.clock() == now {
+		return
+	}
+	next := cur.withClock(now)
+	if next.chunkAndClock != cur.chunkAndClock {
+		atomic.StoreUint32(&p.chunkAndClock, next.chunkAndClock)
+	}
+	atomic.StoreUint32(&p.offAndClock, next.offAndClock)
+}
 
 const (
 	minSlots = 8 // a new shard's table; 256 empty shards cost 24 KiB
@@ -43,7 +118,7 @@ func (t *table) find(tag uint32, key []byte, a *arena) (pos int, r record, found
 	}
 	mask := t.mask()
 	for i := tag & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
+		s := t.at(int(i))
 		if s.empty() {
 			return int(i), record{}, false
 		}
