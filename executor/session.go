@@ -81,10 +81,12 @@ const maxBatchReply = 64 << 10
 func (s *Session) Handle(in, out []byte) (consumed int, reply []byte, closeAfter bool) {
 	start := len(out)
 	s.wrote = false
-	s.clock = time.Since(s.ex.started)
 	s.inLen, s.inCap = len(in), cap(in)
 	s.parser.MaxBulkLen = s.ex.maxBulkLen.Load() // CONFIG SET may have changed it
 	s.lockForBatch()
+	// Read after the lock: a wait for another client's EXEC is not this
+	// batch's commands' run time.
+	s.clock = time.Since(s.ex.started)
 	if s.held != nil {
 		select {
 		case <-s.held.until: // its pause is over (or replaced): try it again
