@@ -191,7 +191,11 @@ sub_req='*2\r\n$9\r\nSUBSCRIBE\r\n$1\r\nx\r\n*2\r\n$6\r\nPUBSUB\r\n$6\r\nNUMPAT\
 verdict "nc: subscribed, then PUBSUB NUMPAT, PUBSUB FOO, QUIT" "$(printf "$sub_req" | timeout 10 nc 127.0.0.1 "$port" | od -An -c)" \
   "$(printf "$sub_req" | timeout 10 nc -U "$work/redis.sock" | od -An -c)"
 # SCAN visits every key: compared as sorted sets (cursors differ by design).
-for i in $(seq 1 300); do printf 'SET scan:%d v\n' "$i"; done | tee >(redis-cli -s "$work/redis.sock" >/dev/null) | redis-cli -p "$port" >/dev/null
+# Each server gets the SETs in turn: a process substitution (tee >(...))
+# could still be writing to Redis when the scan below starts.
+for i in $(seq 1 300); do printf 'SET scan:%d v\n' "$i"; done >"$work/scan-sets"
+redis-cli -s "$work/redis.sock" <"$work/scan-sets" >/dev/null
+redis-cli -p "$port" <"$work/scan-sets" >/dev/null
 verdict "redis-cli --scan --pattern 'scan:*' (sorted)" "$(lite --scan --pattern 'scan:*' | sort)" "$(ref --scan --pattern 'scan:*' | sort)"
 same flushall
 # Sixteen databases, as Redis: one past the last is out of range.
