@@ -62,9 +62,13 @@ type Param struct {
 func (l *Live) Params() []Param {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([]Param, len(Table))
+	out := make([]Param, 0, len(Table))
 	for i := range Table {
-		out[i] = Param{Name: Table[i].Name, Value: l.vals[Table[i].Name], Hidden: Table[i].Hidden}
+		s := &Table[i]
+		out = append(out, Param{Name: s.Name, Value: l.vals[s.Name], Hidden: s.Hidden})
+		if s.Alias != "" {
+			out = append(out, Param{Name: s.Alias, Value: l.vals[s.Name], Hidden: s.Hidden})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
@@ -118,6 +122,7 @@ func (l *Live) Set(args []string) error {
 	}
 	var firstErr error
 	var changes []change
+	named := make(map[string]bool, len(args)/2)
 	for i := 0; i+1 < len(args); i += 2 {
 		s := Lookup(args[i])
 		switch {
@@ -128,12 +133,12 @@ func (l *Live) Set(args []string) error {
 			firstErr = setFailed(args[i], "can't set immutable config")
 		case s.Change == Protected:
 			firstErr = setFailed(args[i], "can't set protected config")
+		case named[lowerASCII(args[i])]:
+			// A name and its alias are two parameters to Redis: both
+			// may be set at once, the later winning.
+			firstErr = setFailed(args[i], "duplicate parameter")
 		default:
-			for _, c := range changes {
-				if c.s == s {
-					firstErr = setFailed(args[i], "duplicate parameter")
-				}
-			}
+			named[lowerASCII(args[i])] = true
 			changes = append(changes, change{s: s, value: args[i+1]})
 		}
 	}

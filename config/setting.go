@@ -45,7 +45,10 @@ type Setting struct {
 	// Name is Redis's name for the setting where Redis has it, lowercase;
 	// names are matched in any ASCII case.
 	Name string
-	Kind Kind
+	// Alias is the setting's older name, which Redis still takes and
+	// shows beside the new one (list-max-ziplist-size), or "".
+	Alias string
+	Kind  Kind
 	// Default is the value before any file or flag, in the form CONFIG GET
 	// shows (bytes for Memory).
 	Default string

@@ -52,6 +52,10 @@ var Table = []Setting{
 	// Data types.
 	{Name: "hll-sparse-max-bytes", Kind: Memory, Default: "3000", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a HyperLogLog stays in the compact sparse encoding until it would pass this many bytes (header included), then turns dense (12 KB)"},
+	{Name: "list-max-listpack-size", Alias: "list-max-ziplist-size", Kind: Int, Default: "-2", Min: math.MinInt32, Max: math.MaxInt32, Change: Runtime,
+		Doc: "how much one node of a list holds: -1 to -5 limit it to 4, 8, 16, 32 or 64 KB, a positive number to that many elements; lists made before a change keep their nodes"},
+	{Name: "list-compress-depth", Kind: Int, Default: "0", Min: 0, Max: math.MaxInt32, Change: Runtime,
+		Doc: "accepted and shown for Redis's tools; list nodes are never compressed"},
 	// Notifications.
 	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
 		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ x n (A: all but n; l s h z e t d m are accepted, with no events)"},
@@ -110,11 +114,15 @@ var index = func() map[string]*Setting {
 	m := make(map[string]*Setting, len(Table))
 	for i := range Table {
 		m[Table[i].Name] = &Table[i]
+		if Table[i].Alias != "" {
+			m[Table[i].Alias] = &Table[i]
+		}
 	}
 	return m
 }()
 
-// Lookup finds a setting by name in any ASCII case, or returns nil.
+// Lookup finds a setting by name (or alias) in any ASCII case, or returns
+// nil.
 func Lookup(name string) *Setting { return index[lowerASCII(name)] }
 
 // checkBindCount refuses more addresses than Redis takes (16); any other

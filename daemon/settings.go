@@ -104,6 +104,7 @@ func (d *Daemon) hookSettings() {
 	})
 	d.live.OnSet("latency-tracking", d.setLatencyTracking)
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
+	d.live.OnSet("list-max-listpack-size", d.setListMaxListpackSize)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
 }
@@ -158,6 +159,13 @@ func (d *Daemon) setLatencyTracking(v config.Values) error {
 // dense.
 func (d *Daemon) setHLLSparseMaxBytes(v config.Values) error {
 	d.ex.SetHLLSparseMaxBytes(v.Int("hll-sparse-max-bytes"))
+	return nil
+}
+
+// setListMaxListpackSize tells the executor how full a list node may
+// grow.
+func (d *Daemon) setListMaxListpackSize(v config.Values) error {
+	d.ex.SetListMaxListpackSize(v.Int("list-max-listpack-size"))
 	return nil
 }
 

@@ -24,6 +24,9 @@ type heldRequest struct {
 	args  [][]byte
 	form  form // the reply form of the request that was held
 	until <-chan struct{}
+	// blocked: the request is a blocking command waiting for data
+	// (blocking.go); when until is closed its reply is ready.
+	blocked *waiter
 }
 
 // pauseClients starts a pause of d, replacing any pause in force; clients
@@ -93,6 +96,9 @@ func (s *Session) runHeld(out []byte) []byte {
 	h := s.held
 	s.held = nil
 	s.client.blocked.Store(false)
+	if h.blocked != nil {
+		return s.silence(s.finishBlocked(out, h.blocked), len(out))
+	}
 	s.reply.reset(out, h.form)
 	s.execute(h.args)
 	return s.silence(s.reply.buf, len(out))

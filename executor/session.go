@@ -49,7 +49,8 @@ type Session struct {
 	client          clientState  // what other connections may read (clients.go)
 	conn            Conn         // the connection's facts; nil without one (tests, replay)
 	replies         replyMode    // CLIENT REPLY
-	held            *heldRequest // a request waiting for a pause to end (pause.go)
+	held            *heldRequest // a request waiting for a pause to end (pause.go) or for data (blocking.go)
+	ready           []blockKey   // keys given data for blocked clients by the command running (blocking.go)
 	inLen, inCap    int          // the input of the batch being handled, for CLIENT INFO
 
 	tx         transaction // MULTI (multi.go)
@@ -187,6 +188,9 @@ func (s *Session) execute(args [][]byte) {
 		return // it runs at EXEC
 	}
 	s.call(cmd, args)
+	if len(s.ready) > 0 {
+		s.serveReady()
+	}
 }
 
 // call runs a command that passed the checks (EXEC calls it for each
@@ -283,4 +287,5 @@ func (s *Session) Closed() {
 	s.ex.tracking.unregister(s)
 	s.stopMonitoring()
 	s.unwatchAll()
+	s.stopWaiting()
 }
