@@ -31,7 +31,7 @@ import (
 //
 // The API for a blocking command of another type:
 //
-//	s.block(keys, timeout, serve)
+//	s.block(keys, timeout, serve, denied)
 //
 // where serve(s, key) tries to serve the command from one key with s as
 // the blocked session: when the key has what it waits for, it makes the
@@ -39,7 +39,8 @@ import (
 // the wait too) and reports true; otherwise it writes nothing and reports
 // false. block calls it for each key at once; if none serves, the session
 // blocks (inside MULTI, or while replaying the append-only file, it gets
-// the null array at once instead). Commands that add data of the type
+// denied's reply at once instead: the null array, or for BLMOVE the null
+// bulk string). Commands that add data of the type
 // call s.keyReady(key) after the change.
 //
 // Locks: the blocking mutex is taken before any store lock (serve runs
@@ -84,7 +85,7 @@ type blockingState struct {
 // block serves the command from the first key that can, or blocks the
 // session on keys until one can, the timeout passes (0: never) or it is
 // unblocked.
-func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc) {
+func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc, denied func(*Reply)) {
 	if s.tx.running || s == s.ex.replayer {
 		// Redis's clients that may not block (a transaction, the AOF
 		// loader) treat an empty wait as an immediate timeout.
@@ -93,7 +94,7 @@ func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc) {
 				return
 			}
 		}
-		s.reply.NullArray()
+		denied(&s.reply)
 		return
 	}
 	bs := &s.ex.blocking

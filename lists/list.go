@@ -331,8 +331,8 @@ func (l *List) dropBack(k int) {
 	}
 }
 
-// Clone is a deep copy, sharing nothing with l (COPY).
-func (l *List) Clone() *List {
+// Copy is a deep copy, sharing nothing with l.
+func (l *List) Copy() *List {
 	c := &List{nodes: make([]node, len(l.nodes)), length: l.length}
 	for i, n := range l.nodes {
 		c.nodes[i] = node{buf: append([]byte(nil), n.buf...), count: n.count}

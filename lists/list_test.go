@@ -216,7 +216,7 @@ func TestNodesFollowFill(t *testing.T) {
 func TestCloneSharesNothing(t *testing.T) {
 	l := New()
 	l.PushBack(DefaultFill, []byte("a"), []byte("b"))
-	c := l.Clone()
+	c := l.Clone().(*List)
 	l.Set(DefaultFill, 0, []byte("z"))
 	c.PushBack(DefaultFill, []byte("c"))
 	if got := strings.Join(contents(c), ","); got != "a,b,c" {
