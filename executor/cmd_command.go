@@ -75,7 +75,11 @@ func (s *Session) describeCommand(c *command) {
 	s.reply.Array(10)
 	s.reply.BulkString(c.name)
 	s.reply.Int(int64(c.arity))
-	s.replyStatusSet(bitNames(c.flags, flagNames))
+	flags := bitNames(c.flags, flagNames)
+	if c.movableKeys() {
+		flags = append(flags, "movablekeys")
+	}
+	s.replyStatusSet(flags)
 	s.reply.Int(int64(c.firstKey))
 	s.reply.Int(int64(c.lastKey))
 	s.reply.Int(int64(c.keyStep))
@@ -128,13 +132,22 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	s.reply.BulkString("find_keys")
 	s.reply.Map(2)
 	s.reply.BulkString("type")
-	s.reply.BulkString("range")
-	s.reply.BulkString("spec")
-	s.reply.Map(3)
-	for _, f := range []struct {
+	finds := []struct {
 		name  string
 		value int
-	}{{"lastkey", spec.lastKey}, {"keystep", spec.step}, {"limit", spec.limit}} {
+	}{{"lastkey", spec.lastKey}, {"keystep", spec.step}, {"limit", spec.limit}}
+	if spec.keyNum {
+		s.reply.BulkString("keynum")
+		finds = []struct {
+			name  string
+			value int
+		}{{"keynumidx", spec.keyNumIdx}, {"firstkey", spec.firstKey}, {"keystep", spec.step}}
+	} else {
+		s.reply.BulkString("range")
+	}
+	s.reply.BulkString("spec")
+	s.reply.Map(3)
+	for _, f := range finds {
 		s.reply.BulkString(f.name)
 		s.reply.Int(int64(f.value))
 	}

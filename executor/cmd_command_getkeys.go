@@ -76,6 +76,14 @@ func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
 		if spec.flags&keyVariableFlags != 0 && c.doc.variableKeyFlags != nil {
 			flags = c.doc.variableKeyFlags(line)
 		}
+		if spec.keyNum {
+			found, ok := spec.keyNumPositions(line, flags)
+			if !ok {
+				return nil, false
+			}
+			keys = append(keys, found...)
+			continue
+		}
 		first, last := spec.index, spec.index+spec.lastKey
 		switch {
 		case spec.lastKey < 0 && spec.limit == 0:
@@ -89,6 +97,26 @@ func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
 		for i := first; i <= last; i += spec.step {
 			keys = append(keys, keyRef{pos: i, flags: flags})
 		}
+	}
+	return keys, true
+}
+
+// keyNumPositions finds the keys of a keynum spec: as many as the
+// argument at index+keyNumIdx says, from index+firstKey on. A count that
+// is not a positive number or runs past the line finds nothing (false).
+func (spec keySpec) keyNumPositions(line [][]byte, flags keyFlags) ([]keyRef, bool) {
+	at := spec.index + spec.keyNumIdx
+	if at >= len(line) {
+		return nil, false
+	}
+	n, ok := parseInt(line[at])
+	first := spec.index + spec.firstKey
+	if !ok || n < 1 || n > int64(len(line)) || first+(int(n)-1)*spec.step >= len(line) {
+		return nil, false
+	}
+	keys := make([]keyRef, 0, n)
+	for i := 0; i < int(n); i++ {
+		keys = append(keys, keyRef{pos: first + i*spec.step, flags: flags})
 	}
 	return keys, true
 }
