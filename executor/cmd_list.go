@@ -262,15 +262,12 @@ func (s *Session) popped(key []byte, l *lists.List, at end, n int) store.Edit {
 	return s.mutated(key, l, at.popName(), key, []byte(strconv.Itoa(n)))
 }
 
-// positiveArg reads a count that may not be negative, with Redis's errors
-// (written when false).
+// positiveArg reads a count that may not be negative; Redis has one
+// error for a negative count and for one that is no number (written when
+// false).
 func (s *Session) positiveArg(arg []byte) (int, bool) {
 	n, ok := parseInt(arg)
-	switch {
-	case !ok:
-		s.reply.Error(errNotInteger)
-		return 0, false
-	case n < 0:
+	if !ok || n < 0 {
 		s.reply.Error("ERR value is out of range, must be positive")
 		return 0, false
 	}
