@@ -37,7 +37,8 @@ import (
 // the blocked session: when the key has what it waits for, it makes the
 // change, writes the reply to s.reply (a WRONGTYPE error counts: it ends
 // the wait too) and reports true; otherwise it writes nothing and reports
-// false. block calls it for each key at once; if none serves, the session
+// false. While s.waking (served after another client's command), a key of
+// another type is "nothing yet", as Redis leaves such a client waiting. block calls it for each key at once; if none serves, the session
 // blocks (inside MULTI, or while replaying the append-only file, it gets
 // denied's reply at once instead: the null array, or for BLMOVE the null
 // bulk string). Commands that add data of the type
@@ -215,7 +216,10 @@ func (s *Session) serveReady() {
 func (bs *blockingState) serveOne(w *waiter, key string) bool {
 	r := &w.s.reply
 	r.reset(nil, w.form)
-	if !w.serve(w.s, []byte(key)) {
+	w.s.waking = true
+	served := w.serve(w.s, []byte(key))
+	w.s.waking = false
+	if !served {
 		return false
 	}
 	w.wrote = true

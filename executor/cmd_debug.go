@@ -41,6 +41,9 @@ func cmdDebug(s *Session, args [][]byte) {
 		time.Sleep(sleepDuration(args[2]))
 		s.reply.Status("OK")
 		return
+	case sub == "quicklist-packed-threshold" && len(args) == 3:
+		s.debugPackedThreshold(args[2])
+		return
 	case sub == "set-active-expire" && len(args) == 3:
 		// Redis reads the flag with atoi: any non-zero number is on.
 		for _, db := range s.ex.dbs {

@@ -56,6 +56,19 @@ func (s *Session) asList(e store.Entry) (*lists.List, bool) {
 	return l, ok
 }
 
+// sourceList is asList for the key a blocked command takes from. While
+// it is being woken (blocking.go), another type means the key is not
+// ready (a transaction replaced the list): the wait goes on, unanswered,
+// as in Redis. It reports whether the command is done when there is no
+// list.
+func (s *Session) sourceList(e store.Entry) (l *lists.List, ok, done bool) {
+	if l, ok = e.Obj.(*lists.List); ok || s.waking {
+		return l, ok, ok
+	}
+	s.wrongType()
+	return nil, false, true
+}
+
 // readList calls fn with key's list under the store's read lock, or with
 // nil when there is none; a key of another type gets WRONGTYPE instead.
 // It counts the keyspace hit or miss, as Redis's reads do.

@@ -43,15 +43,14 @@ func (s *Session) move(src, dst []byte, from, to end) (done bool) {
 		if !found[0] {
 			return nil
 		}
-		done = true
-		sl, ok := s.asList(cur[0])
-		if !ok {
+		sl, ok, srcDone := s.sourceList(cur[0])
+		if done = srcDone; !ok {
 			return nil
 		}
 		dl := sl
 		if !sameKey && found[1] {
 			if dl, ok = s.asList(cur[1]); !ok {
-				return nil
+				return nil // even a woken BLMOVE ends so, as in Redis
 			}
 		} else if !sameKey {
 			dl, created = lists.New(), true
@@ -104,9 +103,8 @@ func (s *Session) popFrom(key []byte, at end, count int, single bool) (done bool
 		if !found {
 			return store.Edit{}
 		}
-		done = true
-		l, ok := s.asList(cur)
-		if !ok {
+		l, ok, listDone := s.sourceList(cur)
+		if done = listDone; !ok {
 			return store.Edit{}
 		}
 		n := min(count, l.Len())

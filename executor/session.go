@@ -51,6 +51,7 @@ type Session struct {
 	replies         replyMode    // CLIENT REPLY
 	held            *heldRequest // a request waiting for a pause to end (pause.go) or for data (blocking.go)
 	ready           []blockKey   // keys given data for blocked clients by the command running (blocking.go)
+	waking          bool         // served after another client's command (blocking.go)
 	inLen, inCap    int          // the input of the batch being handled, for CLIENT INFO
 
 	tx         transaction // MULTI (multi.go)
