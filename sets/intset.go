@@ -48,7 +48,7 @@ func load(data []byte, width uint8, i int) int64 {
 	return int64(binary.LittleEndian.Uint64(data[8*i:]))
 }
 
-func store(data []byte, width uint8, i int, v int64) {
+func put(data []byte, width uint8, i int, v int64) {
 	switch width {
 	case 2:
 		binary.LittleEndian.PutUint16(data[2*i:], uint16(v))
@@ -97,7 +97,7 @@ func (s *intset) add(v int64) bool {
 	w := int(s.width)
 	s.data = append(s.data, make([]byte, w)...)
 	copy(s.data[(pos+1)*w:], s.data[pos*w:n*w])
-	store(s.data, s.width, pos, v)
+	put(s.data, s.width, pos, v)
 	return true
 }
 
@@ -107,7 +107,7 @@ func (s *intset) widen(w uint8) {
 	old := s.width
 	grown := make([]byte, n*int(w), (n+1)*int(w))
 	for i := 0; i < n; i++ {
-		store(grown, w, i, load(s.data, old, i))
+		put(grown, w, i, load(s.data, old, i))
 	}
 	s.data, s.width = grown, w
 }
