@@ -297,7 +297,7 @@ func cmdSScan(s *Session, args [][]byte) {
 		var batch [][]byte
 		next := set.Scan(cursor, count, func(m []byte) {
 			if match == nil || match(m) {
-				batch = append(batch, m)
+				batch = append(batch, append([]byte(nil), m...)) // an intset's m is a scratch buffer
 			}
 		})
 		s.replyScan(next, batch)
