@@ -56,7 +56,7 @@ var Table = []Setting{
 		Doc: "a set of integers only stays a compact sorted array (intset) up to this many members, then turns into a hash table for good"},
 	// Notifications.
 	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
-		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ x n (A: all but n; l s h z e t d m are accepted, with no events)"},
+		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ s x n (A: all but n; l h z e t d m are accepted, with no events)"},
 	// Statistics.
 	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "keep each command's run times, for INFO latencystats"},
