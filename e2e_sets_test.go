@@ -499,3 +499,40 @@ func TestSetsSurviveAppendOnlyRestart(t *testing.T) {
 	before["i"] = strings.Replace(before["i"], "$9\r\nhashtable\r\n", "$6\r\nintset\r\n", 1)
 	same("after a rewrite and a restart", state(dialRESP(t, startDaemon(t, args...).addr)), before)
 }
+
+// TestSetChangesTouchWatches: every way a set command changes a key (in
+// place, replaced, deleted, created) fails the EXEC of a client watching
+// it; a command that changes nothing does not.
+func TestSetChangesTouchWatches(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		addr := startDaemon(t, "--io", model).addr
+		watcher, other := dialRESP(t, addr), dialRESP(t, addr)
+		for _, tc := range []struct {
+			watched string
+			change  []string
+			aborts  bool
+		}{
+			{"a", []string{"SADD", "a", "9"}, true}, {"a", []string{"SADD", "a", "1"}, false},
+			{"a", []string{"SREM", "a", "nosuch"}, false}, {"a", []string{"SPOP", "a"}, true},
+			{"a", []string{"SPOP", "a", "1"}, true}, {"a", []string{"SINTERSTORE", "a", "b", "b"}, true},
+			{"c", []string{"SMOVE", "b", "c", "2"}, true}, {"b", []string{"SMOVE", "b", "c", "3"}, true},
+			{"b", []string{"SMOVE", "b", "c", "nosuch"}, false}, {"a", []string{"SREM", "a", "1", "2", "3", "9"}, true},
+			{"a", []string{"SINTER", "b", "b"}, false}, {"d", []string{"SUNIONSTORE", "d", "nokey"}, false},
+		} {
+			other.call("FLUSHALL")
+			other.call("SADD", "a", "1", "2", "3")
+			other.call("SADD", "b", "2", "3", "4")
+			watcher.call("WATCH", tc.watched)
+			other.call(tc.change...)
+			watcher.call("MULTI")
+			watcher.call("PING")
+			want := "*1\r\n+PONG\r\n"
+			if tc.aborts {
+				want = "*-1\r\n"
+			}
+			if got := watcher.call("EXEC"); got != want {
+				t.Fatalf("WATCH %s, then %s: EXEC = %q, want %q", tc.watched, shortArgs(tc.change), got, want)
+			}
+		}
+	})
+}
