@@ -18,13 +18,22 @@ const rebuildBatch = 64
 func (s *Set) Rebuild(key []byte, emit func(args [][]byte)) {
 	args := make([][]byte, 0, 2+rebuildBatch)
 	args = append(args, []byte("SADD"), key)
+	// An intset member comes formatted in a scratch buffer, so a batch's
+	// digits are kept here, in room enough for a batch never to move.
+	var digits []byte
+	if s.table == nil {
+		digits = make([]byte, 0, rebuildBatch*len("-9223372036854775808"))
+	}
 	s.Each(func(m []byte) bool {
-		// An intset member is formatted into a scratch buffer: copied
-		// here, as emit may run only once the batch is full.
-		args = append(args, append([]byte(nil), m...))
+		if digits != nil {
+			start := len(digits)
+			digits = append(digits, m...)
+			m = digits[start:]
+		}
+		args = append(args, m)
 		if len(args) == cap(args) {
 			emit(args)
-			args = args[:2]
+			args, digits = args[:2], digits[:0]
 		}
 		return true
 	})

@@ -282,3 +282,30 @@ func BenchmarkAddIntset(b *testing.B) {
 		}
 	}
 }
+
+func TestRebuildBatchesEveryMember(t *testing.T) {
+	for _, limit := range []int{512, 0} {
+		s := New()
+		for i := range 200 {
+			s.Add([]byte(strconv.Itoa(i*1000-70000)), limit)
+		}
+		var got []string
+		batches := 0
+		s.Rebuild([]byte("k"), func(args [][]byte) {
+			batches++
+			if string(args[0]) != "SADD" || string(args[1]) != "k" || len(args) > 2+rebuildBatch {
+				t.Fatalf("batch %q", args[:2])
+			}
+			for _, a := range args[2:] {
+				got = append(got, string(a))
+			}
+		})
+		want := []string{}
+		for _, m := range s.Members() {
+			want = append(want, string(m))
+		}
+		if batches != 4 || !slices.Equal(got, want) {
+			t.Fatalf("%s: %d batches, members %v, want %v", s.Encoding(), batches, got, want)
+		}
+	}
+}
