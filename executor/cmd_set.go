@@ -2,7 +2,6 @@ package executor
 
 import (
 	"math"
-	"strconv"
 
 	"redis-lite/sets"
 	"redis-lite/store"
@@ -58,13 +57,15 @@ func setOf(e store.Entry, ok bool) (set *sets.Set, wrong bool) {
 	return set, !isSet
 }
 
-// keep, remove and mutated are the Edits the set commands return.
+// editKeep, editRemove and editReplay are the Edits a collection command
+// returns: nothing changed; the key is gone (a collection left empty);
+// changed in place, as the command replay redoes it.
 var (
-	keep   = store.Edit{Op: store.Keep}
-	remove = store.Edit{Op: store.Remove}
+	editKeep   = store.Edit{Op: store.Keep}
+	editRemove = store.Edit{Op: store.Remove}
 )
 
-func mutated(replay ...[]byte) store.Edit { return store.Edit{Op: store.Mutated, Replay: replay} }
+func editReplay(replay ...[]byte) store.Edit { return store.Edit{Op: store.Mutated, Replay: replay} }
 
 // putSet is the Edit that makes set the key's value with no expiry.
 func putSet(set *sets.Set) store.Edit {
@@ -79,7 +80,7 @@ func cmdSAdd(s *Session, args [][]byte) {
 	s.db().Edit(key, func(cur store.Entry, ok bool) store.Edit {
 		set, wrongType := setOf(cur, ok)
 		if wrong = wrongType; wrong {
-			return keep
+			return editKeep
 		}
 		existed = ok
 		if !ok {
@@ -94,9 +95,9 @@ func cmdSAdd(s *Session, args [][]byte) {
 		case !ok:
 			return putSet(set)
 		case added == 0:
-			return keep
+			return editKeep
 		}
-		return mutated(args...) // adding the same members again is the same change
+		return editReplay(args...) // adding the same members again is the same change
 	})
 	if wrong {
 		s.wrongType()
@@ -118,21 +119,21 @@ func cmdSRem(s *Session, args [][]byte) {
 	s.db().Edit(key, func(cur store.Entry, ok bool) store.Edit {
 		set, wrongType := setOf(cur, ok)
 		if wrong = wrongType; wrong || !ok {
-			return keep
+			return editKeep
 		}
 		for _, m := range args[2:] {
 			if set.Remove(m) {
 				removed++
 				if set.Len() == 0 {
 					emptied = true
-					return remove
+					return editRemove
 				}
 			}
 		}
 		if removed == 0 {
-			return keep
+			return editKeep
 		}
-		return mutated(args...)
+		return editReplay(args...)
 	})
 	if wrong {
 		s.wrongType()
@@ -170,16 +171,16 @@ func cmdSMove(s *Session, args [][]byte) {
 			return nil
 		}
 		moved, dstExisted = true, ok[1]
-		edits := []store.Edit{mutated([]byte("SREM"), src, member), keep}
+		edits := []store.Edit{editReplay([]byte("SREM"), src, member), editKeep}
 		if emptied = from.Len() == 0; emptied {
-			edits[0] = remove
+			edits[0] = editRemove
 		}
 		if to == nil {
 			to = sets.New()
 			to.Add(member, limit)
 			added, edits[1] = true, putSet(to)
 		} else if to.Add(member, limit) {
-			added, edits[1] = true, mutated([]byte("SADD"), dst, member)
+			added, edits[1] = true, editReplay([]byte("SADD"), dst, member)
 		}
 		return edits
 	})
@@ -273,70 +274,4 @@ func (s *Session) replySet(set *sets.Set) {
 		s.reply.Bulk(m)
 		return true
 	})
-}
-
-// SSCAN key cursor [MATCH pattern] [COUNT count]: the next cursor and a
-// batch of members. As in Redis, the cursor is read first, then the key
-// (a missing one is an empty iteration, with no look at the options).
-func cmdSScan(s *Session, args [][]byte) {
-	cursor, ok := parseScanCursor(args[2])
-	if !ok {
-		s.reply.Error("ERR invalid cursor")
-		return
-	}
-	s.viewSet(args[1], func(set *sets.Set) {
-		if set == nil {
-			s.replyScan(0, nil)
-			return
-		}
-		count, match, errText := scanOptions(args[3:])
-		if errText != "" {
-			s.reply.Error(errText)
-			return
-		}
-		var batch [][]byte
-		next := set.Scan(cursor, count, func(m []byte) {
-			if match == nil || match(m) {
-				batch = append(batch, append([]byte(nil), m...)) // an intset's m is a scratch buffer
-			}
-		})
-		s.replyScan(next, batch)
-	})
-}
-
-// scanOptions reads the MATCH and COUNT options of SSCAN (and the other
-// collection scans) with Redis's errors; match is nil for "match all".
-func scanOptions(opts [][]byte) (count int, match func([]byte) bool, errText string) {
-	count = 10
-	for i := 0; i < len(opts); i += 2 {
-		if i+1 >= len(opts) {
-			return 0, nil, errSyntax
-		}
-		switch optionName(opts[i]) {
-		case "match":
-			match = keyMatcher(opts[i+1])
-		case "count":
-			n, ok := parseInt(opts[i+1])
-			switch {
-			case !ok:
-				return 0, nil, errNotInteger
-			case n < 1:
-				return 0, nil, errSyntax
-			}
-			count = int(min(n, 1<<30))
-		default:
-			return 0, nil, errSyntax
-		}
-	}
-	return count, match, ""
-}
-
-// replyScan writes a scan's reply: the next cursor and the batch.
-func (s *Session) replyScan(next uint64, batch [][]byte) {
-	s.reply.Array(2)
-	s.reply.BulkString(strconv.FormatUint(next, 10))
-	s.reply.Array(len(batch))
-	for _, m := range batch {
-		s.reply.Bulk(m)
-	}
 }

@@ -76,7 +76,7 @@ func (s *Session) setAlgebra(op setOp, dst []byte, keys [][]byte) {
 			return nil
 		}
 		if result.Len() == 0 {
-			return []store.Edit{remove}
+			return []store.Edit{editRemove}
 		}
 		return []store.Edit{putSet(result)}
 	})

@@ -37,16 +37,16 @@ func (s *Session) popOne(key []byte) {
 	s.db().Edit(key, func(cur store.Entry, ok bool) store.Edit {
 		set, wrongType := setOf(cur, ok)
 		if wrong = wrongType; wrong || !ok {
-			return keep
+			return editKeep
 		}
 		// Random gives a hashtable member as a slice of records that are
 		// never written over, and an intset one in popped's own bytes.
 		popped = set.Random(nil)
 		set.Remove(popped)
 		if emptied = set.Len() == 0; emptied {
-			return remove
+			return editRemove
 		}
-		return mutated([]byte("SREM"), key, popped)
+		return editReplay([]byte("SREM"), key, popped)
 	})
 	switch {
 	case wrong:
@@ -78,14 +78,14 @@ func (s *Session) popMany(key []byte, count int) {
 	s.db().Edit(key, func(cur store.Entry, ok bool) store.Edit {
 		set, wrongType := setOf(cur, ok)
 		if wrong = wrongType; wrong || !ok || count == 0 {
-			return keep
+			return editKeep
 		}
 		found = true
 		size := set.Len()
 		switch remaining := size - count; {
 		case count >= size:
 			popped, emptied = set.Members(), true
-			return remove
+			return editRemove
 		case remaining*popMoveFactor > count:
 			popped = make([][]byte, 0, count)
 			for range count {
@@ -93,7 +93,7 @@ func (s *Session) popMany(key []byte, count int) {
 				set.Remove(m)
 				popped = append(popped, m)
 			}
-			return mutated(append([][]byte{[]byte("SREM"), key}, popped...)...)
+			return editReplay(append([][]byte{[]byte("SREM"), key}, popped...)...)
 		default:
 			kept := sets.New()
 			for range remaining {
