@@ -19,8 +19,9 @@ var importRules = map[string][]string{
 	"pool":     nil,
 	"signals":  nil,
 	"hll":      nil,
+	"sets":     {"store"},
 	"lists":    {"store"},
-	"executor": {"parser", "store", "hll", "lists"},
+	"executor": {"parser", "store", "hll", "sets", "lists"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -75,11 +75,7 @@ func (s *Session) describeCommand(c *command) {
 	s.reply.Array(10)
 	s.reply.BulkString(c.name)
 	s.reply.Int(int64(c.arity))
-	flags := bitNames(c.flags, flagNames)
-	if c.movableKeys() {
-		flags = append(flags, "movablekeys")
-	}
-	s.replyStatusSet(flags)
+	s.replyStatusSet(bitNames(c.flags, flagNames))
 	s.reply.Int(int64(c.firstKey))
 	s.reply.Int(int64(c.lastKey))
 	s.reply.Int(int64(c.keyStep))
@@ -132,22 +128,20 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	s.reply.BulkString("find_keys")
 	s.reply.Map(2)
 	s.reply.BulkString("type")
-	finds := []struct {
+	type field struct {
 		name  string
 		value int
-	}{{"lastkey", spec.lastKey}, {"keystep", spec.step}, {"limit", spec.limit}}
-	if spec.keyNum {
+	}
+	finder := []field{{"lastkey", spec.lastKey}, {"keystep", spec.step}, {"limit", spec.limit}}
+	if spec.byKeyNum {
 		s.reply.BulkString("keynum")
-		finds = []struct {
-			name  string
-			value int
-		}{{"keynumidx", spec.keyNumIdx}, {"firstkey", spec.firstKey}, {"keystep", spec.step}}
+		finder = []field{{"keynumidx", spec.keyNumIdx}, {"firstkey", spec.firstKey}, {"keystep", spec.step}}
 	} else {
 		s.reply.BulkString("range")
 	}
 	s.reply.BulkString("spec")
-	s.reply.Map(3)
-	for _, f := range finds {
+	s.reply.Map(len(finder))
+	for _, f := range finder {
 		s.reply.BulkString(f.name)
 		s.reply.Int(int64(f.value))
 	}

@@ -76,16 +76,13 @@ func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
 		if spec.flags&keyVariableFlags != 0 && c.doc.variableKeyFlags != nil {
 			flags = c.doc.variableKeyFlags(line)
 		}
-		if spec.keyNum {
-			found, ok := spec.keyNumPositions(line, flags)
-			if !ok {
-				return nil, false
-			}
-			keys = append(keys, found...)
-			continue
-		}
 		first, last := spec.index, spec.index+spec.lastKey
 		switch {
+		case spec.byKeyNum:
+			var ok bool
+			if first, last, ok = keyNumRange(spec, line); !ok {
+				return nil, false
+			}
 		case spec.lastKey < 0 && spec.limit == 0:
 			last = len(line) + spec.lastKey
 		case spec.lastKey < 0:
@@ -101,24 +98,20 @@ func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
 	return keys, true
 }
 
-// keyNumPositions finds the keys of a keynum spec: as many as the
-// argument at index+keyNumIdx says, from index+firstKey on. A count that
-// is not a positive number or runs past the line finds nothing (false).
-func (spec keySpec) keyNumPositions(line [][]byte, flags keyFlags) ([]keyRef, bool) {
+// keyNumRange is where a keynum spec's keys lie in line. As Redis's
+// key finder does, it reads the count with C's atoi and refuses a count
+// under 1 or more than the arguments left: the command would fail anyway.
+func keyNumRange(spec keySpec, line [][]byte) (first, last int, ok bool) {
 	at := spec.index + spec.keyNumIdx
 	if at >= len(line) {
-		return nil, false
+		return 0, 0, false
 	}
-	n, ok := parseInt(line[at])
-	first := spec.index + spec.firstKey
-	if !ok || n < 1 || n > int64(len(line)) || first+(int(n)-1)*spec.step >= len(line) {
-		return nil, false
+	first = spec.index + spec.firstKey
+	n := atoi(line[at])
+	if n < 1 || first > len(line) || n > int64((len(line)-first)/spec.step) {
+		return 0, 0, false
 	}
-	keys := make([]keyRef, 0, n)
-	for i := 0; i < int(n); i++ {
-		keys = append(keys, keyRef{pos: first + i*spec.step, flags: flags})
-	}
-	return keys, true
+	return first, first + (int(n)-1)*spec.step, true
 }
 
 // setKeyFlags are SET's key flags for one command line (its key spec has

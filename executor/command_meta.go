@@ -49,16 +49,16 @@ var docFlagNames = []string{"deprecated", "syscmd"}
 // argument index, then take a range of arguments up to lastKey (relative
 // to index; -1 is the last argument, -2 the one before), stepping by step
 // (limit, when not 0, divides the rest of the arguments instead).
-//
-// A keynum spec (keyNum true: LMPOP, BLMPOP) reads the number of keys from
-// argument index+keyNumIdx instead, and takes that many keys from
-// index+firstKey on, stepping by step.
 type keySpec struct {
 	notes                       string
 	flags                       keyFlags
 	index, lastKey, step, limit int
-	keyNum                      bool
-	keyNumIdx, firstKey         int
+	// byKeyNum finds the keys Redis's "keynum" way instead: the argument
+	// keyNumIdx after index says how many keys there are, and they begin
+	// firstKey after index, step apart (SINTERCARD). lastKey and limit
+	// are unused then.
+	byKeyNum            bool
+	keyNumIdx, firstKey int
 }
 
 // keyFlags say how a command uses a key (Redis's key-spec flags).
@@ -202,12 +202,12 @@ func (c *command) aclCategories() aclCategory {
 // used as it is; several are merged while each steps by one and starts
 // right after the previous one ends (RENAME's two keys are 1, 2, 1).
 func legacyKeyRange(specs []keySpec) (first, last, step int) {
-	if len(specs) == 1 && !specs[0].keyNum {
+	if len(specs) == 1 && !specs[0].byKeyNum {
 		s := specs[0]
 		return s.index, absoluteLastKey(s), s.step
 	}
 	for _, s := range specs {
-		if s.keyNum || s.step != 1 || (last != 0 && last != s.index-1) {
+		if s.byKeyNum || s.step != 1 || (last != 0 && last != s.index-1) {
 			continue
 		}
 		if first == 0 || s.index < first {
@@ -231,15 +231,4 @@ func absoluteLastKey(s keySpec) int {
 		return s.index + s.lastKey
 	}
 	return s.lastKey
-}
-
-// movableKeys reports whether c's keys move with its arguments (a keynum
-// spec), which COMMAND shows as the flag movablekeys.
-func (c *command) movableKeys() bool {
-	for _, spec := range c.doc.keySpecs {
-		if spec.keyNum {
-			return true
-		}
-	}
-	return false
 }

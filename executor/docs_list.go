@@ -34,7 +34,7 @@ var listDocs = map[string]*commandDoc{
 		complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
 		acl:        aclList,
 		keySpecs: []keySpec{
-			{flags: keyRW | keyAccess | keyDelete, index: 2, step: 1, keyNum: true, keyNumIdx: 0, firstKey: 1},
+			{flags: keyRW | keyAccess | keyDelete, index: 2, step: 1, byKeyNum: true, keyNumIdx: 0, firstKey: 1},
 		},
 		args: []docArg{
 			{name: "timeout", typ: argDouble},
@@ -179,7 +179,7 @@ var listDocs = map[string]*commandDoc{
 		complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
 		acl:        aclList,
 		keySpecs: []keySpec{
-			{flags: keyRW | keyAccess | keyDelete, index: 1, step: 1, keyNum: true, keyNumIdx: 0, firstKey: 1},
+			{flags: keyRW | keyAccess | keyDelete, index: 1, step: 1, byKeyNum: true, keyNumIdx: 0, firstKey: 1},
 		},
 		args: []docArg{
 			{name: "numkeys", typ: argInteger},

@@ -119,6 +119,7 @@ type Executor struct {
 	password        atomic.Pointer[password]     // requirepass, as it is now
 	maxMemory       atomic.Int64                 // maxmemory, as it is now
 	hllSparseMax    atomic.Int64                 // hll-sparse-max-bytes, as it is now
+	setMaxIntset    atomic.Int64                 // set-max-intset-entries, as it is now
 	listFill        atomic.Int64                 // list-max-listpack-size, as it is now
 	blocking        blockingState                // clients blocked on keys (blocking.go)
 	maxBulkLen      atomic.Int64                 // proto-max-bulk-len, as it is now
@@ -187,6 +188,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
+	ex.setMaxIntset.Store(defaultSetMaxIntsetEntries)
 	ex.listFill.Store(int64(lists.DefaultFill))
 	ex.maxBulkLen.Store(cfg.MaxBulkLen)
 	ex.port.Store(int64(cfg.Port))
