@@ -34,7 +34,8 @@ import (
 //	s.block(keys, timeout, serve, denied)
 //
 // where serve(s, key) tries to serve the command from one key with s as
-// the blocked session: when the key has what it waits for, it makes the
+// the blocked session (or a stand-in for it, when another client's
+// command makes the key ready): when the key has what it waits for, it makes the
 // change, writes the reply to s.reply (a WRONGTYPE error counts: it ends
 // the wait too) and reports true; otherwise it writes nothing and reports
 // false. While s.waking (served after another client's command), a key of
@@ -200,31 +201,39 @@ func (s *Session) serveReady() {
 			if len(q) == 0 {
 				break
 			}
-			w := q[0]
-			if !bs.serveOne(w, k.key) {
+			if !bs.serveOne(q[0], k.key, &s.ready) {
 				break
 			}
-			s.ready = append(s.ready, w.s.ready...)
-			w.s.ready = w.s.ready[:0]
 		}
 	}
 	s.ready = s.ready[:0]
 }
 
-// serveOne runs w's command against key for it, with its own session and
-// reply form; if that served it, w's wait ends. Called with bs.mu held.
-func (bs *blockingState) serveOne(w *waiter, key string) bool {
-	r := &w.s.reply
-	r.reset(nil, w.form)
-	w.s.waking = true
-	served := w.serve(w.s, []byte(key))
-	w.s.waking = false
-	if !served {
+// serveOne runs w's command against key for it; if that served it, w's
+// wait ends. It runs in a stand-in for w's session (same database, same
+// reply form), never in the session itself: the blocked session's own
+// goroutine may still be finishing the batch that blocked it. Keys the
+// served command makes ready join ready. Called with bs.mu held.
+func (bs *blockingState) serveOne(w *waiter, key string, ready *[]blockKey) bool {
+	p := w.standIn()
+	if !w.serve(p, []byte(key)) {
 		return false
 	}
+	p.flushCounts()
+	*ready = append(*ready, p.ready...)
 	w.wrote = true
-	bs.finish(w, r.buf)
+	bs.finish(w, p.reply.buf)
 	return true
+}
+
+// standIn is a session to run w's command in on its behalf: w's
+// database, reply form and protocol, nothing of its connection.
+func (w *waiter) standIn() *Session {
+	s := w.s
+	p := &Session{ex: s.ex, data: s.ex.dbs[w.db], dbi: w.db, resp3: w.form == formRESP3, waking: true, id: s.id}
+	p.reply.stats = &s.ex.errors
+	p.reply.reset(nil, w.form)
+	return p
 }
 
 // end finishes w's wait with the reply write makes, unless it is over
@@ -235,7 +244,7 @@ func (bs *blockingState) end(w *waiter, write func(r *Reply)) bool {
 	if bs.by[w.s] != w {
 		return false
 	}
-	r := &w.s.reply
+	r := &Reply{stats: &w.s.ex.errors}
 	r.reset(nil, w.form)
 	write(r)
 	bs.finish(w, r.buf)
