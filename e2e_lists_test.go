@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -256,9 +257,18 @@ func TestManyBlockedClientsWokenOnce(t *testing.T) {
 		conns := make([]*respConn, clients)
 		for i := range conns {
 			conns[i] = dialRESP(t, addr)
-			conns[i].send("BLPOP", "q", "0")
+			conns[i].call("PING") // connected and served once
+		}
+		before := runtime.NumGoroutine()
+		for i, c := range conns {
+			c.send("BLPOP", "q", "0")
 			// One at a time, so the order they block in is known.
 			waitBlocked(t, admin, i+1)
+		}
+		// The daemon runs in this process: in an event loop a blocked
+		// client is an entry in the wait list, not a goroutine.
+		if grown := runtime.NumGoroutine() - before; model == "epoll" && grown >= clients/2 {
+			t.Errorf("%d goroutines more for %d blocked clients", grown, clients)
 		}
 		push := []string{"RPUSH", "q"}
 		for i := 0; i < clients; i++ {
@@ -284,5 +294,20 @@ func TestManyBlockedClientsWokenOnce(t *testing.T) {
 		}
 		checkReply(t, "blocked clients", blockedClients(t, admin), 0)
 		checkReply(t, "the list", admin.call("EXISTS", "q"), ":0\r\n")
+	})
+}
+
+// TestBlockedClientHangsUp: a blocked client that closes its connection
+// stops waiting, so a later push is not served to nobody.
+func TestBlockedClientHangsUp(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		addr := startDaemon(t, "--io", model).addr
+		admin, gone := dialRESP(t, addr), dialRESP(t, addr)
+		gone.send("BLPOP", "q", "0")
+		waitBlocked(t, admin, 1)
+		gone.conn.Close()
+		waitBlocked(t, admin, 0)
+		checkReply(t, "RPUSH", admin.call("RPUSH", "q", "x"), ":1\r\n")
+		checkReply(t, "LLEN", admin.call("LLEN", "q"), ":1\r\n")
 	})
 }

@@ -40,6 +40,7 @@ var (
 	_ netsrv.BufferSizer   = (*executor.Session)(nil)
 	_ netsrv.SessionCloser = (*executor.Session)(nil)
 	_ netsrv.Holder        = (*executor.Session)(nil)
+	_ netsrv.HoldNotifier  = (*executor.Session)(nil)
 	// netsrv's connections are executor.Conns: CLIENT LIST and KILL
 	// need them to be.
 	_ executor.Conn = netsrv.Client(nil)

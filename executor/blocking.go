@@ -69,6 +69,9 @@ type waiter struct {
 	out   []byte
 	wrote bool // the reply came with a change to the data (wait for the AOF)
 	timer *time.Timer
+	// release, if set, is called once the wait is over: the event loop's
+	// way of taking the connection back (NotifyWhenReleased).
+	release func()
 }
 
 // blockingState is every waiter, by key and by session.
@@ -257,6 +260,28 @@ func (bs *blockingState) finish(w *waiter, reply []byte) {
 	bs.forget(w)
 	w.out = reply
 	close(w.done)
+	if w.release != nil {
+		w.release()
+	}
+}
+
+// NotifyWhenReleased is the netsrv.HoldNotifier method: for a client
+// blocked on keys, release is called when its wait ends, so an event loop
+// keeps nothing but the waiter for it. A pause, or a wait already over,
+// reports false: the caller watches Held's channel.
+func (s *Session) NotifyWhenReleased(release func()) bool {
+	if s.held == nil || s.held.blocked == nil {
+		return false
+	}
+	bs := &s.ex.blocking
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	w := s.held.blocked
+	if bs.by[s] != w {
+		return false
+	}
+	w.release = release
+	return true
 }
 
 // forget takes w off every list. Called with bs.mu held.
