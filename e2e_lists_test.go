@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // listConversations exercise every list command, its errors in Redis's
@@ -309,5 +310,20 @@ func TestBlockedClientHangsUp(t *testing.T) {
 		waitBlocked(t, admin, 0)
 		checkReply(t, "RPUSH", admin.call("RPUSH", "q", "x"), ":1\r\n")
 		checkReply(t, "LLEN", admin.call("LLEN", "q"), ":1\r\n")
+	})
+}
+
+// TestShutdownReleasesBlockedClients: a client blocked forever does not
+// hold up shutdown; it sees its connection closed.
+func TestShutdownReleasesBlockedClients(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		admin, blocked := dialRESP(t, d.addr), dialRESP(t, d.addr)
+		blocked.send("BRPOP", "q", "0")
+		waitBlocked(t, admin, 1)
+		if status, took := d.stop(); status != 0 || took > 5*time.Second {
+			t.Fatalf("exit %d after %v with a client blocked", status, took)
+		}
+		blocked.expectEOF()
 	})
 }
