@@ -77,8 +77,8 @@ type waiter struct {
 // blockingState is every waiter, by key and by session.
 type blockingState struct {
 	mu sync.Mutex
-	// waiting counts blocked clients (INFO blocked_clients). A command
-	// about to block counts itself before it looks at its keys, and
+	// waiting counts blocked clients. A command about to block counts
+	// itself before it looks at its keys, and
 	// keyReady records keys only when some client waits: together these
 	// make sure a push that lands while a command decides to block is
 	// either seen by that command or served to it.
@@ -344,8 +344,14 @@ func (s *Session) stopWaiting() {
 	}
 }
 
-// blockedClients is INFO's blocked_clients.
-func (ex *Executor) blockedClients() int64 { return ex.blocking.waiting.Load() }
+// blockedClients is INFO's blocked_clients: the clients waiting now (not
+// waiting's count, which also holds commands deciding whether to wait).
+func (ex *Executor) blockedClients() int64 {
+	bs := &ex.blocking
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	return int64(len(bs.by))
+}
 
 // finishBlocked writes the reply a finished wait left, when the
 // connection runs the session again.
