@@ -4,6 +4,7 @@ package lists
 type List struct {
 	nodes  []node
 	length int
+	tail   *tailIndex // element starts of the last node, for tail pops (tail.go)
 }
 
 // New returns an empty list.
@@ -34,7 +35,10 @@ func (l *List) PushBack(fill Fill, elems ...[]byte) {
 			l.nodes = append(l.nodes, node{})
 			last++
 		}
-		l.nodes[last].pushBack(e, limit)
+		n := &l.nodes[last]
+		fresh, at := l.tail.fresh(n), len(n.buf)
+		n.pushBack(e, limit)
+		l.pushedBack(n, at, fresh)
 		l.length++
 	}
 }
@@ -44,6 +48,9 @@ func (l *List) PushBack(fill Fill, elems ...[]byte) {
 func (l *List) PushFront(fill Fill, elems ...[]byte) {
 	limit := fill.nodeLimit()
 	for _, e := range elems {
+		if len(l.nodes) == 1 {
+			l.tail = nil // the first node is the last: its starts move
+		}
 		if len(l.nodes) == 0 || !fill.allows(len(l.nodes[0].buf), int(l.nodes[0].count), len(e)) {
 			l.nodes = append(l.nodes, node{})
 			copy(l.nodes[1:], l.nodes)
@@ -74,7 +81,12 @@ func (l *List) PopFront(count int, fn func(e []byte)) {
 func (l *List) PopBack(count int, fn func(e []byte)) {
 	for ; count > 0 && l.length > 0; count-- {
 		last := len(l.nodes) - 1
-		e := l.nodes[last].popBack()
+		n := &l.nodes[last]
+		off := l.lastStart(n)
+		e, _ := element(n.buf, off)
+		n.buf = n.buf[:off]
+		n.count--
+		l.poppedBack(n)
 		l.length--
 		if l.nodes[last].count == 0 {
 			l.removeNode(last)
@@ -159,6 +171,7 @@ func (l *List) Backward(fn func(e []byte) bool) {
 // Set replaces element index (negative counts from the tail); false when
 // out of range.
 func (l *List) Set(fill Fill, index int, v []byte) bool {
+	l.tail = nil // edits in place may leave a node's length as it was
 	if index < 0 {
 		index += l.length
 	}
@@ -175,6 +188,7 @@ func (l *List) Set(fill Fill, index int, v []byte) bool {
 // Insert puts v before (or after) the first element equal to pivot and
 // reports whether pivot was found (LINSERT).
 func (l *List) Insert(fill Fill, pivot, v []byte, after bool) bool {
+	l.tail = nil // edits in place may leave a node's length as it was
 	for ni := range l.nodes {
 		elems := l.nodes[ni].elements(nil)
 		for i, e := range elems {
@@ -199,6 +213,7 @@ func (l *List) Insert(fill Fill, pivot, v []byte, after bool) bool {
 // count > 0, the last -count from the tail when count < 0, all when 0.
 // It returns how many it removed (LREM).
 func (l *List) Remove(count int, v []byte) int {
+	l.tail = nil // edits in place may leave a node's length as it was
 	fromTail := count < 0
 	if fromTail {
 		count = -count
@@ -294,6 +309,7 @@ func packed(elems [][]byte) node {
 // empty range (start > stop, or past the end) empties the list (LTRIM,
 // with indexes already made non-negative).
 func (l *List) Trim(start, stop int) {
+	l.tail = nil // edits in place may leave a node's length as it was
 	if stop >= l.length {
 		stop = l.length - 1
 	}

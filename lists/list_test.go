@@ -168,6 +168,55 @@ func TestAgainstModel(t *testing.T) {
 	}
 }
 
+// TestTailIndexAgainstModel works on the tail of a long list, whose last
+// node holds hundreds of short elements (so tail pops use the index of
+// tail.go), mixing every kind of change, and compares with the model.
+func TestTailIndexAgainstModel(t *testing.T) {
+	for seed := int64(0); seed < 20; seed++ {
+		rng := rand.New(rand.NewSource(seed))
+		l, m := New(), model{}
+		for i := 0; i < 600; i++ {
+			e := fmt.Sprint(rng.Intn(100))
+			l.PushBack(DefaultFill, []byte(e))
+			m = append(m, e)
+		}
+		for step := 0; step < 400; step++ {
+			e := fmt.Sprint(rng.Intn(100))
+			var name string
+			switch rng.Intn(7) {
+			case 0, 1:
+				name = "PopBack"
+				var got string
+				l.PopBack(1, func(v []byte) { got = string(v) })
+				if len(m) > 0 {
+					if got != m[len(m)-1] {
+						t.Fatalf("seed %d step %d: PopBack %q, want %q", seed, step, got, m[len(m)-1])
+					}
+					m = m[:len(m)-1]
+				}
+			case 2, 3:
+				name = "PushBack " + e
+				l.PushBack(DefaultFill, []byte(e))
+				m = append(m, e)
+			case 4:
+				name = "Trim off the last two"
+				l.Trim(0, l.Len()-3)
+				m = m[:max(0, len(m)-2)]
+			case 5:
+				i := len(m) - 1 - rng.Intn(min(len(m), 5))
+				name = fmt.Sprint("Set ", i, " ", e)
+				l.Set(DefaultFill, i, []byte(e))
+				m[i] = e
+			case 6:
+				name = "PushFront " + e
+				l.PushFront(DefaultFill, []byte(e))
+				m = append(model{e}, m...)
+			}
+			check(t, name, l, m)
+		}
+	}
+}
+
 func modelRemove(m *model, count int, e string) int {
 	var kept model
 	removed := 0
@@ -288,5 +337,24 @@ func BenchmarkPushFrontPopBack(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		l.PushFront(DefaultFill, e)
 		l.PopBack(1, func([]byte) {})
+	}
+}
+
+// TestTailIndexAfterTrim: a trim then pushes that leave the last node
+// with its old length and count, but elements split differently, must
+// not pop from stale starts.
+func TestTailIndexAfterTrim(t *testing.T) {
+	l := New()
+	for i := 0; i < 100; i++ {
+		l.PushBack(DefaultFill, []byte("e"))
+	}
+	l.PushBack(DefaultFill, []byte("ab"), []byte("cde"), []byte("last"))
+	l.PopBack(1, func([]byte) {}) // indexes the last node
+	l.Trim(0, l.Len()-3)          // drops "ab" and "cde"
+	l.PushBack(DefaultFill, []byte("xyz"), []byte("uv"))
+	var got []string
+	l.PopBack(2, func(v []byte) { got = append(got, string(v)) })
+	if strings.Join(got, ",") != "uv,xyz" {
+		t.Fatalf("popped %q after the trim and pushes", got)
 	}
 }

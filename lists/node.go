@@ -98,16 +98,6 @@ func (n *node) lastOffset() int {
 	return off
 }
 
-// popBack removes the last element and returns it; its bytes stay valid
-// until the node is written again.
-func (n *node) popBack() []byte {
-	off := n.lastOffset()
-	e, _ := element(n.buf, off)
-	n.buf = n.buf[:off]
-	n.count--
-	return e
-}
-
 // offset is where element i starts.
 func (n *node) offset(i int) int {
 	off := 0
