@@ -45,7 +45,10 @@ type Setting struct {
 	// Name is Redis's name for the setting where Redis has it, lowercase;
 	// names are matched in any ASCII case.
 	Name string
-	Kind Kind
+	// Alias is Redis's older name for the setting ("zset-max-ziplist-
+	// entries"), which reads and sets it too; "" for none.
+	Alias string
+	Kind  Kind
 	// Default is the value before any file or flag, in the form CONFIG GET
 	// shows (bytes for Memory).
 	Default string

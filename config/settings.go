@@ -52,6 +52,10 @@ var Table = []Setting{
 	// Data types.
 	{Name: "hll-sparse-max-bytes", Kind: Memory, Default: "3000", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a HyperLogLog stays in the compact sparse encoding until it would pass this many bytes (header included), then turns dense (12 KB)"},
+	{Name: "zset-max-listpack-entries", Alias: "zset-max-ziplist-entries", Kind: Int, Default: "128", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a sorted set stays in the compact listpack encoding up to this many members"},
+	{Name: "zset-max-listpack-value", Alias: "zset-max-ziplist-value", Kind: Memory, Default: "64", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a sorted set stays in the compact listpack encoding while every member is at most this many bytes"},
 	// Notifications.
 	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
 		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ x n (A: all but n; l s h z e t d m are accepted, with no events)"},
@@ -110,6 +114,9 @@ var index = func() map[string]*Setting {
 	m := make(map[string]*Setting, len(Table))
 	for i := range Table {
 		m[Table[i].Name] = &Table[i]
+		if Table[i].Alias != "" {
+			m[Table[i].Alias] = &Table[i]
+		}
 	}
 	return m
 }()

@@ -1,0 +1,182 @@
+package executor
+
+import (
+	"math"
+	"math/rand/v2"
+	"strconv"
+
+	"redis-lite/zsets"
+)
+
+// ZRANDMEMBER and ZSCAN: reads that hand out members not by place.
+
+// ZRANDMEMBER key [count [WITHSCORES]]: one random member (nil for a
+// missing key); with a count, that many distinct members (all when the
+// set is smaller), or with a negative count, -count members that may
+// repeat.
+func cmdZRandMember(s *Session, args [][]byte) {
+	if len(args) == 2 {
+		s.readZSet(args[1], func(z *zsets.ZSet) {
+			if z == nil {
+				s.reply.Nil()
+				return
+			}
+			m, _ := z.At(rand.IntN(z.Len()))
+			s.reply.Bulk(m)
+		})
+		return
+	}
+	count, ok := parseInt(args[2])
+	switch {
+	case !ok:
+		s.reply.Error(errNotInteger)
+		return
+	case count == math.MinInt64:
+		s.reply.Error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
+		return
+	case len(args) > 4 || (len(args) == 4 && optionName(args[3]) != "withscores"):
+		s.reply.Error(errSyntax)
+		return
+	}
+	withScores := len(args) == 4
+	if withScores && (count < -math.MaxInt64/2 || count > math.MaxInt64/2) {
+		s.reply.Error("ERR value is out of range")
+		return
+	}
+	s.readZSet(args[1], func(z *zsets.ZSet) {
+		if z == nil || count == 0 {
+			s.reply.Array(0)
+			return
+		}
+		ranks := randomRanks(z.Len(), count)
+		s.replyMembersHeader(len(ranks), withScores)
+		for _, r := range ranks {
+			m, score := z.At(r)
+			s.replyMember(m, score, withScores)
+		}
+	})
+}
+
+// randomRanks picks the ranks ZRANDMEMBER replies with: for a negative
+// count, -count independent draws; for a positive one, count distinct
+// ranks in random order, or every rank in order when count covers the
+// set.
+func randomRanks(size int, count int64) []int {
+	if count < 0 {
+		ranks := make([]int, -count)
+		for i := range ranks {
+			ranks[i] = rand.IntN(size)
+		}
+		return ranks
+	}
+	if count >= int64(size) {
+		ranks := make([]int, size)
+		for i := range ranks {
+			ranks[i] = i
+		}
+		return ranks
+	}
+	// A partial shuffle of the ranks, remembered sparsely: only the
+	// positions swapped so far are in the map.
+	swapped := make(map[int]int, count)
+	at := func(i int) int {
+		if v, ok := swapped[i]; ok {
+			return v
+		}
+		return i
+	}
+	ranks := make([]int, count)
+	for i := range ranks {
+		j := i + rand.IntN(size-i)
+		ranks[i] = at(j)
+		swapped[j] = at(i)
+	}
+	return ranks
+}
+
+// ZSCAN key cursor [MATCH pattern] [COUNT count]: the next members with
+// their scores. A packed set is returned whole in one call, as Redis
+// does; a big one count members at a time, the cursor being the rank to
+// go on from (so a member removed ahead of the cursor during a scan can
+// make one later member be missed).
+func cmdZScan(s *Session, args [][]byte) {
+	cursor, ok := parseScanCursor(args[2])
+	if !ok {
+		s.reply.Error("ERR invalid cursor")
+		return
+	}
+	count, filter, optErr := parseZScanOptions(args[3:])
+	s.readZSet(args[1], func(z *zsets.ZSet) {
+		// As in Redis, a missing key is an empty scan before the options
+		// are looked at.
+		if z != nil && optErr != "" {
+			s.reply.Error(optErr)
+			return
+		}
+		var items [][]byte
+		next := uint64(0)
+		if z != nil && cursor < uint64(z.Len()) {
+			from, take := int(cursor), int64(z.Len())
+			packed := z.Encoding() == "listpack"
+			if !packed {
+				take = count
+			}
+			z.Walk(from, false, func(m []byte, score float64) bool {
+				if filter == nil || filter(m) {
+					items = append(items, append([]byte(nil), m...), []byte(scanScore(score, packed)))
+				}
+				from++
+				take--
+				return take > 0
+			})
+			if from < z.Len() {
+				next = uint64(from)
+			}
+		}
+		s.reply.Array(2)
+		s.reply.BulkString(strconv.FormatUint(next, 10))
+		s.reply.Array(len(items))
+		for _, it := range items {
+			s.reply.Bulk(it)
+		}
+	})
+}
+
+// parseZScanOptions reads MATCH and COUNT; the error text is Redis's.
+func parseZScanOptions(opts [][]byte) (count int64, filter func([]byte) bool, errText string) {
+	count = 10
+	for i := 0; i < len(opts); i += 2 {
+		if i+1 >= len(opts) {
+			return 0, nil, errSyntax
+		}
+		switch optionName(opts[i]) {
+		case "match":
+			filter = keyMatcher(opts[i+1])
+		case "count":
+			n, ok := parseInt(opts[i+1])
+			if !ok {
+				return 0, nil, errNotInteger
+			}
+			if n < 1 {
+				return 0, nil, errSyntax
+			}
+			count = n
+		default:
+			return 0, nil, errSyntax
+		}
+	}
+	return count, filter, ""
+}
+
+// scanScore is a score as ZSCAN shows it: a packed set keeps scores as
+// Redis's listpack text (integers without an exponent), a big one as
+// %.17g.
+func scanScore(f float64, packed bool) string {
+	if packed && f == math.Trunc(f) && f >= -math.MaxInt64/2 && f <= math.MaxInt64/2 {
+		if f == 0 && math.Signbit(f) {
+			return "-0"
+		}
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return formatDouble(f)
+}
