@@ -144,7 +144,7 @@ func cmdZAdd(s *Session, args [][]byte) {
 				result = newScore
 			}
 			if outcome == zaddAdded || outcome == zaddUpdated {
-				replay = append(replay, scoreText(newScore), member)
+				replay = append(replay, zsets.FormatScore(newScore), member)
 			}
 		}
 		switch {

@@ -59,8 +59,8 @@ func cmdZRandMember(s *Session, args [][]byte) {
 
 // randomRanks picks the ranks ZRANDMEMBER replies with: for a negative
 // count, -count independent draws; for a positive one, count distinct
-// ranks in random order, or every rank in order when count covers the
-// set.
+// ranks in random order, or, when count covers the set, every rank from
+// the highest down (the order Redis's set iterator walks a sorted set).
 func randomRanks(size int, count int64) []int {
 	if count < 0 {
 		ranks := make([]int, -count)
@@ -72,7 +72,7 @@ func randomRanks(size int, count int64) []int {
 	if count >= int64(size) {
 		ranks := make([]int, size)
 		for i := range ranks {
-			ranks[i] = i
+			ranks[i] = size - 1 - i
 		}
 		return ranks
 	}
@@ -173,9 +173,6 @@ func parseZScanOptions(opts [][]byte) (count int64, filter func([]byte) bool, er
 // %.17g.
 func scanScore(f float64, packed bool) string {
 	if packed && f == math.Trunc(f) && f >= -math.MaxInt64/2 && f <= math.MaxInt64/2 {
-		if f == 0 && math.Signbit(f) {
-			return "-0"
-		}
 		return strconv.FormatInt(int64(f), 10)
 	}
 	return formatDouble(f)

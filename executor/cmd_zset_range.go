@@ -64,7 +64,7 @@ func parseZRange(args [][]byte, src int, store bool) (zrangeRequest, string) {
 				return req, errNotInteger
 			}
 			j += 2
-		case !form.fixed && opt == "rev":
+		case !form.fixed && !req.reverse && opt == "rev":
 			req.reverse = true
 		case req.kind == byAuto && opt == "bylex" && !form.fixed:
 			req.kind = byLex
@@ -208,7 +208,7 @@ func cmdZRangeStore(s *Session, args [][]byte) {
 		}
 		src, ok := srcs[0].Obj.(*zsets.ZSet)
 		if !ok {
-			return nil, zsetWrongType
+			return nil, wrongTypeText
 		}
 		from, count := req.span(src)
 		// Redis packs a rank range that fits; other ranges start packed

@@ -294,7 +294,7 @@ func cmdZSetOp(s *Session, args [][]byte) {
 		srcs, ok := req.sources(entries, found)
 		switch {
 		case !ok:
-			return zsetWrongType
+			return wrongTypeText
 		case req.optErr != "":
 			return req.optErr
 		}
@@ -323,7 +323,7 @@ func cmdZSetOpStore(s *Session, args [][]byte) {
 		srcs, ok := req.sources(entries, found)
 		switch {
 		case !ok:
-			return nil, zsetWrongType
+			return nil, wrongTypeText
 		case req.optErr != "":
 			return nil, req.optErr
 		}
@@ -344,7 +344,7 @@ func cmdZInterCard(s *Session, args [][]byte) {
 		srcs, ok := req.sources(entries, found)
 		switch {
 		case !ok:
-			return zsetWrongType
+			return wrongTypeText
 		case req.optErr != "":
 			return req.optErr
 		}

@@ -186,7 +186,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
-	ex.SetZSetLimits(defaultZSetLimits.Entries, defaultZSetLimits.Value)
+	ex.SetZSetLimits(int64(defaultZSetLimits.Entries), int64(defaultZSetLimits.Value))
 	ex.maxBulkLen.Store(cfg.MaxBulkLen)
 	ex.port.Store(int64(cfg.Port))
 	ex.settings = cfg.Settings

@@ -72,10 +72,6 @@ func (s *Session) editZSet(key []byte, fn func(z *zsets.ZSet) store.Edit) (ok bo
 	return !wrong
 }
 
-// zsetWrongType is the reply to a command meeting a key of another type
-// inside a multi-key edit.
-const zsetWrongType = "WRONGTYPE Operation against a key holding the wrong kind of value"
-
 // Edits a zset command returns.
 var keepZSet = store.Edit{Op: store.Keep}
 
@@ -92,9 +88,6 @@ func changedZSet(z *zsets.ZSet, replay [][]byte) store.Edit {
 	}
 	return store.Edit{Op: store.Mutated, Replay: replay}
 }
-
-// scoreText is a score as Redis prints it, for replay commands.
-func scoreText(f float64) []byte { return []byte(formatDouble(f)) }
 
 // replyMember writes one member with its score (WITHSCORES): flat in
 // RESP2 and plaintext, a pair in RESP3.

@@ -21,7 +21,12 @@ func (p *packed) find(member []byte) (off int, score float64, ok bool) {
 }
 
 // insert adds a member known to be absent, in its place in the order.
+// A score of -0 is kept as 0, as Redis's listpack keeps it (it writes the
+// score as the integer 0).
 func (p *packed) insert(member []byte, score float64) {
+	if score == 0 {
+		score = 0
+	}
 	off := 0
 	for off < len(p.buf) {
 		m, s, next := readRecord(p.buf, off)

@@ -187,8 +187,8 @@ func (z *ZSet) RemoveRange(start, end int) {
 	z.small.n -= end - start + 1
 }
 
-// Clone is a deep copy in the same layout.
-func (z *ZSet) Clone() *ZSet {
+// Copy is a deep copy in the same layout.
+func (z *ZSet) Copy() *ZSet {
 	if z.big != nil {
 		return &ZSet{big: z.big.clone()}
 	}

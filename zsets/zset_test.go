@@ -121,7 +121,7 @@ func TestAgainstModel(t *testing.T) {
 				}
 			}
 			check(t, z, m)
-			check(t, z.Clone(), m)
+			check(t, z.Copy(), m)
 		})
 	}
 }
