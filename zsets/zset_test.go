@@ -3,6 +3,8 @@ package zsets
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"strconv"
 	"math/rand"
 	"runtime"
 	"sort"
@@ -208,5 +210,35 @@ func BenchmarkScoreBig(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		z.Score(member)
+	}
+}
+
+// TestRebuild: the rewrite's ZADD batches hold every member once, 64 a
+// command, with scores that read back exactly.
+func TestRebuild(t *testing.T) {
+	z := New()
+	lim := Limits{Entries: 128, Value: 64}
+	for i := 0; i < 150; i++ {
+		z.Set([]byte(fmt.Sprintf("m%d", i)), float64(i)/3, lim)
+	}
+	z.Set([]byte("top"), math.Inf(1), lim)
+	z.Set([]byte("bottom"), math.Inf(-1), lim)
+	back := New()
+	batches := 0
+	z.Rebuild([]byte("k"), func(args [][]byte) {
+		batches++
+		if string(args[0]) != "ZADD" || string(args[1]) != "k" || len(args) > 2+2*64 || len(args)%2 != 0 {
+			t.Fatalf("batch %d: %q", batches, args[:2])
+		}
+		for i := 2; i < len(args); i += 2 {
+			s, err := strconv.ParseFloat(string(args[i]), 64)
+			if err != nil {
+				t.Fatalf("score %q: %v", args[i], err)
+			}
+			back.Set(append([]byte(nil), args[i+1]...), s, lim)
+		}
+	})
+	if batches != 3 || fmt.Sprint(walkAll(back, false)) != fmt.Sprint(walkAll(z, false)) {
+		t.Fatalf("%d batches; rebuilt %v", batches, walkAll(back, false))
 	}
 }
