@@ -7,11 +7,18 @@ import (
 
 // big is the large layout: records in an arena, found by member through
 // an open-addressing table of refs and kept in order by a tree of refs.
-// A ref is a record's offset in the arena, so one set's arena is limited
-// to 4 GiB.
+//
+// The arena is a list of chunks that are filled and never moved, so it
+// grows without copying (a copy would leave the old array to the
+// collector, and the process's memory would carry it until then).
+// Chunks start small, for the many small sets converted by a low limit,
+// and double up to 64 KiB; a record too big for one gets a chunk of its
+// own. A ref is the chunk's number in its high 16 bits and the record's
+// offset in the low 16 (0 for a record with a chunk of its own).
 type big struct {
-	arena []byte
-	dead  int // bytes of removed records still in the arena
+	chunks [][]byte
+	dead   int // bytes of removed records still in the chunks
+	live   int // bytes of records in use
 	// slots hold ref+1 (0: empty), probed linearly from the member's hash;
 	// at most three quarters are used.
 	slots []uint32
@@ -20,17 +27,62 @@ type big struct {
 	order tree
 }
 
+const (
+	chunkBits     = 16
+	maxChunk      = 1 << chunkBits
+	firstChunk    = 256
+	maxChunkCount = 1 << (32 - chunkBits)
+)
+
 // newBig makes the large layout from records already in order.
 func newBig(records []byte, count int) *big {
-	b := &big{arena: records, seed: maphash.MakeSeed()}
+	b := &big{seed: maphash.MakeSeed()}
 	refs := make([]uint32, 0, count)
 	for off := 0; off < len(records); {
-		refs = append(refs, uint32(off))
-		_, _, off = readRecord(records, off)
+		m, s, next := readRecord(records, off)
+		refs = append(refs, b.store(m, s))
+		off = next
 	}
 	b.order = build(refs)
 	b.rehash(count)
 	return b
+}
+
+// store appends a record to the arena and returns its ref. A set past
+// 65536 chunks (some 4 GiB) is beyond what refs can number.
+func (b *big) store(member []byte, score float64) uint32 {
+	size := recordSize(member)
+	n := len(b.chunks)
+	if n == 0 || len(b.chunks[n-1])+size > cap(b.chunks[n-1]) {
+		if n == maxChunkCount {
+			panic("zsets: a sorted set's records passed 4 GiB")
+		}
+		capacity := firstChunk
+		if n > 0 {
+			capacity = min(maxChunk, 2*cap(b.chunks[n-1]))
+		}
+		if size > capacity {
+			capacity = size // a chunk of its own: nothing else fits after it
+		}
+		b.chunks = append(b.chunks, make([]byte, 0, capacity))
+		n++
+	}
+	chunk := b.chunks[n-1]
+	ref := uint32(n-1)<<chunkBits | uint32(len(chunk))
+	b.chunks[n-1] = appendRecord(chunk, member, score)
+	b.live += size
+	return ref
+}
+
+// record reads the record ref names.
+func (b *big) record(ref uint32) (member []byte, score float64) {
+	m, s, _ := readRecord(b.chunks[ref>>chunkBits], int(ref&(maxChunk-1)))
+	return m, s
+}
+
+// score reads only a record's score.
+func (b *big) score(ref uint32) float64 {
+	return recordScore(b.chunks[ref>>chunkBits], int(ref&(maxChunk-1)))
 }
 
 // rehash sizes the table for count members and fills it from the tree.
@@ -48,7 +100,7 @@ func (b *big) rehash(count int) {
 }
 
 func (b *big) member(ref uint32) []byte {
-	m, _, _ := readRecord(b.arena, int(ref))
+	m, _ := b.record(ref)
 	return m
 }
 
@@ -101,15 +153,14 @@ func (b *big) len() int { return b.order.root.size }
 // before is the predicate "ref sorts before (score, member)".
 func (b *big) before(member []byte, score float64) func(ref uint32) bool {
 	return func(ref uint32) bool {
-		m, s, _ := readRecord(b.arena, int(ref))
+		m, s := b.record(ref)
 		return compare(s, m, score, member) < 0
 	}
 }
 
 // insert adds a member known to be absent.
 func (b *big) insert(member []byte, score float64) {
-	ref := uint32(len(b.arena))
-	b.arena = appendRecord(b.arena, member, score)
+	ref := b.store(member, score)
 	if (b.used+1)*4 > len(b.slots)*3 {
 		b.order.insert(ref, b.before(member, score))
 		b.rehash(b.len())
@@ -126,15 +177,15 @@ func (b *big) rank(member []byte, score float64) int {
 
 // rescore moves a present member to a new score.
 func (b *big) rescore(ref uint32, score float64) {
-	m, old, _ := readRecord(b.arena, int(ref))
+	m, old := b.record(ref)
 	b.order.removeAt(b.rank(m, old))
-	setRecordScore(b.arena, int(ref), score)
+	setRecordScore(b.chunks[ref>>chunkBits], int(ref&(maxChunk-1)), score)
 	b.order.insert(ref, b.before(m, score))
 }
 
 // remove takes out a present member found at slot.
 func (b *big) remove(slot int, ref uint32) {
-	m, s, _ := readRecord(b.arena, int(ref))
+	m, s := b.record(ref)
 	b.order.removeAt(b.rank(m, s))
 	b.unslot(slot)
 	b.forget(ref)
@@ -151,28 +202,39 @@ func (b *big) removeAt(rank int) {
 // forget counts a removed record as dead and squeezes the arena once
 // the dead half of it is worth a copy.
 func (b *big) forget(ref uint32) {
-	b.dead += recordSize(b.member(ref))
-	if b.dead < 4096 || b.dead*2 < len(b.arena) {
+	size := recordSize(b.member(ref))
+	b.dead += size
+	b.live -= size
+	if b.dead < 4096 || b.dead < b.live {
 		return
 	}
-	arena := make([]byte, 0, len(b.arena)-b.dead)
+	old := b.chunks
+	b.chunks, b.dead, b.live = nil, 0, 0
 	b.order.root.remap(func(ref uint32) uint32 {
-		m, s, _ := readRecord(b.arena, int(ref))
-		moved := uint32(len(arena))
-		arena = appendRecord(arena, m, s)
-		return moved
+		m, s, _ := readRecord(old[ref>>chunkBits], int(ref&(maxChunk-1)))
+		return b.store(m, s)
 	})
-	b.arena, b.dead = arena, 0
 	b.rehash(b.len())
 }
 
 func (b *big) clone() *big {
 	return &big{
-		arena: bytes.Clone(b.arena),
-		dead:  b.dead,
-		slots: append([]uint32(nil), b.slots...),
-		used:  b.used,
-		seed:  b.seed,
-		order: tree{root: b.order.root.clone()},
+		chunks: cloneChunks(b.chunks),
+		dead:   b.dead,
+		live:   b.live,
+		slots:  append([]uint32(nil), b.slots...),
+		used:   b.used,
+		seed:   b.seed,
+		order:  tree{root: b.order.root.clone()},
 	}
+}
+
+// cloneChunks copies the arena, each chunk with its capacity, so the copy
+// goes on filling its last chunk as the original would.
+func cloneChunks(chunks [][]byte) [][]byte {
+	out := make([][]byte, len(chunks))
+	for i, c := range chunks {
+		out[i] = append(make([]byte, 0, cap(c)), c...)
+	}
+	return out
 }

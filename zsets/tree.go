@@ -112,10 +112,18 @@ func (n *node) insert(ref uint32, before func(ref uint32) bool) *node {
 		if len(n.refs) <= leafCap {
 			return nil
 		}
-		half := len(n.refs) / 2
-		right := newLeaf(n.refs[half:])
-		n.refs = n.refs[:half]
-		n.size = half
+		// Split in half, but an insertion at either end (scores added in
+		// rising or falling order) leaves the full part full.
+		cut := len(n.refs) / 2
+		switch pos {
+		case len(n.refs) - 1:
+			cut = pos
+		case 0:
+			cut = 1
+		}
+		right := newLeaf(n.refs[cut:])
+		n.refs = n.refs[:cut]
+		n.size = cut
 		return right
 	}
 	i := sort.Search(len(n.lasts), func(i int) bool { return !before(n.lasts[i]) })

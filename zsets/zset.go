@@ -56,7 +56,7 @@ func (z *ZSet) Score(member []byte) (float64, bool) {
 		if !ok {
 			return 0, false
 		}
-		return recordScore(z.big.arena, int(ref)), true
+		return z.big.score(ref), true
 	}
 	_, s, ok := z.small.find(member)
 	return s, ok
@@ -67,7 +67,7 @@ func (z *ZSet) Score(member []byte) (float64, bool) {
 func (z *ZSet) Set(member []byte, score float64, lim Limits) (added bool) {
 	if z.big != nil {
 		if _, ref, ok := z.big.lookup(member); ok {
-			if recordScore(z.big.arena, int(ref)) != score {
+			if z.big.score(ref) != score {
 				z.big.rescore(ref, score)
 			}
 			return false
@@ -130,7 +130,7 @@ func (z *ZSet) CountWhile(pred func(member []byte, score float64) bool) int {
 	if z.big != nil {
 		b := z.big
 		return b.order.countWhile(func(ref uint32) bool {
-			m, s, _ := readRecord(b.arena, int(ref))
+			m, s := b.record(ref)
 			return pred(m, s)
 		})
 	}
@@ -144,7 +144,7 @@ func (z *ZSet) Walk(rank int, reverse bool, fn func(member []byte, score float64
 	if z.big != nil {
 		b := z.big
 		b.order.walk(rank, reverse, func(ref uint32) bool {
-			m, s, _ := readRecord(b.arena, int(ref))
+			m, s := b.record(ref)
 			return fn(m, s)
 		})
 		return
@@ -155,8 +155,7 @@ func (z *ZSet) Walk(rank int, reverse bool, fn func(member []byte, score float64
 // At is the member at ascending rank (which must be in range).
 func (z *ZSet) At(rank int) (member []byte, score float64) {
 	if z.big != nil {
-		m, s, _ := readRecord(z.big.arena, int(z.big.order.at(rank)))
-		return m, s
+		return z.big.record(z.big.order.at(rank))
 	}
 	z.small.walk(rank, false, func(m []byte, s float64) bool {
 		member, score = m, s

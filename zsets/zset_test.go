@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strconv"
 	"math/rand"
 	"runtime"
 	"sort"
+	"strconv"
 	"testing"
 )
 
