@@ -123,6 +123,9 @@ func cmdZAdd(s *Session, args [][]byte) {
 			z = newZSetFor(len(args[first+1]), s.zsetLimits())
 		}
 		lim := s.zsetLimits()
+		if len(scores) > 1 {
+			z.Reserve(zaddMembers(args[first:]))
+		}
 		// Replay: each member's resulting score, so an increment is
 		// logged as the score it produced.
 		replay := [][]byte{[]byte("zadd"), key}
@@ -181,6 +184,15 @@ func cmdZAdd(s *Session, args [][]byte) {
 	default:
 		s.reply.Int(int64(added))
 	}
+}
+
+// zaddMembers are the members of ZADD's score-member pairs.
+func zaddMembers(pairs [][]byte) [][]byte {
+	members := make([][]byte, 0, len(pairs)/2)
+	for i := 1; i < len(pairs); i += 2 {
+		members = append(members, pairs[i])
+	}
+	return members
 }
 
 // newZSetFor makes the set ZADD creates: packed unless no set may be

@@ -91,6 +91,24 @@ func (z *ZSet) Set(member []byte, score float64, lim Limits) (added bool) {
 	return true
 }
 
+// Reserve makes room in a packed set for the given members, so a
+// command adding many members grows it once instead of once a member
+// (each growth leaving the old copy to the collector).
+func (z *ZSet) Reserve(members [][]byte) {
+	if z.big != nil {
+		return
+	}
+	need := 0
+	for _, m := range members {
+		need += recordSize(m)
+	}
+	if cap(z.small.buf)-len(z.small.buf) < need {
+		buf := make([]byte, len(z.small.buf), len(z.small.buf)+need)
+		copy(buf, z.small.buf)
+		z.small.buf = buf
+	}
+}
+
 // convert turns a packed set big: its records are already in order.
 func (z *ZSet) convert() {
 	z.big = newBig(z.small.buf, z.small.n)
