@@ -125,6 +125,13 @@ var zsetConversations = []conversation{
 		{"CONFIG", "SET", "zset-max-listpack-entries", "128"}, {"ZUNIONSTORE", "c5", "1", "c4"}, {"OBJECT", "ENCODING", "c5"},
 		{"ZRANGESTORE", "c6", "c4", "0", "-1"}, {"OBJECT", "ENCODING", "c6"}, {"TYPE", "c6"},
 	}},
+	{"client tracking of sorted sets, keys counted by an argument included", false, [][]string{
+		{"FLUSHALL"}, {"HELLO", "3"}, {"CLIENT", "TRACKING", "on"},
+		{"ZSCORE", "a", "x"}, {"ZADD", "a", "1", "x"}, {"ZADD", "b", "2", "y"},
+		{"ZUNION", "2", "a", "b"}, {"ZMPOP", "1", "a", "MIN"}, {"ZRANGE", "b", "0", "-1"},
+		{"ZINTERCARD", "1", "b"}, {"ZUNIONSTORE", "b", "1", "b"}, {"ZCARD", "b"}, {"ZPOPMIN", "b"},
+		{"HELLO", "2"},
+	}},
 	{"RESP3 replies", false, [][]string{
 		{"FLUSHALL"}, {"HELLO", "3"},
 		{"ZADD", "z", "1", "a", "2.5", "b", "inf", "c"}, {"ZSCORE", "z", "b"}, {"ZSCORE", "z", "c"}, {"ZSCORE", "z", "x"},
