@@ -48,6 +48,16 @@ func cmdZRandMember(s *Session, args [][]byte) {
 			s.reply.Array(0)
 			return
 		}
+		if count < 0 {
+			// Drawn as they are written: the count may be far larger
+			// than the set (the reply is what it costs, as in Redis).
+			s.replyMembersHeader(int(-count), withScores)
+			for i := int64(0); i < -count; i++ {
+				m, score := z.At(rand.IntN(z.Len()))
+				s.replyMember(m, score, withScores)
+			}
+			return
+		}
 		ranks := randomRanks(z.Len(), count)
 		s.replyMembersHeader(len(ranks), withScores)
 		for _, r := range ranks {
@@ -57,18 +67,11 @@ func cmdZRandMember(s *Session, args [][]byte) {
 	})
 }
 
-// randomRanks picks the ranks ZRANDMEMBER replies with: for a negative
-// count, -count independent draws; for a positive one, count distinct
-// ranks in random order, or, when count covers the set, every rank from
-// the highest down (the order Redis's set iterator walks a sorted set).
+// randomRanks picks the ranks ZRANDMEMBER replies with for a positive
+// count: count distinct ranks in random order, or, when count covers the
+// set, every rank from the highest down (the order Redis's set iterator
+// walks a sorted set).
 func randomRanks(size int, count int64) []int {
-	if count < 0 {
-		ranks := make([]int, -count)
-		for i := range ranks {
-			ranks[i] = rand.IntN(size)
-		}
-		return ranks
-	}
 	if count >= int64(size) {
 		ranks := make([]int, size)
 		for i := range ranks {
