@@ -124,7 +124,7 @@ func cmdZAdd(s *Session, args [][]byte) {
 		}
 		lim := s.zsetLimits()
 		if len(scores) > 1 {
-			z.Reserve(zaddMembers(args[first:]))
+			z.Reserve(zaddMembers(args[first:]), scores)
 		}
 		// Replay: each member's resulting score, so an increment is
 		// logged as the score it produced.

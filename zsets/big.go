@@ -51,7 +51,7 @@ func newBig(records []byte, count int) *big {
 // store appends a record to the arena and returns its ref. A set past
 // 65536 chunks (some 4 GiB) is beyond what refs can number.
 func (b *big) store(member []byte, score float64) uint32 {
-	size := recordSize(member)
+	size := recordSize(member, score)
 	n := len(b.chunks)
 	if n == 0 || len(b.chunks[n-1])+size > cap(b.chunks[n-1]) {
 		if n == maxChunkCount {
@@ -82,7 +82,8 @@ func (b *big) record(ref uint32) (member []byte, score float64) {
 
 // score reads only a record's score.
 func (b *big) score(ref uint32) float64 {
-	return recordScore(b.chunks[ref>>chunkBits], int(ref&(maxChunk-1)))
+	s, _ := readScore(b.chunks[ref>>chunkBits], int(ref&(maxChunk-1)))
+	return s
 }
 
 // rehash sizes the table for count members and fills it from the tree.
@@ -175,12 +176,15 @@ func (b *big) rank(member []byte, score float64) int {
 	return b.order.countWhile(b.before(member, score))
 }
 
-// rescore moves a present member to a new score.
-func (b *big) rescore(ref uint32, score float64) {
+// rescore moves a present member, found at slot, to a new score. The
+// score's encoding may change length, so the record is written anew.
+func (b *big) rescore(slot int, ref uint32, score float64) {
 	m, old := b.record(ref)
 	b.order.removeAt(b.rank(m, old))
-	setRecordScore(b.chunks[ref>>chunkBits], int(ref&(maxChunk-1)), score)
-	b.order.insert(ref, b.before(m, score))
+	fresh := b.store(m, score) // m stays valid: chunks never move
+	b.slots[slot] = fresh + 1
+	b.order.insert(fresh, b.before(m, score))
+	b.forget(ref)
 }
 
 // remove takes out a present member found at slot.
@@ -202,7 +206,8 @@ func (b *big) removeAt(rank int) {
 // forget counts a removed record as dead and squeezes the arena once
 // the dead half of it is worth a copy.
 func (b *big) forget(ref uint32) {
-	size := recordSize(b.member(ref))
+	m, s := b.record(ref)
+	size := recordSize(m, s)
 	b.dead += size
 	b.live -= size
 	if b.dead < 4096 || b.dead < b.live {

@@ -35,7 +35,7 @@ func (p *packed) insert(member []byte, score float64) {
 		}
 		off = next
 	}
-	size := recordSize(member)
+	size := recordSize(member, score)
 	p.buf = append(p.buf, make([]byte, size)...)
 	copy(p.buf[off+size:], p.buf[off:len(p.buf)-size])
 	appendRecord(p.buf[off:off], member, score)

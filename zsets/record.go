@@ -7,44 +7,80 @@ import (
 )
 
 // A record is one member and its score, as both layouts store it: the
-// score's 8 bytes (IEEE 754, little-endian) first, so comparing by score
-// reads a fixed place, then the member's length as a uvarint and the
-// member.
+// score, then the member's length as a uvarint and the member.
+//
+// Scores are mostly small whole numbers (ranks, counts, timestamps), so
+// one that is a whole number of at most 2^53 in size is written as the
+// uvarint of its zigzag code shifted left once: 1 byte up to 31, 2 up to
+// 4095, 4 up to about 134 million. Any other score (fractions, huge
+// values, infinities, -0) is the byte 1 and its 8 IEEE 754 bytes. The
+// low bit of the first byte tells the two apart.
 
-// appendRecord appends member's record to buf.
-func appendRecord(buf []byte, member []byte, score float64) []byte {
-	buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(score))
-	buf = binary.AppendUvarint(buf, uint64(len(member)))
-	return append(buf, member...)
+const maxExactInt = 1 << 53
+
+// scoreAsInt reports whether f is written as an integer, and which.
+func scoreAsInt(f float64) (int64, bool) {
+	if f != math.Trunc(f) || f > maxExactInt || f < -maxExactInt || (f == 0 && math.Signbit(f)) {
+		return 0, false
+	}
+	return int64(f), true
 }
 
-// recordSize is the length of member's record.
-func recordSize(member []byte) int {
-	size := 8 + 1 + len(member)
-	for n := uint64(len(member)); n >= 0x80; n >>= 7 {
+// appendScore writes a score's encoding.
+func appendScore(buf []byte, f float64) []byte {
+	if n, ok := scoreAsInt(f); ok {
+		return binary.AppendUvarint(buf, uint64(n<<1^n>>63)<<1)
+	}
+	buf = append(buf, 1)
+	return binary.LittleEndian.AppendUint64(buf, math.Float64bits(f))
+}
+
+// scoreSize is the length of f's encoding.
+func scoreSize(f float64) int {
+	if n, ok := scoreAsInt(f); ok {
+		return uvarintSize(uint64(n<<1^n>>63) << 1)
+	}
+	return 9
+}
+
+func uvarintSize(v uint64) int {
+	size := 1
+	for ; v >= 0x80; v >>= 7 {
 		size++
 	}
 	return size
 }
 
+// readScore decodes the score at off and returns where it ends.
+func readScore(buf []byte, off int) (float64, int) {
+	if buf[off]&1 != 0 {
+		return math.Float64frombits(binary.LittleEndian.Uint64(buf[off+1:])), off + 9
+	}
+	v, w := binary.Uvarint(buf[off:])
+	z := v >> 1
+	return float64(int64(z>>1) ^ -int64(z&1)), off + w
+}
+
+// appendRecord appends member's record to buf.
+func appendRecord(buf []byte, member []byte, score float64) []byte {
+	buf = appendScore(buf, score)
+	buf = binary.AppendUvarint(buf, uint64(len(member)))
+	return append(buf, member...)
+}
+
+// recordSize is the length of the record of member with score.
+func recordSize(member []byte, score float64) int {
+	return scoreSize(score) + uvarintSize(uint64(len(member))) + len(member)
+}
+
 // readRecord decodes the record at off: its member (aliasing buf), its
 // score and where the next record starts.
 func readRecord(buf []byte, off int) (member []byte, score float64, next int) {
-	score = math.Float64frombits(binary.LittleEndian.Uint64(buf[off:]))
-	n, w := binary.Uvarint(buf[off+8:])
-	start := off + 8 + w
+	score, off = readScore(buf, off)
+	n, w := binary.Uvarint(buf[off:])
+	start := off + w
 	end := start + int(n)
 	return buf[start:end:end], score, end
-}
-
-// recordScore reads only the score of the record at off.
-func recordScore(buf []byte, off int) float64 {
-	return math.Float64frombits(binary.LittleEndian.Uint64(buf[off:]))
-}
-
-// setRecordScore rewrites the score of the record at off in place.
-func setRecordScore(buf []byte, off int, score float64) {
-	binary.LittleEndian.PutUint64(buf[off:], math.Float64bits(score))
 }
 
 // compare orders (s1, m1) against (s2, m2) as a sorted set does: by score,

@@ -66,9 +66,9 @@ func (z *ZSet) Score(member []byte) (float64, bool) {
 // set that an addition would take past lim turns big first.
 func (z *ZSet) Set(member []byte, score float64, lim Limits) (added bool) {
 	if z.big != nil {
-		if _, ref, ok := z.big.lookup(member); ok {
+		if slot, ref, ok := z.big.lookup(member); ok {
 			if z.big.score(ref) != score {
-				z.big.rescore(ref, score)
+				z.big.rescore(slot, ref, score)
 			}
 			return false
 		}
@@ -91,16 +91,16 @@ func (z *ZSet) Set(member []byte, score float64, lim Limits) (added bool) {
 	return true
 }
 
-// Reserve makes room in a packed set for the given members, so a
+// Reserve makes room in a packed set for members with their scores, so a
 // command adding many members grows it once instead of once a member
 // (each growth leaving the old copy to the collector).
-func (z *ZSet) Reserve(members [][]byte) {
+func (z *ZSet) Reserve(members [][]byte, scores []float64) {
 	if z.big != nil {
 		return
 	}
 	need := 0
-	for _, m := range members {
-		need += recordSize(m)
+	for i, m := range members {
+		need += recordSize(m, scores[i])
 	}
 	if cap(z.small.buf)-len(z.small.buf) < need {
 		buf := make([]byte, len(z.small.buf), len(z.small.buf)+need)

@@ -50,8 +50,10 @@ func check(t *testing.T, z *ZSet, m model) {
 		t.Fatalf("Len %d, want %d", z.Len(), len(want))
 	}
 	got := walkAll(z, false)
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Fatalf("order differs:\n got %v\nwant %v", got, want)
+	for i := range want {
+		if i >= len(got) || got[i] != want[i] {
+			t.Fatalf("order differs at %d of %d: got %v, want %v", i, len(want), got[i:min(len(got), i+3)], want[i:min(len(want), i+3)])
+		}
 	}
 	rev := walkAll(z, true)
 	for i := range rev {
@@ -93,6 +95,16 @@ func TestAgainstModel(t *testing.T) {
 				switch r := rng.Intn(10); {
 				case r < 6:
 					score := float64(rng.Intn(50))
+					switch rng.Intn(8) {
+					case 0:
+						score += 0.25 // stored as 8 bytes, not as an integer
+					case 1:
+						score = float64(rng.Int63()) // past 2^53
+					case 2:
+						score = math.Inf(1 - 2*rng.Intn(2))
+					case 3:
+						score = -score
+					}
 					_, had := m[string(member)]
 					if added := z.Set(member, score, tc.lim); added == had {
 						t.Fatalf("Set(%s) added=%v, had=%v", member, added, had)
@@ -240,5 +252,25 @@ func TestRebuild(t *testing.T) {
 	})
 	if batches != 3 || fmt.Sprint(walkAll(back, false)) != fmt.Sprint(walkAll(z, false)) {
 		t.Fatalf("%d batches; rebuilt %v", batches, walkAll(back, false))
+	}
+}
+
+// TestScoreEncodings: every kind of score reads back as written, the
+// sign of zero included (the big layout keeps -0, as Redis's skiplist
+// does).
+func TestScoreEncodings(t *testing.T) {
+	for _, f := range []float64{0, 1, -1, 31, 32, -32, 4095, 4096, 1 << 53, -(1 << 53), 1<<53 + 2, 0.5, -2.25,
+		math.Inf(1), math.Inf(-1), math.MaxFloat64, math.SmallestNonzeroFloat64, math.Copysign(0, -1)} {
+		buf := appendRecord([]byte{7}, []byte("m"), f)
+		m, got, next := readRecord(buf, 1)
+		if string(m) != "m" || got != f || math.Signbit(got) != math.Signbit(f) || next != len(buf) ||
+			len(buf)-1 != recordSize([]byte("m"), f) {
+			t.Errorf("%v: read %v %q, %d of %d bytes", f, got, m, next, len(buf))
+		}
+	}
+	z := NewBig()
+	z.Set([]byte("a"), math.Copysign(0, -1), Limits{})
+	if s, _ := z.Score([]byte("a")); !math.Signbit(s) {
+		t.Fatal("the big layout lost -0")
 	}
 }
