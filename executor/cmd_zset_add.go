@@ -126,12 +126,11 @@ func cmdZAdd(s *Session, args [][]byte) {
 		if len(scores) > 1 {
 			z.Reserve(zaddMembers(args[first:]), scores)
 		}
-		// Replay: each member's resulting score, so an increment is
-		// logged as the score it produced.
-		replay := [][]byte{[]byte("zadd"), key}
+		var newScore float64
 		for j, score := range scores {
 			member := args[first+1+2*j]
-			outcome, newScore := zaddOne(z, member, score, opts, lim)
+			var outcome zaddOutcome
+			outcome, newScore = zaddOne(z, member, score, opts, lim)
 			if outcome == zaddNaN {
 				failure = errNaNScore
 				break
@@ -146,9 +145,6 @@ func cmdZAdd(s *Session, args [][]byte) {
 				processed++
 				result = newScore
 			}
-			if outcome == zaddAdded || outcome == zaddUpdated {
-				replay = append(replay, zsets.FormatScore(newScore), member)
-			}
 		}
 		switch {
 		case added+updated == 0 && existed:
@@ -157,8 +153,12 @@ func cmdZAdd(s *Session, args [][]byte) {
 			return keepZSet // Redis would keep an empty key; nothing was added
 		case !existed:
 			return putZSet(z)
+		case opts.incr:
+			// An increment replays as the score it produced.
+			return changedZSet(z, [][]byte{[]byte("zadd"), key, zsets.FormatScore(newScore), args[first+1]})
 		}
-		return changedZSet(z, replay)
+		// Without INCR the command itself redoes the change exactly.
+		return changedZSet(z, args)
 	})
 	if !ok {
 		return
