@@ -101,6 +101,12 @@ var zsetConversations = []conversation{
 		{"ZADD", "i1", "1", "a"}, {"ZADD", "i2", "inf", "a"}, {"ZADD", "i3", "-inf", "a"},
 		{"ZUNION", "2", "i2", "i3", "WITHSCORES"}, {"ZUNION", "2", "i2", "i1", "WEIGHTS", "0", "1", "WITHSCORES"},
 		{"ZINTER", "2", "i2", "i3", "WITHSCORES"},
+		{"SADD", "s", "y", "w", "q"}, {"SADD", "ints", "1", "2", "3"},
+		{"ZUNION", "3", "a", "b", "s", "WITHSCORES"}, {"ZINTER", "3", "a", "b", "s", "WITHSCORES"},
+		{"ZDIFF", "3", "b", "a", "s", "WITHSCORES"}, {"ZINTERCARD", "2", "a", "s"},
+		{"ZUNIONSTORE", "dst", "2", "s", "a", "WEIGHTS", "2", "1"}, {"ZRANGE", "dst", "0", "-1", "WITHSCORES"},
+		{"ZADD", "zi", "5", "2", "6", "3", "7", "4"}, {"ZINTER", "2", "ints", "zi", "WITHSCORES"},
+		{"ZDIFFSTORE", "dst", "2", "ints", "zi"}, {"ZRANGE", "dst", "0", "-1", "WITHSCORES"}, {"OBJECT", "ENCODING", "dst"},
 	}},
 	{"random members, ZSCAN and encodings", false, [][]string{
 		{"FLUSHALL"},

@@ -19,8 +19,9 @@ var importRules = map[string][]string{
 	"pool":     nil,
 	"signals":  nil,
 	"hll":      nil,
+	"sets":     {"store"},
 	"zsets":    {"store"},
-	"executor": {"parser", "store", "hll", "zsets"},
+	"executor": {"parser", "store", "hll", "sets", "zsets"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -106,6 +106,7 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
 	d.live.OnSet("zset-max-listpack-entries", d.setZSetLimits)
 	d.live.OnSet("zset-max-listpack-value", d.setZSetLimits)
+	d.live.OnSet("set-max-intset-entries", d.setSetMaxIntsetEntries)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
 }
@@ -167,6 +168,13 @@ func (d *Daemon) setHLLSparseMaxBytes(v config.Values) error {
 // the listpack encoding.
 func (d *Daemon) setZSetLimits(v config.Values) error {
 	d.ex.SetZSetLimits(v.Int("zset-max-listpack-entries"), v.Int("zset-max-listpack-value"))
+	return nil
+}
+
+// setSetMaxIntsetEntries tells the executor when a set of integers turns
+// into a hash table.
+func (d *Daemon) setSetMaxIntsetEntries(v config.Values) error {
+	d.ex.SetSetMaxIntsetEntries(v.Int("set-max-intset-entries"))
 	return nil
 }
 

@@ -108,25 +108,29 @@ func cmdZScan(s *Session, args [][]byte) {
 		s.reply.Error("ERR invalid cursor")
 		return
 	}
-	count, filter, optErr := parseZScanOptions(args[3:])
 	s.readZSet(args[1], func(z *zsets.ZSet) {
-		// As in Redis, a missing key is an empty scan before the options
+		// As in SSCAN, a missing key is an empty scan before the options
 		// are looked at.
-		if z != nil && optErr != "" {
-			s.reply.Error(optErr)
+		if z == nil {
+			s.replyScan(0, nil)
 			return
 		}
-		var items [][]byte
+		count, match, errText := scanOptions(args[3:])
+		if errText != "" {
+			s.reply.Error(errText)
+			return
+		}
+		var batch [][]byte
 		next := uint64(0)
-		if z != nil && cursor < uint64(z.Len()) {
-			from, take := int(cursor), int64(z.Len())
+		if cursor < uint64(z.Len()) {
+			from, take := int(cursor), z.Len()
 			packed := z.Encoding() == "listpack"
 			if !packed {
 				take = count
 			}
 			z.Walk(from, false, func(m []byte, score float64) bool {
-				if filter == nil || filter(m) {
-					items = append(items, append([]byte(nil), m...), []byte(scanScore(score, packed)))
+				if match == nil || match(m) {
+					batch = append(batch, m, []byte(scanScore(score, packed)))
 				}
 				from++
 				take--
@@ -136,39 +140,8 @@ func cmdZScan(s *Session, args [][]byte) {
 				next = uint64(from)
 			}
 		}
-		s.reply.Array(2)
-		s.reply.BulkString(strconv.FormatUint(next, 10))
-		s.reply.Array(len(items))
-		for _, it := range items {
-			s.reply.Bulk(it)
-		}
+		s.replyScan(next, batch)
 	})
-}
-
-// parseZScanOptions reads MATCH and COUNT; the error text is Redis's.
-func parseZScanOptions(opts [][]byte) (count int64, filter func([]byte) bool, errText string) {
-	count = 10
-	for i := 0; i < len(opts); i += 2 {
-		if i+1 >= len(opts) {
-			return 0, nil, errSyntax
-		}
-		switch optionName(opts[i]) {
-		case "match":
-			filter = keyMatcher(opts[i+1])
-		case "count":
-			n, ok := parseInt(opts[i+1])
-			if !ok {
-				return 0, nil, errNotInteger
-			}
-			if n < 1 {
-				return 0, nil, errSyntax
-			}
-			count = n
-		default:
-			return 0, nil, errSyntax
-		}
-	}
-	return count, filter, ""
 }
 
 // scanScore is a score as ZSCAN shows it: a packed set keeps scores as

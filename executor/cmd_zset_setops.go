@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 
+	"redis-lite/sets"
 	"redis-lite/store"
 	"redis-lite/zsets"
 )
@@ -11,18 +12,10 @@ import (
 // ZUNION, ZINTER, ZDIFF, their STORE forms and ZINTERCARD. Inputs may be
 // sorted sets or plain sets (every member scoring 1), as in Redis.
 
-// plainSet is what the set commands' value offers that these commands
-// read, so this file need not know its package.
-type plainSet interface {
-	Len() int
-	Has(member []byte) bool
-	Each(fn func(member []byte) bool)
-}
-
 // zsetSource is one input with its weight.
 type zsetSource struct {
 	z      *zsets.ZSet // nil for a plain set or a missing key
-	set    plainSet    // nil for a sorted set or a missing key
+	set    *sets.Set   // nil for a sorted set or a missing key
 	weight float64
 }
 
@@ -66,22 +59,12 @@ func openSource(e store.Entry, found bool) (zsetSource, bool) {
 		src.z = z
 		return src, true
 	}
-	if e.Obj != nil && e.Obj.Type() == store.TypeSet {
-		if set, isSet := e.Obj.(plainSet); isSet {
-			src.set = set
-			return src, true
-		}
+	if set, isSet := e.Obj.(*sets.Set); isSet {
+		src.set = set
+		return src, true
 	}
 	return src, false
 }
-
-type setOp uint8
-
-const (
-	opUnion setOp = iota
-	opInter
-	opDiff
-)
 
 type aggregate uint8
 
@@ -274,7 +257,7 @@ func (req *setOpRequest) compute(srcs []zsetSource, lim zsets.Limits) (result *z
 	return result, int64(len(order))
 }
 
-// setOps maps each command to its operation.
+// setOps maps each command to its operation (setOp: cmd_set_algebra.go).
 var setOps = map[string]setOp{
 	"zunion": opUnion, "zinter": opInter, "zdiff": opDiff,
 	"zunionstore": opUnion, "zinterstore": opInter, "zdiffstore": opDiff,
