@@ -109,9 +109,7 @@ func cmdZAdd(s *Session, args [][]byte) {
 		}
 		scores = append(scores, f)
 	}
-	var added, updated, processed int
-	var result float64
-	var failure string
+	var tally zaddTally
 	existed := false
 	key := args[1]
 	ok := s.editZSet(key, func(z *zsets.ZSet) store.Edit {
@@ -122,40 +120,15 @@ func cmdZAdd(s *Session, args [][]byte) {
 			}
 			z = newZSetFor(len(args[first+1]), s.zsetLimits())
 		}
-		lim := s.zsetLimits()
-		if len(scores) > 1 {
-			z.Reserve(zaddMembers(args[first:]), scores)
-		}
-		var newScore float64
-		for j, score := range scores {
-			member := args[first+1+2*j]
-			var outcome zaddOutcome
-			outcome, newScore = zaddOne(z, member, score, opts, lim)
-			if outcome == zaddNaN {
-				failure = errNaNScore
-				break
-			}
-			switch outcome {
-			case zaddAdded:
-				added++
-			case zaddUpdated:
-				updated++
-			}
-			if outcome != zaddSkipped {
-				processed++
-				result = newScore
-			}
-		}
+		tally = zaddAll(z, args[first:], scores, opts, s.zsetLimits())
 		switch {
-		case added+updated == 0 && existed:
-			return keepZSet
-		case added+updated == 0:
-			return keepZSet // Redis would keep an empty key; nothing was added
+		case tally.added+tally.updated == 0:
+			return keepZSet // nothing changed (a new key is not made)
 		case !existed:
 			return putZSet(z)
 		case opts.incr:
 			// An increment replays as the score it produced.
-			return changedZSet(z, [][]byte{[]byte("zadd"), key, zsets.FormatScore(newScore), args[first+1]})
+			return changedZSet(z, [][]byte{[]byte("zadd"), key, zsets.FormatScore(tally.result), args[first+1]})
 		}
 		// Without INCR the command itself redoes the change exactly.
 		return changedZSet(z, args)
@@ -163,6 +136,7 @@ func cmdZAdd(s *Session, args [][]byte) {
 	if !ok {
 		return
 	}
+	added, updated := tally.added, tally.updated
 	if added+updated > 0 {
 		s.changed(added + updated)
 		s.notifyCreated(existed, key)
@@ -173,10 +147,10 @@ func cmdZAdd(s *Session, args [][]byte) {
 		s.notify(classZSet, event, key)
 	}
 	switch {
-	case failure != "":
-		s.reply.Error(failure)
-	case opts.incr && processed > 0:
-		s.reply.Double(result)
+	case tally.nan:
+		s.reply.Error(errNaNScore)
+	case opts.incr && tally.processed > 0:
+		s.reply.Double(tally.result)
 	case opts.incr:
 		s.reply.Nil()
 	case opts.ch:
@@ -184,6 +158,40 @@ func cmdZAdd(s *Session, args [][]byte) {
 	default:
 		s.reply.Int(int64(added))
 	}
+}
+
+// zaddTally is what ZADD did: members added, members whose score
+// changed, pairs a flag did not stop, the last such pair's score (INCR's
+// reply), and whether an increment made NaN (which stops it).
+type zaddTally struct {
+	added, updated, processed int
+	result                    float64
+	nan                       bool
+}
+
+// zaddAll applies ZADD's score-member pairs to z in order.
+func zaddAll(z *zsets.ZSet, pairs [][]byte, scores []float64, opts zaddOptions, lim zsets.Limits) zaddTally {
+	var t zaddTally
+	if len(scores) > 1 {
+		z.Reserve(zaddMembers(pairs), scores)
+	}
+	for j, score := range scores {
+		outcome, newScore := zaddOne(z, pairs[2*j+1], score, opts, lim)
+		switch outcome {
+		case zaddNaN:
+			t.nan = true
+			return t
+		case zaddAdded:
+			t.added++
+		case zaddUpdated:
+			t.updated++
+		}
+		if outcome != zaddSkipped {
+			t.processed++
+			t.result = newScore
+		}
+	}
+	return t
 }
 
 // zaddMembers are the members of ZADD's score-member pairs.
