@@ -97,7 +97,13 @@ func TestParamsAndGet(t *testing.T) {
 	for _, p := range l.Params() {
 		hidden[p.Name] = p.Hidden
 	}
-	if len(hidden) != len(Table) || hidden["requirepass"] || !hidden["io"] || hidden["maxmemory"] {
+	names := len(Table)
+	for _, s := range Table {
+		if s.Alias != "" {
+			names++
+		}
+	}
+	if len(hidden) != names || hidden["requirepass"] || !hidden["io"] || hidden["maxmemory"] {
 		t.Fatalf("Params' hidden flags: %v", hidden)
 	}
 	if v, ok := l.Get("RequirePass"); !ok || v != "secret" {
@@ -108,6 +114,28 @@ func TestParamsAndGet(t *testing.T) {
 	}
 	if _, ok := l.Get("nosuch"); ok {
 		t.Fatal("Get(nosuch) found it")
+	}
+}
+
+// An alias (Redis's older name) reads and sets the same setting, and
+// CONFIG GET's patterns list it beside the setting's own name.
+func TestAliases(t *testing.T) {
+	l := NewLive(Defaults(), "")
+	if err := l.Set([]string{"ZSET-MAX-ZIPLIST-ENTRIES", "7"}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := l.Get("zset-max-listpack-entries"); v != "7" {
+		t.Fatalf("zset-max-listpack-entries = %q after setting its alias", v)
+	}
+	if err := l.Set([]string{"zset-max-ziplist-value", "1", "zset-max-listpack-value", "2"}); err == nil {
+		t.Fatal("a setting named twice, by its name and its alias, was accepted")
+	}
+	values := map[string]string{}
+	for _, p := range l.Params() {
+		values[p.Name] = p.Value
+	}
+	if values["zset-max-ziplist-entries"] != "7" || values["zset-max-listpack-value"] != "64" || values["zset-max-ziplist-value"] != "64" {
+		t.Fatalf("Params: %v", values)
 	}
 }
 
