@@ -97,11 +97,9 @@ func randomRanks(size int, count int64) []int {
 	return ranks
 }
 
-// ZSCAN key cursor [MATCH pattern] [COUNT count]: the next members with
-// their scores. A packed set is returned whole in one call, as Redis
-// does; a big one count members at a time, the cursor being the rank to
-// go on from (so a member removed ahead of the cursor during a scan can
-// make one later member be missed).
+// ZSCAN key cursor [MATCH pattern] [COUNT count]: the next cursor and a
+// batch of members, each followed by its score (zsets.ZSet.Scan says how
+// the iteration goes).
 func cmdZScan(s *Session, args [][]byte) {
 	cursor, ok := parseScanCursor(args[2])
 	if !ok {
@@ -121,25 +119,12 @@ func cmdZScan(s *Session, args [][]byte) {
 			return
 		}
 		var batch [][]byte
-		next := uint64(0)
-		if cursor < uint64(z.Len()) {
-			from, take := int(cursor), z.Len()
-			packed := z.Encoding() == "listpack"
-			if !packed {
-				take = count
+		packed := z.Encoding() == "listpack"
+		next := z.Scan(cursor, count, func(m []byte, score float64) {
+			if match == nil || match(m) {
+				batch = append(batch, m, []byte(scanScore(score, packed)))
 			}
-			z.Walk(from, false, func(m []byte, score float64) bool {
-				if match == nil || match(m) {
-					batch = append(batch, m, []byte(scanScore(score, packed)))
-				}
-				from++
-				take--
-				return take > 0
-			})
-			if from < z.Len() {
-				next = uint64(from)
-			}
-		}
+		})
 		s.replyScan(next, batch)
 	})
 }

@@ -274,3 +274,44 @@ func TestScoreEncodings(t *testing.T) {
 		t.Fatal("the big layout lost -0")
 	}
 }
+
+// TestScanSeesEveryLastingMember: members present from the start to the
+// end of a ZSCAN iteration are all visited, while others come and go and
+// the table grows and shrinks.
+func TestScanSeesEveryLastingMember(t *testing.T) {
+	z := NewBig()
+	for i := 0; i < 1000; i++ {
+		z.Set([]byte(fmt.Sprintf("keep%d", i)), float64(i), Limits{})
+	}
+	seen := map[string]bool{}
+	cursor, calls := uint64(0), 0
+	for {
+		cursor = z.Scan(cursor, 10, func(m []byte, _ float64) { seen[string(m)] = true })
+		calls++
+		// Churn between calls: enough additions to double the table, then
+		// removals of them all, so it also shrinks when compacted.
+		for i := 0; i < 40; i++ {
+			z.Set([]byte(fmt.Sprintf("tmp%d-%d", calls, i)), float64(i), Limits{})
+		}
+		if calls%10 == 0 {
+			for c := calls - 9; c <= calls; c++ {
+				for i := 0; i < 40; i++ {
+					z.Remove([]byte(fmt.Sprintf("tmp%d-%d", c, i)))
+				}
+			}
+		}
+		if cursor == 0 || calls > 100000 {
+			break
+		}
+	}
+	for i := 0; i < 1000; i++ {
+		if !seen[fmt.Sprintf("keep%d", i)] {
+			t.Fatalf("keep%d was never visited in %d calls", i, calls)
+		}
+	}
+	packed := New()
+	packed.Set([]byte("a"), 1, Limits{Entries: 128, Value: 64})
+	if next := packed.Scan(99, 1, func([]byte, float64) {}); next != 0 {
+		t.Fatalf("a packed set's scan goes on at %d", next)
+	}
+}
