@@ -1,0 +1,34 @@
+// Package hashes is Redis 7.0's hash value: the field-value map that HSET,
+// HGET, HDEL and the other H commands keep under a key.
+//
+// A hash has two layouts, and like Redis it starts in the small one and
+// moves to the big one for good once it outgrows it (OBJECT ENCODING
+// reports which: "listpack" or "hashtable"):
+//
+//   - packed (packed.go): every field and value, each a uvarint length and
+//     its bytes, one after the other in a single []byte, in the order the
+//     fields were added, as Redis's listpack keeps them. A lookup walks
+//     the bytes, which for at most hash-max-listpack-entries (128) pairs of
+//     at most hash-max-listpack-value (64) bytes is cheaper than hashing,
+//     and the whole hash is one allocation and no pointer.
+//   - table (table.go): a chained hash table with no pointers in it. The
+//     records (the same length-prefixed field and value) are appended to
+//     one []byte; element i's record offset is offs[i]; the chains are
+//     element numbers (heads per bucket, next per element). So the
+//     collector sees four slices however many fields there are, and a
+//     field costs its bytes plus about 20 bytes (Redis spends about 70
+//     more on its dictEntry and two sds strings). Replaced and deleted
+//     records are garbage until it passes half the bytes, then the live
+//     ones are copied into a fresh slice.
+//
+// The table's buckets are a power of two, so HSCAN's cursor can be
+// Redis's reverse-binary one (scan.go): a field present for the whole
+// scan is returned at least once even if the table grows or shrinks
+// between calls. Elements are numbered densely, so a random field
+// (HRANDFIELD) is one uniform draw.
+//
+// Every method is called with the key's store lock held; slices returned
+// by reads alias the hash and are valid until its next change.
+//
+// The package imports only store (for the Object interface).
+package hashes

@@ -1,0 +1,196 @@
+package hashes
+
+import "hash/maphash"
+
+// seed keys the table's hash function; one per process is enough, and it
+// lets a clone keep its buckets as they are.
+var seed = maphash.MakeSeed()
+
+// table is the big layout (see the package doc). Element numbers in heads
+// and next are stored plus one, so that zero means "none".
+type table struct {
+	data    []byte   // records: field then value, each length-prefixed
+	offs    []uint64 // element i's record starts at data[offs[i]]
+	next    []uint32 // the element after i in its chain, plus one
+	heads   []uint32 // the first element in each bucket, plus one
+	garbage int      // bytes of data that no element's record uses
+}
+
+// minBuckets is the smallest table; it is never shrunk below it.
+const minBuckets = 16
+
+func newTable(capacity int) *table {
+	t := &table{heads: make([]uint32, bucketsFor(capacity))}
+	t.offs = make([]uint64, 0, capacity)
+	t.next = make([]uint32, 0, capacity)
+	return t
+}
+
+// bucketsFor is the power of two at or above n (and minBuckets): Redis's
+// load factor of one element per bucket.
+func bucketsFor(n int) int {
+	b := minBuckets
+	for b < n {
+		b <<= 1
+	}
+	return b
+}
+
+func hashOf(field []byte) uint64 { return maphash.Bytes(seed, field) }
+
+func (t *table) len() int { return len(t.offs) }
+
+func (t *table) bucketOf(field []byte) int { return int(hashOf(field) & uint64(len(t.heads)-1)) }
+
+// record returns element i's field and value and the record's size.
+func (t *table) record(i int) (field, value []byte, size int) {
+	at := int(t.offs[i])
+	field, next := readString(t.data, at)
+	value, end := readString(t.data, next)
+	return field, value, end - at
+}
+
+func (t *table) field(i int) []byte {
+	f, _ := readString(t.data, int(t.offs[i]))
+	return f
+}
+
+// find returns field's element number.
+func (t *table) find(field []byte) (int, bool) {
+	for e := t.heads[t.bucketOf(field)]; e != 0; e = t.next[e-1] {
+		if string(t.field(int(e-1))) == string(field) {
+			return int(e - 1), true
+		}
+	}
+	return 0, false
+}
+
+// appendRecord writes a record and returns its offset.
+func (t *table) appendRecord(field, value []byte) uint64 {
+	at := uint64(len(t.data))
+	t.data = appendString(t.data, field)
+	t.data = appendString(t.data, value)
+	return at
+}
+
+// set adds or replaces field; true if it was added.
+func (t *table) set(field, value []byte) bool {
+	if i, ok := t.find(field); ok {
+		t.replace(i, value)
+		return false
+	}
+	t.offs = append(t.offs, t.appendRecord(field, value))
+	t.next = append(t.next, 0)
+	t.link(len(t.offs)-1, t.bucketOf(field))
+	if len(t.offs) > len(t.heads) {
+		t.resize(len(t.heads) * 2)
+	}
+	return true
+}
+
+// replace gives element i a new value: in place when the length is the
+// same (HINCRBY's usual case), else as a new record.
+func (t *table) replace(i int, value []byte) {
+	field, old, size := t.record(i)
+	if len(old) == len(value) {
+		copy(old, value)
+		return
+	}
+	t.offs[i] = t.appendRecord(field, value)
+	t.addGarbage(size)
+}
+
+func (t *table) link(i, bucket int) {
+	t.next[i] = t.heads[bucket]
+	t.heads[bucket] = uint32(i + 1)
+}
+
+// delete removes field; true if it was there. The last element takes the
+// freed number, so numbers stay dense.
+func (t *table) delete(field []byte) bool {
+	bucket := t.bucketOf(field)
+	i, ok := t.unlink(bucket, func(e int) bool { return string(t.field(e)) == string(field) })
+	if !ok {
+		return false
+	}
+	_, _, size := t.record(i)
+	last := len(t.offs) - 1
+	if i != last {
+		// Whatever pointed at the last element now points at i.
+		lastBucket := t.bucketOf(t.field(last))
+		ref := &t.heads[lastBucket]
+		for *ref != uint32(last+1) {
+			ref = &t.next[*ref-1]
+		}
+		*ref = uint32(i + 1)
+		t.offs[i], t.next[i] = t.offs[last], t.next[last]
+	}
+	t.offs, t.next = t.offs[:last], t.next[:last]
+	t.addGarbage(size)
+	if len(t.heads) > minBuckets && len(t.offs) < len(t.heads)/8 {
+		t.resize(bucketsFor(len(t.offs)))
+	}
+	return true
+}
+
+// unlink takes the first element of bucket's chain that is matches from
+// the chain and returns its number.
+func (t *table) unlink(bucket int, is func(e int) bool) (int, bool) {
+	ref := &t.heads[bucket]
+	for *ref != 0 {
+		e := int(*ref - 1)
+		if is(e) {
+			*ref = t.next[e]
+			return e, true
+		}
+		ref = &t.next[e]
+	}
+	return 0, false
+}
+
+// resize rebuilds the chains over n buckets.
+func (t *table) resize(n int) {
+	t.heads = make([]uint32, n)
+	for i := range t.offs {
+		t.link(i, t.bucketOf(t.field(i)))
+	}
+}
+
+// addGarbage notes size dead bytes and compacts once they are over half.
+func (t *table) addGarbage(size int) {
+	t.garbage += size
+	if t.garbage > len(t.data)/2 && t.garbage > 1024 {
+		t.compact()
+	}
+}
+
+// compact copies the live records into an exactly sized slice.
+func (t *table) compact() {
+	data := make([]byte, 0, len(t.data)-t.garbage)
+	for i, at := range t.offs {
+		_, _, size := t.record(i)
+		t.offs[i] = uint64(len(data))
+		data = append(data, t.data[at:int(at)+size]...)
+	}
+	t.data, t.garbage = data, 0
+	// The small slices may hold much spare room after deletions.
+	if cap(t.offs) > 2*len(t.offs)+minBuckets {
+		t.offs = append(make([]uint64, 0, len(t.offs)), t.offs...)
+		t.next = append(make([]uint32, 0, len(t.next)), t.next...)
+	}
+}
+
+func (t *table) clone() *table {
+	return &table{
+		data:    append([]byte(nil), t.data...),
+		offs:    append([]uint64(nil), t.offs...),
+		next:    append([]uint32(nil), t.next...),
+		heads:   append([]uint32(nil), t.heads...),
+		garbage: t.garbage,
+	}
+}
+
+// bytes is the memory the table holds, for MEMORY USAGE-like estimates.
+func (t *table) bytes() int {
+	return cap(t.data) + 8*cap(t.offs) + 4*cap(t.next) + 4*cap(t.heads)
+}
