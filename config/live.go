@@ -58,13 +58,18 @@ type Param struct {
 	Hidden bool
 }
 
-// Params are every setting with its value, sorted by name.
+// Params are every setting with its value, sorted by name; a setting's
+// alias is an entry of its own, with the same value.
 func (l *Live) Params() []Param {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([]Param, len(Table))
+	out := make([]Param, 0, len(Table))
 	for i := range Table {
-		out[i] = Param{Name: Table[i].Name, Value: l.vals[Table[i].Name], Hidden: Table[i].Hidden}
+		s := &Table[i]
+		out = append(out, Param{Name: s.Name, Value: l.vals[s.Name], Hidden: s.Hidden})
+		if s.Alias != "" {
+			out = append(out, Param{Name: s.Alias, Value: l.vals[s.Name], Hidden: s.Hidden})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

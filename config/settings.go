@@ -52,6 +52,10 @@ var Table = []Setting{
 	// Data types.
 	{Name: "hll-sparse-max-bytes", Kind: Memory, Default: "3000", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a HyperLogLog stays in the compact sparse encoding until it would pass this many bytes (header included), then turns dense (12 KB)"},
+	{Name: "hash-max-listpack-entries", Alias: "hash-max-ziplist-entries", Kind: Int, Default: "512", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a hash stays in the compact listpack encoding up to this many fields, then turns into a hash table for good (alias hash-max-ziplist-entries)"},
+	{Name: "hash-max-listpack-value", Alias: "hash-max-ziplist-value", Kind: Memory, Default: "64", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a hash stays in the listpack encoding while every field and value is at most this many bytes (alias hash-max-ziplist-value)"},
 	// Notifications.
 	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
 		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ x n (A: all but n; l s h z e t d m are accepted, with no events)"},
@@ -105,11 +109,14 @@ var Table = []Setting{
 		Doc: "text or json"},
 }
 
-// index maps each lowercase name to its entry.
+// index maps each lowercase name, and each alias, to its entry.
 var index = func() map[string]*Setting {
 	m := make(map[string]*Setting, len(Table))
 	for i := range Table {
 		m[Table[i].Name] = &Table[i]
+		if Table[i].Alias != "" {
+			m[Table[i].Alias] = &Table[i]
+		}
 	}
 	return m
 }()
