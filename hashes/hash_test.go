@@ -146,7 +146,6 @@ func TestScanCoversFieldsAcrossResizes(t *testing.T) {
 }
 
 func TestRandomIsUniform(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
 	for _, lim := range []Limits{DefaultLimits, {MaxPackedEntries: 0, MaxPackedValue: 64}} {
 		h := New()
 		for i := 0; i < 10; i++ {
@@ -154,7 +153,7 @@ func TestRandomIsUniform(t *testing.T) {
 		}
 		counts := map[string]int{}
 		for i := 0; i < 10000; i++ {
-			f, _ := h.Random(r)
+			f, _ := h.Random()
 			counts[string(f)]++
 		}
 		for f, c := range counts {

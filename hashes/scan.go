@@ -40,12 +40,12 @@ func (h *Hash) Scan(cursor uint64, count int, fn func(field, value []byte)) (nex
 
 // Random returns a field and its value chosen uniformly; the hash must not
 // be empty.
-func (h *Hash) Random(r *rand.Rand) (field, value []byte) {
+func (h *Hash) Random() (field, value []byte) {
 	if h.big != nil {
-		f, v, _ := h.big.record(r.IntN(h.big.len()))
+		f, v, _ := h.big.record(rand.IntN(h.big.len()))
 		return f, v
 	}
-	return h.pairAt(r.IntN(packedCount(h.packed)))
+	return h.pairAt(rand.IntN(packedCount(h.packed)))
 }
 
 // pairAt returns a packed hash's i-th pair.
