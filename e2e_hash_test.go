@@ -38,6 +38,9 @@ var hashConversations = [][][]string{
 		{"HSTRLEN", "s", "a"}, {"HKEYS", "s"}, {"HVALS", "s"}, {"HGETALL", "s"}, {"HINCRBY", "s", "a", "1"},
 		{"HINCRBYFLOAT", "s", "a", "1"}, {"HRANDFIELD", "s"}, {"HRANDFIELD", "s", "1"}, {"HSCAN", "s", "0"},
 		{"HSET", "h", "a", "1"}, {"GET", "h"}, {"INCR", "h"}, {"APPEND", "h", "x"},
+		// MEMORY USAGE's answers are estimates; its refusals are Redis's.
+		{"MEMORY", "USAGE", "nosuch"}, {"MEMORY", "USAGE", "nosuch", "SAMPLES", "-1"}, {"MEMORY", "USAGE", "h", "SAMPLES"},
+		{"MEMORY", "USAGE", "h", "SAMPLES", "x"}, {"MEMORY", "USAGE", "h", "FOO", "1"}, {"MEMORY", "USAGE"}, {"MEMORY", "HELP"},
 	},
 	{ // HINCRBY
 		{"HINCRBY", "h", "n", "5"}, {"HINCRBY", "h", "n", "-7"}, {"HINCRBY", "h", "n", "x"}, {"HINCRBY", "h", "n", "1.5"},
