@@ -127,12 +127,7 @@ func cmdHSet(s *Session, args [][]byte) {
 	lim := s.hashLimits()
 	added := int64(0)
 	existed, _, wrong := s.editHash(args[1], true, func(h *hashes.Hash) hashEdit {
-		h.Fit(args[2:], lim)
-		for i := 2; i < len(args); i += 2 {
-			if h.Set(args[i], args[i+1], lim) {
-				added++
-			}
-		}
+		added = int64(h.SetPairs(args[2:], lim))
 		return hashEdit{changed: true, replay: args}
 	})
 	if wrong {

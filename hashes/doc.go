@@ -13,9 +13,10 @@
 //     and the whole hash is one allocation and no pointer.
 //   - table (table.go): a chained hash table with no pointers in it. The
 //     records (the same length-prefixed field and value) are appended to
-//     one []byte; element i's record offset is offs[i]; the chains are
-//     element numbers (heads per bucket, next per element). So the
-//     collector sees four slices however many fields there are, and a
+//     byte chunks of up to 64 KiB; element i's record is at offs[i]
+//     (chunk and offset); the chains are element numbers (heads per
+//     bucket, next per element). So the collector sees a few slices and
+//     one pointer per 64 KiB however many fields there are, and a
 //     field costs its bytes plus about 20 bytes (Redis spends about 70
 //     more on its dictEntry and two sds strings). Replaced and deleted
 //     records are garbage until it passes half the bytes, then the live

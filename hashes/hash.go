@@ -102,6 +102,78 @@ func (h *Hash) Set(field, value []byte, lim Limits) (added bool) {
 	return true
 }
 
+// SetPairs sets each field, value pair of pairs in turn (HSET's
+// arguments), after Fit, and returns how many fields were added. A packed
+// hash that stays packed is rewritten once for the lot, not once a pair:
+// loading many small hashes then leaves no garbage behind.
+func (h *Hash) SetPairs(pairs [][]byte, lim Limits) (added int) {
+	h.Fit(pairs, lim)
+	if h.big != nil || len(pairs) == 2 || int64(h.Len()+len(pairs)/2) > lim.MaxPackedEntries {
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if h.Set(pairs[i], pairs[i+1], lim) {
+				added++
+			}
+		}
+		return added
+	}
+	// Like pair-by-pair Sets: a field already there keeps its place, a
+	// new one goes at the end in the order of its first mention, and a
+	// field named twice takes its last value.
+	size := max(len(h.packed), countBytes)
+	for i := 0; i < len(pairs); i += 2 {
+		f := pairs[i]
+		if nthPair(pairs, f) != i {
+			continue // counted at its first mention
+		}
+		v := lastValue(pairs, f)
+		if _, valueAt, ok := packedFind(h.packed, f); ok {
+			old, _ := readString(h.packed, valueAt)
+			size += encodedLen(v) - encodedLen(old)
+		} else {
+			size += encodedLen(f) + encodedLen(v)
+			added++
+		}
+	}
+	packed := make([]byte, countBytes, size)
+	packedRange(h.packed, func(f, v []byte) bool {
+		if nthPair(pairs, f) >= 0 {
+			v = lastValue(pairs, f)
+		}
+		packed = appendString(appendString(packed, f), v)
+		return true
+	})
+	for i := 0; i < len(pairs); i += 2 {
+		if f := pairs[i]; nthPair(pairs, f) == i {
+			if _, _, ok := packedFind(h.packed, f); !ok {
+				packed = appendString(appendString(packed, f), lastValue(pairs, f))
+			}
+		}
+	}
+	setPackedCount(packed, packedCount(h.packed)+added)
+	h.packed = packed
+	return added
+}
+
+// nthPair is where field is first named in pairs, or -1.
+func nthPair(pairs [][]byte, field []byte) int {
+	for i := 0; i < len(pairs); i += 2 {
+		if string(pairs[i]) == string(field) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastValue is the value field is last given in pairs.
+func lastValue(pairs [][]byte, field []byte) []byte {
+	for i := len(pairs) - 2; i >= 0; i -= 2 {
+		if string(pairs[i]) == string(field) {
+			return pairs[i+1]
+		}
+	}
+	return nil
+}
+
 // Delete removes field and reports whether it was there.
 func (h *Hash) Delete(field []byte) bool {
 	if h.big != nil {

@@ -231,3 +231,32 @@ func BenchmarkGetPacked(b *testing.B) {
 		h.Get(f)
 	}
 }
+
+// SetPairs is HSET: the same hash as a Set per pair, repeated fields
+// included, whether it stays packed or converts.
+func TestSetPairsIsSetPerPair(t *testing.T) {
+	pairs := [][]byte{[]byte("a"), []byte("1"), []byte("b"), []byte("2"), []byte("a"), []byte("3"), []byte("c"), []byte("4")}
+	for _, lim := range []Limits{DefaultLimits, {MaxPackedEntries: 2, MaxPackedValue: 64}, {MaxPackedEntries: 3, MaxPackedValue: 64}} {
+		one, many := New(), New()
+		one.Set([]byte("b"), []byte("0"), lim)
+		many.Set([]byte("b"), []byte("0"), lim)
+		added := 0
+		for i := 0; i < len(pairs); i += 2 {
+			if one.Set(pairs[i], pairs[i+1], lim) {
+				added++
+			}
+		}
+		if got := many.SetPairs(pairs, lim); got != added || got != 2 {
+			t.Fatalf("%v: SetPairs added %d, Set per pair %d", lim, got, added)
+		}
+		want := map[string]string{}
+		one.Range(func(f, v []byte) bool { want[string(f)] = string(v); return true })
+		checkSame(t, many, want)
+		if one.Encoding() == "listpack" && fmt.Sprint(one.Pairs()) != fmt.Sprint(many.Pairs()) {
+			t.Fatalf("%v: order %q, want %q", lim, fmt.Sprint(many.Pairs()), fmt.Sprint(one.Pairs()))
+		}
+		if one.Encoding() != many.Encoding() {
+			t.Fatalf("%v: encodings %s and %s", lim, one.Encoding(), many.Encoding())
+		}
+	}
+}

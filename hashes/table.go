@@ -9,12 +9,25 @@ var seed = maphash.MakeSeed()
 // table is the big layout (see the package doc). Element numbers in heads
 // and next are stored plus one, so that zero means "none".
 type table struct {
-	data    []byte   // records: field then value, each length-prefixed
-	offs    []uint64 // element i's record starts at data[offs[i]]
+	// chunks hold the records (field then value, each length-prefixed),
+	// appended until a chunk is full. Chunks, not one growing slice, so
+	// that a million fields are not copied at each growth and the copies
+	// left for the collector do not double the memory while a hash fills.
+	chunks  [][]byte
+	offs    []uint64 // element i's record: its chunk << 32 | its offset there
 	next    []uint32 // the element after i in its chain, plus one
 	heads   []uint32 // the first element in each bucket, plus one
-	garbage int      // bytes of data that no element's record uses
+	used    int      // bytes of records in the chunks
+	garbage int      // bytes of records that no element uses
 }
+
+// Chunk sizes: a new chunk is as large as the records so far (so a small
+// table has small chunks), between these bounds, or larger for a record
+// that needs it.
+const (
+	minChunk = 1 << 10
+	maxChunk = 64 << 10
+)
 
 // minBuckets is the smallest table; it is never shrunk below it.
 const minBuckets = 16
@@ -44,14 +57,14 @@ func (t *table) bucketOf(field []byte) int { return int(hashOf(field) & uint64(l
 
 // record returns element i's field and value and the record's size.
 func (t *table) record(i int) (field, value []byte, size int) {
-	at := int(t.offs[i])
-	field, next := readString(t.data, at)
-	value, end := readString(t.data, next)
+	chunk, at := t.chunks[t.offs[i]>>32], int(uint32(t.offs[i]))
+	field, next := readString(chunk, at)
+	value, end := readString(chunk, next)
 	return field, value, end - at
 }
 
 func (t *table) field(i int) []byte {
-	f, _ := readString(t.data, int(t.offs[i]))
+	f, _ := readString(t.chunks[t.offs[i]>>32], int(uint32(t.offs[i])))
 	return f
 }
 
@@ -65,11 +78,19 @@ func (t *table) find(field []byte) (int, bool) {
 	return 0, false
 }
 
-// appendRecord writes a record and returns its offset.
+// appendRecord writes a record and returns where (chunk << 32 | offset).
 func (t *table) appendRecord(field, value []byte) uint64 {
-	at := uint64(len(t.data))
-	t.data = appendString(t.data, field)
-	t.data = appendString(t.data, value)
+	size := encodedLen(field) + encodedLen(value)
+	last := len(t.chunks) - 1
+	if last < 0 || len(t.chunks[last])+size > cap(t.chunks[last]) {
+		t.chunks = append(t.chunks, make([]byte, 0, max(min(max(t.used, minChunk), maxChunk), size)))
+		last++
+	}
+	chunk := t.chunks[last]
+	at := uint64(last)<<32 | uint64(len(chunk))
+	chunk = appendString(chunk, field)
+	t.chunks[last] = appendString(chunk, value)
+	t.used += size
 	return at
 }
 
@@ -159,20 +180,19 @@ func (t *table) resize(n int) {
 // addGarbage notes size dead bytes and compacts once they are over half.
 func (t *table) addGarbage(size int) {
 	t.garbage += size
-	if t.garbage > len(t.data)/2 && t.garbage > 1024 {
+	if t.garbage > t.used/2 && t.garbage > minChunk {
 		t.compact()
 	}
 }
 
-// compact copies the live records into an exactly sized slice.
+// compact copies the live records into new chunks.
 func (t *table) compact() {
-	data := make([]byte, 0, len(t.data)-t.garbage)
-	for i, at := range t.offs {
-		_, _, size := t.record(i)
-		t.offs[i] = uint64(len(data))
-		data = append(data, t.data[at:int(at)+size]...)
+	old := &table{offs: t.offs, chunks: t.chunks}
+	t.chunks, t.used, t.garbage = nil, 0, 0
+	for i := range t.offs {
+		f, v, _ := old.record(i)
+		t.offs[i] = t.appendRecord(f, v)
 	}
-	t.data, t.garbage = data, 0
 	// The small slices may hold much spare room after deletions.
 	if cap(t.offs) > 2*len(t.offs)+minBuckets {
 		t.offs = append(make([]uint64, 0, len(t.offs)), t.offs...)
@@ -181,16 +201,25 @@ func (t *table) compact() {
 }
 
 func (t *table) clone() *table {
-	return &table{
-		data:    append([]byte(nil), t.data...),
+	c := &table{
+		chunks:  make([][]byte, len(t.chunks)),
 		offs:    append([]uint64(nil), t.offs...),
 		next:    append([]uint32(nil), t.next...),
 		heads:   append([]uint32(nil), t.heads...),
+		used:    t.used,
 		garbage: t.garbage,
 	}
+	for i, chunk := range t.chunks {
+		c.chunks[i] = append(make([]byte, 0, cap(chunk)), chunk...)
+	}
+	return c
 }
 
 // bytes is the memory the table holds, for MEMORY USAGE-like estimates.
 func (t *table) bytes() int {
-	return cap(t.data) + 8*cap(t.offs) + 4*cap(t.next) + 4*cap(t.heads)
+	n := 24*cap(t.chunks) + 8*cap(t.offs) + 4*cap(t.next) + 4*cap(t.heads)
+	for _, chunk := range t.chunks {
+		n += cap(chunk)
+	}
+	return n
 }
