@@ -2,6 +2,9 @@ package main
 
 import (
 	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -216,4 +219,95 @@ func parseReply(t *testing.T, reply string) respValue {
 		t.Fatalf("%q: %v", reply, err)
 	}
 	return v
+}
+
+// hashState is every key with its type, encoding, whether it expires,
+// and its hash's pairs sorted: what a restart must bring back.
+func hashState(t *testing.T, addr string) string {
+	t.Helper()
+	c := dialRESP(t, addr)
+	var keys []string
+	for _, k := range parseReply(t, c.call("KEYS", "*")).elems {
+		keys = append(keys, k.text)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		ttl := c.call("TTL", k) != ":-1\r\n"
+		fmt.Fprintf(&b, "%s %s %s ttl:%v %v\n", k, c.call("TYPE", k), c.call("OBJECT", "ENCODING", k), ttl,
+			sortedPairs(t, c.call("HGETALL", k)))
+	}
+	return b.String()
+}
+
+// TestHashesAppendOnlyRoundTrip: hash writes logged to the append-only
+// file come back after a restart, HINCRBYFLOAT logged as the HSET of its
+// result; and after BGREWRITEAOF (each hash rebuilt as HSETs) too.
+func TestHashesAppendOnlyRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"--appendonly", "yes", "--dir", dir}
+	d := startDaemon(t, args...)
+	c := dialRESP(t, d.addr)
+	reqs := [][]string{
+		{"HSET", "small", "a", "1", "b", "2"}, {"HMSET", "small", "c", "3"}, {"HSETNX", "small", "d", "4"},
+		{"HINCRBY", "small", "a", "41"}, {"HINCRBYFLOAT", "small", "f", "10.5"}, {"HINCRBYFLOAT", "small", "f", "0.1"},
+		{"HDEL", "small", "b", "nosuch"}, {"HSET", "gone", "x", "1"}, {"HDEL", "gone", "x"},
+		{"HSET", "ttl", "x", "1"}, {"EXPIRE", "ttl", "500"}, {"HSET", "long", "f", strings.Repeat("v", 100)},
+	}
+	for i := 0; i < 700; i++ {
+		reqs = append(reqs, []string{"HSET", "big", "f" + strconv.Itoa(i), strconv.Itoa(i)})
+	}
+	reqs = append(reqs, []string{"HDEL", "big", "f3", "f5"}, []string{"HINCRBYFLOAT", "big", "f7", "1.5"})
+	for _, req := range reqs {
+		c.call(req...)
+	}
+	before := hashState(t, d.addr)
+	if !strings.Contains(before, "hashtable") {
+		t.Fatalf("the big hash is not a hash table:\n%s", before)
+	}
+	if status, _ := d.stop(); status != 0 {
+		t.Fatalf("exit status %d", status)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "appendonly.aof"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), aofRecord("HSET", "small", "f", "10.6")) || strings.Contains(string(raw), "HINCRBYFLOAT") {
+		t.Fatalf("HINCRBYFLOAT is not logged as the HSET of its result")
+	}
+	again := startDaemon(t, args...)
+	if after := hashState(t, again.addr); after != before {
+		t.Fatalf("after the restart:\n%s\nbefore:\n%s", after, before)
+	}
+	rc := dialRESP(t, again.addr)
+	rc.call("BGREWRITEAOF")
+	waitUntil(t, "the rewrite to finish", func() bool {
+		info := rc.call("INFO", "persistence")
+		return strings.Contains(info, "aof_rewrite_in_progress:0") && strings.Contains(info, "aof_rewrites:1")
+	})
+	if status, _ := again.stop(); status != 0 {
+		t.Fatalf("exit status %d", status)
+	}
+	if after := hashState(t, startDaemon(t, args...).addr); after != before {
+		t.Fatalf("after a rewrite and a restart:\n%s\nbefore:\n%s", after, before)
+	}
+}
+
+// TestHashWritesTouchWatchers: a hash written by another client fails a
+// WATCHing client's EXEC, as any write does.
+func TestHashWritesTouchWatchers(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		a, b := dialRESP(t, d.addr), dialRESP(t, d.addr)
+		for _, write := range [][]string{{"HSET", "h", "f", "1"}, {"HINCRBY", "h", "f", "1"}, {"HINCRBYFLOAT", "h", "f", "1"},
+			{"HSETNX", "h", "g", "1"}, {"HDEL", "h", "g"}, {"HDEL", "h", "f"}} {
+			a.call("WATCH", "h")
+			a.call("MULTI")
+			a.call("PING")
+			b.call(write...)
+			if got := a.call("EXEC"); got != "*-1\r\n" {
+				t.Fatalf("%v by another client: EXEC answered %q", write, got)
+			}
+		}
+	})
 }
