@@ -1,5 +1,7 @@
 package hashes
 
+import "slices"
+
 // Limits are the settings that decide when a packed hash turns into a
 // table: hash-max-listpack-entries and hash-max-listpack-value.
 type Limits struct {
@@ -134,7 +136,7 @@ func (h *Hash) SetPairs(pairs [][]byte, lim Limits) (added int) {
 			added++
 		}
 	}
-	packed := make([]byte, countBytes, size)
+	packed := append(slices.Grow([]byte(nil), size), make([]byte, countBytes)...)
 	packedRange(h.packed, func(f, v []byte) bool {
 		if nthPair(pairs, f) >= 0 {
 			v = lastValue(pairs, f)

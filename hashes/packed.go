@@ -1,12 +1,16 @@
 package hashes
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // The packed layout: a 4-byte little-endian count of pairs (so the Hash
 // struct stays at 32 bytes), then a sequence of strings, each a uvarint
-// length followed by its bytes, alternating field and value. It is
-// rewritten into a new, exactly sized slice on every change, so it never
-// holds spare capacity. A nil slice is the empty hash.
+// length followed by its bytes, alternating field and value. It is edited
+// in place, or moved to a new slice when it outgrows its allocation's
+// size class, so it never holds room that was not allocated anyway. A
+// nil slice is the empty hash.
 
 const countBytes = 4
 
@@ -61,23 +65,37 @@ func packedFind(p, field []byte) (pairAt, valueAt int, ok bool) {
 	return 0, 0, false
 }
 
-// splice returns a new exactly sized slice: p with p[from:to] replaced by
-// the strings in with.
+// splice replaces p[from:to] with the strings in with. It edits p in
+// place when its capacity allows (a hot hash's HSET then allocates
+// nothing), else moves it to a new slice of the size class that the
+// result needs: Go rounds every allocation up to one anyway, so the
+// spare room costs nothing and the next edits may use it.
 func splice(p []byte, from, to int, with ...[]byte) []byte {
 	if len(p) == 0 {
 		p = make([]byte, countBytes) // the empty hash's header
 		from, to = countBytes, countBytes
 	}
-	size := len(p) - (to - from)
+	add := 0
 	for _, s := range with {
-		size += encodedLen(s)
+		add += encodedLen(s)
 	}
-	out := make([]byte, 0, size)
-	out = append(out, p[:from]...)
+	size := len(p) - (to - from) + add
+	if size > cap(p) {
+		out := slices.Grow([]byte(nil), size)
+		out = append(out, p[:from]...)
+		for _, s := range with {
+			out = appendString(out, s)
+		}
+		return append(out, p[to:]...)
+	}
+	tail := len(p) - to
+	p = p[:max(len(p), size)]
+	copy(p[from+add:], p[to:to+tail]) // a memmove: the ranges may overlap
+	at := p[:from]
 	for _, s := range with {
-		out = appendString(out, s)
+		at = appendString(at, s) // within capacity: writes into the gap
 	}
-	return append(out, p[to:]...)
+	return p[:size]
 }
 
 // packedRange calls fn with each pair in order until fn returns false.
