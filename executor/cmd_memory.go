@@ -59,7 +59,8 @@ func cmdMemoryUsage(s *Session, args [][]byte) {
 		}
 	}
 	usage, found := 0, false
-	s.db().View(args[2], func(e store.Entry, ok bool) {
+	// No access: like Redis's, the estimate leaves the key's idle time be.
+	s.db().PeekView(args[2], func(e store.Entry, ok bool) {
 		found = ok
 		usage = entryOverhead + len(args[2]) + len(e.Value)
 		if o, isSizer := e.Obj.(sizer); isSizer {
