@@ -97,6 +97,10 @@ var hashConversations = [][][]string{
 		{"CONFIG", "SET", "hash-max-listpack-entries", "0"}, {"HSET", "z", "a", "1"}, {"OBJECT", "ENCODING", "z"},
 		{"CONFIG", "SET", "hash-max-listpack-entries", "-1"}, {"CONFIG", "SET", "hash-max-listpack-value", "1k"},
 		{"CONFIG", "GET", "hash-max-listpack-value"},
+		{"CONFIG", "SET", "hash-max-ziplist-entries", "5", "hash-max-listpack-entries", "6"}, {"CONFIG", "GET", "hash-max-ziplist-entries"},
+		{"CONFIG", "SET", "hash-max-ziplist-entries", "5", "HASH-max-ziplist-entries", "6"},
+		{"CONFIG", "SET", "hash-max-listpack-entries", "7", "hash-max-ziplist-entries", "x"}, {"CONFIG", "GET", "hash-max-listpack-entries"},
+		{"CONFIG", "SET", "HASH-MAX-LISTPACK-VALUE", "x"},
 		{"CONFIG", "SET", "hash-max-listpack-entries", "512", "hash-max-listpack-value", "64"},
 	},
 }
