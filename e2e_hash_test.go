@@ -83,6 +83,12 @@ var hashConversations = [][][]string{
 		{"HSCAN", "h", "x"}, {"HSCAN", "h", "-1"}, {"HSCAN", "nosuch", "0"}, {"HSCAN", "nosuch", "0", "FOO"},
 		{"HSCAN", "nosuch", "x"}, {"HSCAN", "h", "0", "MATCH", "*", "COUNT", "100"},
 	},
+	{ // the keyspace commands on hashes
+		{"HSET", "src", "a", "1", "b", "2"}, {"COPY", "src", "dst"}, {"HSET", "dst", "a", "9"}, {"HGETALL", "src"},
+		{"HGETALL", "dst"}, {"RENAME", "src", "r"}, {"HGETALL", "r"}, {"TYPE", "r"}, {"SCAN", "0", "TYPE", "hash", "MATCH", "r"},
+		{"EXPIRE", "r", "100"}, {"HSET", "r", "c", "3"}, {"TTL", "r"}, {"HDEL", "r", "a", "b", "c"}, {"TTL", "r"},
+		{"MOVE", "dst", "1"}, {"SELECT", "1"}, {"HGETALL", "dst"}, {"SELECT", "0"}, {"DEL", "nosuch", "dst"},
+	},
 	{ // encodings: listpack until a limit is passed, then hashtable for good
 		{"CONFIG", "SET", "hash-max-listpack-entries", "3"}, {"CONFIG", "SET", "hash-max-ziplist-value", "5"},
 		{"CONFIG", "GET", "hash-max-ziplist-entries"}, {"CONFIG", "GET", "hash-max-listpack-value"},
