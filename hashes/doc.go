@@ -26,10 +26,12 @@
 // Redis's 104 (used_memory) and 115 (RSS); a 10-field hash with its key
 // costs about what Redis's listpack does (331 bytes against 327).
 //
-// The table's buckets are a power of two, so HSCAN's cursor can be
-// Redis's reverse-binary one (scan.go): a field present for the whole
-// scan is returned at least once even if the table grows or shrinks
-// between calls. Elements are numbered densely, so a random field
+// The table's buckets are a power of two, and a resize moves the chains
+// a few at a time over the writes that follow (Redis's incremental
+// rehash: a 2M-field hash's worst HSET went from 82 ms to 5), so HSCAN's
+// cursor is Redis's reverse-binary one over one or two bucket arrays
+// (scan.go): a field present for the whole scan is returned at least
+// once even if the table grows or shrinks between calls. Elements are numbered densely, so a random field
 // (HRANDFIELD) is one uniform draw.
 //
 // Every method is called with the key's store lock held; slices returned

@@ -41,6 +41,62 @@ func TestHashMatchesMap(t *testing.T) {
 	}
 }
 
+// A table in the middle of resizes, growing and shrinking by thousands
+// of fields, keeps every field findable exactly once.
+func TestTableThroughIncrementalResizes(t *testing.T) {
+	lim := Limits{MaxPackedEntries: 0, MaxPackedValue: 64}
+	r := rand.New(rand.NewPCG(5, 6))
+	h, want := New(), map[string]string{}
+	resizes := 0
+	for round := 0; round < 6; round++ {
+		n := 1 + r.IntN(20000)
+		for i := 0; i < n; i++ {
+			f := fmt.Sprint("f", r.IntN(30000))
+			if round%2 == 0 {
+				h.Set([]byte(f), []byte(f), lim)
+				want[f] = f
+			} else {
+				h.Delete([]byte(f))
+				delete(want, f)
+			}
+			if i%997 == 0 {
+				checkChains(t, h.big)
+				if h.big.old != nil {
+					resizes++
+				}
+			}
+		}
+		checkSame(t, h, want)
+		checkSame(t, h.Copy(), want)
+	}
+	if resizes == 0 {
+		t.Fatal("no check ran during a resize")
+	}
+}
+
+// checkChains: the chains of heads and old together hold each element
+// once, each in the bucket its hash picks.
+func checkChains(t *testing.T, tb *table) {
+	t.Helper()
+	seen := make([]bool, tb.len())
+	for _, buckets := range [][]uint32{tb.heads, tb.old} {
+		for b := range buckets {
+			for e := buckets[b]; e != 0; e = tb.next[e-1] {
+				i := int(e - 1)
+				if seen[i] || bucket(buckets, hashOf(tb.field(i))) != b {
+					t.Fatalf("element %d seen twice or in the wrong bucket", i)
+				}
+				seen[i] = true
+			}
+		}
+	}
+	for i, ok := range seen {
+		if !ok {
+			t.Fatalf("element %d is in no chain", i)
+		}
+	}
+}
+
 func checkSame(t *testing.T, h *Hash, want map[string]string) {
 	t.Helper()
 	seen := map[string]bool{}
@@ -111,7 +167,8 @@ func TestPackedKeepsInsertionOrderAndUpdatesInPlace(t *testing.T) {
 }
 
 // The reverse-binary cursor returns every field present for the whole
-// scan at least once, while the table grows and shrinks between steps.
+// scan at least once, while the table grows and shrinks between steps,
+// resizes under way included.
 func TestScanCoversFieldsAcrossResizes(t *testing.T) {
 	lim := Limits{MaxPackedEntries: 0, MaxPackedValue: 64}
 	h := New()
@@ -119,19 +176,20 @@ func TestScanCoversFieldsAcrossResizes(t *testing.T) {
 		h.Set([]byte(fmt.Sprint("keep", i)), []byte("v"), lim)
 	}
 	seen := map[string]bool{}
-	cursor, steps := uint64(0), 0
+	cursor, steps, duringResize := uint64(0), 0, 0
 	for {
-		cursor = h.Scan(cursor, 10, func(f, _ []byte) { seen[string(f)] = true })
+		if h.big.old != nil {
+			duringResize++
+		}
+		cursor = h.Scan(cursor, 5, func(f, _ []byte) { seen[string(f)] = true })
 		steps++
-		// Grow, then shrink, in the middle of the scan.
-		switch steps {
-		case 10:
-			for i := 0; i < 5000; i++ {
-				h.Set([]byte(fmt.Sprint("tmp", i)), []byte("v"), lim)
-			}
-		case 30:
-			for i := 0; i < 5000; i++ {
-				h.Delete([]byte(fmt.Sprint("tmp", i)))
+		// Grow, then shrink, a little at each step of the scan.
+		for i := 0; i < 300; i++ {
+			tmp := []byte(fmt.Sprint("tmp", steps%40*300+i))
+			if steps%80 < 40 {
+				h.Set(tmp, []byte("v"), lim)
+			} else {
+				h.Delete(tmp)
 			}
 		}
 		if cursor == 0 || steps > 100000 {
@@ -143,6 +201,10 @@ func TestScanCoversFieldsAcrossResizes(t *testing.T) {
 			t.Fatalf("keep%d was never returned (%d steps)", i, steps)
 		}
 	}
+	if duringResize == 0 {
+		t.Fatalf("no scan step ran during a resize (%d steps): the test tests nothing of it", steps)
+	}
+	t.Logf("%d steps, %d of them during a resize", steps, duringResize)
 }
 
 func TestRandomIsUniform(t *testing.T) {

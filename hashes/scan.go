@@ -20,22 +20,50 @@ func (h *Hash) Scan(cursor uint64, count int, fn func(field, value []byte)) (nex
 		return 0
 	}
 	t := h.big
-	mask := uint64(len(t.heads) - 1)
 	found, visits := 0, 20*count // Redis: ten times COUNT doubled (fields and values)
-	for {
-		for e := t.heads[cursor&mask]; e != 0; e = t.next[e-1] {
+	emit := func(buckets []uint32, b uint64) {
+		for e := buckets[b]; e != 0; e = t.next[e-1] {
 			f, v, _ := t.record(int(e - 1))
 			fn(f, v)
 			found++
 		}
-		// Set the bits above the mask so the increment carries past them.
-		cursor |= ^mask
-		cursor = bits.Reverse64(bits.Reverse64(cursor) + 1)
-		visits--
-		if cursor == 0 || found >= count || visits <= 0 {
+	}
+	for {
+		cursor = t.scanStep(cursor, emit)
+		if visits--; cursor == 0 || found >= count || visits <= 0 {
 			return cursor
 		}
 	}
+}
+
+// scanStep emits the bucket at cursor, and while a resize is under way
+// every bucket of the larger array that the smaller one's bucket splits
+// into, then returns the next cursor, as Redis's dictScan does.
+func (t *table) scanStep(cursor uint64, emit func(buckets []uint32, b uint64)) uint64 {
+	small, large := t.heads, t.old
+	if large == nil {
+		mask := uint64(len(small) - 1)
+		emit(small, cursor&mask)
+		return nextCursor(cursor, mask)
+	}
+	if len(small) > len(large) {
+		small, large = large, small
+	}
+	m0, m1 := uint64(len(small)-1), uint64(len(large)-1)
+	emit(small, cursor&m0)
+	for {
+		emit(large, cursor&m1)
+		cursor = nextCursor(cursor, m1)
+		if cursor&(m0^m1) == 0 {
+			return cursor
+		}
+	}
+}
+
+// nextCursor increments the cursor's bits under mask in reverse order:
+// the bits above it are set so that the carry passes through them.
+func nextCursor(cursor, mask uint64) uint64 {
+	return bits.Reverse64(bits.Reverse64(cursor|^mask) + 1)
 }
 
 // Random returns a field and its value chosen uniformly; the hash must not

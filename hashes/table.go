@@ -6,19 +6,26 @@ import "hash/maphash"
 // lets a clone keep its buckets as they are.
 var seed = maphash.MakeSeed()
 
-// table is the big layout (see the package doc). Element numbers in heads
-// and next are stored plus one, so that zero means "none".
+// table is the big layout (see the package doc). Element numbers in the
+// buckets and in next are stored plus one, so that zero means "none".
 type table struct {
 	// chunks hold the records (field then value, each length-prefixed),
 	// appended until a chunk is full. Chunks, not one growing slice, so
 	// that a million fields are not copied at each growth and the copies
 	// left for the collector do not double the memory while a hash fills.
-	chunks  [][]byte
-	offs    []uint64 // element i's record: its chunk << 32 | its offset there
-	next    []uint32 // the element after i in its chain, plus one
-	heads   []uint32 // the first element in each bucket, plus one
-	used    int      // bytes of records in the chunks
-	garbage int      // bytes of records that no element uses
+	chunks [][]byte
+	offs   []uint64 // element i's record: its chunk << 32 | its offset there
+	next   []uint32 // the element after i in its chain, plus one
+	heads  []uint32 // the first element in each bucket, plus one
+	// old is the previous buckets while a resize is under way: each
+	// change moves a few of its chains into heads (moved counts the
+	// buckets done), so a resize of millions of fields is spread over the
+	// writes that follow instead of stopping the hash's users at once, as
+	// Redis rehashes incrementally. An element is in exactly one of them.
+	old     []uint32
+	moved   int
+	used    int // bytes of records in the chunks
+	garbage int // bytes of records that no element uses
 }
 
 // Chunk sizes: a new chunk is as large as the records so far (so a small
@@ -31,6 +38,10 @@ const (
 
 // minBuckets is the smallest table; it is never shrunk below it.
 const minBuckets = 16
+
+// A resize step moves at most this many chains, looking at no more than
+// ten times as many buckets (Redis's bound on empty visits).
+const stepChains = 4
 
 func newTable(capacity int) *table {
 	t := &table{heads: make([]uint32, bucketsFor(capacity))}
@@ -51,9 +62,10 @@ func bucketsFor(n int) int {
 
 func hashOf(field []byte) uint64 { return maphash.Bytes(seed, field) }
 
-func (t *table) len() int { return len(t.offs) }
+// bucket is where a hash falls in buckets (a power of two long).
+func bucket(buckets []uint32, h uint64) int { return int(h & uint64(len(buckets)-1)) }
 
-func (t *table) bucketOf(field []byte) int { return int(hashOf(field) & uint64(len(t.heads)-1)) }
+func (t *table) len() int { return len(t.offs) }
 
 // record returns element i's field and value and the record's size.
 func (t *table) record(i int) (field, value []byte, size int) {
@@ -68,12 +80,36 @@ func (t *table) field(i int) []byte {
 	return f
 }
 
+// ref returns the link that points at the first element of field's
+// chain in buckets for which is(element) holds, or nil.
+func (t *table) ref(buckets []uint32, h uint64, is func(e int) bool) *uint32 {
+	if buckets == nil {
+		return nil
+	}
+	for ref := &buckets[bucket(buckets, h)]; *ref != 0; ref = &t.next[*ref-1] {
+		if is(int(*ref - 1)) {
+			return ref
+		}
+	}
+	return nil
+}
+
+// refTo finds the link to the element that is(), in heads or else old.
+func (t *table) refTo(h uint64, is func(e int) bool) *uint32 {
+	if ref := t.ref(t.heads, h, is); ref != nil {
+		return ref
+	}
+	return t.ref(t.old, h, is)
+}
+
+func (t *table) named(field []byte) func(e int) bool {
+	return func(e int) bool { return string(t.field(e)) == string(field) }
+}
+
 // find returns field's element number.
 func (t *table) find(field []byte) (int, bool) {
-	for e := t.heads[t.bucketOf(field)]; e != 0; e = t.next[e-1] {
-		if string(t.field(int(e-1))) == string(field) {
-			return int(e - 1), true
-		}
+	if ref := t.refTo(hashOf(field), t.named(field)); ref != nil {
+		return int(*ref - 1), true
 	}
 	return 0, false
 }
@@ -96,14 +132,16 @@ func (t *table) appendRecord(field, value []byte) uint64 {
 
 // set adds or replaces field; true if it was added.
 func (t *table) set(field, value []byte) bool {
-	if i, ok := t.find(field); ok {
-		t.replace(i, value)
+	defer t.step()
+	h := hashOf(field)
+	if ref := t.refTo(h, t.named(field)); ref != nil {
+		t.replace(int(*ref-1), value)
 		return false
 	}
 	t.offs = append(t.offs, t.appendRecord(field, value))
 	t.next = append(t.next, 0)
-	t.link(len(t.offs)-1, t.bucketOf(field))
-	if len(t.offs) > len(t.heads) {
+	t.link(len(t.offs)-1, h) // new elements go to the new buckets
+	if t.old == nil && len(t.offs) > len(t.heads) {
 		t.resize(len(t.heads) * 2)
 	}
 	return true
@@ -121,59 +159,66 @@ func (t *table) replace(i int, value []byte) {
 	t.addGarbage(size)
 }
 
-func (t *table) link(i, bucket int) {
-	t.next[i] = t.heads[bucket]
-	t.heads[bucket] = uint32(i + 1)
+// link puts element i, whose field hashes to h, at the head of its chain
+// in heads.
+func (t *table) link(i int, h uint64) {
+	b := bucket(t.heads, h)
+	t.next[i] = t.heads[b]
+	t.heads[b] = uint32(i + 1)
 }
 
 // delete removes field; true if it was there. The last element takes the
 // freed number, so numbers stay dense.
 func (t *table) delete(field []byte) bool {
-	bucket := t.bucketOf(field)
-	i, ok := t.unlink(bucket, func(e int) bool { return string(t.field(e)) == string(field) })
-	if !ok {
+	ref := t.refTo(hashOf(field), t.named(field))
+	if ref == nil {
 		return false
 	}
+	defer t.step()
+	i := int(*ref - 1)
+	*ref = t.next[i] // unlinked
 	_, _, size := t.record(i)
 	last := len(t.offs) - 1
 	if i != last {
 		// Whatever pointed at the last element now points at i.
-		lastBucket := t.bucketOf(t.field(last))
-		ref := &t.heads[lastBucket]
-		for *ref != uint32(last+1) {
-			ref = &t.next[*ref-1]
-		}
-		*ref = uint32(i + 1)
+		*t.refTo(hashOf(t.field(last)), func(e int) bool { return e == last }) = uint32(i + 1)
 		t.offs[i], t.next[i] = t.offs[last], t.next[last]
 	}
 	t.offs, t.next = t.offs[:last], t.next[:last]
 	t.addGarbage(size)
-	if len(t.heads) > minBuckets && len(t.offs) < len(t.heads)/8 {
+	if t.old == nil && len(t.heads) > minBuckets && len(t.offs) < len(t.heads)/8 {
 		t.resize(bucketsFor(len(t.offs)))
 	}
 	return true
 }
 
-// unlink takes the first element of bucket's chain that is matches from
-// the chain and returns its number.
-func (t *table) unlink(bucket int, is func(e int) bool) (int, bool) {
-	ref := &t.heads[bucket]
-	for *ref != 0 {
-		e := int(*ref - 1)
-		if is(e) {
-			*ref = t.next[e]
-			return e, true
-		}
-		ref = &t.next[e]
+// resize starts moving the chains into n buckets (finishing a resize
+// still under way first).
+func (t *table) resize(n int) {
+	for t.old != nil {
+		t.step()
 	}
-	return 0, false
+	t.old, t.heads, t.moved = t.heads, make([]uint32, n), 0
 }
 
-// resize rebuilds the chains over n buckets.
-func (t *table) resize(n int) {
-	t.heads = make([]uint32, n)
-	for i := range t.offs {
-		t.link(i, t.bucketOf(t.field(i)))
+// step moves a few of old's chains into heads; the last one ends the
+// resize.
+func (t *table) step() {
+	chains := 0
+	for visits := 0; t.old != nil && chains < stepChains && visits < 10*stepChains; visits++ {
+		e := t.old[t.moved]
+		t.old[t.moved] = 0
+		if e != 0 {
+			chains++
+		}
+		for e != 0 {
+			i := int(e - 1)
+			e = t.next[i]
+			t.link(i, hashOf(t.field(i)))
+		}
+		if t.moved++; t.moved == len(t.old) {
+			t.old, t.moved = nil, 0
+		}
 	}
 }
 
@@ -206,8 +251,12 @@ func (t *table) clone() *table {
 		offs:    append([]uint64(nil), t.offs...),
 		next:    append([]uint32(nil), t.next...),
 		heads:   append([]uint32(nil), t.heads...),
+		moved:   t.moved,
 		used:    t.used,
 		garbage: t.garbage,
+	}
+	if t.old != nil {
+		c.old = append([]uint32(nil), t.old...)
 	}
 	for i, chunk := range t.chunks {
 		c.chunks[i] = append(make([]byte, 0, cap(chunk)), chunk...)
@@ -217,7 +266,7 @@ func (t *table) clone() *table {
 
 // bytes is the memory the table holds, for MEMORY USAGE-like estimates.
 func (t *table) bytes() int {
-	n := 24*cap(t.chunks) + 8*cap(t.offs) + 4*cap(t.next) + 4*cap(t.heads)
+	n := 24*cap(t.chunks) + 8*cap(t.offs) + 4*cap(t.next) + 4*cap(t.heads) + 4*cap(t.old)
 	for _, chunk := range t.chunks {
 		n += cap(chunk)
 	}
