@@ -32,7 +32,8 @@ func cmdHIncrBy(s *Session, args [][]byte) {
 			return hashEdit{}
 		}
 		result = current + incr
-		h.Set(args[2], strconv.AppendInt(nil, result, 10), lim)
+		var digits [20]byte // the hash copies them
+		h.Set(args[2], strconv.AppendInt(digits[:0], result, 10), lim)
 		return hashEdit{changed: true, replay: args}
 	})
 	switch {

@@ -29,3 +29,22 @@ func BenchmarkSessionHGet(b *testing.B) {
 func BenchmarkSessionHSetExisting(b *testing.B) {
 	benchHash(b, tenFields, "*4\r\n$4\r\nHSET\r\n$1\r\nh\r\n$2\r\nf5\r\n$1\r\nx\r\n")
 }
+
+// TestHashHotPathAllocatesNothing holds HGET, HSET of an existing field
+// and HINCRBY on a small hash to no allocation per request.
+func TestHashHotPathAllocatesNothing(t *testing.T) {
+	ex := newExecutor()
+	s := ex.NewSession(nil)
+	s.Handle([]byte(tenFields), nil)
+	out := make([]byte, 0, 256)
+	for _, req := range []string{
+		"*3\r\n$4\r\nHGET\r\n$1\r\nh\r\n$2\r\nf5\r\n",
+		"*4\r\n$4\r\nHSET\r\n$1\r\nh\r\n$2\r\nf5\r\n$1\r\nx\r\n",
+		"*4\r\n$7\r\nHINCRBY\r\n$1\r\nh\r\n$2\r\nf6\r\n$1\r\n0\r\n",
+	} {
+		in := []byte(req)
+		if n := testing.AllocsPerRun(1000, func() { _, out, _ = s.Handle(in, out[:0]) }); n != 0 {
+			t.Errorf("%q: %v allocations per request", req, n)
+		}
+	}
+}
