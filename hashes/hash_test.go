@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -319,6 +320,30 @@ func TestSetPairsIsSetPerPair(t *testing.T) {
 		}
 		if one.Encoding() != many.Encoding() {
 			t.Fatalf("%v: encodings %s and %s", lim, one.Encoding(), many.Encoding())
+		}
+	}
+}
+
+// Rebuild's HSETs, replayed, make the same hash, 64 fields a command at
+// most; long values (two-byte lengths) included.
+func TestRebuildRecreatesTheHash(t *testing.T) {
+	for _, n := range []int{1, 64, 65, 200, 1000} {
+		h, want := New(), map[string]string{}
+		for i := 0; i < n; i++ {
+			f, v := fmt.Sprint("f", i), strings.Repeat("v", i%300)
+			h.Set([]byte(f), []byte(v), DefaultLimits)
+			want[f] = v
+		}
+		again := New()
+		h.Rebuild([]byte("k"), func(args [][]byte) {
+			if string(args[0]) != "HSET" || string(args[1]) != "k" || len(args)%2 != 0 || len(args) > 2+2*rebuildBatch {
+				t.Fatalf("%d fields: a rebuild command of %d words", n, len(args))
+			}
+			again.SetPairs(args[2:], DefaultLimits)
+		})
+		checkSame(t, again, want)
+		if again.Encoding() != h.Encoding() || h.Clone().(*Hash).Len() != n || h.Bytes() <= 0 {
+			t.Fatalf("%d fields: %s rebuilt as %s", n, h.Encoding(), again.Encoding())
 		}
 	}
 }
