@@ -27,13 +27,6 @@ var hashCommands = []command{
 	{name: "hscan", arity: -3, flags: flagReadonly, run: cmdHScan},
 }
 
-// Redis 7.0's defaults for hash-max-listpack-entries and -value, until the
-// daemon says.
-const (
-	defaultHashMaxEntries = 512
-	defaultHashMaxValue   = 64
-)
-
 // SetHashLimits sets hash-max-listpack-entries and hash-max-listpack-value:
 // past them a hash leaves the packed layout (CONFIG SET takes effect on
 // the next write to each hash).

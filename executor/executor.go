@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"redis-lite/hashes"
 	"redis-lite/parser"
 	"redis-lite/store"
 )
@@ -186,7 +187,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
-	ex.SetHashLimits(defaultHashMaxEntries, defaultHashMaxValue)
+	ex.SetHashLimits(hashes.DefaultLimits.MaxPackedEntries, hashes.DefaultLimits.MaxPackedValue) // until the daemon says
 	ex.maxBulkLen.Store(cfg.MaxBulkLen)
 	ex.port.Store(int64(cfg.Port))
 	ex.settings = cfg.Settings

@@ -9,8 +9,8 @@ type Limits struct {
 	MaxPackedValue   int64 // a field or value longer than this: a table
 }
 
-// DefaultLimits are Redis 7.0's defaults.
-var DefaultLimits = Limits{MaxPackedEntries: 128, MaxPackedValue: 64}
+// DefaultLimits are Redis 7.0.15's defaults.
+var DefaultLimits = Limits{MaxPackedEntries: 512, MaxPackedValue: 64}
 
 // maxPackedBytes caps the packed layout's size whatever the settings, as
 // Redis caps a listpack at 1 GB (lpSafeToAdd).
