@@ -19,8 +19,9 @@ var importRules = map[string][]string{
 	"pool":     nil,
 	"signals":  nil,
 	"hll":      nil,
+	"sets":     {"store"},
 	"hashes":   {"store"},
-	"executor": {"parser", "store", "hll", "hashes"},
+	"executor": {"parser", "store", "hll", "sets", "hashes"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -106,6 +106,7 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
 	d.live.OnSet("hash-max-listpack-entries", d.setHashLimits)
 	d.live.OnSet("hash-max-listpack-value", d.setHashLimits)
+	d.live.OnSet("set-max-intset-entries", d.setSetMaxIntsetEntries)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
 }
@@ -167,6 +168,13 @@ func (d *Daemon) setHLLSparseMaxBytes(v config.Values) error {
 // encoding.
 func (d *Daemon) setHashLimits(v config.Values) error {
 	d.ex.SetHashLimits(v.Int("hash-max-listpack-entries"), v.Int("hash-max-listpack-value"))
+	return nil
+}
+
+// setSetMaxIntsetEntries tells the executor when a set of integers turns
+// into a hash table.
+func (d *Daemon) setSetMaxIntsetEntries(v config.Values) error {
+	d.ex.SetSetMaxIntsetEntries(v.Int("set-max-intset-entries"))
 	return nil
 }
 

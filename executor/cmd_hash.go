@@ -229,13 +229,6 @@ func cmdHExists(s *Session, args [][]byte) {
 	})
 }
 
-func boolInt(b bool) int64 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // HLEN key: the number of fields, 0 for a missing key.
 func cmdHLen(s *Session, args [][]byte) {
 	s.viewHash(args[1], func(h *hashes.Hash) {

@@ -8,11 +8,6 @@ import (
 	"redis-lite/hashes"
 )
 
-// maxRandomReply bounds HRANDFIELD with a huge negative count: past this
-// many reply bytes the connection is closed after what was written, as
-// Redis stops such a reply when the client passes its output limit.
-const maxRandomReply = 256 << 20
-
 // HRANDFIELD key [count [WITHVALUES]]: one random field (nil for a missing
 // key), or count distinct fields (all of them if count is larger), or for
 // a negative count that many fields drawn independently. WITHVALUES adds
@@ -91,10 +86,11 @@ func (s *Session) replyRandomRepeats(h *hashes.Hash, n uint64, withValues bool) 
 			return fields[i], values[i]
 		}
 	}
+	start := len(s.reply.buf)
 	for ; n > 0; n-- {
 		f, v := draw()
 		s.replyRandomPick(f, v, withValues)
-		if len(s.reply.buf) > maxRandomReply {
+		if len(s.reply.buf)-start > maxRandomReply { // as SRANDMEMBER: the client is cut
 			s.closing = true
 			return
 		}

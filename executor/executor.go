@@ -121,6 +121,7 @@ type Executor struct {
 	hllSparseMax    atomic.Int64                 // hll-sparse-max-bytes, as it is now
 	hashMaxEntries  atomic.Int64                 // hash-max-listpack-entries, as it is now
 	hashMaxValue    atomic.Int64                 // hash-max-listpack-value, as it is now
+	setMaxIntset    atomic.Int64                 // set-max-intset-entries, as it is now
 	maxBulkLen      atomic.Int64                 // proto-max-bulk-len, as it is now
 	port            atomic.Int64                 // the port listened on now (INFO tcp_port)
 	clientsLimit    atomic.Pointer[clientsLimit] // maxmemory-clients, as it is now
@@ -188,6 +189,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
 	ex.SetHashLimits(hashes.DefaultLimits.MaxPackedEntries, hashes.DefaultLimits.MaxPackedValue) // until the daemon says
+	ex.setMaxIntset.Store(defaultSetMaxIntsetEntries)
 	ex.maxBulkLen.Store(cfg.MaxBulkLen)
 	ex.port.Store(int64(cfg.Port))
 	ex.settings = cfg.Settings
