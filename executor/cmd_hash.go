@@ -84,24 +84,24 @@ func (s *Session) editHash(key []byte, create bool, fn func(h *hashes.Hash) hash
 			var isHash bool
 			if h, isHash = cur.Obj.(*hashes.Hash); !isHash {
 				wrong = true
-				return store.Edit{Op: store.Keep}
+				return editKeep
 			}
 		case !create:
-			return store.Edit{Op: store.Keep}
+			return editKeep
 		default:
 			h = hashes.New()
 		}
 		edit := fn(h)
 		switch {
 		case !edit.changed:
-			return store.Edit{Op: store.Keep}
+			return editKeep
 		case h.Len() == 0:
 			removed = true
-			return store.Edit{Op: store.Remove}
+			return editRemove
 		case !ok:
 			return store.Edit{Op: store.Put, Entry: store.Entry{Obj: h}}
 		}
-		return store.Edit{Op: store.Mutated, Replay: edit.replay}
+		return editReplay(edit.replay...)
 	})
 	if wrong {
 		s.wrongType()
