@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -153,3 +154,61 @@ func trackingTranscript(t *testing.T, addr string) string {
 }
 
 const invalidateChannelName = "__redis__:invalidate"
+
+// TestTrackingRedirectsToAPlainRESP3Client is Redis's suite case "RESP3
+// based basic redirect invalidation with client reply off": invalidations
+// redirected to a RESP3 connection that neither tracks nor subscribes are
+// pushed to it at once, while it waits without sending anything, with
+// replies off and on again. What it receives must be redis-server's bytes.
+func TestTrackingRedirectsToAPlainRESP3Client(t *testing.T) {
+	redis := startRedisServer(t)
+	want := plainRedirectTranscript(t, redis)
+	eachModel(t, func(t *testing.T, model string) {
+		lite := startDaemon(t, "--io", model).addr
+		if got := plainRedirectTranscript(t, lite); got != want {
+			t.Errorf("redis-lite:\n%q\nredis-server:\n%q", got, want)
+		}
+	})
+}
+
+// plainRedirectTranscript runs TestTrackingRedirectsToAPlainRESP3Client's
+// steps against addr and returns what the redirect client received after
+// its CLIENT ID, with HELLO's id replaced.
+func plainRedirectTranscript(t *testing.T, addr string) string {
+	t.Helper()
+	redir, tracker := dialRaw(t, addr), dialRaw(t, addr)
+	write := func(args ...string) string {
+		return mustExchange(t, addr, respRequest(args...)+respRequest("QUIT"))
+	}
+	write("FLUSHALL")
+	redir.send(respRequest("CLIENT", "ID"))
+	redir.waitFor("\r\n")
+	idLine := redir.received()
+	id := strings.TrimSuffix(strings.TrimPrefix(idLine, ":"), "\r\n")
+	redir.send(respRequest("HELLO", "3"))
+	redir.waitFor("$7\r\nmodules\r\n*0\r\n")
+	step := func(suffix string, args ...string) {
+		t.Helper()
+		tracker.send(respRequest(args...))
+		tracker.waitFor(suffix)
+	}
+	invalidate := func(key string) string {
+		return ">2\r\n$10\r\ninvalidate\r\n*1\r\n$" + strconv.Itoa(len(key)) + "\r\n" + key + "\r\n"
+	}
+
+	step("+OK\r\n", "CLIENT", "TRACKING", "on", "REDIRECT", id)
+	write("SET", "foo", "bar")
+	step("$3\r\nbar\r\n", "GET", "foo")
+	redir.send(respRequest("CLIENT", "REPLY", "OFF"))
+	write("SET", "foo", "bar2")
+	redir.waitFor(invalidate("foo")) // the redirect client sends nothing meanwhile
+	redir.send(respRequest("CLIENT", "REPLY", "ON"))
+	redir.waitFor("+OK\r\n")
+	redir.send(respRequest("PING"))
+	redir.waitFor("+PONG\r\n")
+	step("$4\r\nbar2\r\n", "GET", "foo")
+	write("DEL", "foo")
+	redir.waitFor(invalidate("foo"))
+	redir.send(respRequest("QUIT"))
+	return withoutIDs(strings.TrimPrefix(redir.untilClosed(), idLine))
+}

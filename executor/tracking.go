@@ -395,11 +395,10 @@ func (t *tracker) send(actor, target *Session, payload []byte) {
 // deliver writes an out-of-band frame to s, which the caller holds t.mu
 // for: after the reply being written when s is the session whose command
 // caused it or is running a command (Redis sends it after the reply),
-// pushed otherwise. A connection receives pushes from others
-// only once its output goes through its pusher (pushable): a tracking
-// session does from CLIENT TRACKING ON, a subscriber from SUBSCRIBE. A
-// RESP3 redirect client that is neither is not told (a limit of this
-// daemon: Redis would be).
+// pushed otherwise. Any connection may be pushed to at any time, as in
+// Redis: a RESP3 redirect client that neither tracks nor subscribes is told
+// at once (netsrv's outbox takes care of handing the connection's output
+// over safely).
 func deliver(actor, s *Session, frame []byte) {
 	if s == actor && s.tx.running && s.track.running {
 		// Inside EXEC's reply: after it, as in Redis.
@@ -415,7 +414,7 @@ func deliver(actor, s *Session, frame []byte) {
 	switch {
 	case s.track.running:
 		s.track.pending = append(s.track.pending, frame...)
-	case s.pushable.Load():
+	case s.pusher != nil:
 		s.pusher.Push(frame)
 	}
 }
