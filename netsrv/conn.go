@@ -29,6 +29,7 @@ type conn struct {
 	sizer    BufferSizer
 	readDone bool // the client sends nothing more (recv returned 0)
 	quit     bool // the session asked to close once its replies are out
+	ended    bool // the session has been told the connection ended (endSession)
 
 	session Session
 	holder  Holder          // the session's, if it may hold requests (CLIENT PAUSE)
@@ -172,6 +173,13 @@ func (s *Server) runRequests(c *conn) error {
 		}
 		consumed, replies, quit := c.session.Handle(c.in, buf)
 		c.quit = quit
+		if quit {
+			// Before QUIT's reply can leave: a client that has read it
+			// and then writes from another connection finds this one
+			// gone (no longer subscribed, tracking or redirected to), as
+			// in Redis, where the client is freed right after the write.
+			endSession(c)
+		}
 		switch {
 		case c.ob.viaOutbox():
 			// Pushed to (pub/sub, MONITOR, invalidations): all output
@@ -238,6 +246,19 @@ func (c *conn) takeUnsent() []byte {
 	return rest
 }
 
+// endSession tells the session, once, that its connection has ended, so it
+// lets go of what it holds (subscriptions, tracking) and nothing more is
+// pushed to it.
+func endSession(c *conn) {
+	if c.ended {
+		return
+	}
+	c.ended = true
+	if closer, ok := c.session.(SessionCloser); ok {
+		closer.Closed()
+	}
+}
+
 // connEnded logs why a connection ends early. A vanished peer is routine
 // (debug); a limit or an unexpected error is worth more. Either way only
 // this connection ends (section 8).
@@ -263,9 +284,7 @@ func (s *Server) connEnded(c *conn, call string, err error) {
 // the registry before it is closed, so shutdown never acts on a number the
 // kernel may reuse.
 func (s *Server) closeConn(c *conn) {
-	if closer, ok := c.session.(SessionCloser); ok {
-		closer.Closed()
-	}
+	endSession(c)
 	if c.ob.overflowed() {
 		s.connEnded(c, "send", errPushRefused)
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -142,4 +143,57 @@ func BenchmarkRoundTrip(b *testing.B) {
 			}
 		})
 	}
+}
+
+// closeRecorder is lineEcho noting when it is told its connection ended.
+type closeRecorder struct {
+	lineEcho
+	closed *atomic.Bool
+	pusher Pusher
+}
+
+func (r closeRecorder) Closed() { r.closed.Store(true) }
+
+// TestQuitEndsTheSessionBeforeItsReply: a client that has read QUIT's
+// reply finds the session already ended (a subscriber no longer
+// subscribed, a redirect target gone), as in Redis, which frees the client
+// right after writing that reply. Checked at once, without waiting.
+func TestQuitEndsTheSessionBeforeItsReply(t *testing.T) {
+	eachModel(t, func(t *testing.T, loops int) {
+		log := logrus.New()
+		log.SetOutput(io.Discard)
+		ln, err := Listen("127.0.0.1", 0, 16, log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := NewServer(ln, Config{Workers: 2, Queue: 2, EventLoops: loops, PushLimit: 1 << 20, FullReply: fullReply, Log: log})
+		sessions := make(chan closeRecorder, 4)
+		served := make(chan struct{})
+		go func() {
+			srv.Serve(func(p Client) Session {
+				r := closeRecorder{closed: new(atomic.Bool), pusher: p}
+				sessions <- r
+				return r
+			})
+			close(served)
+		}()
+		t.Cleanup(func() { srv.Shutdown(); <-served })
+		for _, pushed := range []bool{false, true} { // replies sent directly, then through the outbox
+			c, r := dialLines(t, ln.Addr())
+			session := <-sessions
+			if pushed {
+				io.WriteString(c, "x\n")
+				readLine(t, r)
+				session.pusher.Push([]byte("pushed\n"))
+				readLine(t, r)
+			}
+			io.WriteString(c, "quit\n")
+			if line := readLine(t, r); line != "bye\n" {
+				t.Fatalf("got %q", line)
+			}
+			if !session.closed.Load() {
+				t.Fatalf("pushed %v: QUIT's reply arrived before the session was told the connection ended", pushed)
+			}
+		}
+	})
 }
