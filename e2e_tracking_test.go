@@ -33,6 +33,12 @@ var trackingConversations = []conversation{
 		{"CLIENT", "TRACKING", "off"}, {"CLIENT", "TRACKING", "on", "NOLOOP"}, {"CLIENT", "TRACKINGINFO"},
 		{"GET", "d"}, {"SET", "d", "1"}, {"RESET"}, {"CLIENT", "TRACKINGINFO"},
 	}},
+	{"invalidations reach a client whose replies are off or skipped", false, [][]string{
+		{"FLUSHALL"}, {"HELLO", "3"}, {"CLIENT", "TRACKING", "on"}, {"GET", "a"}, {"GET", "b"},
+		{"CLIENT", "REPLY", "OFF"}, {"SET", "a", "1"}, {"GET", "a"}, {"CLIENT", "REPLY", "ON"},
+		{"CLIENT", "REPLY", "SKIP"}, {"SET", "b", "1"}, {"PING"}, {"GET", "a"},
+		{"CLIENT", "REPLY", "SKIP"}, {"DEL", "a"}, {"PING"},
+	}},
 	{"CLIENT TRACKING's errors", false, [][]string{
 		{"CLIENT", "TRACKING"}, {"CLIENT", "TRACKING", "maybe"}, {"CLIENT", "TRACKING", "on", "FOO"},
 		{"CLIENT", "TRACKING", "on", "PREFIX", "a"}, {"CLIENT", "TRACKING", "on", "REDIRECT"},

@@ -67,6 +67,9 @@ type trackState struct {
 	// wait in pending, to follow the command's reply (hold, release).
 	running bool
 	pending []byte
+	// unsilenced: invalidations written after a reply CLIENT REPLY drops;
+	// they are sent all the same, as Redis does (afterReply, silence).
+	unsilenced []byte
 
 	brokenRedirect atomic.Bool // the redirect client went away
 	resp3          atomic.Bool // the session's protocol, for other goroutines
@@ -164,10 +167,22 @@ func (t *tracker) release(s *Session) {
 	defer t.mu.Unlock()
 	s.track.running = false
 	if len(s.track.pending) > 0 {
-		if s.reply.form != formHuman {
-			s.reply.buf = append(s.reply.buf, s.track.pending...)
-		}
+		s.afterReply(s.track.pending)
 		s.track.pending = s.track.pending[:0]
+	}
+}
+
+// afterReply writes invalidations right after the reply s is writing: in
+// its reply buffer, or, when CLIENT REPLY drops that reply (OFF, or the
+// command SKIP applies to), aside for silence to keep. Only s's own
+// goroutine calls it.
+func (s *Session) afterReply(frame []byte) {
+	switch {
+	case s.reply.form == formHuman:
+	case s.replies == repliesOff || s.replies == repliesSkip:
+		s.track.unsilenced = append(s.track.unsilenced, frame...)
+	default:
+		s.reply.buf = append(s.reply.buf, frame...)
 	}
 }
 
@@ -406,9 +421,7 @@ func deliver(actor, s *Session, frame []byte) {
 		return
 	}
 	if s == actor {
-		if s.reply.form != formHuman {
-			s.reply.buf = append(s.reply.buf, frame...)
-		}
+		s.afterReply(frame)
 		return
 	}
 	switch {
