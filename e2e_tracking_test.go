@@ -39,6 +39,11 @@ var trackingConversations = []conversation{
 		{"CLIENT", "REPLY", "SKIP"}, {"SET", "b", "1"}, {"PING"}, {"GET", "a"},
 		{"CLIENT", "REPLY", "SKIP"}, {"DEL", "a"}, {"PING"},
 	}},
+	{"a flush forgets every tracked key, even while nobody tracks", false, [][]string{
+		{"FLUSHALL"}, {"HELLO", "3"}, {"CLIENT", "TRACKING", "on"}, {"GET", "a"}, {"CLIENT", "TRACKING", "off"},
+		{"FLUSHALL"}, {"CLIENT", "TRACKING", "on"}, {"SET", "a", "1"}, {"GET", "a"}, {"CLIENT", "TRACKING", "off"},
+		{"FLUSHDB", "ASYNC"}, {"CLIENT", "TRACKING", "on"}, {"SET", "a", "2"}, {"PING"},
+	}},
 	{"CLIENT TRACKING's errors", false, [][]string{
 		{"CLIENT", "TRACKING"}, {"CLIENT", "TRACKING", "maybe"}, {"CLIENT", "TRACKING", "on", "FOO"},
 		{"CLIENT", "TRACKING", "on", "PREFIX", "a"}, {"CLIENT", "TRACKING", "on", "REDIRECT"},

@@ -204,13 +204,8 @@ func (s *Session) afterCommand(cmd *command, args [][]byte, mark int) {
 	if cmd.flags&flagWrite == 0 || s.reply.isErrorSince(mark) {
 		return
 	}
-	switch cmd.name {
-	case "flushdb", "flushall":
-		s.ex.tracking.invalidateAll(s)
-	default:
-		if keys := commandKeys(cmd, args); len(keys) > 0 {
-			s.ex.tracking.invalidate(s, keys)
-		}
+	if keys := commandKeys(cmd, args); len(keys) > 0 {
+		s.ex.tracking.invalidate(s, keys)
 	}
 }
 
@@ -360,21 +355,28 @@ func (t *tracker) broadcast(actor *Session, keys [][]byte) {
 	}
 }
 
-// invalidateAll tells every tracking session that all keys changed
-// (FLUSHDB, FLUSHALL) with a null, and empties the table.
-func (t *tracker) invalidateAll(actor *Session) {
+// flushed is FLUSHDB or FLUSHALL run by actor: every tracking session is
+// told that all keys changed, with a null, and the table is emptied. It
+// is emptied even when nobody tracks at the moment, as Redis empties it on
+// every flush: a session that read a key, stopped tracking and tracks
+// again must not hear of a change to that key after the flush.
+func (t *tracker) flushed(actor *Session) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for _, s := range t.sessions {
-		if s.track.on {
-			null := "$-1\r\n"
-			if s.track.resp3.Load() {
-				null = "_\r\n"
+	if t.clients.Load() != 0 { // else nobody is told: no need to visit every connection
+		for _, s := range t.sessions {
+			if s.track.on {
+				null := "$-1\r\n"
+				if s.track.resp3.Load() {
+					null = "_\r\n"
+				}
+				t.send(actor, s, []byte(null))
 			}
-			t.send(actor, s, []byte(null))
 		}
 	}
-	t.keys, t.items = map[string]map[int64]struct{}{}, 0
+	if t.items > 0 {
+		t.keys, t.items = map[string]map[int64]struct{}{}, 0
+	}
 }
 
 // send delivers one invalidation, whose keys (a list, or a null for all)
