@@ -223,3 +223,69 @@ func plainRedirectTranscript(t *testing.T, addr string) string {
 	redir.send(respRequest("QUIT"))
 	return withoutIDs(strings.TrimPrefix(redir.untilClosed(), idLine))
 }
+
+// TestTrackingRedirBrokenWithRepliesOff is Redis's suite case "RESP3 based
+// basic tracking-redir-broken with client reply off": a RESP3 tracker with
+// replies off whose redirect client has quit is told so by a push at the
+// next invalidation, while it waits, and its replies are not disturbed
+// once they are on again. The redirect client's QUIT is answered only
+// once it is gone as a redirect target: nothing reaches it after its OK.
+// What both receive must be redis-server's bytes.
+func TestTrackingRedirBrokenWithRepliesOff(t *testing.T) {
+	redis := startRedisServer(t)
+	want := redirBrokenTranscript(t, redis)
+	eachModel(t, func(t *testing.T, model string) {
+		lite := startDaemon(t, "--io", model).addr
+		if got := redirBrokenTranscript(t, lite); got != want {
+			t.Errorf("redis-lite:\n%q\nredis-server:\n%q", got, want)
+		}
+	})
+}
+
+// redirBrokenTranscript runs TestTrackingRedirBrokenWithRepliesOff's steps
+// against addr and returns what the redirect client and the tracker
+// received, with the redirect client's id replaced by ID.
+func redirBrokenTranscript(t *testing.T, addr string) string {
+	t.Helper()
+	redir, tracker := dialRaw(t, addr), dialRaw(t, addr)
+	write := func(args ...string) string {
+		return mustExchange(t, addr, respRequest(args...)+respRequest("QUIT"))
+	}
+	write("FLUSHALL")
+	redir.send(respRequest("CLIENT", "ID"))
+	redir.waitFor("\r\n")
+	idLine := redir.received()
+	id := strings.TrimSuffix(strings.TrimPrefix(idLine, ":"), "\r\n")
+	redir.send(respRequest("SUBSCRIBE", invalidateChannelName))
+	redir.waitFor(":1\r\n")
+	tracker.send(respRequest("CLIENT", "ID"))
+	tracker.waitFor("\r\n")
+	trackerIDLine := tracker.received()
+	trackerID := strings.TrimSuffix(strings.TrimPrefix(trackerIDLine, ":"), "\r\n")
+	step := func(suffix string, args ...string) {
+		t.Helper()
+		tracker.send(respRequest(args...))
+		tracker.waitFor(suffix)
+	}
+
+	step("$7\r\nmodules\r\n*0\r\n", "HELLO", "3")
+	step("+OK\r\n", "CLIENT", "TRACKING", "on", "REDIRECT", id)
+	write("SET", "foo", "bar")
+	step("$3\r\nbar\r\n", "GET", "foo")
+	tracker.send(respRequest("CLIENT", "REPLY", "OFF"))
+	// CLIENT REPLY OFF answers nothing: see it done from outside, so the
+	// push below finds the tracker waiting, replies off.
+	waitUntil(t, "CLIENT REPLY OFF to have run", func() bool {
+		return strings.Contains(write("CLIENT", "LIST", "ID", trackerID), " cmd=client|reply ")
+	})
+	redir.send(respRequest("QUIT"))
+	redirected := redir.untilClosed()
+	write("SET", "foo", "bar2")
+	tracker.waitFor("$21\r\ntracking-redir-broken\r\n:" + id + "\r\n")
+	step("+OK\r\n", "CLIENT", "REPLY", "ON")
+	step("+PONG\r\n", "PING")
+	tracker.send(respRequest("QUIT"))
+	transcript := "redirect client:\n" + strings.TrimPrefix(redirected, idLine) + "tracker:\n" + strings.TrimPrefix(tracker.untilClosed(), trackerIDLine)
+	transcript = strings.ReplaceAll(transcript, "tracking-redir-broken\r\n:"+id+"\r\n", "tracking-redir-broken\r\n:ID\r\n")
+	return withoutIDs(transcript)
+}
