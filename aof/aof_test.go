@@ -61,7 +61,7 @@ func (d *daemon) run(reqs ...string) string {
 func dump(data *store.Store) string {
 	var lines []string
 	data.SnapshotRange(func(k []byte, e store.Entry) {
-		value := fmt.Sprintf("%s", e.Value)
+		value := string(e.Value)
 		if e.Obj != nil { // a collection, as the commands that make it
 			value = ""
 			e.Obj.Rebuild(k, func(args [][]byte) { value += fmt.Sprintf("%q", args) })

@@ -108,7 +108,7 @@ func cmdObjectEncoding(s *Session, args [][]byte) {
 	}
 	// A collection changes under its lock, so it is asked under it.
 	name := "unknown"
-	s.db().View(args[2], func(e store.Entry, ok bool) {
+	s.db().PeekView(args[2], func(e store.Entry, ok bool) {
 		if enc, isEncoder := e.Obj.(encoder); ok && isEncoder {
 			name = enc.Encoding()
 		}

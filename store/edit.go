@@ -31,7 +31,12 @@ type Edit struct {
 // is false when it is absent or expired). fn may read the collection but
 // not change it, and must not call into the store. It counts as an access
 // to the key.
-func (s *Store) View(key []byte, fn func(e Entry, ok bool)) {
+func (s *Store) View(key []byte, fn func(e Entry, ok bool)) { s.view(key, true, fn) }
+
+// PeekView is View without the access (OBJECT ENCODING, DEBUG OBJECT).
+func (s *Store) PeekView(key []byte, fn func(e Entry, ok bool)) { s.view(key, false, fn) }
+
+func (s *Store) view(key []byte, access bool, fn func(e Entry, ok bool)) {
 	sh, tag := s.locate(key)
 	sh.mu.RLock()
 	pos, r, found := sh.table.find(tag, key, &sh.arena)
@@ -41,7 +46,7 @@ func (s *Store) View(key []byte, fn func(e Entry, ok bool)) {
 		e = sh.entryOf(r)
 		if dead = expired(e, s.now()); dead {
 			found, e = false, Entry{}
-		} else {
+		} else if access {
 			sh.table.touch(pos, sh.clock.Load())
 		}
 	}
