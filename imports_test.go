@@ -20,8 +20,9 @@ var importRules = map[string][]string{
 	"signals":  nil,
 	"hll":      nil,
 	"sets":     {"store"},
+	"hashes":   {"store"},
 	"zsets":    {"store"},
-	"executor": {"parser", "store", "hll", "sets", "zsets"},
+	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -116,6 +116,7 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	d.setLatencyTracking(v)
 	d.setHLLSparseMaxBytes(v)
 	d.setZSetLimits(v)
+	d.setHashLimits(v)
 	d.setSetMaxIntsetEntries(v)
 	d.setKeyspaceEvents(v)
 	if v.Bool("appendonly") {

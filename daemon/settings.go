@@ -106,6 +106,8 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
 	d.live.OnSet("zset-max-listpack-entries", d.setZSetLimits)
 	d.live.OnSet("zset-max-listpack-value", d.setZSetLimits)
+	d.live.OnSet("hash-max-listpack-entries", d.setHashLimits)
+	d.live.OnSet("hash-max-listpack-value", d.setHashLimits)
 	d.live.OnSet("set-max-intset-entries", d.setSetMaxIntsetEntries)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
@@ -168,6 +170,13 @@ func (d *Daemon) setHLLSparseMaxBytes(v config.Values) error {
 // the listpack encoding.
 func (d *Daemon) setZSetLimits(v config.Values) error {
 	d.ex.SetZSetLimits(v.Int("zset-max-listpack-entries"), v.Int("zset-max-listpack-value"))
+	return nil
+}
+
+// setHashLimits tells the executor when a hash leaves the listpack
+// encoding.
+func (d *Daemon) setHashLimits(v config.Values) error {
+	d.ex.SetHashLimits(v.Int("hash-max-listpack-entries"), v.Int("hash-max-listpack-value"))
 	return nil
 }
 
