@@ -315,3 +315,21 @@ func TestScanSeesEveryLastingMember(t *testing.T) {
 		t.Fatalf("a packed set's scan goes on at %d", next)
 	}
 }
+
+// TestBytes: MEMORY USAGE's figure grows with the members, and stays
+// near what the layouts are meant to cost.
+func TestBytes(t *testing.T) {
+	small, big := New(), NewBig()
+	lim := Limits{Entries: 128, Value: 64}
+	for i := 0; i < 100; i++ {
+		m := []byte(fmt.Sprintf("member:%d", i))
+		small.Set(m, float64(i), lim)
+		big.Set(m, float64(i), lim)
+	}
+	if b := small.Bytes(); b < 100*12 || b > 100*40 {
+		t.Fatalf("a packed set of 100: %d bytes", b)
+	}
+	if b := big.Bytes(); b < 100*20 || b > 100*120 {
+		t.Fatalf("a big set of 100: %d bytes", b)
+	}
+}
