@@ -116,14 +116,14 @@ func cmdZAdd(s *Session, args [][]byte) {
 		existed = z != nil
 		if z == nil {
 			if opts.xx {
-				return keepZSet
+				return editKeep
 			}
 			z = newZSetFor(len(args[first+1]), s.zsetLimits())
 		}
 		tally = zaddAll(z, args[first:], scores, opts, s.zsetLimits())
 		switch {
 		case tally.added+tally.updated == 0:
-			return keepZSet // nothing changed (a new key is not made)
+			return editKeep // nothing changed (a new key is not made)
 		case !existed:
 			return putZSet(z)
 		case opts.incr:
@@ -259,7 +259,7 @@ func cmdZRem(s *Session, args [][]byte) {
 	deleted := false
 	ok := s.editZSet(args[1], func(z *zsets.ZSet) store.Edit {
 		if z == nil {
-			return keepZSet
+			return editKeep
 		}
 		replay := [][]byte{[]byte("zrem"), args[1]}
 		for _, m := range args[2:] {
@@ -269,7 +269,7 @@ func cmdZRem(s *Session, args [][]byte) {
 			}
 		}
 		if removed == 0 {
-			return keepZSet
+			return editKeep
 		}
 		deleted = z.Len() == 0
 		return changedZSet(z, replay)

@@ -41,11 +41,11 @@ func cmdZRemRange(s *Session, args [][]byte) {
 	removed, deleted := 0, false
 	if !s.editZSet(args[1], func(z *zsets.ZSet) store.Edit {
 		if z == nil {
-			return keepZSet
+			return editKeep
 		}
 		from, count := req.span(z)
 		if count == 0 {
-			return keepZSet
+			return editKeep
 		}
 		z.RemoveRange(from, from+count-1)
 		removed, deleted = count, z.Len() == 0
@@ -110,17 +110,17 @@ func (s *Session) popFrom(keys [][]byte, p zpop) {
 		popped, deleted := 0, false
 		s.db().Edit(key, func(cur store.Entry, ok bool) store.Edit {
 			if !ok {
-				return keepZSet
+				return editKeep
 			}
 			found = true
 			z, isZSet := cur.Obj.(*zsets.ZSet)
 			if !isZSet {
 				wrong = true
-				return keepZSet
+				return editKeep
 			}
 			popped = s.replyPopped(key, z, p)
 			if popped == 0 {
-				return keepZSet
+				return editKeep
 			}
 			deleted = z.Len() == 0
 			return changedZSet(z, [][]byte{[]byte(p.event()), key, formatCount(popped)})

@@ -237,7 +237,7 @@ func (s *Session) storeZSet(dst []byte, sources [][]byte, event string,
 	s.db().EditMany(keys, func(cur []store.Entry, found []bool) []store.Edit {
 		edits := make([]store.Edit, len(keys))
 		for i := range edits {
-			edits[i] = keepZSet
+			edits[i] = editKeep
 		}
 		for i := range sources {
 			s.countRead(found[i+1])
@@ -249,7 +249,7 @@ func (s *Session) storeZSet(dst []byte, sources [][]byte, event string,
 		case result != nil && result.Len() > 0:
 			edits[0] = putZSet(result)
 		case existed:
-			edits[0] = store.Edit{Op: store.Remove}
+			edits[0] = editRemove
 		}
 		return edits
 	})

@@ -348,7 +348,7 @@ func (s *Session) withSources(keys [][]byte, fn func(entries []store.Entry, foun
 		failure = fn(cur, found)
 		edits := make([]store.Edit, len(keys))
 		for i := range edits {
-			edits[i] = keepZSet
+			edits[i] = editKeep
 		}
 		return edits
 	})

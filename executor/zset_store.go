@@ -61,7 +61,7 @@ func (s *Session) editZSet(key []byte, fn func(z *zsets.ZSet) store.Edit) (ok bo
 			var isZSet bool
 			if z, isZSet = cur.Obj.(*zsets.ZSet); !isZSet {
 				wrong = true
-				return store.Edit{Op: store.Keep}
+				return editKeep
 			}
 		}
 		return fn(z)
@@ -72,21 +72,19 @@ func (s *Session) editZSet(key []byte, fn func(z *zsets.ZSet) store.Edit) (ok bo
 	return !wrong
 }
 
-// Edits a zset command returns.
-var keepZSet = store.Edit{Op: store.Keep}
-
 // putZSet stores a new set at the key, replacing what was there.
 func putZSet(z *zsets.ZSet) store.Edit {
 	return store.Edit{Op: store.Put, Entry: store.Entry{Obj: z}}
 }
 
 // changedZSet is an in-place change that replay redoes; a set left empty
-// is removed instead, as Redis never keeps an empty collection.
+// is removed instead, as Redis never keeps an empty collection. (The
+// Edit values shared by the collections: cmd_set.go.)
 func changedZSet(z *zsets.ZSet, replay [][]byte) store.Edit {
 	if z.Len() == 0 {
-		return store.Edit{Op: store.Remove}
+		return editRemove
 	}
-	return store.Edit{Op: store.Mutated, Replay: replay}
+	return editReplay(replay...)
 }
 
 // replyMember writes one member with its score (WITHSCORES): flat in
