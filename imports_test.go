@@ -20,8 +20,10 @@ var importRules = map[string][]string{
 	"signals":  nil,
 	"hll":      nil,
 	"sets":     {"store"},
+	"hashes":   {"store"},
+	"zsets":    {"store"},
 	"lists":    {"store"},
-	"executor": {"parser", "store", "hll", "sets", "lists"},
+	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets", "lists"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

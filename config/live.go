@@ -58,7 +58,8 @@ type Param struct {
 	Hidden bool
 }
 
-// Params are every setting with its value, sorted by name.
+// Params are every setting with its value, sorted by name; a setting's
+// alias is an entry of its own, with the same value.
 func (l *Live) Params() []Param {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -109,7 +110,8 @@ func setFailed(name, reason string) error {
 //
 //  1. Every name is looked up; the first problem in argument order wins:
 //     an unknown name, a setting that cannot change at run time, one
-//     named twice (in any case).
+//     named twice (in any case; a setting named once by its name and once
+//     by its alias is not a repeat to Redis, and the later value wins).
 //  2. Every value is parsed; the first that is refused fails the lot,
 //     naming the setting.
 //  3. The hooks of the settings whose value really changed run, in
@@ -118,11 +120,11 @@ func setFailed(name, reason string) error {
 func (l *Live) Set(args []string) error {
 	type change struct {
 		s          *Setting
+		name       string // as Redis names it in errors: the alias, if given
 		value, old string
 	}
 	var firstErr error
 	var changes []change
-	named := make(map[string]bool, len(args)/2)
 	for i := 0; i+1 < len(args); i += 2 {
 		s := Lookup(args[i])
 		switch {
@@ -133,13 +135,17 @@ func (l *Live) Set(args []string) error {
 			firstErr = setFailed(args[i], "can't set immutable config")
 		case s.Change == Protected:
 			firstErr = setFailed(args[i], "can't set protected config")
-		case named[lowerASCII(args[i])]:
-			// A name and its alias are two parameters to Redis: both
-			// may be set at once, the later winning.
-			firstErr = setFailed(args[i], "duplicate parameter")
 		default:
-			named[lowerASCII(args[i])] = true
-			changes = append(changes, change{s: s, value: args[i+1]})
+			name := s.Name
+			if lowerASCII(args[i]) == s.Alias {
+				name = s.Alias
+			}
+			for _, c := range changes {
+				if c.s == s && c.name == name {
+					firstErr = setFailed(args[i], "duplicate parameter")
+				}
+			}
+			changes = append(changes, change{s: s, name: name, value: args[i+1]})
 		}
 	}
 	if firstErr != nil {
@@ -161,7 +167,7 @@ func (l *Live) Set(args []string) error {
 		}
 		value, reason := c.s.parse(words, next[c.s.Name])
 		if reason != "" {
-			return setFailed(c.s.Name, reason)
+			return setFailed(c.name, reason)
 		}
 		if value != next[c.s.Name] {
 			c.old = next[c.s.Name]

@@ -47,8 +47,10 @@ type Setting struct {
 	// Name is Redis's name for the setting where Redis has it, lowercase;
 	// names are matched in any ASCII case.
 	Name string
-	// Alias is the setting's older name, which Redis still takes and
-	// shows beside the new one (list-max-ziplist-size), or "".
+	// Alias is the older name Redis 7.0 still accepts for the setting
+	// (hash-max-ziplist-entries for hash-max-listpack-entries): it works
+	// wherever the name does, and CONFIG GET lists it as its own entry,
+	// as Redis does.
 	Alias string
 	Kind  Kind
 	// Default is the value before any file or flag, in the form CONFIG GET

@@ -116,6 +116,8 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	d.ex = executor.New(d.data, d.executorConfig(ln.Port()))
 	d.setLatencyTracking(v)
 	d.setHLLSparseMaxBytes(v)
+	d.setZSetLimits(v)
+	d.setHashLimits(v)
 	d.setSetMaxIntsetEntries(v)
 	d.setListMaxListpackSize(v)
 	d.setKeyspaceEvents(v)

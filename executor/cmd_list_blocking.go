@@ -17,7 +17,7 @@ func (s *Session) blockingPop(args [][]byte, at end) {
 		return
 	}
 	s.block(args[1:len(args)-1], timeout, func(s *Session, key []byte) bool {
-		return s.popFrom(key, at, 1, true)
+		return s.popFromList(key, at, 1, true)
 	}, timedOut)
 }
 
@@ -33,7 +33,7 @@ func cmdBLMPop(s *Session, args [][]byte) {
 		return
 	}
 	s.block(m.keys, timeout, func(s *Session, key []byte) bool {
-		return s.popFrom(key, m.at, m.count, false)
+		return s.popFromList(key, m.at, m.count, false)
 	}, timedOut)
 }
 

@@ -94,11 +94,11 @@ func popEvent(at end) string {
 	return "rpop"
 }
 
-// popFrom pops up to count elements from key's at end and replies with
+// popFromList pops up to count elements from key's at end and replies with
 // the key and them: [key, element] when single (BLPOP), [key, [elements]]
 // otherwise (LMPOP). It reports false, having written nothing, when key
 // has no list; a key of another type is answered with WRONGTYPE (true).
-func (s *Session) popFrom(key []byte, at end, count int, single bool) (done bool) {
+func (s *Session) popFromList(key []byte, at end, count int, single bool) (done bool) {
 	s.db().Edit(key, func(cur store.Entry, found bool) store.Edit {
 		if !found {
 			return store.Edit{}
@@ -173,7 +173,7 @@ func cmdLMPop(s *Session, args [][]byte) {
 		return
 	}
 	for _, key := range m.keys {
-		if s.popFrom(key, m.at, m.count, false) {
+		if s.popFromList(key, m.at, m.count, false) {
 			return
 		}
 	}

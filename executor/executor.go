@@ -2,12 +2,14 @@ package executor
 
 import (
 	"crypto/sha256"
+	"redis-lite/zsets"
 	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"redis-lite/hashes"
 	"redis-lite/lists"
 	"redis-lite/parser"
 	"redis-lite/store"
@@ -119,6 +121,9 @@ type Executor struct {
 	password        atomic.Pointer[password]     // requirepass, as it is now
 	maxMemory       atomic.Int64                 // maxmemory, as it is now
 	hllSparseMax    atomic.Int64                 // hll-sparse-max-bytes, as it is now
+	zsetLimits      atomic.Pointer[zsets.Limits] // zset-max-listpack-entries and -value, as they are now
+	hashMaxEntries  atomic.Int64                 // hash-max-listpack-entries, as it is now
+	hashMaxValue    atomic.Int64                 // hash-max-listpack-value, as it is now
 	setMaxIntset    atomic.Int64                 // set-max-intset-entries, as it is now
 	listFill        atomic.Int64                 // list-max-listpack-size, as it is now
 	blocking        blockingState                // clients blocked on keys (blocking.go)
@@ -188,6 +193,8 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
+	ex.SetZSetLimits(int64(defaultZSetLimits.Entries), int64(defaultZSetLimits.Value))
+	ex.SetHashLimits(hashes.DefaultLimits.MaxPackedEntries, hashes.DefaultLimits.MaxPackedValue) // until the daemon says
 	ex.setMaxIntset.Store(defaultSetMaxIntsetEntries)
 	ex.listFill.Store(int64(lists.DefaultFill))
 	ex.maxBulkLen.Store(cfg.MaxBulkLen)

@@ -377,12 +377,15 @@ func (l *List) Rebuild(key []byte, emit func(args [][]byte)) {
 	}
 }
 
-// Size is the memory the list holds, in bytes: its buffers and node
-// headers (MEMORY USAGE, and the comparison with Redis).
-func (l *List) Size() int {
-	size := 48 + cap(l.nodes)*nodeHeader
+// Bytes is the memory the list holds: its buffers, node headers and tail
+// index (MEMORY USAGE, and the comparison with Redis).
+func (l *List) Bytes() int {
+	size := 40 + cap(l.nodes)*nodeHeader
 	for _, n := range l.nodes {
 		size += cap(n.buf)
+	}
+	if l.tail != nil {
+		size += 48 + 4*cap(l.tail.starts)
 	}
 	return size
 }

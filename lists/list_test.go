@@ -307,7 +307,7 @@ func TestMemoryPerElement(t *testing.T) {
 		copy(e, fmt.Sprintf("%016d", i))
 		l.PushBack(DefaultFill, e)
 	}
-	per := float64(l.Size()) / 1e6
+	per := float64(l.Bytes()) / 1e6
 	t.Logf("%.2f bytes per element", per)
 	if per > 18.2 {
 		t.Fatalf("%.2f bytes per element, over Redis's 18.2", per)
