@@ -372,3 +372,21 @@ func lists(t *testing.T, c *respConn, keys []string) string {
 	}
 	return b.String()
 }
+
+// TestListsInPlaintext: the networking document's protocol (lines ending
+// in a bare \n) gets human replies from list commands too, a blocking pop
+// that times out and one that is served included.
+func TestListsInPlaintext(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		c := startDaemon(t, "--io", model).dial()
+		c.send("RPUSH l a b c\nLRANGE l 0 -1\nLPOP l 2\nLPOP none\nLRANGE none 0 -1\n" +
+			"BLPOP none 0.01\nBLPOP none l 0\nLMPOP 1 l RIGHT\nLLEN l\nLINDEX l x\n")
+		want := []string{"(integer) 3", "1) a", "2) b", "3) c", "1) a", "2) b", "(nil)", "(empty array)", "(nil)",
+			"1) l", "2) c", "(nil)", "(integer) 0", "(nil)"}
+		for i, w := range want {
+			if got := c.line(); got != w {
+				t.Fatalf("line %d: %q, want %q", i+1, got, w)
+			}
+		}
+	})
+}
