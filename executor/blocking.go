@@ -78,10 +78,10 @@ type waiter struct {
 type blockingState struct {
 	mu sync.Mutex
 	// waiting counts blocked clients. A command about to block counts
-	// itself before it looks at its keys, and
-	// keyReady records keys only when some client waits: together these
-	// make sure a push that lands while a command decides to block is
-	// either seen by that command or served to it.
+	// itself before it looks at its keys, and keyReady records keys only
+	// when some client waits: together these make sure a push that lands
+	// while a command decides to block is either seen by that command or
+	// served to it.
 	waiting atomic.Int64
 	queues  map[blockKey][]*waiter
 	by      map[*Session]*waiter
@@ -174,7 +174,7 @@ func (s *Session) keyReadyIn(db int, key []byte) {
 }
 
 // databaseReady notes every key blocked clients wait for in database db
-// (SWAPDB, FLUSHDB's opposite: a database that changed wholesale).
+// (SWAPDB: every key of the database changed at once).
 func (s *Session) databaseReady(db int) {
 	bs := &s.ex.blocking
 	if bs.waiting.Load() == 0 {

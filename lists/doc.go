@@ -15,8 +15,9 @@
 //
 // Walking backwards inside a node means finding the element starts from
 // the node's beginning, because lengths are written only before each
-// element; with nodes of a few kilobytes this costs little and saves the
-// back-length byte per element that Redis's listpack spends.
+// element: this saves the back-length byte per element that Redis's
+// listpack spends. Tail pops, the one backward walk that repeats, keep an
+// index of the last node's element starts instead (tail.go).
 //
 // Every method is called with the key's store lock held; a List is not
 // safe for concurrent use on its own.
