@@ -284,11 +284,8 @@ func (s *Session) positiveArg(arg []byte) (int, bool) {
 		s.reply.Error("ERR value is out of range, must be positive")
 		return 0, false
 	}
-	return clampInt(n), true
+	return int(n), true
 }
-
-// clampInt is n as an int; on 64-bit systems, n itself.
-func clampInt(n int64) int { return int(n) }
 
 // LLEN key: the number of elements, 0 for no list.
 func cmdLLen(s *Session, args [][]byte) {
@@ -314,7 +311,7 @@ func cmdLIndex(s *Session, args [][]byte) {
 			s.reply.Error(errNotInteger)
 			return
 		}
-		if v, found := l.Index(clampInt(i)); found {
+		if v, found := l.Index(int(i)); found {
 			s.reply.Bulk(v)
 			return
 		}
@@ -376,7 +373,7 @@ func cmdLSet(s *Session, args [][]byte) {
 			s.reply.Error(errNotInteger)
 			return store.Edit{}
 		}
-		if !l.Set(s.listFill(), clampInt(i), args[3]) {
+		if !l.Set(s.listFill(), int(i), args[3]) {
 			s.reply.Error("ERR index out of range")
 			return store.Edit{}
 		}
@@ -423,7 +420,7 @@ func cmdLRem(s *Session, args [][]byte) {
 	}
 	key := args[1]
 	s.editList(key, func() { s.reply.Int(0) }, func(l *lists.List) store.Edit {
-		removed := l.Remove(clampInt(count), args[3])
+		removed := l.Remove(int(count), args[3])
 		s.reply.Int(int64(removed))
 		if removed == 0 {
 			return store.Edit{}

@@ -153,7 +153,7 @@ func (s *Session) parseMPop(args [][]byte) (mpopArgs, bool) {
 				s.reply.Error("ERR count should be greater than 0")
 				return m, false
 			}
-			m.count = clampInt(n)
+			m.count = int(n)
 			continue
 		}
 		s.reply.Error(errSyntax)
