@@ -116,6 +116,8 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	d.setLatencyTracking(v)
 	d.setHLLSparseMaxBytes(v)
 	d.setKeyspaceEvents(v)
+	d.setSlowlog(v)
+	d.setLatencyMonitor(v)
 	if v.Bool("appendonly") {
 		if d.appendOnly, err = d.loadAppendOnly(); err != nil {
 			d.srv.Discard()

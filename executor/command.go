@@ -79,7 +79,7 @@ func (c *command) arityOK(n int) bool {
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
 	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands,
-	objectCommands}
+	objectCommands, slowlogCommands, latencyCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {

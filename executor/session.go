@@ -211,6 +211,7 @@ func (s *Session) call(cmd *command, args [][]byte) {
 	}
 	end := time.Since(s.ex.started)
 	s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
+	s.noteRunTime(cmd, args, end-s.clock)
 	s.clock = end
 }
 
