@@ -53,6 +53,10 @@ type Config struct {
 	RewritePercentage int
 	RewriteMinSize    int64
 	Log               *logrus.Logger
+	// Latency, when set, is told how long each write to the file took
+	// ("aof-write") and, with appendfsync always, each fsync
+	// ("aof-fsync-always"): Redis's latency monitor events.
+	Latency func(event string, took time.Duration)
 }
 
 // AOF is an open append-only file.
@@ -323,7 +327,10 @@ func (a *AOF) flush(final bool) bool {
 	}
 	var err error
 	if len(batch) > 0 {
-		if _, err = a.file.Write(batch); err == nil {
+		began := time.Now()
+		_, err = a.file.Write(batch)
+		a.noteLatency("aof-write", began)
+		if err == nil {
 			a.size += int64(len(batch))
 			a.writes++
 		} else {
@@ -338,9 +345,13 @@ func (a *AOF) flush(final bool) bool {
 	if err == nil && needSync {
 		// fsync(2): until it returns, the bytes may still be only in the
 		// page cache, and a power cut or kernel crash would lose them.
+		began := time.Now()
 		err = a.file.Sync()
 		a.lastSync = time.Now()
 		a.fsyncs++
+		if policy == Always {
+			a.noteLatency("aof-fsync-always", began)
+		}
 	}
 	a.fileMu.Unlock()
 
@@ -366,6 +377,13 @@ func (a *AOF) flush(final bool) bool {
 	a.synced = upTo
 	a.durable.Broadcast()
 	return closed && len(a.buf) == 0
+}
+
+// noteLatency tells Config.Latency how long event took since began.
+func (a *AOF) noteLatency(event string, began time.Time) {
+	if a.cfg.Latency != nil {
+		a.cfg.Latency(event, time.Since(began))
+	}
 }
 
 // Close writes and fsyncs everything recorded, stops the writer and closes

@@ -286,7 +286,14 @@ func aofPath(v config.Values) string {
 
 func (d *Daemon) aofConfig(v config.Values) aof.Config {
 	return aof.Config{Path: aofPath(v), Fsync: fsyncPolicy(v), LoadTruncated: v.Bool("aof-load-truncated"),
-		RewritePercentage: int(v.Int("auto-aof-rewrite-percentage")), RewriteMinSize: v.Int("auto-aof-rewrite-min-size"), Log: d.log}
+		RewritePercentage: int(v.Int("auto-aof-rewrite-percentage")), RewriteMinSize: v.Int("auto-aof-rewrite-min-size"), Log: d.log,
+		Latency: d.aofLatency}
+}
+
+// aofLatency hands the append-only file's slow writes and fsyncs to the
+// latency monitor (LATENCY LATEST).
+func (d *Daemon) aofLatency(event string, took time.Duration) {
+	d.ex.RecordLatency(event, took.Milliseconds(), time.Now().Unix())
 }
 
 // protectedMode is Redis's protected mode: while it is on and no password

@@ -37,12 +37,9 @@ func cmdSlowlogGet(s *Session, args [][]byte) {
 	}
 	count := int64(defaultSlowlogGet)
 	if len(args) == 3 {
+		// Redis gives the one error for a count that is no number too.
 		n, ok := parseInt(args[2])
-		if !ok {
-			s.reply.Error(errNotInteger)
-			return
-		}
-		if n < -1 {
+		if !ok || n < -1 {
 			s.reply.Error("ERR count should be greater than or equal to -1")
 			return
 		}
