@@ -118,6 +118,7 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	d.setKeyspaceEvents(v)
 	d.setSlowlog(v)
 	d.setLatencyMonitor(v)
+	d.ex.SetReloader(d.reloadAppendOnly)
 	if v.Bool("appendonly") {
 		if d.appendOnly, err = d.loadAppendOnly(); err != nil {
 			d.srv.Discard()
@@ -277,6 +278,51 @@ func (d *Daemon) loadAppendOnly() (*aof.AOF, error) {
 	a.Attach(d.ex.Databases()...)
 	d.ex.UsePersistence(a)
 	return a, nil
+}
+
+// reloadAppendOnly is DEBUG LOADAOF's and DEBUG RELOAD's work (the
+// executor's Reloader; no command runs meanwhile): optionally rewrite the
+// file from the data set, then close it (written and fsynced), empty
+// every database without recording that, replay the file into them, and
+// open it again to record from there on. If the replay fails the data
+// loaded so far stays, and the file is reopened all the same, untouched.
+func (d *Daemon) reloadAppendOnly(rewriteFirst bool, replay func(args [][]byte) error) error {
+	v := d.live.Values()
+	d.aofMu.Lock()
+	defer d.aofMu.Unlock()
+	a := d.appendOnly
+	if a == nil || d.stopped {
+		return executor.ErrAppendOnlyOff
+	}
+	dbs := d.ex.Databases()
+	if rewriteFirst {
+		if err := a.Rewrite(dbs...); err != nil {
+			return fmt.Errorf("rewriting the append only file: %w", err)
+		}
+	}
+	d.ex.UsePersistence(nil)
+	d.appendOnly = nil
+	if err := a.Stop(); err != nil {
+		d.log.WithError(err).Error("append-only file: the last writes before DEBUG LOADAOF failed")
+	}
+	for _, db := range dbs {
+		db.Flush()
+	}
+	path := aofPath(v)
+	st, loadErr := aof.Load(path, v.Bool("aof-load-truncated"), replay)
+	reopened, err := aof.Open(d.aofConfig(v))
+	if err != nil {
+		d.log.WithError(err).Errorf("append-only file: cannot reopen %s after DEBUG LOADAOF; it is off now", path)
+		return errors.Join(loadErr, err)
+	}
+	reopened.Attach(dbs...)
+	d.appendOnly = reopened
+	d.ex.UsePersistence(reopened)
+	if loadErr != nil {
+		return loadErr
+	}
+	d.log.Warnf("append-only file: data set reloaded by DEBUG (%d commands, %d bytes)", st.Commands, st.Bytes)
+	return nil
 }
 
 // aofPath is where the append-only file is: appendfilename in dir.

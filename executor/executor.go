@@ -103,8 +103,8 @@ type Executor struct {
 	commandNames []string // sorted, for COMMAND and COMMAND LIST
 	settings     Settings
 	started      time.Time
-	runID        string // INFO run_id: tells this run from the next
-	replID       string // INFO master_replid
+	runID        string                 // INFO run_id: tells this run from the next
+	replID       atomic.Pointer[string] // INFO master_replid; DEBUG CHANGE-REPL-ID draws another
 	clientID     atomic.Int64
 	stats        stats
 	commandStats []commandStats // by command.statsIndex
@@ -129,6 +129,7 @@ type Executor struct {
 	memory           memoryWatch
 	persist          atomic.Pointer[persistence] // nil while appendonly is no
 	replayer         *Session                    // runs the append-only file at start
+	reloader         Reloader                    // DEBUG LOADAOF and RELOAD (debug_reload.go); set before serving
 	clients          clientList                  // every connected session (CLIENT LIST, KILL)
 	pause            atomic.Pointer[pauseState]  // CLIENT PAUSE in force; nil when none
 	pauseMu          sync.Mutex                  // serialises pausing and unpausing
@@ -173,7 +174,8 @@ func New(st *store.Store, cfg Config) *Executor {
 		cfg.MaxBulkLen = parser.DefaultMaxBulkLen
 	}
 	ex := &Executor{dbs: newDatabases(st, cfg.Databases), cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub(),
-		tracking: newTracker(), commandStats: make([]commandStats, len(everyCommand)), runID: randomID(), replID: randomID()}
+		tracking: newTracker(), commandStats: make([]commandStats, len(everyCommand)), runID: randomID()}
+	ex.changeReplID()
 	ex.latencyTracking.Store(true)
 	ex.SetSlowlog(defaultSlowlogThreshold, defaultSlowlogMaxLen)
 	ex.percentiles.Store(&defaultPercentiles)

@@ -70,7 +70,7 @@ func (s *Session) stopMonitoring() {
 // feedMonitors shows cmd, just run by s with args, to every monitor;
 // execute calls it only while someone monitors.
 func (s *Session) feedMonitors(cmd *command, args [][]byte) {
-	if cmd.flags&(flagAdmin|flagSkipMonitor) != 0 || s == s.ex.replayer {
+	if cmd.flags&(flagAdmin|flagSkipMonitor) != 0 || s.replaying {
 		return
 	}
 	if s.monitoring.Load() && s.replies == repliesOn {

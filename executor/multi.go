@@ -224,6 +224,10 @@ type TransactionLog interface {
 // exclusive runs fn while no other session runs a command (see the top of
 // this file): the session trades its read lock for the write lock.
 func (s *Session) exclusive(fn func()) {
+	if s.exclusiveHeld {
+		fn()
+		return
+	}
 	if s.readLocked {
 		s.ex.exclusive.RUnlock()
 	}

@@ -55,6 +55,12 @@ type Session struct {
 	tx         transaction // MULTI (multi.go)
 	watch      watchState  // WATCH (watch.go)
 	readLocked bool        // holds the executor's lock for reading (multi.go)
+	// replaying: the session runs the append-only file's commands, for
+	// no client: the slow log, the latency monitor and monitors skip them.
+	replaying bool
+	// exclusiveHeld: the session runs inside another's exclusive section
+	// (DEBUG LOADAOF's replay), so it already runs alone.
+	exclusiveHeld bool
 }
 
 // batchCounts are counted per batch of requests and then added to the

@@ -61,10 +61,10 @@ func (ex *Executor) SetSlowlog(thresholdMicros, maxLen int64) {
 // Redis.
 func (s *Session) noteRunTime(cmd *command, args [][]byte, d time.Duration) {
 	if us := s.ex.slowlog.threshold.Load(); us >= 0 && d.Microseconds() >= us &&
-		cmd.flags&flagSkipSlowlog == 0 && s != s.ex.replayer {
+		cmd.flags&flagSkipSlowlog == 0 && !s.replaying {
 		s.ex.slowlog.add(s, cmd, args, d)
 	}
-	if ms := s.ex.latencyThreshold.Load(); ms > 0 && d.Milliseconds() >= ms && s != s.ex.replayer {
+	if ms := s.ex.latencyThreshold.Load(); ms > 0 && d.Milliseconds() >= ms && !s.replaying {
 		event := "command"
 		if cmd.flags&flagFast != 0 {
 			event = "fast-command"

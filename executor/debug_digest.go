@@ -1,0 +1,104 @@
+package executor
+
+import (
+	"crypto/sha1"
+	"encoding/binary"
+	"encoding/hex"
+
+	"redis-lite/store"
+)
+
+// DEBUG DIGEST and DIGEST-VALUE: SHA1-based fingerprints of the data, the
+// ones Redis computes, so the same data set gives the same hex string here
+// and in redis-server (Redis's tests compare them across a reload).
+//
+// Two ways of adding data to a 20-byte digest: xor adds SHA1(data) with
+// XOR, so the order of additions does not matter (keys, set members);
+// mix also hashes the digest again afterwards, so it does (a string's
+// bytes after its type, a list's elements in order). A key's digest mixes
+// its name, its type number and its value, and xors "!!expire!!" if it
+// has a time to live; a database's keys are xored together; the data set
+// mixes each non-empty database's number, then xors in its keys.
+
+type digest [sha1.Size]byte
+
+// xor adds data's SHA1 to d, in no order.
+func (d *digest) xor(data []byte) {
+	sum := sha1.Sum(data)
+	for i := range d {
+		d[i] ^= sum[i]
+	}
+}
+
+// mix adds data to d in order: xor, then d becomes SHA1(d).
+func (d *digest) mix(data []byte) {
+	d.xor(data)
+	*d = sha1.Sum(d[:])
+}
+
+func (d *digest) String() string { return hex.EncodeToString(d[:]) }
+
+// typeNumberString is Redis's number for the string type, which a
+// string's digest mixes in (list 1, set 2, sorted set 3, hash 4).
+const typeNumberString = 0
+
+// mixUint32 mixes n as the four big-endian bytes Redis hashes.
+func (d *digest) mixUint32(n uint32) {
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], n)
+	d.mix(b[:])
+}
+
+// addValue adds a key's value and expiry to its digest. Strings are the
+// only values here; a collection type adds its case as Redis digests it
+// (a list mixes its elements in order, a set xors its members, a hash
+// xors one mixed digest per field and value, a sorted set one per member
+// and its score printed with %.17g).
+func (d *digest) addValue(e store.Entry) {
+	d.mixUint32(typeNumberString)
+	d.mix(e.Value)
+	if e.ExpireAt != 0 {
+		d.xor([]byte("!!expire!!"))
+	}
+}
+
+// datasetDigest is DEBUG DIGEST's fingerprint of every database: 40
+// zeros when all are empty.
+func (ex *Executor) datasetDigest() digest {
+	var all digest
+	for n, db := range ex.dbs {
+		if db.Len() == 0 {
+			continue
+		}
+		all.mixUint32(uint32(n))
+		db.Range(func(key []byte, e store.Entry) bool {
+			var one digest
+			one.mix(key)
+			one.addValue(e)
+			all.xor(one[:])
+			return true
+		})
+	}
+	return all
+}
+
+// DEBUG DIGEST: the data set's fingerprint. It runs alone, so no write
+// lands halfway through.
+func debugDigest(s *Session, _ [][]byte) {
+	var d digest
+	s.exclusive(func() { d = s.ex.datasetDigest() })
+	s.reply.Status(d.String())
+}
+
+// DEBUG DIGEST-VALUE key ...: each key's value fingerprint (its name not
+// included), 40 zeros for a missing key.
+func debugDigestValue(s *Session, args [][]byte) {
+	s.reply.Array(len(args) - 2)
+	for _, key := range args[2:] {
+		var d digest
+		if e, ok := s.db().Peek(key); ok {
+			d.addValue(e)
+		}
+		s.reply.Status(d.String())
+	}
+}
