@@ -31,9 +31,13 @@ func lzfSlot(h uint32) uint32 {
 
 // lzfCompressedLen is the size of in compressed, or 0 when that would not
 // fit in limit bytes (Redis then stores the string as it is).
-func lzfCompressedLen(in []byte, limit int) int {
+func lzfCompressedLen(in []byte, limit int) int { return len(lzfCompress(in, limit)) }
+
+// lzfCompress is in compressed, or nil when that would not fit in limit
+// bytes.
+func lzfCompress(in []byte, limit int) []byte {
 	if len(in) == 0 || limit <= 0 {
-		return 0
+		return nil
 	}
 	// Positions are kept plus one, so the zero value is an empty slot.
 	table := make([]int32, 1<<lzfHashBits)
@@ -55,7 +59,7 @@ func lzfCompressedLen(in []byte, limit int) int {
 				unrun = 1
 			}
 			if op+3+1 >= limit && op-unrun+3+1 >= limit {
-				return 0
+				return nil
 			}
 			out[op-lit-1] = byte(lit - 1) // close the literal run
 			op -= unrun                   // or drop it when empty
@@ -87,13 +91,13 @@ func lzfCompressedLen(in []byte, limit int) int {
 			continue
 		}
 		if op >= limit {
-			return 0
+			return nil
 		}
 		op, lit = lzfLiteral(out, op, lit, in[ip])
 		ip++
 	}
 	if op+3 > limit {
-		return 0
+		return nil
 	}
 	for ; ip < end; ip++ {
 		op, lit = lzfLiteral(out, op, lit, in[ip])
@@ -102,7 +106,7 @@ func lzfCompressedLen(in []byte, limit int) int {
 	if lit == 0 {
 		op--
 	}
-	return op
+	return out[:op]
 }
 
 // lzfMatchLen is how many bytes at ip repeat those at ref, counted as
