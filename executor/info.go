@@ -156,7 +156,7 @@ func infoClients(ex *Executor, b *strings.Builder) {
 	if max := ex.param("maxclients"); max != "" {
 		field(b, "maxclients", max)
 	}
-	field(b, "blocked_clients", 0)
+	field(b, "blocked_clients", ex.blockedClients())
 	field(b, "pubsub_clients", ex.hub.clients.Load())
 	field(b, "tracking_clients", ex.tracking.clients.Load())
 	if c.Loops > 0 {
