@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"redis-lite/store"
 )
@@ -95,5 +96,26 @@ func TestDigestsMatchRedis(t *testing.T) {
 		strings.Repeat("0", 40) + "\r\n+OK\r\n*1\r\n+b4fc66738120fba0b5aa500ab5c2bf89cea1c5da\r\n"
 	if out != want {
 		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
+// TestDebugRunsAloneInsideEXEC: DIGEST runs alone, and so does EXEC; one
+// inside the other must neither deadlock nor unlock twice.
+func TestDebugRunsAloneInsideEXEC(t *testing.T) {
+	ex := New(store.New(), Config{EnableDebug: true})
+	done := make(chan string, 1)
+	go func() {
+		out, _ := converse(t, ex, "MULTI\r\nDEBUG DIGEST\r\nDEBUG RELOAD\r\nEXEC\r\nPING\r\n")
+		done <- out
+	}()
+	select {
+	case out := <-done:
+		want := "+OK\r\n+QUEUED\r\n+QUEUED\r\n*2\r\n+" + strings.Repeat("0", 40) +
+			"\r\n-ERR the append only file is off (turn it on with CONFIG SET appendonly yes)\r\n+PONG\r\n"
+		if out != want {
+			t.Fatalf("got %q, want %q", out, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("DEBUG DIGEST inside EXEC did not return")
 	}
 }

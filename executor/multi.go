@@ -232,7 +232,9 @@ func (s *Session) exclusive(fn func()) {
 		s.ex.exclusive.RUnlock()
 	}
 	s.ex.exclusive.Lock()
+	s.exclusiveHeld = true // a nested call (DEBUG DIGEST inside EXEC) just runs
 	defer func() {
+		s.exclusiveHeld = false
 		s.ex.exclusive.Unlock()
 		if s.readLocked {
 			s.ex.exclusive.RLock()

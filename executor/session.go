@@ -58,8 +58,9 @@ type Session struct {
 	// replaying: the session runs the append-only file's commands, for
 	// no client: the slow log, the latency monitor and monitors skip them.
 	replaying bool
-	// exclusiveHeld: the session runs inside another's exclusive section
-	// (DEBUG LOADAOF's replay), so it already runs alone.
+	// exclusiveHeld: the session already runs alone, in its own
+	// exclusive section (EXEC running DEBUG DIGEST) or in another's
+	// (DEBUG LOADAOF's replay).
 	exclusiveHeld bool
 }
 
