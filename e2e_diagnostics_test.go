@@ -89,13 +89,32 @@ func TestDebugObjectAndDigestMatchRedis(t *testing.T) {
 			t.Errorf("DEBUG OBJECT of %q (%d bytes): got %q, want %q", v[:min(len(v), 30)], len(v), got, want)
 		}
 	}
+	// Sets: integers (an intset, at each width), strings (a hashtable),
+	// and an intset turned hashtable by its size.
+	sets := [][]string{{"1", "2", "3"}, {"-5", "40000"}, {"1", "5000000000"}, {"a", "b", strings.Repeat("c", 30)}, {"1", "x"}}
+	var big []string
+	for i := range 600 {
+		big = append(big, strconv.Itoa(i*7))
+	}
+	sets = append(sets, big)
+	for i, members := range sets {
+		key := "set" + strconv.Itoa(i)
+		for _, c := range []*respConn{redis, lite} {
+			c.call(append([]string{"SADD", key}, members...)...)
+		}
+		got := debugObjectVolatile.ReplaceAllString(lite.call("DEBUG", "OBJECT", key), "")
+		want := debugObjectVolatile.ReplaceAllString(redis.call("DEBUG", "OBJECT", key), "")
+		if got != want {
+			t.Errorf("DEBUG OBJECT of the set %q: got %q, want %q", members[:min(len(members), 3)], got, want)
+		}
+	}
 	for _, c := range []*respConn{redis, lite} {
 		c.call("EXPIRE", "k3", "1000")
 		c.call("SELECT", "5")
 		c.call("SET", "k0", "in five")
 		c.call("SELECT", "0")
 	}
-	for _, req := range [][]string{{"DEBUG", "DIGEST"}, {"DEBUG", "DIGEST-VALUE", "k0", "k3", "k40", "nosuch"}} {
+	for _, req := range [][]string{{"DEBUG", "DIGEST"}, {"DEBUG", "DIGEST-VALUE", "k0", "k3", "k40", "set0", "set3", "set5", "nosuch"}} {
 		if got, want := lite.call(req...), redis.call(req...); got != want {
 			t.Errorf("%v: got %q, want %q", req, got, want)
 		}
@@ -275,6 +294,7 @@ func TestDebugReloadKeepsTheDataSet(t *testing.T) {
 			"--dir", t.TempDir()).addr)
 		for _, req := range [][]string{{"SET", "a", "1"}, {"INCR", "a"}, {"SET", "b", "v", "EX", "1000"},
 			{"MULTI"}, {"INCRBY", "a", "5"}, {"APPEND", "b", "w"}, {"EXEC"},
+			{"SADD", "ints", "1", "2", "3"}, {"SADD", "strs", "x", "y"}, {"SREM", "strs", "x"},
 			{"SELECT", "2"}, {"SET", "a", "two"}, {"SELECT", "0"}} {
 			c.call(req...)
 		}

@@ -19,7 +19,8 @@ var importRules = map[string][]string{
 	"pool":     nil,
 	"signals":  nil,
 	"hll":      nil,
-	"executor": {"parser", "store", "hll"},
+	"sets":     {"store"},
+	"executor": {"parser", "store", "hll", "sets"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -195,52 +195,75 @@ func (a *AOF) wakeWriter() {
 func (a *AOF) Attach(dbs ...*store.Store) {
 	a.dbs = dbs
 	for i, db := range dbs {
-		db.Observe(func(c store.Change) { a.Record(i, c) })
+		db.Observe(func(c store.Change) { a.record(i, db, c) })
 	}
 }
 
-// Record appends change c of database db, after a SELECT when the last
-// record was in another. It is called by the store under the key's lock,
-// so it only copies bytes into memory; the writer goroutine does the I/O.
-func (a *AOF) Record(db int, c store.Change) {
+// record appends change c of database db (data), after a SELECT when
+// the last record was in another. It is called by the store under the
+// key's lock, so it only copies bytes into memory; the writer goroutine
+// does the I/O.
+func (a *AOF) record(db int, data *store.Store, c store.Change) {
 	a.mu.Lock()
+	// Asked now, under mu: whether the rewrite running keeps c depends
+	// on where its snapshot is at this moment (store's snapshot.go).
+	missed := data.SnapshotMisses(c)
 	if a.tx.open { // EndTransaction records it
-		a.tx.held = a.appendChange(a.tx.held, db, c)
+		before := len(a.tx.held)
+		var selected int
+		a.tx.held, selected = a.appendChange(a.tx.held, db, c)
+		if a.rewrite.capturing {
+			a.tx.kept = append(a.tx.kept, kept(a.tx.held[before:], selected-before, missed)...)
+		}
 		a.tx.changes++
 		a.mu.Unlock()
 		return
 	}
 	before := len(a.buf)
-	a.buf = a.appendChange(a.buf, db, c)
+	var selected int
+	a.buf, selected = a.appendChange(a.buf, db, c)
 	a.recorded += uint64(len(a.buf) - before)
-	a.rewrite.capture(a.buf[before:])
+	a.rewrite.capture(kept(a.buf[before:], selected-before, missed))
 	a.mu.Unlock()
 	a.wakeWriter()
 }
 
+// kept is what a running rewrite keeps of rec, the record of a change
+// whose first selectLen bytes are its SELECT: all of it when the
+// rewrite's snapshot missed the change (store's snapshot.go), otherwise
+// only the SELECT, so that no change is applied twice and the kept
+// records' SELECTs stay right.
+func kept(rec []byte, selectLen int, missed bool) []byte {
+	if missed {
+		return rec
+	}
+	return rec[:selectLen]
+}
+
 // appendChange appends the record of c, a change in database db, to b:
 // SWAPDB as itself, any other change after a SELECT when the file's last
-// record is in another database. The caller holds mu, and b's records go
+// record is in another database. selected is where the SELECT ends. The caller holds mu, and b's records go
 // to the file next (a transaction's are held, but nothing else is recorded
 // until they are written).
-func (a *AOF) appendChange(b []byte, db int, c store.Change) []byte {
+func (a *AOF) appendChange(b []byte, db int, c store.Change) (out []byte, selected int) {
 	if c.Op == store.ChangeSwap {
 		// SWAPDB is replayed as such; it needs no SELECT.
 		a.swaps++
-		return appendCommand(b, "SWAPDB", strconv.Itoa(db), strconv.Itoa(a.indexOf(c.With)))
+		return appendCommand(b, "SWAPDB", strconv.Itoa(db), strconv.Itoa(a.indexOf(c.With))), len(b)
 	}
 	if db != a.lastDB {
 		b = appendSelect(b, db)
 		a.lastDB = db
 	}
-	return appendRecord(b, c)
+	return appendRecord(b, c), len(b)
 }
 
-// appendLocked records bytes that are already RESP; the caller holds mu.
-func (a *AOF) appendLocked(rec []byte) {
+// appendLocked records bytes that are already RESP, of which a running
+// rewrite keeps kept; the caller holds mu.
+func (a *AOF) appendLocked(rec, kept []byte) {
 	a.buf = append(a.buf, rec...)
 	a.recorded += uint64(len(rec))
-	a.rewrite.capture(rec)
+	a.rewrite.capture(kept)
 }
 
 // indexOf is the number of database st.

@@ -60,10 +60,14 @@ func (d *daemon) run(reqs ...string) string {
 // dump is the key space as text: key=value (expiry), sorted.
 func dump(data *store.Store) string {
 	var lines []string
-	data.Range(func(k []byte, e store.Entry) bool {
-		lines = append(lines, fmt.Sprintf("%s=%s (%d)", k, e.Value, e.ExpireAt))
-		return true
-	})
+	data.SnapshotRange(func(k []byte, e store.Entry) {
+		value := string(e.Value)
+		if e.Obj != nil { // a collection, as the commands that make it
+			value = ""
+			e.Obj.Rebuild(k, func(args [][]byte) { value += fmt.Sprintf("%q", args) })
+		}
+		lines = append(lines, fmt.Sprintf("%s=%s (%d)", k, value, e.ExpireAt))
+	}, func() bool { return true })
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
 }
@@ -242,7 +246,7 @@ func TestRewriteUnderConcurrentWritesLosesNothing(t *testing.T) {
 	again := open(t, path, aof.No, testclock.New())
 	defer again.aof.Close()
 	if replayed := dump(again.data); replayed != live {
-		t.Fatalf("the rewritten file replays to %d bytes of key space, the live one was %d", len(replayed), len(live))
+		t.Fatalf("the rewritten file replays to %d bytes of key space, the live one was %d\n%s", len(replayed), len(live), firstDifference(replayed, live))
 	}
 	if !strings.Contains(live, "counter:0=") {
 		t.Fatal("the writers wrote nothing; the test proves nothing")
@@ -482,4 +486,15 @@ func TestRewriteThresholdsChangeLive(t *testing.T) {
 		}
 		return false
 	})
+}
+
+// firstDifference shows the first line where two dumps differ.
+func firstDifference(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d: %q vs %q", i, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines vs %d", len(la), len(lb))
 }

@@ -86,6 +86,12 @@ func (a *AOF) rewriteFile(dbs []*store.Store) error {
 	// From here on every record is also kept for the new file. Which
 	// database the snapshot ends in is not known yet, so the first record
 	// kept names its own.
+	// The snapshot begins before the keeping: a change made in between
+	// is in the snapshot and not kept (store's snapshot.go).
+	for _, data := range dbs {
+		data.BeginSnapshot()
+		defer data.EndSnapshot()
+	}
 	a.mu.Lock()
 	a.rewrite.capturing, a.rewrite.pending = true, nil
 	a.lastDB = -1
@@ -96,12 +102,17 @@ func (a *AOF) rewriteFile(dbs []*store.Store) error {
 	var werr error
 	selected := 0 // a replay starts in database 0
 	for i, data := range dbs {
-		data.Range(func(key []byte, e store.Entry) bool {
+		data.SnapshotRange(func(key []byte, e store.Entry) {
 			if i != selected {
 				buf = appendSelect(buf, i)
 				selected = i
 			}
-			buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
+			if e.Obj != nil {
+				buf = appendObject(buf, key, e)
+			} else {
+				buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
+			}
+		}, func() bool {
 			if len(buf) >= 1<<20 {
 				_, werr = tmp.Write(buf)
 				buf = buf[:0]
@@ -124,8 +135,7 @@ func (a *AOF) rewriteFile(dbs []*store.Store) error {
 	}
 
 	// The switch: writers wait for these few steps. What was recorded
-	// during the snapshot goes after it; records are results, so those the
-	// snapshot already shows are harmlessly applied again.
+	// during the snapshot and is not in it goes after it.
 	a.fileMu.Lock()
 	defer a.fileMu.Unlock()
 	a.mu.Lock()

@@ -16,6 +16,7 @@ type transactionState struct {
 	open    bool
 	changes int    // records held
 	held    []byte // the records, waiting for EndTransaction
+	kept    []byte // what a running rewrite keeps of them (aof.go's kept)
 }
 
 // BeginTransaction starts holding the changes recorded until
@@ -23,7 +24,7 @@ type transactionState struct {
 // other client's change falls in between).
 func (a *AOF) BeginTransaction() {
 	a.mu.Lock()
-	a.tx.open, a.tx.changes, a.tx.held = true, 0, a.tx.held[:0]
+	a.tx.open, a.tx.changes, a.tx.held, a.tx.kept = true, 0, a.tx.held[:0], a.tx.kept[:0]
 	a.mu.Unlock()
 }
 
@@ -38,11 +39,11 @@ func (a *AOF) EndTransaction() {
 		return
 	}
 	if tx.changes == 1 {
-		a.appendLocked(tx.held)
+		a.appendLocked(tx.held, tx.kept)
 	} else {
-		a.appendLocked([]byte(multiRecord))
-		a.appendLocked(tx.held)
-		a.appendLocked([]byte(execRecord))
+		a.appendLocked([]byte(multiRecord), []byte(multiRecord))
+		a.appendLocked(tx.held, tx.kept)
+		a.appendLocked([]byte(execRecord), []byte(execRecord))
 	}
 	a.mu.Unlock()
 	a.wakeWriter()

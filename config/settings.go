@@ -52,9 +52,11 @@ var Table = []Setting{
 	// Data types.
 	{Name: "hll-sparse-max-bytes", Kind: Memory, Default: "3000", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a HyperLogLog stays in the compact sparse encoding until it would pass this many bytes (header included), then turns dense (12 KB)"},
+	{Name: "set-max-intset-entries", Kind: Int, Default: "512", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a set of integers only stays a compact sorted array (intset) up to this many members, then turns into a hash table for good"},
 	// Notifications.
 	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
-		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ x n (A: all but n; l s h z e t d m are accepted, with no events)"},
+		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ s x n (A: all but n; l h z e t d m are accepted, with no events)"},
 	// Statistics.
 	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "keep each command's run times, for INFO latencystats"},

@@ -104,6 +104,7 @@ func (d *Daemon) hookSettings() {
 	})
 	d.live.OnSet("latency-tracking", d.setLatencyTracking)
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
+	d.live.OnSet("set-max-intset-entries", d.setSetMaxIntsetEntries)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
 	d.live.OnSet("slowlog-log-slower-than", d.setSlowlog)
@@ -175,6 +176,13 @@ func (d *Daemon) setLatencyTracking(v config.Values) error {
 // dense.
 func (d *Daemon) setHLLSparseMaxBytes(v config.Values) error {
 	d.ex.SetHLLSparseMaxBytes(v.Int("hll-sparse-max-bytes"))
+	return nil
+}
+
+// setSetMaxIntsetEntries tells the executor when a set of integers turns
+// into a hash table.
+func (d *Daemon) setSetMaxIntsetEntries(v config.Values) error {
+	d.ex.SetSetMaxIntsetEntries(v.Int("set-max-intset-entries"))
 	return nil
 }
 

@@ -131,7 +131,10 @@ func cmdBitField(s *Session, args [][]byte) {
 	}
 	results := make([]fieldResult, 0, len(ops))
 	if !writes {
-		v, found := s.db().Get(args[1])
+		v, found, isString := s.getString(args[1])
+		if !isString {
+			return
+		}
 		s.countRead(found)
 		for _, op := range ops {
 			results = append(results, fieldResult{n: readField(v, op.offset, op.typ)})
@@ -145,7 +148,7 @@ func cmdBitField(s *Session, args [][]byte) {
 	}
 	var existed bool
 	changes := 0 // Redis's count: what decides the event and the dirty counter
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		size := int(lastBit>>3) + 1
 		// A key made or grown is a change even if every write then fails.
@@ -166,7 +169,9 @@ func cmdBitField(s *Session, args [][]byte) {
 			return cur, store.KeepEdited // as Redis leaves it: made editable
 		}
 		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
-	})
+	}) {
+		return
+	}
 	s.notifyCreated(existed, args[1])
 	if changes > 0 {
 		s.changed(changes)

@@ -79,7 +79,7 @@ func cmdSetBit(s *Session, args [][]byte) {
 	}
 	var old byte
 	var existed, changed bool
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		old = bitAt(cur.Value, offset)
 		byteIndex := int(offset >> 3)
@@ -96,7 +96,9 @@ func cmdSetBit(s *Session, args [][]byte) {
 			next[byteIndex] &^= mask
 		}
 		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
-	})
+	}) {
+		return
+	}
 	if changed {
 		s.changed(1)
 		s.notifyCreated(existed, args[1])
@@ -112,7 +114,10 @@ func cmdGetBit(s *Session, args [][]byte) {
 		s.reply.Error(errBitOffset)
 		return
 	}
-	v, found := s.db().Get(args[1])
+	v, found, isString := s.getString(args[1])
+	if !isString {
+		return
+	}
 	s.countRead(found)
 	s.reply.Int(int64(bitAt(v, offset)))
 }
@@ -175,7 +180,10 @@ func countBits(v []byte, span bitSpan) int64 {
 // whole string or the range (in bytes unless BIT).
 func cmdBitCount(s *Session, args [][]byte) {
 	// Like Redis, a missing key answers 0 before the arguments are read.
-	v, found := s.db().Get(args[1])
+	v, found, isString := s.getString(args[1])
+	if !isString {
+		return
+	}
 	s.countRead(found)
 	if !found {
 		s.reply.Int(0)
@@ -226,7 +234,10 @@ func cmdBitPos(s *Session, args [][]byte) {
 		s.reply.Error("ERR The bit argument must be 1 or 0.")
 		return
 	}
-	v, found := s.db().Get(args[1])
+	v, found, isString := s.getString(args[1])
+	if !isString {
+		return
+	}
 	s.countRead(found)
 	if !found {
 		if want == 0 {
@@ -315,7 +326,7 @@ func cmdBitOp(s *Session, args [][]byte) {
 		return
 	}
 	var length int
-	existed := s.db().Derive(args[2], args[3:], func(values [][]byte) (store.Entry, store.Op) {
+	existed, collection := s.db().Derive(args[2], args[3:], func(values [][]byte) (store.Entry, store.Op) {
 		for _, v := range values {
 			length = max(length, len(v))
 			s.countRead(v != nil)
@@ -326,6 +337,9 @@ func cmdBitOp(s *Session, args [][]byte) {
 		return store.Entry{Value: combineBits(op, values, length)}, store.PutEdited
 	})
 	switch {
+	case collection:
+		s.wrongType()
+		return
 	case length > 0:
 		s.changed(1)
 		s.notifyCreated(existed, args[2])

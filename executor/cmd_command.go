@@ -128,13 +128,20 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	s.reply.BulkString("find_keys")
 	s.reply.Map(2)
 	s.reply.BulkString("type")
-	s.reply.BulkString("range")
-	s.reply.BulkString("spec")
-	s.reply.Map(3)
-	for _, f := range []struct {
+	type field struct {
 		name  string
 		value int
-	}{{"lastkey", spec.lastKey}, {"keystep", spec.step}, {"limit", spec.limit}} {
+	}
+	finder := []field{{"lastkey", spec.lastKey}, {"keystep", spec.step}, {"limit", spec.limit}}
+	if spec.byKeyNum {
+		s.reply.BulkString("keynum")
+		finder = []field{{"keynumidx", spec.keyNumIdx}, {"firstkey", spec.firstKey}, {"keystep", spec.step}}
+	} else {
+		s.reply.BulkString("range")
+	}
+	s.reply.BulkString("spec")
+	s.reply.Map(len(finder))
+	for _, f := range finder {
 		s.reply.BulkString(f.name)
 		s.reply.Int(int64(f.value))
 	}

@@ -78,6 +78,11 @@ func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
 		}
 		first, last := spec.index, spec.index+spec.lastKey
 		switch {
+		case spec.byKeyNum:
+			var ok bool
+			if first, last, ok = keyNumRange(spec, line); !ok {
+				return nil, false
+			}
 		case spec.lastKey < 0 && spec.limit == 0:
 			last = len(line) + spec.lastKey
 		case spec.lastKey < 0:
@@ -91,6 +96,22 @@ func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
 		}
 	}
 	return keys, true
+}
+
+// keyNumRange is where a keynum spec's keys lie in line. As Redis's
+// key finder does, it reads the count with C's atoi and refuses a count
+// under 1 or more than the arguments left: the command would fail anyway.
+func keyNumRange(spec keySpec, line [][]byte) (first, last int, ok bool) {
+	at := spec.index + spec.keyNumIdx
+	if at >= len(line) {
+		return 0, 0, false
+	}
+	first = spec.index + spec.firstKey
+	n := atoi(line[at])
+	if n < 1 || first > len(line) || n > int64((len(line)-first)/spec.step) {
+		return 0, 0, false
+	}
+	return first, first + (int(n)-1)*spec.step, true
 }
 
 // setKeyFlags are SET's key flags for one command line (its key spec has

@@ -43,6 +43,9 @@ func hllError(err error) string {
 	if errors.Is(err, hll.ErrNotHLL) {
 		return errNotHLL
 	}
+	if errors.Is(err, errCollection) {
+		return wrongTypeText
+	}
 	return errCorruptHLL
 }
 
@@ -55,7 +58,7 @@ func cmdPFAdd(s *Session, args [][]byte) {
 	// that raised a register.
 	updates := 0
 	var failure error
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		sk := hll.New()
 		if exists {
@@ -91,7 +94,9 @@ func cmdPFAdd(s *Session, args [][]byte) {
 			sk.InvalidateCache()
 		}
 		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
-	})
+	}) {
+		return
+	}
 	changed := updates > 0
 	if failure == nil && changed {
 		s.changed(updates)
@@ -148,7 +153,7 @@ func (s *Session) countOne(key []byte) {
 	var count uint64
 	var failure error
 	refreshed := false
-	s.db().Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if !exists {
 			s.counts.misses++
 			return cur, store.Keep
@@ -170,7 +175,9 @@ func (s *Session) countOne(key []byte) {
 		fresh.SetCachedCount(count)
 		refreshed = true
 		return store.Entry{Value: fresh.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
-	})
+	}) {
+		return
+	}
 	if failure != nil {
 		s.reply.Error(hllError(failure))
 		return
@@ -184,10 +191,18 @@ func (s *Session) countOne(key []byte) {
 	s.reply.Int(int64(count))
 }
 
+// errCollection: the key holds a collection, not a string.
+var errCollection = errors.New("not a string")
+
 // openHLL reads key for a command that only reads it: found is false for
-// a missing key; err is hll.ErrNotHLL for a value that is not an HLL.
+// a missing key; err is hll.ErrNotHLL for a value that is not an HLL and
+// errCollection for a key that is not a string.
 func (s *Session) openHLL(key []byte) (sk hll.Sketch, found bool, err error) {
-	v, ok := s.db().Get(key)
+	e, ok := s.db().Lookup(key)
+	if e.Obj != nil {
+		return hll.Sketch{}, false, errCollection
+	}
+	v := e.Value
 	if !ok {
 		s.counts.misses++
 		return hll.Sketch{}, false, nil
@@ -225,7 +240,7 @@ func cmdPFMerge(s *Session, args [][]byte) {
 	maxSparse := s.ex.hllSparseMax.Load()
 	var failure error
 	var existed bool
-	s.db().Update(dest, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(dest, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		sk := hll.New()
 		if exists {
@@ -244,7 +259,9 @@ func cmdPFMerge(s *Session, args [][]byte) {
 		}
 		sk.InvalidateCache()
 		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
-	})
+	}) {
+		return
+	}
 	if failure != nil {
 		s.reply.Error(hllError(failure))
 		return
@@ -266,7 +283,7 @@ func cmdPFDebug(s *Session, args [][]byte) {
 	var sk hll.Sketch
 	var failure string
 	converted := false
-	s.db().Update(args[2], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[2], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		if !exists {
 			failure = "ERR The specified key does not exist"
 			return cur, store.Keep
@@ -288,7 +305,9 @@ func cmdPFDebug(s *Session, args [][]byte) {
 			return cur, store.Keep
 		}
 		return store.Entry{Value: sk.Bytes(), ExpireAt: cur.ExpireAt}, store.PutEdited
-	})
+	}) {
+		return
+	}
 	if failure != "" {
 		s.reply.Error(failure)
 		return

@@ -45,7 +45,7 @@ func (s *Session) addToKey(key []byte, delta int64) {
 	var result int64
 	var existed bool
 	errText := ""
-	s.db().Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		var n int64
 		if exists {
@@ -61,7 +61,9 @@ func (s *Session) addToKey(key []byte, delta int64) {
 		}
 		result = n + delta
 		return store.Entry{Value: strconv.AppendInt(nil, result, 10), ExpireAt: cur.ExpireAt}, store.Put
-	})
+	}) {
+		return
+	}
 	if errText != "" {
 		s.reply.Error(errText)
 		return

@@ -16,13 +16,16 @@ var keyCommands = []command{
 
 // GET key: the value, or nil.
 func cmdGet(s *Session, args [][]byte) {
-	if v, ok := s.db().Get(args[1]); ok {
+	v, found, ok := s.getString(args[1])
+	switch {
+	case !ok:
+	case found:
 		s.counts.hits++
 		s.reply.Bulk(v)
-		return
+	default:
+		s.counts.misses++
+		s.reply.Nil()
 	}
-	s.counts.misses++
-	s.reply.Nil()
 }
 
 // SET key value [NX|XX] [GET] [EX s|PX ms|EXAT ts|PXAT ts|KEEPTTL]: OK, or
@@ -48,9 +51,13 @@ func cmdSet(s *Session, args [][]byte) {
 	}
 	value := args[2] // the store copies it
 	var old []byte
-	var existed, stored bool
+	var existed, stored, wrong bool
 	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
+		if o.get && cur.Obj != nil { // SET ... GET reads the old value: a string
+			wrong = true
+			return cur, store.Keep
+		}
 		if (o.nx && exists) || (o.xx && !exists) {
 			return cur, store.Keep
 		}
@@ -70,6 +77,8 @@ func cmdSet(s *Session, args [][]byte) {
 		}
 	}
 	switch {
+	case wrong:
+		s.wrongType()
 	case o.get && existed:
 		s.reply.Bulk(old)
 	case o.get || !stored:

@@ -17,10 +17,11 @@ var keyspaceCommands = []command{
 	{name: "dbsize", arity: 1, flags: flagReadonly | flagFast, run: cmdDBSize},
 }
 
-// TYPE key: "string", or "none" when absent.
+// TYPE key: the type of the key's value ("string", "list", ...), or
+// "none" when absent.
 func cmdType(s *Session, args [][]byte) {
-	if _, ok := s.db().Peek(args[1]); ok {
-		s.reply.Status("string")
+	if e, ok := s.db().Peek(args[1]); ok {
+		s.reply.Status(e.Type().String())
 		return
 	}
 	s.reply.Status("none")
@@ -69,7 +70,7 @@ func cmdScan(s *Session, args [][]byte) {
 		s.reply.Error("ERR invalid cursor")
 		return
 	}
-	count, match, typeOK := int64(10), []byte(nil), true
+	count, match, typeName := int64(10), []byte(nil), ""
 	for i := 2; i < len(args); i += 2 {
 		if i+1 >= len(args) {
 			s.reply.Error(errSyntax)
@@ -90,7 +91,7 @@ func cmdScan(s *Session, args [][]byte) {
 			}
 			count = n
 		case "type":
-			typeOK = optionName(args[i+1]) == "string"
+			typeName = optionName(args[i+1])
 		default:
 			s.reply.Error(errSyntax)
 			return
@@ -98,12 +99,24 @@ func cmdScan(s *Session, args [][]byte) {
 	}
 	var next uint64
 	var keys [][]byte
-	if store.ValidCursor(cursor) && typeOK { // another number simply ends the iteration
+	if store.ValidCursor(cursor) { // another number simply ends the iteration
 		var filter func([]byte) bool
 		if match != nil {
 			filter = keyMatcher(match)
 		}
 		next, keys = s.db().Scan(cursor, int(min(count, 1<<30)), filter)
+	}
+	if typeName != "" {
+		// As Redis, the type is checked after the batch is gathered: a
+		// key of another type still counts towards COUNT's work, and an
+		// unknown type name matches nothing.
+		kept := keys[:0]
+		for _, k := range keys {
+			if e, ok := s.db().Peek(k); ok && e.Type().String() == typeName {
+				kept = append(kept, k)
+			}
+		}
+		keys = kept
 	}
 	s.reply.Array(2)
 	s.reply.BulkString(strconv.FormatUint(next, 10))

@@ -8,8 +8,13 @@ func cmdLCS(s *Session, args [][]byte) {
 	var wantLen, wantIdx, withMatchLen bool
 	var minMatchLen int64
 	// Redis reads both keys before the options.
-	a, foundA := s.db().Get(args[1])
-	b, foundB := s.db().Get(args[2])
+	ea, foundA := s.db().Lookup(args[1])
+	eb, foundB := s.db().Lookup(args[2])
+	if ea.Obj != nil || eb.Obj != nil {
+		s.reply.Error("ERR The specified keys must contain string values")
+		return
+	}
+	a, b := ea.Value, eb.Value
 	s.countRead(foundA)
 	s.countRead(foundB)
 	for i := 3; i < len(args); i++ {

@@ -92,11 +92,28 @@ func (s *Session) lookupObject(key []byte) (store.Entry, store.Meta, bool) {
 	return e, m, ok
 }
 
-// OBJECT ENCODING key: "int", "embstr" or "raw".
+// encoder is a collection that names its encoding as Redis would.
+type encoder interface{ Encoding() string }
+
+// OBJECT ENCODING key: "int", "embstr" or "raw" for a string; for a
+// collection, the name its package gives (listpack, hashtable, ...).
 func cmdObjectEncoding(s *Session, args [][]byte) {
-	if e, m, ok := s.lookupObject(args[2]); ok {
-		s.reply.BulkString(stringEncoding(e.Value, m.Form))
+	e, m, ok := s.lookupObject(args[2])
+	if !ok {
+		return
 	}
+	if e.Obj == nil {
+		s.reply.BulkString(stringEncoding(e.Value, m.Form))
+		return
+	}
+	// A collection changes under its lock, so it is asked under it.
+	name := "unknown"
+	s.db().PeekView(args[2], func(e store.Entry, ok bool) {
+		if enc, isEncoder := e.Obj.(encoder); ok && isEncoder {
+			name = enc.Encoding()
+		}
+	})
+	s.reply.BulkString(name)
 }
 
 // OBJECT REFCOUNT key

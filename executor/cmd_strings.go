@@ -62,10 +62,12 @@ func cmdSetEX(s *Session, args [][]byte) {
 func cmdGetDel(s *Session, args [][]byte) {
 	var old []byte
 	var existed bool
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
 		return cur, store.Remove
-	})
+	}) {
+		return
+	}
 	if !existed {
 		s.reply.Nil()
 		return
@@ -88,7 +90,7 @@ func cmdGetEX(s *Session, args [][]byte) {
 	var old []byte
 	var existed bool
 	event := "" // what changed, if anything: del, expire or persist
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
 		switch {
 		case !exists:
@@ -117,7 +119,9 @@ func cmdGetEX(s *Session, args [][]byte) {
 			return cur, store.Keep
 		}
 		return cur, store.Restamp
-	})
+	}) {
+		return
+	}
 	if event != "" {
 		s.changed(1)
 		s.notify(classGeneric, event, args[1])
@@ -136,7 +140,7 @@ func cmdGetEX(s *Session, args [][]byte) {
 func cmdAppend(s *Session, args [][]byte) {
 	var length int
 	var existed bool
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		// A new slice: the stored one may be held by a reader (store doc).
 		joined := make([]byte, len(cur.Value)+len(args[2]))
@@ -149,7 +153,9 @@ func cmdAppend(s *Session, args [][]byte) {
 			return store.Entry{Value: joined, ExpireAt: cur.ExpireAt}, store.PutEdited
 		}
 		return store.Entry{Value: joined}, store.Put
-	})
+	}) {
+		return
+	}
 	s.changed(1)
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "append", args[1])
@@ -158,7 +164,10 @@ func cmdAppend(s *Session, args [][]byte) {
 
 // STRLEN key: the value's length, 0 when absent.
 func cmdStrlen(s *Session, args [][]byte) {
-	v, found := s.db().Get(args[1])
+	v, found, ok := s.getString(args[1])
+	if !ok {
+		return
+	}
 	s.countRead(found)
 	s.reply.Int(int64(len(v)))
 }
@@ -167,9 +176,10 @@ func cmdStrlen(s *Session, args [][]byte) {
 func cmdMGet(s *Session, args [][]byte) {
 	s.reply.Array(len(args) - 1)
 	for _, key := range args[1:] {
-		if v, ok := s.db().Get(key); ok {
+		// A key of another type is nil here, not an error, as in Redis.
+		if e, ok := s.db().Lookup(key); ok && e.Obj == nil {
 			s.counts.hits++
-			s.reply.Bulk(v)
+			s.reply.Bulk(e.Value)
 		} else {
 			s.counts.misses++
 			s.reply.Nil()

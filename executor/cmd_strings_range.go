@@ -33,10 +33,12 @@ func cmdGetSet(s *Session, args [][]byte) {
 	value := args[2] // the store copies it
 	var old []byte
 	var existed bool
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		old, existed = cur.Value, exists
 		return store.Entry{Value: value}, store.Put
-	})
+	}) {
+		return
+	}
 	s.changed(1)
 	s.notifyCreated(existed, args[1])
 	s.notify(classString, "set", args[1])
@@ -69,7 +71,10 @@ func cmdGetRange(s *Session, args [][]byte) {
 	if !ok {
 		return
 	}
-	v, found := s.db().Get(args[1])
+	v, found, isString := s.getString(args[1])
+	if !isString {
+		return
+	}
 	s.countRead(found)
 	first, last, empty := clampRange(start, end, int64(len(v)))
 	if empty {
@@ -118,7 +123,7 @@ func cmdSetRange(s *Session, args [][]byte) {
 	var length int
 	var existed, patched bool
 	errText := ""
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		length = len(cur.Value)
 		if len(patch) == 0 {
@@ -131,7 +136,9 @@ func cmdSetRange(s *Session, args [][]byte) {
 		next := patchedCopy(cur.Value, int(offset), patch)
 		length, patched = len(next), true
 		return store.Entry{Value: next, ExpireAt: cur.ExpireAt}, store.PutEdited
-	})
+	}) {
+		return
+	}
 	if errText != "" {
 		s.reply.Error(errText)
 		return
@@ -171,7 +178,7 @@ func cmdIncrByFloat(s *Session, args [][]byte) {
 	var result []byte
 	var existed bool
 	errText := ""
-	s.db().Update(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+	if !s.updateString(args[1], func(cur store.Entry, exists bool) (store.Entry, store.Op) {
 		existed = exists
 		current := longDouble{f: zeroLongDouble()}
 		if exists {
@@ -193,7 +200,9 @@ func cmdIncrByFloat(s *Session, args [][]byte) {
 		}
 		result = formatLongDouble(sum)
 		return store.Entry{Value: result, ExpireAt: cur.ExpireAt}, store.PutText
-	})
+	}) {
+		return
+	}
 	if errText != "" {
 		s.reply.Error(errText)
 		return

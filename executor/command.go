@@ -2,6 +2,7 @@ package executor
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -58,6 +59,9 @@ const (
 	flagNoMandatoryKeys
 	flagNoAsyncLoading
 	flagNoMulti
+	// flagMovableKeys is derived, not written in the table: the command
+	// has keys COMMAND's first/last/step cannot describe (a keynum spec).
+	flagMovableKeys
 	flagAllowBusy
 	// flagSubscribedOK (not a Redis flag, so not printed): allowed while
 	// the connection is subscribed.
@@ -65,7 +69,7 @@ const (
 )
 
 var flagNames = []string{"write", "readonly", "denyoom", "admin", "pubsub", "noscript", "blocking", "loading", "stale",
-	"skip_monitor", "skip_slowlog", "fast", "no_auth", "no_mandatory_keys", "no_async_loading", "no_multi", "allow_busy"}
+	"skip_monitor", "skip_slowlog", "fast", "no_auth", "no_mandatory_keys", "no_async_loading", "no_multi", "movablekeys", "allow_busy"}
 
 func (c *command) arityOK(n int) bool {
 	if c.arity >= 0 {
@@ -79,7 +83,7 @@ func (c *command) arityOK(n int) bool {
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
 	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands,
-	objectCommands, slowlogCommands, latencyCommands}
+	objectCommands, setCommands, slowlogCommands, latencyCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {
@@ -116,6 +120,9 @@ func attachDoc(c *command) {
 		c.doc = &commandDoc{}
 	}
 	c.firstKey, c.lastKey, c.keyStep = legacyKeyRange(c.doc.keySpecs)
+	if slices.ContainsFunc(c.doc.keySpecs, func(s keySpec) bool { return s.byKeyNum }) {
+		c.flags |= flagMovableKeys
+	}
 	for i := range c.subs {
 		attachDoc(&c.subs[i])
 	}

@@ -53,6 +53,12 @@ type keySpec struct {
 	notes                       string
 	flags                       keyFlags
 	index, lastKey, step, limit int
+	// byKeyNum finds the keys Redis's "keynum" way instead: the argument
+	// keyNumIdx after index says how many keys there are, and they begin
+	// firstKey after index, step apart (SINTERCARD). lastKey and limit
+	// are unused then.
+	byKeyNum            bool
+	keyNumIdx, firstKey int
 }
 
 // keyFlags say how a command uses a key (Redis's key-spec flags).
@@ -196,12 +202,12 @@ func (c *command) aclCategories() aclCategory {
 // used as it is; several are merged while each steps by one and starts
 // right after the previous one ends (RENAME's two keys are 1, 2, 1).
 func legacyKeyRange(specs []keySpec) (first, last, step int) {
-	if len(specs) == 1 {
+	if len(specs) == 1 && !specs[0].byKeyNum {
 		s := specs[0]
 		return s.index, absoluteLastKey(s), s.step
 	}
 	for _, s := range specs {
-		if s.step != 1 || (last != 0 && last != s.index-1) {
+		if s.byKeyNum || s.step != 1 || (last != 0 && last != s.index-1) {
 			continue
 		}
 		if first == 0 || s.index < first {

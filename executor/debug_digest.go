@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 
+	"redis-lite/sets"
 	"redis-lite/store"
 )
 
@@ -38,9 +39,9 @@ func (d *digest) mix(data []byte) {
 
 func (d *digest) String() string { return hex.EncodeToString(d[:]) }
 
-// typeNumberString is Redis's number for the string type, which a
-// string's digest mixes in (list 1, set 2, sorted set 3, hash 4).
-const typeNumberString = 0
+// Redis's type numbers, which a value's digest starts with.
+var typeNumbers = map[store.Type]uint32{store.TypeString: 0, store.TypeList: 1, store.TypeSet: 2,
+	store.TypeZSet: 3, store.TypeHash: 4}
 
 // mixUint32 mixes n as the four big-endian bytes Redis hashes.
 func (d *digest) mixUint32(n uint32) {
@@ -49,14 +50,24 @@ func (d *digest) mixUint32(n uint32) {
 	d.mix(b[:])
 }
 
-// addValue adds a key's value and expiry to its digest. Strings are the
-// only values here; a collection type adds its case as Redis digests it
-// (a list mixes its elements in order, a set xors its members, a hash
-// xors one mixed digest per field and value, a sorted set one per member
-// and its score printed with %.17g).
+// addValue adds a key's value and expiry to its digest; a collection is
+// read, so the caller holds the key's lock (SnapshotRange, PeekView). A
+// string mixes its bytes; a set xors each member (an integer member as
+// its decimal text). Each collection type to come adds its case as Redis
+// digests it: a list mixes its elements in order, a hash xors one mixed
+// digest of each field and value, a sorted set one of each member and its
+// score printed with %.17g.
 func (d *digest) addValue(e store.Entry) {
-	d.mixUint32(typeNumberString)
-	d.mix(e.Value)
+	d.mixUint32(typeNumbers[e.Type()])
+	switch v := e.Obj.(type) {
+	case nil:
+		d.mix(e.Value)
+	case *sets.Set:
+		v.Each(func(member []byte) bool {
+			d.xor(member)
+			return true
+		})
+	}
 	if e.ExpireAt != 0 {
 		d.xor([]byte("!!expire!!"))
 	}
@@ -71,13 +82,12 @@ func (ex *Executor) datasetDigest() digest {
 			continue
 		}
 		all.mixUint32(uint32(n))
-		db.Range(func(key []byte, e store.Entry) bool {
+		db.SnapshotRange(func(key []byte, e store.Entry) {
 			var one digest
 			one.mix(key)
 			one.addValue(e)
 			all.xor(one[:])
-			return true
-		})
+		}, func() bool { return true })
 	}
 	return all
 }
@@ -96,9 +106,11 @@ func debugDigestValue(s *Session, args [][]byte) {
 	s.reply.Array(len(args) - 2)
 	for _, key := range args[2:] {
 		var d digest
-		if e, ok := s.db().Peek(key); ok {
-			d.addValue(e)
-		}
+		s.db().PeekView(key, func(e store.Entry, ok bool) {
+			if ok {
+				d.addValue(e)
+			}
+		})
 		s.reply.Status(d.String())
 	}
 }

@@ -29,7 +29,7 @@ func TestLatencyEventsKeepEachSecondsWorst(t *testing.T) {
 		t.Fatalf("latest: %+v", latest)
 	}
 	le.add("fast-command", 1, 1)
-	if n := le.reset(words("FAST-COMMAND", "nosuch")); n != 1 || le.count() != 1 {
+	if n := le.reset(argsOf("FAST-COMMAND", "nosuch")); n != 1 || le.count() != 1 {
 		t.Fatalf("reset by name: %d, %d left", n, le.count())
 	}
 	if n := le.reset(nil); n != 1 || le.count() != 0 {

@@ -10,7 +10,7 @@ import (
 	"redis-lite/store"
 )
 
-func words(ws ...string) [][]byte {
+func argsOf(ws ...string) [][]byte {
 	out := make([][]byte, len(ws))
 	for i, w := range ws {
 		out[i] = []byte(w)
@@ -29,17 +29,17 @@ func TestSlowArgsTrimsAndRedactsAsRedis(t *testing.T) {
 		args [][]byte
 		want []string
 	}{
-		{"32 arguments are kept", &command{name: "mset"}, words(many[:32]...), many[:32]},
-		{"33 and more: 31 and a count", &command{name: "mset"}, words(many[:33]...),
+		{"32 arguments are kept", &command{name: "mset"}, argsOf(many[:32]...), many[:32]},
+		{"33 and more: 31 and a count", &command{name: "mset"}, argsOf(many[:33]...),
 			append(append([]string{}, many[:31]...), "... (2 more arguments)")},
-		{"40", &command{name: "mset"}, words(many...), append(append([]string{}, many[:31]...), "... (9 more arguments)")},
-		{"128 bytes are kept", &command{name: "set"}, words("set", strings.Repeat("k", 128)), []string{"set", strings.Repeat("k", 128)}},
-		{"129 bytes are cut", &command{name: "set"}, words("set", strings.Repeat("k", 129)),
+		{"40", &command{name: "mset"}, argsOf(many...), append(append([]string{}, many[:31]...), "... (9 more arguments)")},
+		{"128 bytes are kept", &command{name: "set"}, argsOf("set", strings.Repeat("k", 128)), []string{"set", strings.Repeat("k", 128)}},
+		{"129 bytes are cut", &command{name: "set"}, argsOf("set", strings.Repeat("k", 129)),
 			[]string{"set", strings.Repeat("k", 128) + "... (1 more bytes)"}},
-		{"AUTH's password", &command{name: "auth"}, words("AUTH", "user", "pw"), []string{"AUTH", "(redacted)", "(redacted)"}},
-		{"CONFIG SET's secrets only", &command{name: "config|set"}, words("CONFIG", "SET", "maxmemory", "1", "REQUIREPASS", "pw"),
+		{"AUTH's password", &command{name: "auth"}, argsOf("AUTH", "user", "pw"), []string{"AUTH", "(redacted)", "(redacted)"}},
+		{"CONFIG SET's secrets only", &command{name: "config|set"}, argsOf("CONFIG", "SET", "maxmemory", "1", "REQUIREPASS", "pw"),
 			[]string{"CONFIG", "SET", "maxmemory", "1", "REQUIREPASS", "(redacted)"}},
-		{"CONFIG SET of the wrong shape is not read", &command{name: "config|set"}, words("CONFIG", "SET", "requirepass"),
+		{"CONFIG SET of the wrong shape is not read", &command{name: "config|set"}, argsOf("CONFIG", "SET", "requirepass"),
 			[]string{"CONFIG", "SET", "requirepass"}},
 	}
 	for _, tt := range tests {
@@ -53,7 +53,7 @@ func TestSlowArgsTrimsAndRedactsAsRedis(t *testing.T) {
 		}
 	}
 	// The entry owns its bytes: the request's buffer is reused.
-	args := words("set", "value")
+	args := argsOf("set", "value")
 	kept := slowArgs(&command{name: "set"}, args)
 	args[1][0] = 'X'
 	if string(kept[1]) != "value" {
@@ -66,20 +66,20 @@ func TestSlowLogKeepsTheNewestAndCountsOn(t *testing.T) {
 	s := ex.NewSession(nil)
 	ex.SetSlowlog(0, 3)
 	for i := range 5 {
-		ex.slowlog.add(s, &command{name: "get"}, words("GET", strconv.Itoa(i)), time.Duration(i)*time.Microsecond)
+		ex.slowlog.add(s, &command{name: "get"}, argsOf("GET", strconv.Itoa(i)), time.Duration(i)*time.Microsecond)
 	}
 	got := ex.slowlog.newest(10)
 	if len(got) != 3 || got[0].id != 4 || string(got[0].args[1]) != "4" || got[2].id != 2 || got[0].micros != 4 {
 		t.Fatalf("newest: %+v", got)
 	}
 	ex.slowlog.reset()
-	ex.slowlog.add(s, &command{name: "get"}, words("GET", "x"), 0)
+	ex.slowlog.add(s, &command{name: "get"}, argsOf("GET", "x"), 0)
 	if got := ex.slowlog.newest(10); len(got) != 1 || got[0].id != 5 {
 		t.Fatalf("after RESET ids go on: %+v", got)
 	}
 	// A smaller slowlog-max-len trims at the next entry, as in Redis.
 	ex.SetSlowlog(0, 1)
-	ex.slowlog.add(s, &command{name: "get"}, words("GET", "y"), 0)
+	ex.slowlog.add(s, &command{name: "get"}, argsOf("GET", "y"), 0)
 	if ex.slowlog.length() != 1 {
 		t.Fatalf("length %d after slowlog-max-len 1", ex.slowlog.length())
 	}

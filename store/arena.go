@@ -5,7 +5,8 @@ import "encoding/binary"
 // The arena of a shard: every entry is one record, written into large byte
 // chunks that hold no pointers. A record is
 //
-//	flags (1 byte: expiry present, the value's Form) | key length (uvarint)
+//	flags (1 byte: expiry present, the value's Form, a collection's)
+//	| key length (uvarint)
 //	| value length (uvarint)
 //	| expiry in Unix ms (8 bytes, only if flagExpires) | key | value
 //
@@ -23,6 +24,9 @@ const (
 	flagExpires = 1 << 0
 	formShift   = 1 // the Form sits in the flag bits above flagExpires
 	formMask    = 3
+	// flagObject: the value is the number of a collection in the shard's
+	// object table (object.go), not a string's bytes.
+	flagObject = 1 << 3
 
 	firstChunk = 1 << 10 // a shard's first chunk; each next one doubles
 	maxChunk   = 64 << 10
@@ -61,10 +65,13 @@ func uvarintLen(n int) int {
 	return size
 }
 
-func appendRecord(b, key, value []byte, expireAt int64, form Form) []byte {
+func appendRecord(b, key, value []byte, expireAt int64, form Form, object bool) []byte {
 	flags := byte(form&formMask) << formShift
 	if expireAt != 0 {
 		flags |= flagExpires
+	}
+	if object {
+		flags |= flagObject
 	}
 	b = append(b, flags)
 	b = binary.AppendUvarint(b, uint64(len(key)))
@@ -81,10 +88,16 @@ func appendRecord(b, key, value []byte, expireAt int64, form Form) []byte {
 type record struct {
 	key, value []byte
 	expireAt   int64
-	size       int
+	object     bool // value numbers a collection (flagObject)
 }
 
-// entry is the record as the store's callers see it.
+// size is the length of the record r decodes. It is not kept in record:
+// one word more and a record no longer fits the registers that return it
+// from the table's find, which measurably slows every GET.
+func (r record) size() int { return recordSize(len(r.key), len(r.value), r.expireAt != 0) }
+
+// entry is a string's record as the store's callers see it (a
+// collection's needs its shard: shard.entryOf).
 func (r record) entry() Entry { return Entry{Value: r.value, ExpireAt: r.expireAt} }
 
 func (a *arena) read(s slot) record {
@@ -101,7 +114,7 @@ func (a *arena) read(s slot) record {
 	k, v := p+int(keyLen), p+int(keyLen)+int(valueLen)
 	r.key = b[p:k:k]
 	r.value = b[k:v:v]
-	r.size = v
+	r.object = flags&flagObject != 0
 	return r
 }
 
@@ -113,10 +126,10 @@ func (a *arena) form(s slot) Form {
 }
 
 // add writes a record and returns where it is, as a slot without its tag.
-func (a *arena) add(key, value []byte, expireAt int64, form Form) slot {
+func (a *arena) add(key, value []byte, expireAt int64, form Form, object bool) slot {
 	size := recordSize(len(key), len(value), expireAt != 0)
 	if size > largeRecord {
-		a.chunks = append(a.chunks, appendRecord(make([]byte, 0, size), key, value, expireAt, form))
+		a.chunks = append(a.chunks, appendRecord(make([]byte, 0, size), key, value, expireAt, form, object))
 		return newSlot(len(a.chunks)-1, 0)
 	}
 	if a.needsChunk(size) {
@@ -124,7 +137,7 @@ func (a *arena) add(key, value []byte, expireAt int64, form Form) slot {
 	}
 	c := a.chunks[a.fill]
 	off := len(c)
-	a.chunks[a.fill] = appendRecord(c, key, value, expireAt, form)
+	a.chunks[a.fill] = appendRecord(c, key, value, expireAt, form, object)
 	a.written += size
 	return newSlot(a.fill, off)
 }
@@ -168,13 +181,13 @@ func (a *arena) wasteful() bool {
 // access clock.
 func (a *arena) moveFrom(old *arena, s slot) slot {
 	r := old.read(s)
-	if r.size > largeRecord {
+	if r.size() > largeRecord {
 		a.chunks = append(a.chunks, old.chunks[s.chunk()])
 		moved := newSlot(len(a.chunks)-1, 0)
 		moved.tag = s.tag
 		return moved.withClock(s.clock())
 	}
-	moved := a.add(r.key, r.value, r.expireAt, old.form(s))
+	moved := a.add(r.key, r.value, r.expireAt, old.form(s), r.object)
 	moved.tag = s.tag
 	return moved.withClock(s.clock())
 }

@@ -18,8 +18,8 @@ func (s *Store) NewSibling() *Store { return newStore(s.seed, s.now) }
 // whether the transfer happened. Both keys' shards are write-locked
 // throughout, so no reader sees the key in both places or in neither.
 //
-// An entry is copied whole, whatever it holds: a value of another type,
-// once the store has them, goes across the same way.
+// An entry is copied whole, whatever it holds: a collection is moved as
+// it is, or cloned for a copy.
 func Transfer(src *Store, srcKey []byte, dst *Store, dstKey []byte, replace, move bool) (srcExists, done bool) {
 	unlock := lockPair(src, srcKey, dst, dstKey)
 	defer unlock()
@@ -32,6 +32,9 @@ func Transfer(src *Store, srcKey []byte, dst *Store, dstKey []byte, replace, mov
 	form := srcShard.arena.form(srcShard.table.slots[srcPos])
 	if !move && form == FormPlain {
 		form = FormCopied
+	}
+	if !move && e.Obj != nil {
+		e.Obj = e.Obj.Clone() // a copy is a collection of its own
 	}
 	if src == dst && string(srcKey) == string(dstKey) {
 		return true, false // the caller refuses this before asking
@@ -98,6 +101,7 @@ func Swap(a, b *Store) {
 		x, y := &a.shards[i], &b.shards[i]
 		x.table, y.table = y.table, x.table
 		x.arena, y.arena = y.arena, x.arena
+		x.objects, y.objects = y.objects, x.objects
 		x.expiring, y.expiring = y.expiring, x.expiring
 		x.sweepPos, y.sweepPos = y.sweepPos, x.sweepPos
 	}

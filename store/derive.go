@@ -7,8 +7,10 @@ package store
 // returned entry, Remove dst, or Keep it. No other writer can change a
 // source between the read and the write, as with Redis's BITOP. It
 // reports whether dst held a live key just before the write (keyspace
-// events tell a created or deleted key from a replaced one).
-func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entry, Op)) (dstExisted bool) {
+// events tell a created or deleted key from a replaced one). A string is
+// derived from strings only: when a source holds a collection, fn is not
+// called, nothing changes, and collection is true.
+func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entry, Op)) (dstExisted, collection bool) {
 	unlock := s.lockShards(append([][]byte{dst}, srcs...)...)
 	defer unlock()
 	now := s.now()
@@ -16,6 +18,9 @@ func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entr
 	for i, k := range srcs {
 		sh, tag := s.locate(k)
 		if _, e, ok := s.live(sh, tag, k, now, true); ok {
+			if e.Obj != nil {
+				return false, true
+			}
 			values[i] = e.Value
 			if values[i] == nil {
 				values[i] = []byte{} // present, though empty: only absence is nil
@@ -24,15 +29,7 @@ func (s *Store) Derive(dst []byte, srcs [][]byte, fn func(values [][]byte) (Entr
 	}
 	next, op := fn(values)
 	sh, tag := s.locate(dst)
-	pos, _, existed := s.live(sh, tag, dst, now, true)
-	switch {
-	case op.puts():
-		s.notifyPut(sh, sh.put(tag, dst, next, sh.formAfter(op, pos, existed)))
-	case op == Remove:
-		if existed {
-			sh.removeAt(pos)
-			s.notify(Change{Op: ChangeDelete, Key: dst})
-		}
-	}
-	return existed
+	pos, cur, existed := s.live(sh, tag, dst, now, true)
+	s.apply(sh, tag, dst, pos, existed, cur, Edit{Op: op, Entry: next})
+	return existed, false
 }

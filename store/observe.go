@@ -5,11 +5,17 @@ package store
 // key. INCR, APPEND, SET ... KEEPTTL all appear as the entry that resulted,
 // with its absolute expiry time, so replaying a change always gives the
 // same state, however often it is replayed.
+//
+// A collection changed in place is reported as the command that redoes
+// the change (ChangeApply, Args): that is not idempotent, so while a
+// snapshot runs (BeginSnapshot) the observer asks which changes the
+// snapshot misses (SnapshotMisses), and a rewrite keeps exactly those.
 type Change struct {
 	Op    ChangeOp
 	Key   []byte
 	Entry Entry
-	With  *Store // ChangeSwap: the store this one exchanged contents with
+	With  *Store   // ChangeSwap: the store this one exchanged contents with
+	Args  [][]byte // ChangeApply: the command that redoes the change
 }
 
 // ChangeOp is what a Change does.
@@ -20,6 +26,7 @@ const (
 	ChangeDelete                     // Key is gone
 	ChangeFlush                      // every key is gone
 	ChangeSwap                       // the contents were exchanged With another store's
+	ChangeApply                      // Key's collection changed as Args says
 )
 
 // Observe registers fn to hear of every change made from now on (nil: stop
@@ -30,8 +37,8 @@ const (
 //
 // Observe may be called while the store is in use (CONFIG SET appendonly).
 // A change is reported if and only if it is made after Observe returns,
-// as seen under its key's lock: so a Range begun after Observe sees every
-// change that was not reported.
+// as seen under its key's lock: so a snapshot begun after Observe sees
+// every change that was not reported.
 func (s *Store) Observe(fn func(Change)) {
 	if fn == nil {
 		s.observe.Store(nil)
@@ -42,43 +49,13 @@ func (s *Store) Observe(fn func(Change)) {
 
 func (s *Store) notify(c Change) {
 	if fn := s.observe.Load(); fn != nil {
+		if c.Op == ChangeFlush && s.snapshotting.Load() {
+			s.flushedDuringSnapshot()
+		}
 		(*fn)(c)
 	}
 	if c.Op != ChangeFlush && c.Op != ChangeSwap {
 		s.touched(c.Key)
-	}
-}
-
-// Range calls fn for every live key, a shard at a time: a shard's keys are
-// gathered under its read lock and handed to fn after it is released, so
-// a slow fn does not hold writers up. Keys and values are slices of the
-// arena, which is never written over, so they stay valid. fn returns false
-// to stop.
-func (s *Store) Range(fn func(key []byte, e Entry) bool) {
-	type item struct {
-		key []byte
-		e   Entry
-	}
-	var batch []item
-	for i := range s.shards {
-		sh := &s.shards[i]
-		now := s.now()
-		batch = batch[:0]
-		sh.mu.RLock()
-		for pos := range sh.table.slots {
-			if sh.table.at(pos).empty() {
-				continue
-			}
-			if key, e := sh.entryAt(pos); !expired(e, now) {
-				batch = append(batch, item{key, e})
-			}
-		}
-		sh.mu.RUnlock()
-		for _, it := range batch {
-			if !fn(it.key, it.e) {
-				return
-			}
-		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"sort"
 	"sync"
@@ -20,10 +21,12 @@ type Clock func() int64
 func SystemClock() int64 { return time.Now().UnixMilli() }
 
 // Entry is a stored value and its absolute expiry time in Unix
-// milliseconds; ExpireAt 0 means it never expires.
+// milliseconds; ExpireAt 0 means it never expires. The value is a string's
+// bytes (Value) or a collection (Obj, object.go), never both.
 type Entry struct {
 	Value    []byte
 	ExpireAt int64
+	Obj      Object
 }
 
 // Form says how a value came about, as far as Redis's choice of how to
@@ -65,6 +68,9 @@ type Store struct {
 	// sweepOff pauses the active sweep (DEBUG SET-ACTIVE-EXPIRE 0): expired
 	// keys then go only when touched, which tests of lazy expiry need.
 	sweepOff atomic.Bool
+	// snapshotting: a snapshot is running (snapshot.go), so changes say
+	// whether it will include them.
+	snapshotting atomic.Bool
 
 	observe  atomic.Pointer[func(Change)]     // set by Observe; nil: nobody
 	watcher  atomic.Pointer[Watcher]          // set by SetWatcher; nil: nobody
@@ -77,6 +83,8 @@ type shard struct {
 	mu       sync.RWMutex
 	table    table
 	arena    arena
+	objects  objects        // the collections the records number (object.go)
+	visited  atomic.Bool    // read by the snapshot running (snapshot.go)
 	expiring int            // entries that carry an expiry
 	sweepPos int            // where the active sweep looks next (sweep.go)
 	clock    *atomic.Uint32 // the store's access clock
@@ -106,6 +114,7 @@ func newStore(seed maphash.Seed, now Clock) *Store {
 func (sh *shard) reset() {
 	sh.table = table{}
 	sh.arena = newArena()
+	sh.objects = objects{}
 	sh.expiring = 0
 	sh.sweepPos = 0
 }
@@ -140,17 +149,20 @@ func (sh *shard) find(tag uint32, key []byte) (pos int, found bool) {
 // entryAt decodes the entry in the slot at pos.
 func (sh *shard) entryAt(pos int) (key []byte, e Entry) {
 	r := sh.arena.read(sh.table.at(pos))
-	return r.key, r.entry()
+	return r.key, sh.entryOf(r)
 }
 
 // put stores a copy of e at key and returns the position of its slot; the
 // caller holds the shard's write lock. e.Value may alias anything, the
-// store's own records included: it is copied before this returns.
+// store's own records included: it is copied before this returns. A
+// collection (e.Obj) is kept as it is, not copied.
 func (sh *shard) put(tag uint32, key []byte, e Entry, form Form) int {
+	value := e.Value
+	var ref [binary.MaxVarintLen32]byte
 	// Compact when the record needs a new chunk anyway: the fresh arena's
 	// chunk then takes the place of the one that would have been made, so
 	// overwriting one hot key allocates about one record's worth per write.
-	if sh.arena.needsChunk(recordSize(len(key), len(e.Value), e.ExpireAt != 0)) && sh.arena.wasteful() {
+	if sh.arena.needsChunk(recordSize(len(key), len(value), e.ExpireAt != 0)) && sh.arena.wasteful() {
 		sh.compact()
 	}
 	pos, found := sh.find(tag, key)
@@ -162,7 +174,12 @@ func (sh *shard) put(tag uint32, key []byte, e Entry, form Form) int {
 		}
 		sh.table.count++
 	}
-	s := sh.arena.add(key, e.Value, e.ExpireAt, form)
+	if e.Obj != nil {
+		// Filed after the release above, which may free the very place
+		// this object had (a change of expiry keeps the object).
+		value = objectRef(&ref, sh.objects.add(e.Obj))
+	}
+	s := sh.arena.add(key, value, e.ExpireAt, form, e.Obj != nil)
 	s.tag = tag
 	sh.table.slots[pos] = s.withClock(sh.clock.Load())
 	if e.ExpireAt != 0 {
@@ -178,7 +195,10 @@ func (sh *shard) releaseAt(pos int) {
 	if r.expireAt != 0 {
 		sh.expiring--
 	}
-	sh.arena.release(s, r.size)
+	if r.object {
+		sh.objects.release(objectIndex(r.value))
+	}
+	sh.arena.release(s, r.size())
 }
 
 // removeAt deletes the entry in the slot at pos.
@@ -222,7 +242,7 @@ func (s *Store) live(sh *shard, tag uint32, key []byte, now int64, deleteExpired
 	if !found {
 		return pos, Entry{}, false
 	}
-	e := r.entry()
+	e := sh.entryOf(r)
 	if !expired(e, now) {
 		sh.table.touch(pos, sh.clock.Load()) // a write's lookup is an access too
 	} else {
@@ -259,10 +279,17 @@ func (s *Store) lookup(key []byte, access bool) (Entry, bool) {
 	if found && access {
 		sh.table.touch(pos, sh.clock.Load())
 	}
+	var obj Object
+	if found && r.object { // the object table may change once unlocked
+		obj = sh.objectEntry(r).Obj
+	}
 	sh.mu.RUnlock()
-	e := r.entry()
 	if !found {
 		return Entry{}, false
+	}
+	e := r.entry()
+	if obj != nil {
+		e = Entry{ExpireAt: e.ExpireAt, Obj: obj}
 	}
 	if e.ExpireAt != 0 {
 		if now := s.now(); expired(e, now) {
@@ -291,17 +318,11 @@ func (s *Store) Set(key, value []byte) {
 // notifyPut tells the observer, if any, of the entry just stored at pos,
 // as stored: its value is then the store's own copy.
 func (s *Store) notifyPut(sh *shard, pos int) {
-	fn, w := s.observe.Load(), s.watcher.Load()
-	if fn == nil && w == nil {
+	if s.observe.Load() == nil && s.watcher.Load() == nil {
 		return
 	}
 	key, e := sh.entryAt(pos)
-	if fn != nil {
-		(*fn)(Change{Op: ChangePut, Key: key, Entry: e})
-	}
-	if w != nil {
-		(*w).Touched(key)
-	}
+	s.notify(Change{Op: ChangePut, Key: key, Entry: e})
 }
 
 // Op is what an Update function asks for.
@@ -357,19 +378,7 @@ func (s *Store) Update(key []byte, fn func(cur Entry, exists bool) (Entry, Op)) 
 	defer sh.mu.Unlock()
 	pos, cur, exists := s.live(sh, tag, key, s.now(), true)
 	next, op := fn(cur, exists)
-	switch {
-	case op.puts():
-		s.notifyPut(sh, sh.put(tag, key, next, sh.formAfter(op, pos, exists)))
-	case op == Remove:
-		if exists {
-			sh.removeAt(pos)
-			s.notify(Change{Op: ChangeDelete, Key: key})
-		}
-	case op == KeepEdited:
-		if exists && sh.arena.form(sh.table.slots[pos]) != FormEdited {
-			sh.put(tag, key, cur, FormEdited)
-		}
-	}
+	s.apply(sh, tag, key, pos, exists, cur, Edit{Op: op, Entry: next})
 }
 
 // Delete removes each key and returns how many existed.
@@ -425,9 +434,11 @@ func (s *Store) Inspect(key []byte) (Entry, Meta, bool) {
 	pos, r, found := sh.table.find(tag, key, &sh.arena)
 	var m Meta
 	var last uint32
+	var e Entry
 	if found {
 		sl := sh.table.at(pos)
 		m.Form, last = sh.arena.form(sl), sl.clock()
+		e = sh.entryOf(r)
 	}
 	sh.mu.RUnlock()
 	if !found { // deleted since Peek
@@ -440,7 +451,7 @@ func (s *Store) Inspect(key []byte) (Entry, Meta, bool) {
 		// The clock wrapped since: Redis counts the distance the same way.
 		m.Idle = int64(now) + ClockMask - int64(last)
 	}
-	return r.entry(), m, true
+	return e, m, true
 }
 
 // Len returns the number of keys, expired ones not yet swept included (as

@@ -168,12 +168,12 @@ func TestObserverHearsEveryChangeInOrder(t *testing.T) {
 	if strings.Join(got, ",") != want {
 		t.Fatalf("observed %q, want %q", strings.Join(got, ","), want)
 	}
-	var ranged int
+	var visited int
 	s.Set([]byte("x"), []byte("1"))
 	s.Set([]byte("y"), []byte("2"))
-	s.Range(func([]byte, Entry) bool { ranged++; return true })
-	if ranged != 2 {
-		t.Fatalf("Range visited %d keys, want 2", ranged)
+	s.SnapshotRange(func([]byte, Entry) { visited++ }, func() bool { return true })
+	if visited != 2 {
+		t.Fatalf("SnapshotRange visited %d keys, want 2", visited)
 	}
 }
 

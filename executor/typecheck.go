@@ -1,0 +1,43 @@
+package executor
+
+import "redis-lite/store"
+
+// Type checks. A key holds a string or a collection (store's object.go);
+// a command that reads or edits one type answers another with Redis's
+// WRONGTYPE error and changes nothing. The string commands check here;
+// the collection commands check their own type where they read it.
+
+const wrongTypeText = "WRONGTYPE Operation against a key holding the wrong kind of value"
+
+// wrongType answers a command given a key of the wrong type.
+func (s *Session) wrongType() { s.reply.Error(wrongTypeText) }
+
+// getString looks key up for a command that reads a string: its value and
+// whether it exists. A key of another type is answered with WRONGTYPE and
+// ok is false: the command is done.
+func (s *Session) getString(key []byte) (v []byte, found, ok bool) {
+	e, found := s.db().Lookup(key)
+	if e.Obj != nil {
+		s.wrongType()
+		return nil, false, false
+	}
+	return e.Value, found, true
+}
+
+// updateString is store.Update for a command that reads or edits a
+// string: fn is not called for a key of another type, which is answered
+// with WRONGTYPE (ok false: the command is done) and left as it is.
+func (s *Session) updateString(key []byte, fn func(cur store.Entry, exists bool) (store.Entry, store.Op)) (ok bool) {
+	wrong := false
+	s.db().Update(key, func(cur store.Entry, exists bool) (store.Entry, store.Op) {
+		if cur.Obj != nil {
+			wrong = true
+			return cur, store.Keep
+		}
+		return fn(cur, exists)
+	})
+	if wrong {
+		s.wrongType()
+	}
+	return !wrong
+}
