@@ -119,3 +119,12 @@ func TestDebugRunsAloneInsideEXEC(t *testing.T) {
 		t.Fatal("DEBUG DIGEST inside EXEC did not return")
 	}
 }
+
+func TestDebugStringMatchTestSurvives(t *testing.T) {
+	defer func(n int) { stringMatchRounds = n }(stringMatchRounds)
+	stringMatchRounds = 10000
+	ex := New(store.New(), Config{EnableDebug: true})
+	if out, _ := converse(t, ex, "DEBUG STRINGMATCH-TEST\r\n"); out != "+Apparently Redis did not crash: test passed\r\n" {
+		t.Fatalf("got %q", out)
+	}
+}
