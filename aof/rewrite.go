@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -15,7 +16,10 @@ import (
 // runs, every record is also kept in pending, to be appended to the new
 // file after the snapshot: so writes made during a rewrite are not lost.
 type rewriteState struct {
-	running   atomic.Bool
+	running atomic.Bool
+	// active is held while a rewrite runs (from the claim of running to
+	// its end), so WaitRewrite can wait for it.
+	active    sync.Mutex
 	capturing bool // guarded by AOF.mu
 	pending   []byte
 	lastOK    bool
@@ -38,7 +42,7 @@ var errSwapDuringRewrite = errors.New("a SWAPDB ran while the rewrite read the d
 
 // StartRewrite begins a rewrite in the background (BGREWRITEAOF).
 func (a *AOF) StartRewrite() error {
-	if !a.rewrite.running.CompareAndSwap(false, true) {
+	if !a.claimRewrite() {
 		return ErrRewriteRunning
 	}
 	go a.runRewrite(a.dbs)
@@ -52,13 +56,30 @@ func (a *AOF) StartRewrite() error {
 // renamed over it (atomic: a crash leaves one or the other, whole), and the
 // directory is fsynced so the rename itself survives a crash.
 func (a *AOF) Rewrite(dbs ...*store.Store) error {
-	if !a.rewrite.running.CompareAndSwap(false, true) {
+	if !a.claimRewrite() {
 		return ErrRewriteRunning
 	}
 	return a.runRewrite(dbs)
 }
 
+// claimRewrite marks a rewrite as running, or reports false if one is.
+// The claimant runs runRewrite, which releases the claim.
+func (a *AOF) claimRewrite() bool {
+	if !a.rewrite.running.CompareAndSwap(false, true) {
+		return false
+	}
+	a.rewrite.active.Lock() // unlocked by runRewrite, maybe on another goroutine
+	return true
+}
+
+// WaitRewrite returns once no rewrite runs: at once if none does.
+func (a *AOF) WaitRewrite() {
+	a.rewrite.active.Lock()
+	a.rewrite.active.Unlock()
+}
+
 func (a *AOF) runRewrite(dbs []*store.Store) error {
+	defer a.rewrite.active.Unlock()
 	defer a.rewrite.running.Store(false)
 	start := time.Now()
 	err := a.rewriteFile(dbs)

@@ -296,6 +296,7 @@ func (d *Daemon) reloadAppendOnly(rewriteFirst bool, replay func(args [][]byte) 
 		return executor.ErrAppendOnlyOff
 	}
 	dbs := d.ex.Databases()
+	a.WaitRewrite() // a BGREWRITEAOF in progress: let it finish first
 	if rewriteFirst {
 		if err := a.Rewrite(dbs...); err != nil {
 			return fmt.Errorf("rewriting the append only file: %w", err)
@@ -306,6 +307,10 @@ func (d *Daemon) reloadAppendOnly(rewriteFirst bool, replay func(args [][]byte) 
 	if err := a.Stop(); err != nil {
 		d.log.WithError(err).Error("append-only file: the last writes before DEBUG LOADAOF failed")
 	}
+	// An automatic rewrite may have begun just before the file closed:
+	// the file to load is the one it leaves (with no command running,
+	// either file holds the same data set).
+	a.WaitRewrite()
 	for _, db := range dbs {
 		db.Flush()
 	}
