@@ -77,6 +77,9 @@ type AOF struct {
 	writeErr error       // the last write or fsync error; writes are refused while set
 	failing  atomic.Bool // writeErr != nil, readable without the lock
 	closed   bool
+	// finished: Close has made its last write and fsync, so no change
+	// recorded will become durable any more.
+	finished bool
 
 	fileMu   sync.Mutex // held while writing to or replacing the file
 	file     *os.File
@@ -286,7 +289,10 @@ func (a *AOF) WaitDurable() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	target := a.recorded
-	for a.synced < target && a.writeErr == nil && !a.closed {
+	// Closing is no reason to stop waiting: Close's last flush may still
+	// make these changes durable (CONFIG SET appendonly no, DEBUG
+	// LOADAOF, while a client waits for its fsync).
+	for a.synced < target && a.writeErr == nil && !a.finished {
 		select {
 		case a.wake <- struct{}{}:
 		default:
@@ -421,6 +427,10 @@ func (a *AOF) Close() error {
 	}
 	<-a.done
 	a.flush(true)
+	a.mu.Lock()
+	a.finished = true
+	a.durable.Broadcast()
+	a.mu.Unlock()
 	a.fileMu.Lock()
 	defer a.fileMu.Unlock()
 	err := a.file.Close()
