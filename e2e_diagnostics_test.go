@@ -323,6 +323,13 @@ func TestDebugReloadKeepsTheDataSet(t *testing.T) {
 		c.call("SET", "later", "x")
 		checkReply(t, "LOADAOF", c.call("DEBUG", "LOADAOF"), "+OK\r\n")
 		checkReply(t, "a write after the reload was recorded", c.call("GET", "later"), "$1\r\nx\r\n")
+		c.call("MULTI")
+		c.call("SET", "in-tx", "1")
+		c.call("DEBUG", "LOADAOF")
+		checkReply(t, "LOADAOF inside EXEC", c.call("EXEC"), "*2\r\n+OK\r\n-ERR DEBUG RELOAD and LOADAOF cannot run inside MULTI here: "+
+			"the append only file holds the transaction's changes until EXEC ends\r\n")
+		checkReply(t, "LOADAOF after EXEC", c.call("DEBUG", "LOADAOF"), "+OK\r\n")
+		checkReply(t, "the transaction's write", c.call("GET", "in-tx"), "$1\r\n1\r\n")
 		checkReply(t, "NOFLUSH", c.call("DEBUG", "RELOAD", "NOFLUSH"),
 			"-ERR DEBUG RELOAD NOFLUSH is not supported: the data set is reloaded from the append only file, which holds commands, not a snapshot to merge\r\n")
 

@@ -65,6 +65,13 @@ func (s *Session) reloadData(rewriteFirst bool) {
 		s.reply.Error("ERR " + ErrAppendOnlyOff.Error())
 		return
 	}
+	if s.tx.running {
+		// The file holds an EXEC's changes back until it ends (aof's
+		// transactions): closing it halfway would lose those made so far.
+		s.reply.Error("ERR DEBUG RELOAD and LOADAOF cannot run inside MULTI here: the append only file holds " +
+			"the transaction's changes until EXEC ends")
+		return
+	}
 	var err error
 	s.exclusive(func() {
 		replayer := s.ex.newReplayer()
