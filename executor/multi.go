@@ -3,6 +3,7 @@ package executor
 import (
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // Transactions: MULTI queues a session's commands and EXEC runs them all,
@@ -199,6 +200,9 @@ func cmdExec(s *Session, _ [][]byte) {
 			log.BeginTransaction()
 		}
 		s.reply.Array(len(queued))
+		// The wait for the lock is no queued command's run time (INFO
+		// commandstats, the slow log): their clock starts now.
+		s.clock = time.Since(s.ex.started)
 		s.tx.running = true
 		for _, q := range queued {
 			s.call(q.cmd, q.args)

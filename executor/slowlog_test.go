@@ -2,6 +2,7 @@ package executor
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -101,5 +102,38 @@ func TestSlowLogThresholdAndFlags(t *testing.T) {
 	ex.SetSlowlog(int64(time.Hour/time.Microsecond), 128)
 	if out, _ := converse(t, ex, "GET a\r\nSLOWLOG LEN\r\n"); !strings.HasSuffix(out, ":0\r\n") {
 		t.Errorf("under the threshold: %q", out)
+	}
+}
+
+// TestEXECLockWaitIsNoCommandsRunTime: the time EXEC waits for other
+// sessions' batches to end is not counted to the commands it runs, so a
+// fast SET inside it is not logged as slow.
+func TestEXECLockWaitIsNoCommandsRunTime(t *testing.T) {
+	ex := New(store.New(), Config{})
+	ex.SetSlowlog(int64(25*time.Millisecond/time.Microsecond), 128)
+	other := ex.NewSession(nil)
+	other.lockForBatch() // another session in the middle of its batch
+	done := make(chan string, 1)
+	go func() {
+		out, _ := converse(t, ex, "MULTI\r\nSET a 1\r\nEXEC\r\n")
+		done <- out
+	}()
+	// Wait until EXEC waits for the lock (a waiting writer makes readers
+	// fail to get it), then keep it waiting past the threshold.
+	deadline := time.Now().Add(10 * time.Second)
+	for ex.exclusive.TryRLock() {
+		ex.exclusive.RUnlock()
+		if time.Now().After(deadline) {
+			t.Fatal("EXEC never waited for the lock")
+		}
+		runtime.Gosched()
+	}
+	time.Sleep(40 * time.Millisecond) // the wait to be left out, not a synchronisation
+	other.unlockAfterBatch()
+	if out := <-done; out != "+OK\r\n+QUEUED\r\n*1\r\n+OK\r\n" {
+		t.Fatalf("EXEC: %q", out)
+	}
+	if n := ex.slowlog.length(); n != 0 {
+		t.Fatalf("%d entries: %+v", n, ex.slowlog.newest(n))
 	}
 }
