@@ -12,7 +12,7 @@ import (
 	"testing"
 )
 
-// respValue is one parsed RESP2 reply, kept so that it can be written
+// respValue is one parsed RESP2 (or RESP3) reply, kept so that it can be written
 // back byte for byte after a comparison has set aside what may differ.
 type respValue struct {
 	kind  byte // '+', '-', ':', '$', '*'
@@ -32,7 +32,7 @@ func readValue(r *bufio.Reader) (respValue, error) {
 	}
 	v := respValue{kind: line[0], text: line[1:]}
 	switch v.kind {
-	case '$', '*':
+	case '$', '*', '%', '~', '>', '|', '=', '!': // RESP3's aggregates and blobs too
 		n, err := strconv.Atoi(v.text)
 		if err != nil {
 			return v, fmt.Errorf("bad length %q", line)
@@ -41,7 +41,10 @@ func readValue(r *bufio.Reader) (respValue, error) {
 			v.null = true
 			return v, nil
 		}
-		if v.kind == '$' {
+		if v.kind == '%' || v.kind == '|' {
+			n *= 2 // a map's pairs
+		}
+		if v.kind == '$' || v.kind == '=' || v.kind == '!' {
 			buf := make([]byte, n+2)
 			if _, err := io.ReadFull(r, buf); err != nil {
 				return v, err
@@ -64,11 +67,15 @@ func (v respValue) encode() string {
 	switch {
 	case v.null:
 		return string(v.kind) + "-1\r\n"
-	case v.kind == '$':
-		return fmt.Sprintf("$%d\r\n%s\r\n", len(v.text), v.text)
-	case v.kind == '*':
+	case v.kind == '$' || v.kind == '=' || v.kind == '!':
+		return fmt.Sprintf("%c%d\r\n%s\r\n", v.kind, len(v.text), v.text)
+	case v.kind == '*' || v.kind == '%' || v.kind == '~' || v.kind == '>' || v.kind == '|':
 		var b strings.Builder
-		fmt.Fprintf(&b, "*%d\r\n", len(v.elems))
+		n := len(v.elems)
+		if v.kind == '%' || v.kind == '|' {
+			n /= 2
+		}
+		fmt.Fprintf(&b, "%c%d\r\n", v.kind, n)
 		for _, e := range v.elems {
 			b.WriteString(e.encode())
 		}

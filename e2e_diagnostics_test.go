@@ -118,13 +118,34 @@ func TestDebugObjectAndDigestMatchRedis(t *testing.T) {
 			t.Errorf("DEBUG OBJECT of the set %q: got %q, want %q", members[:min(len(members), 3)], got, want)
 		}
 	}
+	// Hashes: small (a listpack: integers of each width, strings of each
+	// length class) and big (a hashtable).
+	hashes := [][]string{{"f", "v"}, {"1", "2", "-1", "300", "a", "-5000", "b", "70000", "c", "-9000000", "d", "3000000000"},
+		{"long", strings.Repeat("x", 100), "longer", strings.Repeat("y", 63), "n", "9223372036854775807"},
+		{"many", strings.Repeat("ab", 60)}}
+	var bigHash []string
+	for i := range 600 {
+		bigHash = append(bigHash, "field"+strconv.Itoa(i), strconv.Itoa(i*i))
+	}
+	hashes = append(hashes, bigHash)
+	for i, pairs := range hashes {
+		key := "hash" + strconv.Itoa(i)
+		for _, c := range []*respConn{redis, lite} {
+			c.call(append([]string{"HSET", key}, pairs...)...)
+		}
+		got := debugObjectVolatile.ReplaceAllString(lite.call("DEBUG", "OBJECT", key), "")
+		want := debugObjectVolatile.ReplaceAllString(redis.call("DEBUG", "OBJECT", key), "")
+		if got != want {
+			t.Errorf("DEBUG OBJECT of the hash %q: got %q, want %q", pairs[:min(len(pairs), 4)], got, want)
+		}
+	}
 	for _, c := range []*respConn{redis, lite} {
 		c.call("EXPIRE", "k3", "1000")
 		c.call("SELECT", "5")
 		c.call("SET", "k0", "in five")
 		c.call("SELECT", "0")
 	}
-	for _, req := range [][]string{{"DEBUG", "DIGEST"}, {"DEBUG", "DIGEST-VALUE", "k0", "k3", "k40", "set0", "set3", "set5", "nosuch"}} {
+	for _, req := range [][]string{{"DEBUG", "DIGEST"}, {"DEBUG", "DIGEST-VALUE", "k0", "k3", "k40", "set0", "set3", "set5", "hash1", "hash4", "nosuch"}} {
 		if got, want := lite.call(req...), redis.call(req...); got != want {
 			t.Errorf("%v: got %q, want %q", req, got, want)
 		}

@@ -37,6 +37,10 @@ var notifyScript = [][]string{
 	{"SET", "mv", "1"}, {"MOVE", "mv", "3"}, {"MOVE", "mv", "3"}, {"SET", "cp", "1"}, {"COPY", "cp", "cp2"},
 	{"COPY", "cp", "cp2"}, {"COPY", "cp", "cp2", "REPLACE"}, {"COPY", "cp", "cpx", "DB", "5"},
 	{"SELECT", "3"}, {"SET", "in3", "v"}, {"DEL", "mv"}, {"SELECT", "0"}, {"SWAPDB", "0", "1"}, {"SWAPDB", "0", "1"},
+	{"HSET", "hs", "a", "1"}, {"HSET", "hs", "a", "2", "b", "3"}, {"HMSET", "hs2", "a", "1"}, {"HSETNX", "hs", "a", "x"},
+	{"HSETNX", "hs", "c", "1"}, {"HINCRBY", "hs", "n", "1"}, {"HINCRBYFLOAT", "hs", "fl", "1.5"}, {"HINCRBY", "hs", "a", "x"},
+	{"HINCRBY", "hs3", "n", "1"}, {"HINCRBYFLOAT", "hs4", "n", "1"}, {"HSETNX", "hs5", "a", "1"}, {"HSET", "cp", "a", "1"},
+	{"HDEL", "hs", "zz"}, {"HDEL", "hs", "a", "b"}, {"HDEL", "hs", "c", "n", "fl"}, {"HDEL", "hs", "a"},
 	{"FLUSHALL"},
 	{"SET", "gone", "v", "PX", "1"},
 }

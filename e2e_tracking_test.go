@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -31,6 +32,17 @@ var trackingConversations = []conversation{
 		{"GET", "b"}, {"SET", "b", "1"}, {"GET", "c"}, {"SET", "c", "1"},
 		{"CLIENT", "TRACKING", "off"}, {"CLIENT", "TRACKING", "on", "NOLOOP"}, {"CLIENT", "TRACKINGINFO"},
 		{"GET", "d"}, {"SET", "d", "1"}, {"RESET"}, {"CLIENT", "TRACKINGINFO"},
+	}},
+	{"invalidations reach a client whose replies are off or skipped", false, [][]string{
+		{"FLUSHALL"}, {"HELLO", "3"}, {"CLIENT", "TRACKING", "on"}, {"GET", "a"}, {"GET", "b"},
+		{"CLIENT", "REPLY", "OFF"}, {"SET", "a", "1"}, {"GET", "a"}, {"CLIENT", "REPLY", "ON"},
+		{"CLIENT", "REPLY", "SKIP"}, {"SET", "b", "1"}, {"PING"}, {"GET", "a"},
+		{"CLIENT", "REPLY", "SKIP"}, {"DEL", "a"}, {"PING"},
+	}},
+	{"a flush forgets every tracked key, even while nobody tracks", false, [][]string{
+		{"FLUSHALL"}, {"HELLO", "3"}, {"CLIENT", "TRACKING", "on"}, {"GET", "a"}, {"CLIENT", "TRACKING", "off"},
+		{"FLUSHALL"}, {"CLIENT", "TRACKING", "on"}, {"SET", "a", "1"}, {"GET", "a"}, {"CLIENT", "TRACKING", "off"},
+		{"FLUSHDB", "ASYNC"}, {"CLIENT", "TRACKING", "on"}, {"SET", "a", "2"}, {"PING"},
 	}},
 	{"CLIENT TRACKING's errors", false, [][]string{
 		{"CLIENT", "TRACKING"}, {"CLIENT", "TRACKING", "maybe"}, {"CLIENT", "TRACKING", "on", "FOO"},
@@ -153,3 +165,127 @@ func trackingTranscript(t *testing.T, addr string) string {
 }
 
 const invalidateChannelName = "__redis__:invalidate"
+
+// TestTrackingRedirectsToAPlainRESP3Client is Redis's suite case "RESP3
+// based basic redirect invalidation with client reply off": invalidations
+// redirected to a RESP3 connection that neither tracks nor subscribes are
+// pushed to it at once, while it waits without sending anything, with
+// replies off and on again. What it receives must be redis-server's bytes.
+func TestTrackingRedirectsToAPlainRESP3Client(t *testing.T) {
+	redis := startRedisServer(t)
+	want := plainRedirectTranscript(t, redis)
+	eachModel(t, func(t *testing.T, model string) {
+		lite := startDaemon(t, "--io", model).addr
+		if got := plainRedirectTranscript(t, lite); got != want {
+			t.Errorf("redis-lite:\n%q\nredis-server:\n%q", got, want)
+		}
+	})
+}
+
+// plainRedirectTranscript runs TestTrackingRedirectsToAPlainRESP3Client's
+// steps against addr and returns what the redirect client received after
+// its CLIENT ID, with HELLO's id replaced.
+func plainRedirectTranscript(t *testing.T, addr string) string {
+	t.Helper()
+	redir, tracker := dialRaw(t, addr), dialRaw(t, addr)
+	write := func(args ...string) string {
+		return mustExchange(t, addr, respRequest(args...)+respRequest("QUIT"))
+	}
+	write("FLUSHALL")
+	redir.send(respRequest("CLIENT", "ID"))
+	redir.waitFor("\r\n")
+	idLine := redir.received()
+	id := strings.TrimSuffix(strings.TrimPrefix(idLine, ":"), "\r\n")
+	redir.send(respRequest("HELLO", "3"))
+	redir.waitFor("$7\r\nmodules\r\n*0\r\n")
+	step := func(suffix string, args ...string) {
+		t.Helper()
+		tracker.send(respRequest(args...))
+		tracker.waitFor(suffix)
+	}
+	invalidate := func(key string) string {
+		return ">2\r\n$10\r\ninvalidate\r\n*1\r\n$" + strconv.Itoa(len(key)) + "\r\n" + key + "\r\n"
+	}
+
+	step("+OK\r\n", "CLIENT", "TRACKING", "on", "REDIRECT", id)
+	write("SET", "foo", "bar")
+	step("$3\r\nbar\r\n", "GET", "foo")
+	redir.send(respRequest("CLIENT", "REPLY", "OFF"))
+	write("SET", "foo", "bar2")
+	redir.waitFor(invalidate("foo")) // the redirect client sends nothing meanwhile
+	redir.send(respRequest("CLIENT", "REPLY", "ON"))
+	redir.waitFor("+OK\r\n")
+	redir.send(respRequest("PING"))
+	redir.waitFor("+PONG\r\n")
+	step("$4\r\nbar2\r\n", "GET", "foo")
+	write("DEL", "foo")
+	redir.waitFor(invalidate("foo"))
+	redir.send(respRequest("QUIT"))
+	return withoutIDs(strings.TrimPrefix(redir.untilClosed(), idLine))
+}
+
+// TestTrackingRedirBrokenWithRepliesOff is Redis's suite case "RESP3 based
+// basic tracking-redir-broken with client reply off": a RESP3 tracker with
+// replies off whose redirect client has quit is told so by a push at the
+// next invalidation, while it waits, and its replies are not disturbed
+// once they are on again. The redirect client's QUIT is answered only
+// once it is gone as a redirect target: nothing reaches it after its OK.
+// What both receive must be redis-server's bytes.
+func TestTrackingRedirBrokenWithRepliesOff(t *testing.T) {
+	redis := startRedisServer(t)
+	want := redirBrokenTranscript(t, redis)
+	eachModel(t, func(t *testing.T, model string) {
+		lite := startDaemon(t, "--io", model).addr
+		if got := redirBrokenTranscript(t, lite); got != want {
+			t.Errorf("redis-lite:\n%q\nredis-server:\n%q", got, want)
+		}
+	})
+}
+
+// redirBrokenTranscript runs TestTrackingRedirBrokenWithRepliesOff's steps
+// against addr and returns what the redirect client and the tracker
+// received, with the redirect client's id replaced by ID.
+func redirBrokenTranscript(t *testing.T, addr string) string {
+	t.Helper()
+	redir, tracker := dialRaw(t, addr), dialRaw(t, addr)
+	write := func(args ...string) string {
+		return mustExchange(t, addr, respRequest(args...)+respRequest("QUIT"))
+	}
+	write("FLUSHALL")
+	redir.send(respRequest("CLIENT", "ID"))
+	redir.waitFor("\r\n")
+	idLine := redir.received()
+	id := strings.TrimSuffix(strings.TrimPrefix(idLine, ":"), "\r\n")
+	redir.send(respRequest("SUBSCRIBE", invalidateChannelName))
+	redir.waitFor(":1\r\n")
+	tracker.send(respRequest("CLIENT", "ID"))
+	tracker.waitFor("\r\n")
+	trackerIDLine := tracker.received()
+	trackerID := strings.TrimSuffix(strings.TrimPrefix(trackerIDLine, ":"), "\r\n")
+	step := func(suffix string, args ...string) {
+		t.Helper()
+		tracker.send(respRequest(args...))
+		tracker.waitFor(suffix)
+	}
+
+	step("$7\r\nmodules\r\n*0\r\n", "HELLO", "3")
+	step("+OK\r\n", "CLIENT", "TRACKING", "on", "REDIRECT", id)
+	write("SET", "foo", "bar")
+	step("$3\r\nbar\r\n", "GET", "foo")
+	tracker.send(respRequest("CLIENT", "REPLY", "OFF"))
+	// CLIENT REPLY OFF answers nothing: see it done from outside, so the
+	// push below finds the tracker waiting, replies off.
+	waitUntil(t, "CLIENT REPLY OFF to have run", func() bool {
+		return strings.Contains(write("CLIENT", "LIST", "ID", trackerID), " cmd=client|reply ")
+	})
+	redir.send(respRequest("QUIT"))
+	redirected := redir.untilClosed()
+	write("SET", "foo", "bar2")
+	tracker.waitFor("$21\r\ntracking-redir-broken\r\n:" + id + "\r\n")
+	step("+OK\r\n", "CLIENT", "REPLY", "ON")
+	step("+PONG\r\n", "PING")
+	tracker.send(respRequest("QUIT"))
+	transcript := "redirect client:\n" + strings.TrimPrefix(redirected, idLine) + "tracker:\n" + strings.TrimPrefix(tracker.untilClosed(), trackerIDLine)
+	transcript = strings.ReplaceAll(transcript, "tracking-redir-broken\r\n:"+id+"\r\n", "tracking-redir-broken\r\n:ID\r\n")
+	return withoutIDs(transcript)
+}

@@ -20,7 +20,8 @@ var importRules = map[string][]string{
 	"signals":  nil,
 	"hll":      nil,
 	"sets":     {"store"},
-	"executor": {"parser", "store", "hll", "sets"},
+	"hashes":   {"store"},
+	"executor": {"parser", "store", "hll", "sets", "hashes"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -58,13 +58,18 @@ type Param struct {
 	Hidden bool
 }
 
-// Params are every setting with its value, sorted by name.
+// Params are every setting with its value, sorted by name; a setting's
+// alias is an entry of its own, with the same value.
 func (l *Live) Params() []Param {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([]Param, len(Table))
+	out := make([]Param, 0, len(Table))
 	for i := range Table {
-		out[i] = Param{Name: Table[i].Name, Value: l.vals[Table[i].Name], Hidden: Table[i].Hidden}
+		s := &Table[i]
+		out = append(out, Param{Name: s.Name, Value: l.vals[s.Name], Hidden: s.Hidden})
+		if s.Alias != "" {
+			out = append(out, Param{Name: s.Alias, Value: l.vals[s.Name], Hidden: s.Hidden})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
@@ -105,7 +110,8 @@ func setFailed(name, reason string) error {
 //
 //  1. Every name is looked up; the first problem in argument order wins:
 //     an unknown name, a setting that cannot change at run time, one
-//     named twice (in any case).
+//     named twice (in any case; a setting named once by its name and once
+//     by its alias is not a repeat to Redis, and the later value wins).
 //  2. Every value is parsed; the first that is refused fails the lot,
 //     naming the setting.
 //  3. The hooks of the settings whose value really changed run, in
@@ -114,6 +120,7 @@ func setFailed(name, reason string) error {
 func (l *Live) Set(args []string) error {
 	type change struct {
 		s          *Setting
+		name       string // as Redis names it in errors: the alias, if given
 		value, old string
 	}
 	var firstErr error
@@ -129,12 +136,16 @@ func (l *Live) Set(args []string) error {
 		case s.Change == Protected:
 			firstErr = setFailed(args[i], "can't set protected config")
 		default:
+			name := s.Name
+			if lowerASCII(args[i]) == s.Alias {
+				name = s.Alias
+			}
 			for _, c := range changes {
-				if c.s == s {
+				if c.s == s && c.name == name {
 					firstErr = setFailed(args[i], "duplicate parameter")
 				}
 			}
-			changes = append(changes, change{s: s, value: args[i+1]})
+			changes = append(changes, change{s: s, name: name, value: args[i+1]})
 		}
 	}
 	if firstErr != nil {
@@ -156,7 +167,7 @@ func (l *Live) Set(args []string) error {
 		}
 		value, reason := c.s.parse(words, next[c.s.Name])
 		if reason != "" {
-			return setFailed(c.s.Name, reason)
+			return setFailed(c.name, reason)
 		}
 		if value != next[c.s.Name] {
 			c.old = next[c.s.Name]

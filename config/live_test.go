@@ -97,7 +97,7 @@ func TestParamsAndGet(t *testing.T) {
 	for _, p := range l.Params() {
 		hidden[p.Name] = p.Hidden
 	}
-	if len(hidden) != len(Table) || hidden["requirepass"] || !hidden["io"] || hidden["maxmemory"] {
+	if len(hidden) != len(Table)+aliases() || hidden["requirepass"] || !hidden["io"] || hidden["maxmemory"] {
 		t.Fatalf("Params' hidden flags: %v", hidden)
 	}
 	if v, ok := l.Get("RequirePass"); !ok || v != "secret" {
@@ -108,6 +108,42 @@ func TestParamsAndGet(t *testing.T) {
 	}
 	if _, ok := l.Get("nosuch"); ok {
 		t.Fatal("Get(nosuch) found it")
+	}
+}
+
+func aliases() int {
+	n := 0
+	for _, s := range Table {
+		if s.Alias != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// An alias is the setting under another name: set through one, read
+// through either, listed by CONFIG GET as both.
+func TestAliasIsTheSameSetting(t *testing.T) {
+	l := NewLive(Defaults(), "")
+	if err := l.Set([]string{"HASH-MAX-ZIPLIST-ENTRIES", "7"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"hash-max-listpack-entries", "hash-max-ziplist-entries"} {
+		if v, ok := l.Get(name); !ok || v != "7" {
+			t.Fatalf("Get(%s) = %q, %v", name, v, ok)
+		}
+	}
+	listed := 0
+	for _, p := range l.Params() {
+		if p.Name == "hash-max-ziplist-entries" && p.Value == "7" {
+			listed++
+		}
+	}
+	if listed != 1 {
+		t.Fatalf("Params lists the alias %d times with its value", listed)
+	}
+	if v, err := Parse("hash-max-ziplist-value 1k\n"); err != nil || v["hash-max-listpack-value"] != "1000" {
+		t.Fatalf("a config line by the alias: %v, %v", v["hash-max-listpack-value"], err)
 	}
 }
 

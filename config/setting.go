@@ -45,7 +45,12 @@ type Setting struct {
 	// Name is Redis's name for the setting where Redis has it, lowercase;
 	// names are matched in any ASCII case.
 	Name string
-	Kind Kind
+	// Alias is the older name Redis 7.0 still accepts for the setting
+	// (hash-max-ziplist-entries for hash-max-listpack-entries): it works
+	// wherever the name does, and CONFIG GET lists it as its own entry,
+	// as Redis does.
+	Alias string
+	Kind  Kind
 	// Default is the value before any file or flag, in the form CONFIG GET
 	// shows (bytes for Memory).
 	Default string

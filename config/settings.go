@@ -52,11 +52,15 @@ var Table = []Setting{
 	// Data types.
 	{Name: "hll-sparse-max-bytes", Kind: Memory, Default: "3000", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a HyperLogLog stays in the compact sparse encoding until it would pass this many bytes (header included), then turns dense (12 KB)"},
+	{Name: "hash-max-listpack-entries", Alias: "hash-max-ziplist-entries", Kind: Int, Default: "512", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a hash stays in the compact listpack encoding up to this many fields, then turns into a hash table for good (alias hash-max-ziplist-entries)"},
+	{Name: "hash-max-listpack-value", Alias: "hash-max-ziplist-value", Kind: Memory, Default: "64", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a hash stays in the listpack encoding while every field and value is at most this many bytes (alias hash-max-ziplist-value)"},
 	{Name: "set-max-intset-entries", Kind: Int, Default: "512", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a set of integers only stays a compact sorted array (intset) up to this many members, then turns into a hash table for good"},
 	// Notifications.
 	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
-		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ s x n (A: all but n; l h z e t d m are accepted, with no events)"},
+		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ s h x n (A: all but n; l z e t d m are accepted, with no events)"},
 	// Statistics.
 	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "keep each command's run times, for INFO latencystats"},
@@ -113,11 +117,14 @@ var Table = []Setting{
 		Doc: "text or json"},
 }
 
-// index maps each lowercase name to its entry.
+// index maps each lowercase name, and each alias, to its entry.
 var index = func() map[string]*Setting {
 	m := make(map[string]*Setting, len(Table))
 	for i := range Table {
 		m[Table[i].Name] = &Table[i]
+		if Table[i].Alias != "" {
+			m[Table[i].Alias] = &Table[i]
+		}
 	}
 	return m
 }()

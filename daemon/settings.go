@@ -104,6 +104,8 @@ func (d *Daemon) hookSettings() {
 	})
 	d.live.OnSet("latency-tracking", d.setLatencyTracking)
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
+	d.live.OnSet("hash-max-listpack-entries", d.setHashLimits)
+	d.live.OnSet("hash-max-listpack-value", d.setHashLimits)
 	d.live.OnSet("set-max-intset-entries", d.setSetMaxIntsetEntries)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
@@ -176,6 +178,13 @@ func (d *Daemon) setLatencyTracking(v config.Values) error {
 // dense.
 func (d *Daemon) setHLLSparseMaxBytes(v config.Values) error {
 	d.ex.SetHLLSparseMaxBytes(v.Int("hll-sparse-max-bytes"))
+	return nil
+}
+
+// setHashLimits tells the executor when a hash leaves the listpack
+// encoding.
+func (d *Daemon) setHashLimits(v config.Values) error {
+	d.ex.SetHashLimits(v.Int("hash-max-listpack-entries"), v.Int("hash-max-listpack-value"))
 	return nil
 }
 

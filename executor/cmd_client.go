@@ -230,7 +230,10 @@ func (s *Session) silence(out []byte, mark int) []byte {
 	case repliesSkip:
 		s.replies = repliesOn
 	}
-	return out[:mark]
+	// Invalidations are pushed even to a client whose replies are off.
+	out = append(out[:mark], s.track.unsilenced...)
+	s.track.unsilenced = s.track.unsilenced[:0]
+	return out
 }
 
 // CLIENT NO-EVICT ON|OFF: whether maxmemory-clients may close this

@@ -99,10 +99,12 @@ func cmdCopy(s *Session, args [][]byte) {
 }
 
 // FLUSHDB [ASYNC|SYNC]: every key of the selected database is removed.
+// Client tracking forgets every key, of every database, as in Redis.
 func cmdFlushDB(s *Session, args [][]byte) {
 	if flushModeOK(s, args) {
 		s.changed(s.db().Flush())
 		s.reply.Status("OK")
+		s.ex.tracking.flushed(s)
 	}
 }
 
@@ -115,6 +117,7 @@ func cmdFlushAll(s *Session, args [][]byte) {
 			s.changed(db.Flush())
 		}
 		s.reply.Status("OK")
+		s.ex.tracking.flushed(s)
 	}
 }
 

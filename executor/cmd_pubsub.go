@@ -106,15 +106,13 @@ func (s *Session) subscriptionReply(kind string, name []byte, count int) {
 }
 
 // pushReplies sends every reply written so far in this batch through the
-// pusher now, keeping them ahead of any message pushed later. The first
-// push switches the connection's output to go through the pusher, which
-// must happen here, on the session's own goroutine: only then may other
-// sessions push to it (pushable).
+// pusher now, keeping them ahead of any message pushed later (a subscriber
+// or a monitor is told of traffic from the moment its command runs). From
+// the first push on, the connection's output goes through the pusher.
 func (s *Session) pushReplies() {
 	if len(s.reply.buf) > 0 {
 		s.pusher.Push(s.reply.buf)
 		s.reply.buf = s.reply.buf[:0]
-		s.pushable.Store(true)
 	}
 }
 

@@ -54,13 +54,6 @@ func cmdClientTracking(s *Session, args [][]byte) {
 			return
 		}
 		s.ex.tracking.enable(s, opts, prefixes)
-		if s.pusher != nil {
-			// Invalidations are pushed to it from other sessions: its
-			// output must go through its pusher from now on.
-			s.reply.Status("OK")
-			s.pushReplies()
-			return
-		}
 	case "off":
 		s.ex.tracking.mu.Lock()
 		s.ex.tracking.disable(s)

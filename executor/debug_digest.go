@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 
+	"redis-lite/hashes"
 	"redis-lite/sets"
 	"redis-lite/store"
 )
@@ -53,10 +54,10 @@ func (d *digest) mixUint32(n uint32) {
 // addValue adds a key's value and expiry to its digest; a collection is
 // read, so the caller holds the key's lock (SnapshotRange, PeekView). A
 // string mixes its bytes; a set xors each member (an integer member as
-// its decimal text). Each collection type to come adds its case as Redis
-// digests it: a list mixes its elements in order, a hash xors one mixed
-// digest of each field and value, a sorted set one of each member and its
-// score printed with %.17g.
+// its decimal text); a hash xors one digest of each field and value mixed
+// in that order. Each collection type to come adds its case as Redis
+// digests it: a list mixes its elements in order, a sorted set xors one
+// mixed digest of each member and its score printed with %.17g.
 func (d *digest) addValue(e store.Entry) {
 	d.mixUint32(typeNumbers[e.Type()])
 	switch v := e.Obj.(type) {
@@ -65,6 +66,14 @@ func (d *digest) addValue(e store.Entry) {
 	case *sets.Set:
 		v.Each(func(member []byte) bool {
 			d.xor(member)
+			return true
+		})
+	case *hashes.Hash:
+		v.Range(func(field, value []byte) bool {
+			var pair digest
+			pair.mix(field)
+			pair.mix(value)
+			d.xor(pair[:])
 			return true
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"unsafe"
 
+	"redis-lite/hashes"
 	"redis-lite/sets"
 	"redis-lite/store"
 )
@@ -85,6 +86,9 @@ func rdbStringLength(value []byte, isInt bool) int {
 // that one may come out smaller. A collection type to come adds its case;
 // until then its length is 0.
 func rdbObjectLength(obj store.Object) int {
+	if hash, ok := obj.(*hashes.Hash); ok {
+		return rdbHashLength(hash)
+	}
 	set, ok := obj.(*sets.Set)
 	if !ok {
 		return 0
@@ -95,6 +99,27 @@ func rdbObjectLength(obj store.Object) int {
 	n := rdbLengthSize(set.Len())
 	set.Each(func(member []byte) bool {
 		n += rdbStringLength(member, false)
+		return true
+	})
+	return n
+}
+
+// rdbHashLength is rdbObjectLength for a hash: in the listpack encoding
+// its listpack (listpack.go) as a string, in the hashtable encoding its
+// field count and each field and value as strings.
+func rdbHashLength(hash *hashes.Hash) int {
+	if hash.Encoding() == "listpack" {
+		var lp listpack
+		hash.Range(func(field, value []byte) bool {
+			lp.append(field)
+			lp.append(value)
+			return true
+		})
+		return rdbStringLength(lp.bytes(), false)
+	}
+	n := rdbLengthSize(hash.Len())
+	hash.Range(func(field, value []byte) bool {
+		n += rdbStringLength(field, false) + rdbStringLength(value, false)
 		return true
 	})
 	return n

@@ -128,3 +128,21 @@ func TestDebugStringMatchTestSurvives(t *testing.T) {
 		t.Fatalf("got %q", out)
 	}
 }
+
+func TestListpackBytes(t *testing.T) {
+	var lp listpack
+	for _, e := range []string{"a", "1", "-1", "300", strings.Repeat("s", 64)} {
+		lp.append([]byte(e))
+	}
+	want := []byte{0x55, 0, 0, 0, 5, 0, // 85 bytes, 5 elements
+		0x81, 'a', 2, // a 1-byte string
+		0x01, 1, // 1 in 7 bits
+		0xDF, 0xFF, 2, // -1 in 13 bits
+		0xC1, 0x2C, 2, // 300 in 13 bits
+		0xE0, 64} // a 64-byte string: a 12-bit length
+	want = append(want, strings.Repeat("s", 64)...)
+	want = append(want, 66, 0xFF)
+	if got := lp.bytes(); !bytes.Equal(got, want) {
+		t.Fatalf("got  % x\nwant % x", got, want)
+	}
+}

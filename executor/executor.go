@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"redis-lite/hashes"
 	"redis-lite/parser"
 	"redis-lite/store"
 )
@@ -121,6 +122,8 @@ type Executor struct {
 	password         atomic.Pointer[password]     // requirepass, as it is now
 	maxMemory        atomic.Int64                 // maxmemory, as it is now
 	hllSparseMax     atomic.Int64                 // hll-sparse-max-bytes, as it is now
+	hashMaxEntries   atomic.Int64                 // hash-max-listpack-entries, as it is now
+	hashMaxValue     atomic.Int64                 // hash-max-listpack-value, as it is now
 	setMaxIntset     atomic.Int64                 // set-max-intset-entries, as it is now
 	maxBulkLen       atomic.Int64                 // proto-max-bulk-len, as it is now
 	port             atomic.Int64                 // the port listened on now (INFO tcp_port)
@@ -191,6 +194,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
+	ex.SetHashLimits(hashes.DefaultLimits.MaxPackedEntries, hashes.DefaultLimits.MaxPackedValue) // until the daemon says
 	ex.setMaxIntset.Store(defaultSetMaxIntsetEntries)
 	ex.maxBulkLen.Store(cfg.MaxBulkLen)
 	ex.port.Store(int64(cfg.Port))

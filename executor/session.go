@@ -35,10 +35,7 @@ type Session struct {
 	resp3  bool         // HELLO 3 chose RESP3 for this connection's RESP replies
 	pusher Pusher       // how messages reach this connection
 	sub    subscription // pub/sub channels and patterns
-	// pushable: the session has pushed its own output, so other sessions
-	// may push to it (cmd_pubsub.go, pushReplies).
-	pushable atomic.Bool
-	track    trackState // client-side caching (tracking.go)
+	track  trackState   // client-side caching (tracking.go)
 	// monitoring: the session is in MONITOR mode (monitor.go); CLIENT
 	// LIST in other sessions reads it.
 	monitoring atomic.Bool

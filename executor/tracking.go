@@ -67,6 +67,9 @@ type trackState struct {
 	// wait in pending, to follow the command's reply (hold, release).
 	running bool
 	pending []byte
+	// unsilenced: invalidations written after a reply CLIENT REPLY drops;
+	// they are sent all the same, as Redis does (afterReply, silence).
+	unsilenced []byte
 
 	brokenRedirect atomic.Bool // the redirect client went away
 	resp3          atomic.Bool // the session's protocol, for other goroutines
@@ -164,10 +167,22 @@ func (t *tracker) release(s *Session) {
 	defer t.mu.Unlock()
 	s.track.running = false
 	if len(s.track.pending) > 0 {
-		if s.reply.form != formHuman {
-			s.reply.buf = append(s.reply.buf, s.track.pending...)
-		}
+		s.afterReply(s.track.pending)
 		s.track.pending = s.track.pending[:0]
+	}
+}
+
+// afterReply writes invalidations right after the reply s is writing: in
+// its reply buffer, or, when CLIENT REPLY drops that reply (OFF, or the
+// command SKIP applies to), aside for silence to keep. Only s's own
+// goroutine calls it.
+func (s *Session) afterReply(frame []byte) {
+	switch {
+	case s.reply.form == formHuman:
+	case s.replies == repliesOff || s.replies == repliesSkip:
+		s.track.unsilenced = append(s.track.unsilenced, frame...)
+	default:
+		s.reply.buf = append(s.reply.buf, frame...)
 	}
 }
 
@@ -189,13 +204,8 @@ func (s *Session) afterCommand(cmd *command, args [][]byte, mark int) {
 	if cmd.flags&flagWrite == 0 || s.reply.isErrorSince(mark) {
 		return
 	}
-	switch cmd.name {
-	case "flushdb", "flushall":
-		s.ex.tracking.invalidateAll(s)
-	default:
-		if keys := commandKeys(cmd, args); len(keys) > 0 {
-			s.ex.tracking.invalidate(s, keys)
-		}
+	if keys := commandKeys(cmd, args); len(keys) > 0 {
+		s.ex.tracking.invalidate(s, keys)
 	}
 }
 
@@ -345,21 +355,28 @@ func (t *tracker) broadcast(actor *Session, keys [][]byte) {
 	}
 }
 
-// invalidateAll tells every tracking session that all keys changed
-// (FLUSHDB, FLUSHALL) with a null, and empties the table.
-func (t *tracker) invalidateAll(actor *Session) {
+// flushed is FLUSHDB or FLUSHALL run by actor: every tracking session is
+// told that all keys changed, with a null, and the table is emptied. It
+// is emptied even when nobody tracks at the moment, as Redis empties it on
+// every flush: a session that read a key, stopped tracking and tracks
+// again must not hear of a change to that key after the flush.
+func (t *tracker) flushed(actor *Session) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for _, s := range t.sessions {
-		if s.track.on {
-			null := "$-1\r\n"
-			if s.track.resp3.Load() {
-				null = "_\r\n"
+	if t.clients.Load() != 0 { // else nobody is told: no need to visit every connection
+		for _, s := range t.sessions {
+			if s.track.on {
+				null := "$-1\r\n"
+				if s.track.resp3.Load() {
+					null = "_\r\n"
+				}
+				t.send(actor, s, []byte(null))
 			}
-			t.send(actor, s, []byte(null))
 		}
 	}
-	t.keys, t.items = map[string]map[int64]struct{}{}, 0
+	if t.items > 0 {
+		t.keys, t.items = map[string]map[int64]struct{}{}, 0
+	}
 }
 
 // send delivers one invalidation, whose keys (a list, or a null for all)
@@ -395,11 +412,10 @@ func (t *tracker) send(actor, target *Session, payload []byte) {
 // deliver writes an out-of-band frame to s, which the caller holds t.mu
 // for: after the reply being written when s is the session whose command
 // caused it or is running a command (Redis sends it after the reply),
-// pushed otherwise. A connection receives pushes from others
-// only once its output goes through its pusher (pushable): a tracking
-// session does from CLIENT TRACKING ON, a subscriber from SUBSCRIBE. A
-// RESP3 redirect client that is neither is not told (a limit of this
-// daemon: Redis would be).
+// pushed otherwise. Any connection may be pushed to at any time, as in
+// Redis: a RESP3 redirect client that neither tracks nor subscribes is told
+// at once (netsrv's outbox takes care of handing the connection's output
+// over safely).
 func deliver(actor, s *Session, frame []byte) {
 	if s == actor && s.tx.running && s.track.running {
 		// Inside EXEC's reply: after it, as in Redis.
@@ -407,15 +423,13 @@ func deliver(actor, s *Session, frame []byte) {
 		return
 	}
 	if s == actor {
-		if s.reply.form != formHuman {
-			s.reply.buf = append(s.reply.buf, frame...)
-		}
+		s.afterReply(frame)
 		return
 	}
 	switch {
 	case s.track.running:
 		s.track.pending = append(s.track.pending, frame...)
-	case s.pushable.Load():
+	case s.pusher != nil:
 		s.pusher.Push(frame)
 	}
 }

@@ -29,6 +29,7 @@ type conn struct {
 	sizer    BufferSizer
 	readDone bool // the client sends nothing more (recv returned 0)
 	quit     bool // the session asked to close once its replies are out
+	ended    bool // the session has been told the connection ended (endSession)
 
 	session Session
 	holder  Holder          // the session's, if it may hold requests (CLIENT PAUSE)
@@ -54,7 +55,9 @@ func (c *conn) unsent() int { return len(c.out) - c.sent }
 
 // openSession gives a new connection its outbox and session, whichever
 // I/O model serves it. The read buffer is the model's business.
-func (s *Server) openSession(c *conn, what string) {
+// nudge is how a push asks the connection's goroutine for a turn (outbox),
+// nil when that goroutine finds out by itself.
+func (s *Server) openSession(c *conn, what string, nudge func()) {
 	if s.debug {
 		c.log = s.log.WithFields(logrus.Fields{"fd": c.fd, "peer": c.peer})
 		c.log.Debug(what)
@@ -69,7 +72,7 @@ func (s *Server) openSession(c *conn, what string) {
 	// SO_KEEPALIVE and its timings: a client that vanished without a word
 	// is found and its connection closed (tunables.go).
 	setKeepAlive(c.fd, time.Duration(s.keepAlive.Load()))
-	c.ob = newOutbox(c.fd, &s.pushLimit)
+	c.ob = newOutbox(c.fd, &s.pushLimit, nudge)
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c)
 	c.sizer, _ = c.session.(BufferSizer)
@@ -122,7 +125,13 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 	var n int
 	var err error
 	if block {
+		// Waiting in recv with nothing unsent, a worker lets a push from
+		// another goroutine switch its output to the outbox (outbox).
+		idle := c.ob.enterIdle()
 		n, err = recv(c.fd, c.in[len(c.in):cap(c.in)])
+		if idle {
+			c.ob.leaveIdle()
+		}
 	} else {
 		n, err = s.model.recvNow(c.fd, c.in[len(c.in):cap(c.in)])
 	}
@@ -164,9 +173,17 @@ func (s *Server) runRequests(c *conn) error {
 		}
 		consumed, replies, quit := c.session.Handle(c.in, buf)
 		c.quit = quit
+		if quit {
+			// Before QUIT's reply can leave: a client that has read it
+			// and then writes from another connection finds this one
+			// gone (no longer subscribed, tracking or redirected to), as
+			// in Redis, where the client is freed right after the write.
+			endSession(c)
+		}
 		switch {
-		case c.ob.isActive():
-			// Pub/sub: all output goes through the outbox, in order.
+		case c.ob.viaOutbox():
+			// Pushed to (pub/sub, MONITOR, invalidations): all output
+			// goes through the outbox, in order.
 			if len(replies) > 0 && !c.ob.Push(replies) {
 				return errPushRefused
 			}
@@ -222,11 +239,24 @@ func (s *Server) flush(c *conn) error {
 
 // takeUnsent hands replies not yet sent to the outbox when the connection
 // switches to pushed output, so they keep their place ahead of it. It runs
-// on the worker, inside the session's first push.
+// on the connection's own goroutine (outbox.activate).
 func (c *conn) takeUnsent() []byte {
 	rest := c.out[c.sent:]
 	c.out, c.sent = nil, 0
 	return rest
+}
+
+// endSession tells the session, once, that its connection has ended, so it
+// lets go of what it holds (subscriptions, tracking) and nothing more is
+// pushed to it.
+func endSession(c *conn) {
+	if c.ended {
+		return
+	}
+	c.ended = true
+	if closer, ok := c.session.(SessionCloser); ok {
+		closer.Closed()
+	}
 }
 
 // connEnded logs why a connection ends early. A vanished peer is routine
@@ -254,9 +284,7 @@ func (s *Server) connEnded(c *conn, call string, err error) {
 // the registry before it is closed, so shutdown never acts on a number the
 // kernel may reuse.
 func (s *Server) closeConn(c *conn) {
-	if closer, ok := c.session.(SessionCloser); ok {
-		closer.Closed()
-	}
+	endSession(c)
 	if c.ob.overflowed() {
 		s.connEnded(c, "send", errPushRefused)
 	}

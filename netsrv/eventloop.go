@@ -51,6 +51,7 @@ type eventLoop struct {
 	mu       sync.Mutex
 	incoming []*conn // accepted, not yet taken in by the loop
 	unparked []*conn // parked connections whose hold has ended (loopconn.go)
+	nudged   []*conn // connections pushed to by another goroutine (needTurn)
 	finish   bool    // no more connections will come: end once all are closed
 	gone     bool    // the loop has stopped: nothing may wake it any more
 
@@ -188,12 +189,17 @@ func (l *eventLoop) takeIncoming(now time.Time) {
 	l.finishing = l.finish
 	unparked := l.unparked
 	l.unparked = nil
+	nudged := l.nudged
+	l.nudged = nil
 	l.mu.Unlock()
 	for _, c := range unparked {
 		l.resume(c)
 	}
+	for _, c := range nudged {
+		l.takePushes(c)
+	}
 	for _, c := range batch {
-		l.s.openSession(c, "event loop: serving connection")
+		l.s.openSession(c, "event loop: serving connection", func() { l.needTurn(c) })
 		c.lastActive = now
 		c.interest = unix.EPOLLIN
 		if err := l.watch(c.fd, unix.EPOLL_CTL_ADD, c.interest); err != nil {

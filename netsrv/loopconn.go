@@ -102,6 +102,29 @@ func (l *eventLoop) resume(c *conn) {
 	l.settle(c)
 }
 
+// needTurn is a connection's outbox asking for a turn: another goroutine
+// pushed to it while its output was still the loop's to send. The loop's
+// eventfd wakes it at once (takeIncoming, takePushes); the pusher itself
+// never touches the connection's replies.
+func (l *eventLoop) needTurn(c *conn) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.gone { // a loop that has stopped has closed its eventfd
+		l.nudged = append(l.nudged, c)
+		l.wake()
+	}
+}
+
+// takePushes switches a nudged connection's output to its outbox, its
+// unsent replies first, if it is still the loop's.
+func (l *eventLoop) takePushes(c *conn) {
+	if l.conns[c.fd] != c {
+		return
+	}
+	c.ob.viaOutbox()
+	l.settle(c)
+}
+
 // updateInterest watches for input while the client may still send, and
 // for room to write while replies are unsent. Input is still read behind
 // unsent replies, so a client that never reads reaches the output limit

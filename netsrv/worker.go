@@ -75,7 +75,10 @@ func (w *workerPool) closed() string   { return "close(): connection closed; wor
 // sent, when the session asks (QUIT), on an error, or at a limit.
 func (w *workerPool) serve(c *conn) {
 	s := w.s
-	s.openSession(c, "worker: serving connection")
+	// No nudge: a push finds the worker either blocked in recv (and
+	// activates the outbox itself) or busy, and then the worker takes the
+	// pushes in before its next recv (outbox.enterIdle).
+	s.openSession(c, "worker: serving connection", nil)
 	// A blocking recv lends the buffer to the kernel for the whole wait,
 	// so a worker's connection holds its read buffer for its whole life.
 	c.in = s.readBufs.get()
