@@ -139,13 +139,33 @@ func TestDebugObjectAndDigestMatchRedis(t *testing.T) {
 			t.Errorf("DEBUG OBJECT of the hash %q: got %q, want %q", pairs[:min(len(pairs), 4)], got, want)
 		}
 	}
+	// Sorted sets: small (a listpack: whole, fractional, signed-zero and
+	// infinite scores, integer members) and big (a skiplist).
+	zsetArgs := [][]string{{"1", "a"}, {"1.5", "b", "-0", "c", "0", "d", "+inf", "e", "-inf", "f", "1e300", "g", "123", "456"},
+		{"4611686018427387904", "big", "0.1", strings.Repeat("m", 80)}}
+	var bigZSet []string
+	for i := range 300 {
+		bigZSet = append(bigZSet, strconv.Itoa(i)+".25", "member"+strconv.Itoa(i))
+	}
+	zsetArgs = append(zsetArgs, bigZSet)
+	for i, pairs := range zsetArgs {
+		key := "zset" + strconv.Itoa(i)
+		for _, c := range []*respConn{redis, lite} {
+			c.call(append([]string{"ZADD", key}, pairs...)...)
+		}
+		got := debugObjectVolatile.ReplaceAllString(lite.call("DEBUG", "OBJECT", key), "")
+		want := debugObjectVolatile.ReplaceAllString(redis.call("DEBUG", "OBJECT", key), "")
+		if got != want {
+			t.Errorf("DEBUG OBJECT of the sorted set %q: got %q, want %q", pairs[:min(len(pairs), 4)], got, want)
+		}
+	}
 	for _, c := range []*respConn{redis, lite} {
 		c.call("EXPIRE", "k3", "1000")
 		c.call("SELECT", "5")
 		c.call("SET", "k0", "in five")
 		c.call("SELECT", "0")
 	}
-	for _, req := range [][]string{{"DEBUG", "DIGEST"}, {"DEBUG", "DIGEST-VALUE", "k0", "k3", "k40", "set0", "set3", "set5", "hash1", "hash4", "nosuch"}} {
+	for _, req := range [][]string{{"DEBUG", "DIGEST"}, {"DEBUG", "DIGEST-VALUE", "k0", "k3", "k40", "set0", "set3", "set5", "hash1", "hash4", "zset1", "zset2", "zset3", "nosuch"}} {
 		if got, want := lite.call(req...), redis.call(req...); got != want {
 			t.Errorf("%v: got %q, want %q", req, got, want)
 		}

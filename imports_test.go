@@ -21,7 +21,8 @@ var importRules = map[string][]string{
 	"hll":      nil,
 	"sets":     {"store"},
 	"hashes":   {"store"},
-	"executor": {"parser", "store", "hll", "sets", "hashes"},
+	"zsets":    {"store"},
+	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -147,6 +147,24 @@ func TestAliasIsTheSameSetting(t *testing.T) {
 	}
 }
 
+// The sorted set limits have their ziplist aliases too.
+func TestZSetAliases(t *testing.T) {
+	l := NewLive(Defaults(), "")
+	if err := l.Set([]string{"ZSET-MAX-ZIPLIST-ENTRIES", "7"}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := l.Get("zset-max-listpack-entries"); v != "7" {
+		t.Fatalf("zset-max-listpack-entries = %q after setting its alias", v)
+	}
+	values := map[string]string{}
+	for _, p := range l.Params() {
+		values[p.Name] = p.Value
+	}
+	if values["zset-max-ziplist-entries"] != "7" || values["zset-max-listpack-value"] != "64" || values["zset-max-ziplist-value"] != "64" {
+		t.Fatalf("Params: %v", values)
+	}
+}
+
 // A hook may settle a value (port 0: the port the kernel chose): CONFIG
 // GET then shows what it settled on.
 func TestSetHookSettlesValue(t *testing.T) {

@@ -56,11 +56,15 @@ var Table = []Setting{
 		Doc: "a hash stays in the compact listpack encoding up to this many fields, then turns into a hash table for good (alias hash-max-ziplist-entries)"},
 	{Name: "hash-max-listpack-value", Alias: "hash-max-ziplist-value", Kind: Memory, Default: "64", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a hash stays in the listpack encoding while every field and value is at most this many bytes (alias hash-max-ziplist-value)"},
+	{Name: "zset-max-listpack-entries", Alias: "zset-max-ziplist-entries", Kind: Int, Default: "128", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a sorted set stays in the compact listpack encoding up to this many members (alias zset-max-ziplist-entries)"},
+	{Name: "zset-max-listpack-value", Alias: "zset-max-ziplist-value", Kind: Memory, Default: "64", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "a sorted set stays in the compact listpack encoding while every member is at most this many bytes (alias zset-max-ziplist-value)"},
 	{Name: "set-max-intset-entries", Kind: Int, Default: "512", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a set of integers only stays a compact sorted array (intset) up to this many members, then turns into a hash table for good"},
 	// Notifications.
 	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
-		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ s h x n (A: all but n; l z e t d m are accepted, with no events)"},
+		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ s h z x n (A: all but n; l e t d m are accepted, with no events)"},
 	// Statistics.
 	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "keep each command's run times, for INFO latencystats"},

@@ -115,6 +115,7 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	d.ex = executor.New(d.data, d.executorConfig(ln.Port()))
 	d.setLatencyTracking(v)
 	d.setHLLSparseMaxBytes(v)
+	d.setZSetLimits(v)
 	d.setHashLimits(v)
 	d.setSetMaxIntsetEntries(v)
 	d.setKeyspaceEvents(v)

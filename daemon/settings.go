@@ -104,6 +104,8 @@ func (d *Daemon) hookSettings() {
 	})
 	d.live.OnSet("latency-tracking", d.setLatencyTracking)
 	d.live.OnSet("hll-sparse-max-bytes", d.setHLLSparseMaxBytes)
+	d.live.OnSet("zset-max-listpack-entries", d.setZSetLimits)
+	d.live.OnSet("zset-max-listpack-value", d.setZSetLimits)
 	d.live.OnSet("hash-max-listpack-entries", d.setHashLimits)
 	d.live.OnSet("hash-max-listpack-value", d.setHashLimits)
 	d.live.OnSet("set-max-intset-entries", d.setSetMaxIntsetEntries)
@@ -178,6 +180,13 @@ func (d *Daemon) setLatencyTracking(v config.Values) error {
 // dense.
 func (d *Daemon) setHLLSparseMaxBytes(v config.Values) error {
 	d.ex.SetHLLSparseMaxBytes(v.Int("hll-sparse-max-bytes"))
+	return nil
+}
+
+// setZSetLimits tells the executor how large a sorted set may grow in
+// the listpack encoding.
+func (d *Daemon) setZSetLimits(v config.Values) error {
+	d.ex.SetZSetLimits(v.Int("zset-max-listpack-entries"), v.Int("zset-max-listpack-value"))
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"redis-lite/hashes"
 	"redis-lite/sets"
 	"redis-lite/store"
+	"redis-lite/zsets"
 )
 
 // DEBUG DIGEST and DIGEST-VALUE: SHA1-based fingerprints of the data, the
@@ -55,9 +56,9 @@ func (d *digest) mixUint32(n uint32) {
 // read, so the caller holds the key's lock (SnapshotRange, PeekView). A
 // string mixes its bytes; a set xors each member (an integer member as
 // its decimal text); a hash xors one digest of each field and value mixed
-// in that order. Each collection type to come adds its case as Redis
-// digests it: a list mixes its elements in order, a sorted set xors one
-// mixed digest of each member and its score printed with %.17g.
+// in that order; a sorted set one of each member and its score printed
+// with %.17g. Each collection type to come adds its case as Redis digests
+// it (a list mixes its elements in order).
 func (d *digest) addValue(e store.Entry) {
 	d.mixUint32(typeNumbers[e.Type()])
 	switch v := e.Obj.(type) {
@@ -66,6 +67,14 @@ func (d *digest) addValue(e store.Entry) {
 	case *sets.Set:
 		v.Each(func(member []byte) bool {
 			d.xor(member)
+			return true
+		})
+	case *zsets.ZSet:
+		v.Walk(0, false, func(member []byte, score float64) bool {
+			var pair digest
+			pair.mix(member)
+			pair.mix([]byte(formatDouble(score)))
+			d.xor(pair[:])
 			return true
 		})
 	case *hashes.Hash:

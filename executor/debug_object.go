@@ -10,6 +10,7 @@ import (
 	"redis-lite/hashes"
 	"redis-lite/sets"
 	"redis-lite/store"
+	"redis-lite/zsets"
 )
 
 // DEBUG OBJECT key: Redis's one line about a key's value, "Value at:0x...
@@ -89,6 +90,9 @@ func rdbObjectLength(obj store.Object) int {
 	if hash, ok := obj.(*hashes.Hash); ok {
 		return rdbHashLength(hash)
 	}
+	if zset, ok := obj.(*zsets.ZSet); ok {
+		return rdbZSetLength(zset)
+	}
 	set, ok := obj.(*sets.Set)
 	if !ok {
 		return 0
@@ -123,6 +127,44 @@ func rdbHashLength(hash *hashes.Hash) int {
 		return true
 	})
 	return n
+}
+
+// rdbZSetLength is rdbObjectLength for a sorted set: in the listpack
+// encoding its listpack of members and scores (each score as Redis writes
+// it there, zsetScoreText) as a string; in the skiplist encoding its
+// member count and each member as a string with its score as an 8-byte
+// binary double.
+func rdbZSetLength(zset *zsets.ZSet) int {
+	if zset.Encoding() == "listpack" {
+		var lp listpack
+		zset.Walk(0, false, func(member []byte, score float64) bool {
+			lp.append(member)
+			lp.append([]byte(zsetScoreText(score)))
+			return true
+		})
+		return rdbStringLength(lp.bytes(), false)
+	}
+	n := rdbLengthSize(zset.Len())
+	zset.Walk(0, false, func(member []byte, score float64) bool {
+		n += rdbStringLength(member, false) + 8
+		return true
+	})
+	return n
+}
+
+// zsetScoreText is a score as Redis writes it into a listpack (d2string):
+// a whole number within half of int64's range in plain digits, zero as
+// "0" or "-0", anything else as %.17g.
+func zsetScoreText(score float64) string {
+	switch {
+	case score == 0 && math.Signbit(score):
+		return "-0"
+	case score == 0:
+		return "0"
+	case score >= -math.MaxInt64/2 && score <= math.MaxInt64/2 && score == math.Trunc(score):
+		return strconv.FormatInt(int64(score), 10)
+	}
+	return formatDouble(score)
 }
 
 // intsetBlob is Redis's intset of set's members: the width in bytes (2,

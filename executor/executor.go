@@ -2,6 +2,7 @@ package executor
 
 import (
 	"crypto/sha256"
+	"redis-lite/zsets"
 	"slices"
 	"sort"
 	"sync"
@@ -122,6 +123,7 @@ type Executor struct {
 	password         atomic.Pointer[password]     // requirepass, as it is now
 	maxMemory        atomic.Int64                 // maxmemory, as it is now
 	hllSparseMax     atomic.Int64                 // hll-sparse-max-bytes, as it is now
+	zsetLimits       atomic.Pointer[zsets.Limits] // zset-max-listpack-entries and -value, as they are now
 	hashMaxEntries   atomic.Int64                 // hash-max-listpack-entries, as it is now
 	hashMaxValue     atomic.Int64                 // hash-max-listpack-value, as it is now
 	setMaxIntset     atomic.Int64                 // set-max-intset-entries, as it is now
@@ -194,6 +196,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetRequirePass(cfg.RequirePass)
 	ex.maxMemory.Store(cfg.MaxMemory)
 	ex.hllSparseMax.Store(defaultHLLSparseMaxBytes)
+	ex.SetZSetLimits(int64(defaultZSetLimits.Entries), int64(defaultZSetLimits.Value))
 	ex.SetHashLimits(hashes.DefaultLimits.MaxPackedEntries, hashes.DefaultLimits.MaxPackedValue) // until the daemon says
 	ex.setMaxIntset.Store(defaultSetMaxIntsetEntries)
 	ex.maxBulkLen.Store(cfg.MaxBulkLen)

@@ -212,6 +212,16 @@ func (s *Session) afterCommand(cmd *command, args [][]byte, mark int) {
 // commandKeys are the arguments of args that are keys, by cmd's key
 // positions.
 func commandKeys(cmd *command, args [][]byte) [][]byte {
+	if cmd.flags&flagMovableKeys != 0 {
+		// Keys counted by an argument (ZUNION, ZMPOP): only the key
+		// specs find them, as Redis's getKeysFromCommand does.
+		refs, _ := cmd.keyPositions(args)
+		keys := make([][]byte, len(refs))
+		for i, r := range refs {
+			keys[i] = args[r.pos]
+		}
+		return keys
+	}
 	if cmd.firstKey <= 0 {
 		return nil
 	}
