@@ -3,6 +3,7 @@ package aof
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -120,34 +121,7 @@ func (a *AOF) rewriteFile(dbs []*store.Store) error {
 	swaps := a.swaps
 	a.mu.Unlock()
 
-	var buf []byte
-	var werr error
-	selected := 0 // a replay starts in database 0
-	for i, data := range dbs {
-		data.SnapshotRange(func(key []byte, e store.Entry) {
-			if i != selected {
-				buf = appendSelect(buf, i)
-				selected = i
-			}
-			if e.Obj != nil {
-				buf = appendObject(buf, key, e)
-			} else {
-				buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
-			}
-		}, func() bool {
-			if len(buf) >= 1<<20 {
-				_, werr = tmp.Write(buf)
-				buf = buf[:0]
-			}
-			return werr == nil
-		})
-		if werr != nil {
-			break
-		}
-	}
-	if werr == nil {
-		_, werr = tmp.Write(buf)
-	}
+	werr := writeSnapshot(tmp, dbs)
 	if werr == nil {
 		werr = tmp.Sync()
 	}
@@ -277,4 +251,53 @@ func boolDigit(b bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+// writeSnapshot writes the commands that make dbs' data sets again, each
+// database's after a SELECT (but database 0's when it comes first: a
+// replay starts there), a shard at a time (store's snapshot.go).
+func writeSnapshot(w io.Writer, dbs []*store.Store) error {
+	var buf []byte
+	var werr error
+	selected := 0
+	for i, data := range dbs {
+		data.SnapshotRange(func(key []byte, e store.Entry) {
+			if i != selected {
+				buf = appendSelect(buf, i)
+				selected = i
+			}
+			if e.Obj != nil {
+				buf = appendObject(buf, key, e)
+			} else {
+				buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
+			}
+		}, func() bool {
+			if len(buf) >= 1<<20 {
+				_, werr = w.Write(buf)
+				buf = buf[:0]
+			}
+			return werr == nil
+		})
+		if werr != nil {
+			return werr
+		}
+	}
+	_, werr = w.Write(buf)
+	return werr
+}
+
+// SaveSnapshot writes dbs' data sets to a new file at path, as a rewrite
+// writes them, and fsyncs it: a file that Load reads back into the same
+// data sets. DEBUG RELOAD uses it when there is no append-only file. The
+// caller makes sure nothing writes meanwhile.
+func SaveSnapshot(path string, dbs ...*store.Store) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	err = writeSnapshot(f, dbs)
+	if err == nil {
+		err = f.Sync()
+	}
+	return errors.Join(err, f.Close())
 }

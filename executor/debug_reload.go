@@ -12,13 +12,16 @@ import (
 // Redis's RELOAD saves an RDB snapshot and loads it. This daemon keeps no
 // snapshots, so RELOAD rewrites the append-only file from the data set
 // (as BGREWRITEAOF would, but before replying) and loads that: the same
-// round trip through the disk, in the format the daemon has. Both need
-// the append-only file on; without it they answer an error, as Redis does
-// when its save fails, and leave the data alone.
+// round trip through the disk, in the format the daemon has. With the
+// file off, RELOAD writes the same snapshot to a file of its own and
+// loads that. LOADAOF needs the file on; without it, it answers an error
+// and leaves the data alone.
 
 // Reloader empties every database and replays the append-only file into
 // them with replay, one command at a time; with rewriteFirst it first
-// rewrites the file from the data set. It fails when the file is off.
+// rewrites the file from the data set, or, with the file off, reloads
+// from a snapshot file of its own. Without rewriteFirst it fails when the
+// file is off.
 // Package daemon provides it (SetReloader), as it owns the file.
 type Reloader func(rewriteFirst bool, replay func(args [][]byte) error) error
 
@@ -61,7 +64,7 @@ func debugReload(s *Session, args [][]byte) {
 // told that it already runs alone (a transaction in the file would
 // otherwise wait for the lock this session holds).
 func (s *Session) reloadData(rewriteFirst bool) {
-	if s.ex.reloader == nil || s.ex.persistence() == nil {
+	if s.ex.reloader == nil || (s.ex.persistence() == nil && !rewriteFirst) {
 		s.reply.Error("ERR " + ErrAppendOnlyOff.Error())
 		return
 	}
