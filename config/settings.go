@@ -72,6 +72,12 @@ var Table = []Setting{
 	// Statistics.
 	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "keep each command's run times, for INFO latencystats"},
+	{Name: "slowlog-log-slower-than", Kind: Int, Default: "10000", Min: -1, Max: math.MaxInt64, Unit: "microseconds", Change: Runtime,
+		Doc: "SLOWLOG keeps the commands that ran at least this long (0: every command; -1: none)"},
+	{Name: "slowlog-max-len", Kind: Int, Default: "128", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "entries SLOWLOG keeps; the oldest go first"},
+	{Name: "latency-monitor-threshold", Kind: Int, Default: "0", Min: 0, Max: math.MaxInt64, Unit: "milliseconds", Change: Runtime,
+		Doc: "LATENCY records commands and append-only file writes that take at least this long (0: off)"},
 	{Name: "latency-tracking-info-percentiles", Kind: Percentiles, Default: "50 99 99.9", Change: Runtime,
 		Doc: "the percentiles INFO latencystats shows"},
 	// Persistence.

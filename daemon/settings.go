@@ -112,6 +112,23 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("list-max-listpack-size", d.setListMaxListpackSize)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
+	d.live.OnSet("slowlog-log-slower-than", d.setSlowlog)
+	d.live.OnSet("slowlog-max-len", d.setSlowlog)
+	d.live.OnSet("latency-monitor-threshold", d.setLatencyMonitor)
+}
+
+// setSlowlog tells the executor which commands the slow log keeps and
+// how many.
+func (d *Daemon) setSlowlog(v config.Values) error {
+	d.ex.SetSlowlog(v.Int("slowlog-log-slower-than"), v.Int("slowlog-max-len"))
+	return nil
+}
+
+// setLatencyMonitor tells the executor from how many milliseconds on the
+// latency monitor records an event.
+func (d *Daemon) setLatencyMonitor(v config.Values) error {
+	d.ex.SetLatencyMonitorThreshold(v.Int("latency-monitor-threshold"))
+	return nil
 }
 
 // setKeyspaceEvents tells the executor which keyspace events to publish.

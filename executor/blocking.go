@@ -259,6 +259,7 @@ func (bs *blockingState) end(w *waiter, write func(r *Reply)) bool {
 func (bs *blockingState) finish(w *waiter, reply []byte) {
 	bs.forget(w)
 	w.out = reply
+	w.s.client.blocked.Store(false) // INFO blocked_clients counts it no more
 	close(w.done)
 	if w.release != nil {
 		w.release()
@@ -342,15 +343,6 @@ func (s *Session) stopWaiting() {
 	if w := bs.by[s]; w != nil {
 		bs.forget(w)
 	}
-}
-
-// blockedClients is INFO's blocked_clients: the clients waiting now (not
-// waiting's count, which also holds commands deciding whether to wait).
-func (ex *Executor) blockedClients() int64 {
-	bs := &ex.blocking
-	bs.mu.Lock()
-	defer bs.mu.Unlock()
-	return int64(len(bs.by))
 }
 
 // finishBlocked writes the reply a finished wait left, when the

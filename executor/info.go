@@ -266,7 +266,7 @@ func infoReplication(ex *Executor, b *strings.Builder) {
 	field(b, "role", "master")
 	field(b, "connected_slaves", 0)
 	field(b, "master_failover_state", "no-failover")
-	field(b, "master_replid", ex.replID)
+	field(b, "master_replid", *ex.replID.Load())
 	field(b, "master_replid2", strings.Repeat("0", 40))
 	field(b, "master_repl_offset", 0)
 	field(b, "second_repl_offset", -1)

@@ -54,6 +54,13 @@ type Session struct {
 	tx         transaction // MULTI (multi.go)
 	watch      watchState  // WATCH (watch.go)
 	readLocked bool        // holds the executor's lock for reading (multi.go)
+	// replaying: the session runs the append-only file's commands, for
+	// no client: the slow log, the latency monitor and monitors skip them.
+	replaying bool
+	// exclusiveHeld: the session already runs alone, in its own
+	// exclusive section (EXEC running DEBUG DIGEST) or in another's
+	// (DEBUG LOADAOF's replay).
+	exclusiveHeld bool
 }
 
 // batchCounts are counted per batch of requests and then added to the
@@ -213,6 +220,7 @@ func (s *Session) call(cmd *command, args [][]byte) {
 	}
 	end := time.Since(s.ex.started)
 	s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
+	s.noteRunTime(cmd, args, end-s.clock)
 	s.clock = end
 }
 
