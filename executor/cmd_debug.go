@@ -45,19 +45,18 @@ type debugSubcommand struct {
 // debugSubcommands are the DEBUG subcommands this daemon has; DEBUG HELP
 // lists Redis's (help.go).
 var debugSubcommands = map[string]debugSubcommand{
-	"help":                       {2, 2, func(s *Session, args [][]byte) { s.replyHelp(args, debugHelp) }},
-	"protocol":                   {3, 3, func(s *Session, args [][]byte) { s.debugProtocol(args[2]) }}, // cmd_debug_protocol.go
-	"sleep":                      {3, 3, debugSleep},
-	"set-active-expire":          {3, 3, debugSetActiveExpire},
-	"object":                     {3, 3, debugObject},      // debug_object.go
-	"digest":                     {2, 2, debugDigest},      // debug_digest.go
-	"digest-value":               {2, 0, debugDigestValue}, // debug_digest.go
-	"change-repl-id":             {2, 2, debugChangeReplID},
-	"stringmatch-test":           {2, 2, debugStringMatchTest}, // glob.go's matcher
-	"error":                      {3, 3, debugError},
-	"loadaof":                    {2, 0, debugLoadAOF},                                                        // debug_reload.go
-	"reload":                     {2, 0, debugReload},                                                         // debug_reload.go
-	"quicklist-packed-threshold": {3, 3, func(s *Session, args [][]byte) { s.debugPackedThreshold(args[2]) }}, // cmd_debug_lists.go
+	"help":              {2, 2, func(s *Session, args [][]byte) { s.replyHelp(args, debugHelp) }},
+	"protocol":          {3, 3, func(s *Session, args [][]byte) { s.debugProtocol(args[2]) }}, // cmd_debug_protocol.go
+	"sleep":             {3, 3, debugSleep},
+	"set-active-expire": {3, 3, debugSetActiveExpire},
+	"object":            {3, 3, debugObject},      // debug_object.go
+	"digest":            {2, 2, debugDigest},      // debug_digest.go
+	"digest-value":      {2, 0, debugDigestValue}, // debug_digest.go
+	"change-repl-id":    {2, 2, debugChangeReplID},
+	"stringmatch-test":  {2, 2, debugStringMatchTest}, // glob.go's matcher
+	"error":             {3, 3, debugError},
+	"loadaof":           {2, 0, debugLoadAOF}, // debug_reload.go
+	"reload":            {2, 0, debugReload},  // debug_reload.go
 }
 
 // DEBUG SLEEP seconds: OK after sleeping that long. The connection's

@@ -2,6 +2,14 @@ package executor
 
 import "redis-lite/parser"
 
+// DEBUG QUICKLIST-PACKED-THRESHOLD joins the table of DEBUG subcommands
+// (cmd_debug.go) from here, beside the lists it is about.
+func init() {
+	debugSubcommands["quicklist-packed-threshold"] = debugSubcommand{3, 3, func(s *Session, args [][]byte) {
+		s.debugPackedThreshold(args[2])
+	}}
+}
+
 // DEBUG QUICKLIST-PACKED-THRESHOLD size: Redis keeps a list element of at
 // least size bytes in a node of its own ("plain"), and its tests lower the
 // threshold to exercise such nodes. A list here already gives an element

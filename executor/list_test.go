@@ -239,3 +239,20 @@ func TestTimeoutArgument(t *testing.T) {
 		}
 	}
 }
+
+// TestDebugPackedThreshold: DEBUG QUICKLIST-PACKED-THRESHOLD takes Redis's
+// memory units and refuses what Redis refuses.
+func TestDebugPackedThreshold(t *testing.T) {
+	s := New(store.New(), Config{EnableDebug: true}).NewSession(nil)
+	for req, want := range map[string]string{
+		"DEBUG quicklist-packed-threshold 1b":  "+OK\r\n",
+		"DEBUG QUICKLIST-PACKED-THRESHOLD 0":   "+OK\r\n",
+		"DEBUG quicklist-packed-threshold 1mb": "+OK\r\n",
+		"DEBUG quicklist-packed-threshold 4gb": "-ERR argument must be a memory value bigger than 1 and smaller than 4gb\r\n",
+		"DEBUG quicklist-packed-threshold x":   "-ERR argument must be a memory value bigger than 1 and smaller than 4gb\r\n",
+	} {
+		if _, out, _ := s.Handle([]byte(req+"\r\n"), nil); string(out) != want {
+			t.Errorf("%s: %q, want %q", req, out, want)
+		}
+	}
+}
