@@ -245,9 +245,10 @@ func TestRewriteRacingCollectionWritesKeepsEachChangeOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "appendonly.aof")
 	d := open(t, path, aof.EverySec, testclock.New())
 	stop := make(chan struct{})
-	var wg sync.WaitGroup
+	var wg, writing sync.WaitGroup
 	for w := 0; w < 4; w++ {
 		wg.Add(1)
+		writing.Add(1)
 		go func(w int) {
 			defer wg.Done()
 			s := d.ex.NewSession(nil)
@@ -256,6 +257,9 @@ func TestRewriteRacingCollectionWritesKeepsEachChangeOnce(t *testing.T) {
 				case <-stop:
 					return
 				default:
+				}
+				if i == 100 { // every type written: the rewrites may start
+					writing.Done()
 				}
 				n := i % 50
 				req := fmt.Sprintf("RPUSH list:%d %d\nHINCRBY hash:%d f%d 1\nSADD set:%d m%d\nZINCRBY zset:%d 1.5 m%d\n",
@@ -267,6 +271,7 @@ func TestRewriteRacingCollectionWritesKeepsEachChangeOnce(t *testing.T) {
 			}
 		}(w)
 	}
+	writing.Wait()
 	for r := 0; r < 5; r++ {
 		if err := d.aof.Rewrite(d.ex.Databases()...); err != nil {
 			t.Fatal(err)
