@@ -196,6 +196,8 @@ var zsetEventsScript = [][]string{
 	{"ZDIFFSTORE", "d", "2", "s1", "s2"}, {"ZDIFFSTORE", "u", "2", "s1", "s1"}, {"ZDIFFSTORE", "none", "2", "s1", "s1"},
 	{"ZRANGESTORE", "r", "s1", "0", "-1"}, {"ZRANGESTORE", "r", "s1", "5", "9"}, {"ZRANGESTORE", "r", "nosuch", "0", "-1"},
 	{"ZREM", "s1", "a", "b"}, {"EXPIRE", "s2", "100"}, {"ZUNIONSTORE", "s2", "1", "s2"}, {"TTL", "s2"},
+	{"ZADD", "bz", "1", "a", "2", "b", "3", "c"}, {"BZPOPMIN", "nosuch", "bz", "0"}, {"BZPOPMAX", "bz", "0"},
+	{"BZMPOP", "0", "1", "bz", "MIN", "COUNT", "5"},
 }
 
 // zsetEventsTranscript subscribes a connection to every channel with

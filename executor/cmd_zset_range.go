@@ -266,6 +266,7 @@ func (s *Session) storeZSet(dst []byte, sources [][]byte, event string,
 		s.changed(1)
 		s.notifyCreated(existed, dst)
 		s.notify(classZSet, event, dst)
+		s.keyReady(dst) // for BZPOPMIN and the like
 	case existed:
 		s.changed(1)
 		s.notify(classGeneric, "del", dst)
