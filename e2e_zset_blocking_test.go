@@ -267,3 +267,29 @@ func TestServedPopEventsMatchRedis(t *testing.T) {
 		}
 	})
 }
+
+// TestZSetBlockingPopsInPlaintext: the networking document's protocol
+// (lines ending in a bare \n) gets human replies from the blocking pops,
+// whether served at once, after a wait, or timed out.
+func TestZSetBlockingPopsInPlaintext(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model)
+		c, admin := d.dial(), dialRESP(t, d.addr)
+		c.send("ZADD z 1 a 2.5 b 3 c\nBZPOPMIN none z 0\nBZPOPMAX z 0\nBZMPOP 0 1 z MIN\nBZPOPMIN z 0.01\n" +
+			"BZMPOP 0.01 1 z MIN\nBZPOPMAX q 0\n")
+		want := []string{"(integer) 3", "1) z", "2) a", "3) 1", "1) z", "2) c", "3) 3",
+			"1) z", "2) 1) 1) b", "      2) 2.5", "(nil)", "(nil)"}
+		for i, w := range want {
+			if got := c.line(); got != w {
+				t.Fatalf("line %d: %q, want %q", i+1, got, w)
+			}
+		}
+		waitBlocked(t, admin, 1)
+		checkReply(t, "ZADD", admin.call("ZADD", "q", "5", "x"), ":1\r\n")
+		for i, w := range []string{"1) q", "2) x", "3) 5"} {
+			if got := c.line(); got != w {
+				t.Fatalf("served line %d: %q, want %q", i+1, got, w)
+			}
+		}
+	})
+}
