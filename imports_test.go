@@ -19,10 +19,11 @@ var importRules = map[string][]string{
 	"pool":     nil,
 	"signals":  nil,
 	"hll":      nil,
+	"geo":      nil,
 	"sets":     {"store"},
 	"hashes":   {"store"},
 	"zsets":    {"store"},
-	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets"},
+	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets", "geo"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines
