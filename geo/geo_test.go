@@ -2,6 +2,8 @@ package geo
 
 import (
 	"math"
+	"math/big"
+	"math/rand"
 	"strconv"
 	"testing"
 )
@@ -155,5 +157,77 @@ func TestScoreBits(t *testing.T) {
 		if got := scoreBits(c.f); got != c.bits {
 			t.Errorf("scoreBits(%v) = %#x, want %#x", c.f, got, c.bits)
 		}
+	}
+}
+
+// bigSinCos is sin(x) and cos(x) from their series at 200 bits, rounded
+// once to float64: the correctly rounded values.
+func bigSinCos(x float64) (float64, float64) {
+	const prec = 200
+	bx := new(big.Float).SetPrec(prec).SetFloat64(x)
+	x2 := new(big.Float).SetPrec(prec).Mul(bx, bx)
+	sum := [2]*big.Float{new(big.Float).SetPrec(prec).Set(bx), new(big.Float).SetPrec(prec).SetInt64(1)}
+	term := [2]*big.Float{new(big.Float).SetPrec(prec).Set(bx), new(big.Float).SetPrec(prec).SetInt64(1)}
+	for n := int64(1); n < 80; n += 2 {
+		for k, div := range []int64{(n + 1) * (n + 2), n * (n + 1)} {
+			term[k].Mul(term[k], x2)
+			term[k].Quo(term[k], new(big.Float).SetPrec(prec).SetInt64(-div))
+			sum[k].Add(sum[k], term[k])
+		}
+	}
+	s, _ := sum[0].Float64()
+	c, _ := sum[1].Float64()
+	return s, c
+}
+
+// TestPreciseTrigIsCorrectlyRounded holds sin and cos up against the
+// 200-bit series, and asin against sin.
+func TestPreciseTrigIsCorrectlyRounded(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 2000; i++ {
+		x := (r.Float64()*2 - 1) * 4
+		ws, wc := bigSinCos(x)
+		if got := sin(x); got != ws {
+			t.Fatalf("sin(%v) = %v, want %v", x, got, ws)
+		}
+		if got := cos(x); got != wc {
+			t.Fatalf("cos(%v) = %v, want %v", x, got, wc)
+		}
+		a := r.Float64()
+		y := asin(a)
+		// y is right when a lies between the sines of its neighbours.
+		below, _ := bigSinCos(math.Nextafter(y, 0))
+		above, _ := bigSinCos(math.Nextafter(y, 2))
+		if a < below || a > above {
+			t.Fatalf("asin(%v) = %v, whose neighbours' sines are %v and %v", a, y, below, above)
+		}
+	}
+}
+
+// TestTrigMatchesGlibc: values where Go's math package is an ulp off
+// glibc's, whose functions Redis calls (computed by Python's math, which
+// calls them).
+func TestTrigMatchesGlibc(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		fn      func(float64) float64
+		x, want float64
+	}{
+		{"asin", asin, 0x1.acd8aa6694f20p-3, 0x1.b00b3775eb2aep-3},
+		{"cos", cos, -0x1.3326bb8ceba18p-3, 0x1.fa40ab2098879p-1},
+		{"asin", asin, 0x1.112b7d42952fcp-2, 0x1.1484adb8cfd20p-2},
+		{"cos", cos, -0x1.508da0a075360p-4, 0x1.fe45cba21587fp-1},
+		{"sin", sin, -0x1.1176c806e852cp+0, -0x1.c0b024dff51a8p-1},
+		{"sin", sin, -0x1.e88eae6bea190p-1, -0x1.a1b84d67ea993p-1},
+	} {
+		if got := c.fn(c.x); got != c.want {
+			t.Errorf("%s(%v) = %v, want %v", c.name, c.x, got, c.want)
+		}
+	}
+}
+
+func BenchmarkDistance(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		Distance(13.361389, 38.115556, 15.087269+float64(i&7), 37.502669)
 	}
 }

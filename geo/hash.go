@@ -188,12 +188,12 @@ func latDistance(lat1, lat2 float64) float64 {
 // Distance is the haversine distance between two points.
 func Distance(lon1, lat1, lon2, lat2 float64) float64 {
 	lon1r, lon2r := radians(lon1), radians(lon2)
-	v := math.Sin((lon2r - lon1r) / 2)
+	v := sin((lon2r - lon1r) / 2)
 	if v == 0 {
 		return latDistance(lat1, lat2) // same meridian: no trigonometry needed
 	}
 	lat1r, lat2r := radians(lat1), radians(lat2)
-	u := math.Sin((lat2r - lat1r) / 2)
-	a := float64(u*u) + float64(float64(float64(math.Cos(lat1r)*math.Cos(lat2r))*v)*v)
-	return 2.0 * earthRadius * math.Asin(math.Sqrt(a))
+	u := sin((lat2r - lat1r) / 2)
+	a := float64(u*u) + float64(float64(float64(cos(lat1r)*cos(lat2r))*v)*v)
+	return 2.0 * earthRadius * asin(math.Sqrt(a))
 }

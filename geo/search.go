@@ -40,8 +40,8 @@ func (s *Shape) bounds() (west, south, east, north float64) {
 	halfHeight *= s.ToMeters
 	halfWidth *= s.ToMeters
 	latDelta := degrees(halfHeight / earthRadius)
-	lonDeltaTop := degrees(halfWidth / earthRadius / math.Cos(radians(s.Lat+latDelta)))
-	lonDeltaBottom := degrees(halfWidth / earthRadius / math.Cos(radians(s.Lat-latDelta)))
+	lonDeltaTop := degrees(halfWidth / earthRadius / cos(radians(s.Lat+latDelta)))
+	lonDeltaBottom := degrees(halfWidth / earthRadius / cos(radians(s.Lat-latDelta)))
 	lonDelta := lonDeltaTop
 	if s.Lat < 0 {
 		lonDelta = lonDeltaBottom

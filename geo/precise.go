@@ -1,0 +1,135 @@
+package geo
+
+import "math"
+
+// Redis calls the C library's sin, cos and asin, which on glibc return
+// the correctly rounded result in all but a vanishing share of cases;
+// Go's math package may be an ulp off, which shows in a distance printed
+// at 17 digits (GEOSEARCHSTORE's STOREDIST scores). So the functions
+// here compute in double-double arithmetic (a value as an unevaluated sum
+// of two float64s, about 106 bits) and round once at the end.
+
+// dd is hi + lo with |lo| at most half an ulp of hi.
+type dd struct{ hi, lo float64 }
+
+// twoSum is a + b exactly, as a normalized pair.
+func twoSum(a, b float64) dd {
+	s := a + b
+	v := s - a
+	return dd{s, (a - (s - v)) + (b - v)}
+}
+
+// quickTwoSum is twoSum for |a| >= |b|.
+func quickTwoSum(a, b float64) dd {
+	s := a + b
+	return dd{s, b - (s - a)}
+}
+
+// twoProd is a * b exactly, as a pair.
+func twoProd(a, b float64) dd {
+	p := a * b
+	return dd{p, math.FMA(a, b, -p)}
+}
+
+func (x dd) add(y dd) dd {
+	s := twoSum(x.hi, y.hi)
+	t := twoSum(x.lo, y.lo)
+	s = quickTwoSum(s.hi, s.lo+t.hi)
+	return quickTwoSum(s.hi, s.lo+t.lo)
+}
+
+func (x dd) neg() dd { return dd{-x.hi, -x.lo} }
+
+func (x dd) mul(y dd) dd {
+	p := twoProd(x.hi, y.hi)
+	return quickTwoSum(p.hi, p.lo+(x.hi*y.lo+x.lo*y.hi))
+}
+
+// divFloat is x / d for a float64 d.
+func (x dd) divFloat(d float64) dd {
+	q1 := x.hi / d
+	r := x.add(twoProd(-q1, d))
+	return quickTwoSum(q1, (r.hi+r.lo)/d)
+}
+
+func (x dd) div(y dd) dd {
+	q1 := x.hi / y.hi
+	r := x.add(y.mul(dd{-q1, 0}))
+	q2 := r.hi / y.hi
+	r = r.add(y.mul(dd{-q2, 0}))
+	q3 := r.hi / y.hi
+	return dd{q1, 0}.add(dd{q2, 0}).add(dd{q3, 0})
+}
+
+// halfPi is pi/2 to about 160 bits, in three parts.
+var halfPi = [3]float64{1.570796326794896558e+00, 6.123233995736766036e-17, -1.497384904859169833e-33}
+
+// sinCosDD is sin(x) and cos(x) for a float64 x, in double-double. The
+// argument is reduced by multiples of pi/2 to at most pi/4, where the
+// Taylor series converge fast.
+func sinCosDD(x float64) (sin, cos dd) {
+	k := math.Round(x / halfPi[0])
+	r := dd{x, 0}.add(twoProd(-k, halfPi[0])).add(twoProd(-k, halfPi[1])).add(dd{-k * halfPi[2], 0})
+	s, c := taylorSinCos(r)
+	switch int64(math.Mod(k, 4)+4) % 4 {
+	case 1:
+		s, c = c, s.neg()
+	case 2:
+		s, c = s.neg(), c.neg()
+	case 3:
+		s, c = c.neg(), s
+	}
+	return s, c
+}
+
+// taylorSinCos sums the Taylor series of sin and cos at a small r.
+func taylorSinCos(r dd) (sin, cos dd) {
+	r2 := r.mul(r)
+	sin, cos = r, dd{1, 0}
+	sTerm, cTerm := r, dd{1, 0}
+	for n := 1.0; n < 60; n += 2 {
+		// cos: r^(n+1)/(n+1)!; sin: r^(n+2)/(n+2)!, signs alternating.
+		cTerm = cTerm.mul(r2).divFloat(-n * (n + 1))
+		sTerm = sTerm.mul(r2).divFloat(-(n + 1) * (n + 2))
+		cos, sin = cos.add(cTerm), sin.add(sTerm)
+		if math.Abs(cTerm.hi) < 1e-36 && math.Abs(sTerm.hi) < 1e-36 {
+			break
+		}
+	}
+	return sin, cos
+}
+
+// reducible bounds the arguments reduced precisely: far beyond it the
+// three parts of pi/2 are not enough, and math's own functions are used.
+const reducible = 1 << 20
+
+// sin is sin(x) correctly rounded (but for halfway cases too close to
+// tell at 106 bits).
+func sin(x float64) float64 {
+	if x == 0 || math.Abs(x) > reducible || math.IsNaN(x) {
+		return math.Sin(x)
+	}
+	s, _ := sinCosDD(x)
+	return s.hi
+}
+
+// cos is cos(x) correctly rounded, as sin is.
+func cos(x float64) float64 {
+	if math.Abs(x) > reducible || math.IsNaN(x) {
+		return math.Cos(x)
+	}
+	_, c := sinCosDD(x)
+	return c.hi
+}
+
+// asin is asin(x) correctly rounded: math.Asin's answer refined by one
+// Newton step on sin(y) = x, in double-double.
+func asin(x float64) float64 {
+	y := math.Asin(x)
+	if x == 0 || math.Abs(x) >= 1 || math.IsNaN(x) {
+		return y
+	}
+	s, c := sinCosDD(y)
+	step := s.add(dd{-x, 0}).div(c)
+	return dd{y, 0}.add(step.neg()).hi
+}
