@@ -70,7 +70,7 @@ var halfPi = [3]float64{1.570796326794896558e+00, 6.123233995736766036e-17, -1.4
 func sinCosDD(x float64) (sin, cos dd) {
 	k := math.Round(x / halfPi[0])
 	r := dd{x, 0}.add(twoProd(-k, halfPi[0])).add(twoProd(-k, halfPi[1])).add(dd{-k * halfPi[2], 0})
-	s, c := taylorSinCos(r)
+	s, c := smallSinCos(r)
 	switch int64(math.Mod(k, 4)+4) % 4 {
 	case 1:
 		s, c = c, s.neg()
@@ -82,15 +82,57 @@ func sinCosDD(x float64) (sin, cos dd) {
 	return s, c
 }
 
-// taylorSinCos sums the Taylor series of sin and cos at a small r.
+// gridSteps is the spacing of sinCosGrid: 1/64 of a radian.
+const gridSteps = 64
+
+// sinCosGrid holds sin and cos at every multiple of 1/64 up to pi/4, so
+// that the series need only cover the 1/128 left over, where they
+// converge in a few terms.
+var sinCosGrid = func() (grid [52][2]dd) {
+	for k := range grid {
+		s, c := taylorSinCos(dd{float64(k) / gridSteps, 0})
+		grid[k] = [2]dd{s, c}
+	}
+	return grid
+}()
+
+// smallSinCos is sin(r) and cos(r) for |r| <= pi/4: the nearest grid
+// point's values turned by the rest, by the angle-sum identities.
+func smallSinCos(r dd) (sin, cos dd) {
+	negative := r.hi < 0
+	if negative {
+		r = r.neg()
+	}
+	k := math.Round(r.hi * gridSteps)
+	s, c := taylorSinCos(r.add(dd{-k / gridSteps, 0}))
+	g := sinCosGrid[int(k)]
+	sin = g[0].mul(c).add(g[1].mul(s))
+	cos = g[1].mul(c).add(g[0].mul(s).neg())
+	if negative {
+		sin = sin.neg()
+	}
+	return sin, cos
+}
+
+// taylorSteps are the factors from one term of the series of cos and of
+// sin to the next, r^2 aside: -1/(n(n+1)) and -1/((n+1)(n+2)) for odd n.
+var taylorSteps = func() (steps [30][2]dd) {
+	for i := range steps {
+		n := float64(2*i + 1)
+		steps[i] = [2]dd{dd{-1, 0}.divFloat(n * (n + 1)), dd{-1, 0}.divFloat((n + 1) * (n + 2))}
+	}
+	return steps
+}()
+
+// taylorSinCos sums the Taylor series of sin and cos at r, until the
+// terms no longer count (at |r| <= 1/128, after a few).
 func taylorSinCos(r dd) (sin, cos dd) {
 	r2 := r.mul(r)
 	sin, cos = r, dd{1, 0}
 	sTerm, cTerm := r, dd{1, 0}
-	for n := 1.0; n < 60; n += 2 {
-		// cos: r^(n+1)/(n+1)!; sin: r^(n+2)/(n+2)!, signs alternating.
-		cTerm = cTerm.mul(r2).divFloat(-n * (n + 1))
-		sTerm = sTerm.mul(r2).divFloat(-(n + 1) * (n + 2))
+	for _, step := range taylorSteps {
+		cTerm = cTerm.mul(r2).mul(step[0])
+		sTerm = sTerm.mul(r2).mul(step[1])
 		cos, sin = cos.add(cTerm), sin.add(sTerm)
 		if math.Abs(cTerm.hi) < 1e-36 && math.Abs(sTerm.hi) < 1e-36 {
 			break
