@@ -1,7 +1,8 @@
 package executor
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"redis-lite/geo"
 	"redis-lite/store"
@@ -251,9 +252,9 @@ func (q *geoQuery) search(z *zsets.ZSet) []geoPoint {
 	}
 	switch q.order {
 	case geoAsc:
-		sort.SliceStable(found, func(i, j int) bool { return found[i].dist < found[j].dist })
+		slices.SortStableFunc(found, func(a, b geoPoint) int { return cmp.Compare(a.dist, b.dist) })
 	case geoDesc:
-		sort.SliceStable(found, func(i, j int) bool { return found[i].dist > found[j].dist })
+		slices.SortStableFunc(found, func(a, b geoPoint) int { return cmp.Compare(b.dist, a.dist) })
 	}
 	if q.count > 0 && int64(len(found)) > q.count {
 		found = found[:q.count]

@@ -187,13 +187,57 @@ func latDistance(lat1, lat2 float64) float64 {
 
 // Distance is the haversine distance between two points.
 func Distance(lon1, lat1, lon2, lat2 float64) float64 {
-	lon1r, lon2r := radians(lon1), radians(lon2)
-	v := sin((lon2r - lon1r) / 2)
-	if v == 0 {
-		return latDistance(lat1, lat2) // same meridian: no trigonometry needed
+	p, q := locate(lon1, lat1), locate(lon2, lat2)
+	return p.distance(&q)
+}
+
+// place is a point with what every distance from it needs, so that a
+// search works out its center's once.
+type place struct {
+	lon, lat       float64 // degrees
+	lonRad, latRad float64
+	cosLat         float64 // computed when first needed
+	cosKnown       bool
+	roughCos       float64 // math.Cos's, for estimates; NaN until needed
+}
+
+func locate(lon, lat float64) place {
+	return place{lon: lon, lat: lat, lonRad: radians(lon), latRad: radians(lat), roughCos: math.NaN()}
+}
+
+func (p *place) cos() float64 {
+	if !p.cosKnown {
+		p.cosLat, p.cosKnown = cos(p.latRad), true
 	}
-	lat1r, lat2r := radians(lat1), radians(lat2)
-	u := sin((lat2r - lat1r) / 2)
-	a := float64(u*u) + float64(float64(float64(cos(lat1r)*cos(lat2r))*v)*v)
+	return p.cosLat
+}
+
+// distance is the haversine distance from p to q, with Redis's order of
+// operations.
+func (p *place) distance(q *place) float64 {
+	v := sin((q.lonRad - p.lonRad) / 2)
+	if v == 0 {
+		return latDistance(p.lat, q.lat) // same meridian: no trigonometry needed
+	}
+	u := sin((q.latRad - p.latRad) / 2)
+	a := float64(u*u) + float64(float64(float64(p.cos()*q.cos())*v)*v)
 	return 2.0 * earthRadius * asin(math.Sqrt(a))
+}
+
+// beyond reports whether q is surely farther than limit meters from p:
+// the distance by math's functions, a few ulps off at worst, passes it
+// by a margin. It costs a fraction of distance, so a search uses it to
+// drop most of the points outside its shape.
+func (p *place) beyond(q *place, limit float64) bool {
+	if math.IsNaN(p.roughCos) {
+		p.roughCos = math.Cos(p.latRad)
+	}
+	if math.IsNaN(q.roughCos) {
+		q.roughCos = math.Cos(q.latRad)
+	}
+	v := math.Sin((q.lonRad - p.lonRad) / 2)
+	u := math.Sin((q.latRad - p.latRad) / 2)
+	a := u*u + p.roughCos*q.roughCos*v*v
+	rough := 2.0 * earthRadius * math.Asin(math.Sqrt(a))
+	return rough > limit*(1+1e-9)+1e-6
 }

@@ -69,7 +69,10 @@ var halfPi = [3]float64{1.570796326794896558e+00, 6.123233995736766036e-17, -1.4
 // Taylor series converge fast.
 func sinCosDD(x float64) (sin, cos dd) {
 	k := math.Round(x / halfPi[0])
-	r := dd{x, 0}.add(twoProd(-k, halfPi[0])).add(twoProd(-k, halfPi[1])).add(dd{-k * halfPi[2], 0})
+	r := dd{x, 0}
+	if k != 0 {
+		r = r.add(twoProd(-k, halfPi[0])).add(twoProd(-k, halfPi[1])).add(dd{-k * halfPi[2], 0})
+	}
 	s, c := smallSinCos(r)
 	switch int64(math.Mod(k, 4)+4) % 4 {
 	case 1:
@@ -82,13 +85,13 @@ func sinCosDD(x float64) (sin, cos dd) {
 	return s, c
 }
 
-// gridSteps is the spacing of sinCosGrid: 1/64 of a radian.
-const gridSteps = 64
+// gridSteps is the spacing of sinCosGrid: 1/256 of a radian.
+const gridSteps = 256
 
-// sinCosGrid holds sin and cos at every multiple of 1/64 up to pi/4, so
-// that the series need only cover the 1/128 left over, where they
+// sinCosGrid holds sin and cos at every multiple of 1/256 up to pi/4, so
+// that the series need only cover the 1/512 left over, where they
 // converge in a few terms.
-var sinCosGrid = func() (grid [52][2]dd) {
+var sinCosGrid = func() (grid [202][2]dd) {
 	for k := range grid {
 		s, c := taylorSinCos(dd{float64(k) / gridSteps, 0})
 		grid[k] = [2]dd{s, c}
@@ -125,20 +128,34 @@ var taylorSteps = func() (steps [30][2]dd) {
 }()
 
 // taylorSinCos sums the Taylor series of sin and cos at r, until the
-// terms no longer count (at |r| <= 1/128, after a few).
+// terms no longer count (at |r| <= 1/512, after a few). Terms below an
+// ulp of the sums are summed in plain float64: their own rounding errors
+// are far below the 106 bits.
 func taylorSinCos(r dd) (sin, cos dd) {
 	r2 := r.mul(r)
 	sin, cos = r, dd{1, 0}
 	sTerm, cTerm := r, dd{1, 0}
-	for _, step := range taylorSteps {
-		cTerm = cTerm.mul(r2).mul(step[0])
-		sTerm = sTerm.mul(r2).mul(step[1])
-		cos, sin = cos.add(cTerm), sin.add(sTerm)
-		if math.Abs(cTerm.hi) < 1e-36 && math.Abs(sTerm.hi) < 1e-36 {
+	i := 0
+	for ; i < len(taylorSteps); i++ {
+		if math.Abs(cTerm.hi) < 1e-16 && math.Abs(sTerm.hi) <= 1e-16*math.Abs(sin.hi) {
 			break
 		}
+		cTerm = cTerm.mul(r2).mul(taylorSteps[i][0])
+		sTerm = sTerm.mul(r2).mul(taylorSteps[i][1])
+		cos, sin = cos.add(cTerm), sin.add(sTerm)
 	}
-	return sin, cos
+	c, s, cTail, sTail := cTerm.hi, sTerm.hi, 0.0, 0.0
+	for ; i < len(taylorSteps); i++ {
+		// Terms this small no longer move the sums' 106 bits.
+		if math.Abs(c) < 1e-33 && math.Abs(s) <= 1e-33*math.Abs(sin.hi) {
+			break
+		}
+		c *= r2.hi * taylorSteps[i][0].hi
+		s *= r2.hi * taylorSteps[i][1].hi
+		cTail += c
+		sTail += s
+	}
+	return sin.add(dd{sTail, 0}), cos.add(dd{cTail, 0})
 }
 
 // reducible bounds the arguments reduced precisely: far beyond it the

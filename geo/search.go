@@ -9,6 +9,8 @@ type Shape struct {
 	Box                   bool
 	Radius, Width, Height float64
 	ToMeters              float64
+
+	center *place // set by the first Contains
 }
 
 // Contains reports whether the point is in the shape and, if so, its
@@ -16,17 +18,33 @@ type Shape struct {
 // measures it: the north-south distance to the center's parallel and the
 // east-west distance along the point's parallel.
 func (s *Shape) Contains(lon, lat float64) (float64, bool) {
+	if s.center == nil {
+		c := locate(s.Lon, s.Lat)
+		s.center = &c
+	}
+	p := locate(lon, lat)
 	if !s.Box {
-		d := Distance(s.Lon, s.Lat, lon, lat)
-		return d, d <= s.Radius*s.ToMeters
+		limit := s.Radius * s.ToMeters
+		if s.center.beyond(&p, limit) {
+			return 0, false
+		}
+		d := s.center.distance(&p)
+		return d, d <= limit
 	}
 	if latDistance(lat, s.Lat) > s.Height*s.ToMeters/2 {
 		return 0, false
 	}
-	if Distance(lon, lat, s.Lon, lat) > s.Width*s.ToMeters/2 {
+	// Along the point's parallel: the center's longitude at its latitude.
+	sameParallel := locate(s.Lon, lat)
+	halfWidth := s.Width * s.ToMeters / 2
+	if p.beyond(&sameParallel, halfWidth) {
 		return 0, false
 	}
-	return Distance(s.Lon, s.Lat, lon, lat), true
+	sameParallel.cosLat, sameParallel.cosKnown = p.cos(), true
+	if p.distance(&sameParallel) > halfWidth {
+		return 0, false
+	}
+	return s.center.distance(&p), true
 }
 
 // bounds is the shape's bounding box in degrees: west, south, east,
