@@ -274,6 +274,10 @@ func TestCommandGetKeysMatchesRedis(t *testing.T) {
 		{"COMMAND", "GETKEYS", "ping", "a"}, {"COMMAND", "GETKEYS", "config", "get", "a"},
 		{"COMMAND", "GETKEYS", "get", "a", "b"}, {"COMMAND", "GETKEYS", "set", "a"}, {"COMMAND", "GETKEYS", "get"},
 		{"COMMAND", "GETKEYSANDFLAGS", "get"}, {"COMMAND", "GETKEYS"},
+		{"COMMAND", "GETKEYS", "lmpop", "2", "a", "b", "left"}, {"COMMAND", "GETKEYS", "lmpop", "0", "a", "left"},
+		{"COMMAND", "GETKEYS", "lmpop", "5", "a", "left"}, {"COMMAND", "GETKEYS", "lmpop", "x", "a", "left"},
+		{"COMMAND", "GETKEYSANDFLAGS", "blmpop", "0", "2", "a", "b", "left"}, {"COMMAND", "GETKEYS", "blmpop", "0", "9", "a", "left"},
+		{"COMMAND", "GETKEYSANDFLAGS", "blpop", "a", "b", "0"}, {"COMMAND", "GETKEYSANDFLAGS", "lmove", "a", "b", "left", "right"},
 	}
 	want := ask(t, redis, requests...)
 	eachModel(t, func(t *testing.T, model string) {

@@ -23,7 +23,8 @@ var importRules = map[string][]string{
 	"sets":     {"store"},
 	"hashes":   {"store"},
 	"zsets":    {"store"},
-	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets", "geo"},
+	"lists":    {"store"},
+	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets", "lists", "geo"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

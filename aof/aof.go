@@ -53,6 +53,10 @@ type Config struct {
 	RewritePercentage int
 	RewriteMinSize    int64
 	Log               *logrus.Logger
+	// Latency, when set, is told how long each write to the file took
+	// ("aof-write") and, with appendfsync always, each fsync
+	// ("aof-fsync-always"): Redis's latency monitor events.
+	Latency func(event string, took time.Duration)
 }
 
 // AOF is an open append-only file.
@@ -73,6 +77,9 @@ type AOF struct {
 	writeErr error       // the last write or fsync error; writes are refused while set
 	failing  atomic.Bool // writeErr != nil, readable without the lock
 	closed   bool
+	// finished: Close has made its last write and fsync, so no change
+	// recorded will become durable any more.
+	finished bool
 
 	fileMu   sync.Mutex // held while writing to or replacing the file
 	file     *os.File
@@ -282,7 +289,10 @@ func (a *AOF) WaitDurable() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	target := a.recorded
-	for a.synced < target && a.writeErr == nil && !a.closed {
+	// Closing is no reason to stop waiting: Close's last flush may still
+	// make these changes durable (CONFIG SET appendonly no, DEBUG
+	// LOADAOF, while a client waits for its fsync).
+	for a.synced < target && a.writeErr == nil && !a.finished {
 		select {
 		case a.wake <- struct{}{}:
 		default:
@@ -346,7 +356,10 @@ func (a *AOF) flush(final bool) bool {
 	}
 	var err error
 	if len(batch) > 0 {
-		if _, err = a.file.Write(batch); err == nil {
+		began := time.Now()
+		_, err = a.file.Write(batch)
+		a.noteLatency("aof-write", began)
+		if err == nil {
 			a.size += int64(len(batch))
 			a.writes++
 		} else {
@@ -361,9 +374,13 @@ func (a *AOF) flush(final bool) bool {
 	if err == nil && needSync {
 		// fsync(2): until it returns, the bytes may still be only in the
 		// page cache, and a power cut or kernel crash would lose them.
+		began := time.Now()
 		err = a.file.Sync()
 		a.lastSync = time.Now()
 		a.fsyncs++
+		if policy == Always {
+			a.noteLatency("aof-fsync-always", began)
+		}
 	}
 	a.fileMu.Unlock()
 
@@ -391,6 +408,13 @@ func (a *AOF) flush(final bool) bool {
 	return closed && len(a.buf) == 0
 }
 
+// noteLatency tells Config.Latency how long event took since began.
+func (a *AOF) noteLatency(event string, began time.Time) {
+	if a.cfg.Latency != nil {
+		a.cfg.Latency(event, time.Since(began))
+	}
+}
+
 // Close writes and fsyncs everything recorded, stops the writer and closes
 // the file: the last step of a graceful shutdown.
 func (a *AOF) Close() error {
@@ -403,6 +427,10 @@ func (a *AOF) Close() error {
 	}
 	<-a.done
 	a.flush(true)
+	a.mu.Lock()
+	a.finished = true
+	a.durable.Broadcast()
+	a.mu.Unlock()
 	a.fileMu.Lock()
 	defer a.fileMu.Unlock()
 	err := a.file.Close()

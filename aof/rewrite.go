@@ -3,8 +3,10 @@ package aof
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -15,7 +17,10 @@ import (
 // runs, every record is also kept in pending, to be appended to the new
 // file after the snapshot: so writes made during a rewrite are not lost.
 type rewriteState struct {
-	running   atomic.Bool
+	running atomic.Bool
+	// active is held while a rewrite runs (from the claim of running to
+	// its end), so WaitRewrite can wait for it.
+	active    sync.Mutex
 	capturing bool // guarded by AOF.mu
 	pending   []byte
 	lastOK    bool
@@ -38,7 +43,7 @@ var errSwapDuringRewrite = errors.New("a SWAPDB ran while the rewrite read the d
 
 // StartRewrite begins a rewrite in the background (BGREWRITEAOF).
 func (a *AOF) StartRewrite() error {
-	if !a.rewrite.running.CompareAndSwap(false, true) {
+	if !a.claimRewrite() {
 		return ErrRewriteRunning
 	}
 	go a.runRewrite(a.dbs)
@@ -52,13 +57,31 @@ func (a *AOF) StartRewrite() error {
 // renamed over it (atomic: a crash leaves one or the other, whole), and the
 // directory is fsynced so the rename itself survives a crash.
 func (a *AOF) Rewrite(dbs ...*store.Store) error {
-	if !a.rewrite.running.CompareAndSwap(false, true) {
+	if !a.claimRewrite() {
 		return ErrRewriteRunning
 	}
 	return a.runRewrite(dbs)
 }
 
+// claimRewrite marks a rewrite as running, or reports false if one is.
+// The claimant runs runRewrite, which releases the claim.
+func (a *AOF) claimRewrite() bool {
+	if !a.rewrite.running.CompareAndSwap(false, true) {
+		return false
+	}
+	a.rewrite.active.Lock() // unlocked by runRewrite, maybe on another goroutine
+	return true
+}
+
+// WaitRewrite returns once no rewrite runs: at once if none does.
+func (a *AOF) WaitRewrite() {
+	a.rewrite.active.Lock()
+	//lint:ignore SA2001 taking the lock was the wait: a running rewrite holds it
+	a.rewrite.active.Unlock()
+}
+
 func (a *AOF) runRewrite(dbs []*store.Store) error {
+	defer a.rewrite.active.Unlock()
 	defer a.rewrite.running.Store(false)
 	start := time.Now()
 	err := a.rewriteFile(dbs)
@@ -98,34 +121,7 @@ func (a *AOF) rewriteFile(dbs []*store.Store) error {
 	swaps := a.swaps
 	a.mu.Unlock()
 
-	var buf []byte
-	var werr error
-	selected := 0 // a replay starts in database 0
-	for i, data := range dbs {
-		data.SnapshotRange(func(key []byte, e store.Entry) {
-			if i != selected {
-				buf = appendSelect(buf, i)
-				selected = i
-			}
-			if e.Obj != nil {
-				buf = appendObject(buf, key, e)
-			} else {
-				buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
-			}
-		}, func() bool {
-			if len(buf) >= 1<<20 {
-				_, werr = tmp.Write(buf)
-				buf = buf[:0]
-			}
-			return werr == nil
-		})
-		if werr != nil {
-			break
-		}
-	}
-	if werr == nil {
-		_, werr = tmp.Write(buf)
-	}
+	werr := writeSnapshot(tmp, dbs)
 	if werr == nil {
 		werr = tmp.Sync()
 	}
@@ -255,4 +251,53 @@ func boolDigit(b bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+// writeSnapshot writes the commands that make dbs' data sets again, each
+// database's after a SELECT (but database 0's when it comes first: a
+// replay starts there), a shard at a time (store's snapshot.go).
+func writeSnapshot(w io.Writer, dbs []*store.Store) error {
+	var buf []byte
+	var werr error
+	selected := 0
+	for i, data := range dbs {
+		data.SnapshotRange(func(key []byte, e store.Entry) {
+			if i != selected {
+				buf = appendSelect(buf, i)
+				selected = i
+			}
+			if e.Obj != nil {
+				buf = appendObject(buf, key, e)
+			} else {
+				buf = appendRecord(buf, store.Change{Op: store.ChangePut, Key: key, Entry: e})
+			}
+		}, func() bool {
+			if len(buf) >= 1<<20 {
+				_, werr = w.Write(buf)
+				buf = buf[:0]
+			}
+			return werr == nil
+		})
+		if werr != nil {
+			return werr
+		}
+	}
+	_, werr = w.Write(buf)
+	return werr
+}
+
+// SaveSnapshot writes dbs' data sets to a new file at path, as a rewrite
+// writes them, and fsyncs it: a file that Load reads back into the same
+// data sets. DEBUG RELOAD uses it when there is no append-only file. The
+// caller makes sure nothing writes meanwhile.
+func SaveSnapshot(path string, dbs ...*store.Store) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	err = writeSnapshot(f, dbs)
+	if err == nil {
+		err = f.Sync()
+	}
+	return errors.Join(err, f.Close())
 }

@@ -100,6 +100,12 @@ func TestParamsAndGet(t *testing.T) {
 	if len(hidden) != len(Table)+aliases() || hidden["requirepass"] || !hidden["io"] || hidden["maxmemory"] {
 		t.Fatalf("Params' hidden flags: %v", hidden)
 	}
+	if err := l.Set([]string{"list-max-ziplist-size", "7"}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := l.Get("list-max-listpack-size"); v != "7" {
+		t.Fatalf("list-max-listpack-size is %q after setting its alias to 7", v)
+	}
 	if v, ok := l.Get("RequirePass"); !ok || v != "secret" {
 		t.Fatalf("Get(RequirePass) = %q, %v", v, ok)
 	}

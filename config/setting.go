@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"redis-lite/parser"
 )
 
 // Kind is the kind of value a setting takes, which decides how it is
@@ -212,44 +214,9 @@ func parseMemoryValue(w string, min, max int64) (string, string) {
 	return strconv.FormatInt(n, 10), ""
 }
 
-// ParseMemory reads a byte count as Redis's memtoull does: digits, then an
-// optional unit, in any case: b, k (1000), kb (1024), m (1000^2), mb
-// (1024^2), g (1000^3) or gb (1024^3). No sign, no fraction, no space.
-// Like Redis, a unit with no digits ("mb", or "") is 0. overflow reports a
-// count too large for an int64.
-func ParseMemory(w string) (n int64, ok, overflow bool) {
-	end := 0
-	for end < len(w) && w[end] >= '0' && w[end] <= '9' {
-		end++
-	}
-	var unit uint64
-	switch lowerASCII(w[end:]) {
-	case "", "b":
-		unit = 1
-	case "k":
-		unit = 1000
-	case "kb":
-		unit = 1024
-	case "m":
-		unit = 1000 * 1000
-	case "mb":
-		unit = 1024 * 1024
-	case "g":
-		unit = 1000 * 1000 * 1000
-	case "gb":
-		unit = 1024 * 1024 * 1024
-	default:
-		return 0, false, false
-	}
-	if end == 0 {
-		return 0, true, false
-	}
-	count, err := strconv.ParseUint(w[:end], 10, 64)
-	if err != nil || count > (1<<63-1)/unit {
-		return 0, true, true
-	}
-	return int64(count * unit), true, false
-}
+// ParseMemory reads a byte count as Redis's memtoull does
+// (parser.ParseMemory: config lines and commands share it).
+func ParseMemory(w string) (n int64, ok, overflow bool) { return parser.ParseMemory(w) }
 
 // FormatMemory writes bytes as CONFIG REWRITE does: in gb, mb or kb when
 // it is a whole number of them.

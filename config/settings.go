@@ -62,12 +62,22 @@ var Table = []Setting{
 		Doc: "a sorted set stays in the compact listpack encoding while every member is at most this many bytes (alias zset-max-ziplist-value)"},
 	{Name: "set-max-intset-entries", Kind: Int, Default: "512", Min: 0, Max: math.MaxInt64, Change: Runtime,
 		Doc: "a set of integers only stays a compact sorted array (intset) up to this many members, then turns into a hash table for good"},
+	{Name: "list-max-listpack-size", Alias: "list-max-ziplist-size", Kind: Int, Default: "-2", Min: math.MinInt32, Max: math.MaxInt32, Change: Runtime,
+		Doc: "how much one node of a list holds: -1 to -5 limit it to 4, 8, 16, 32 or 64 KB, a positive number to that many elements; lists made before a change keep their nodes"},
+	{Name: "list-compress-depth", Kind: Int, Default: "0", Min: 0, Max: math.MaxInt32, Change: Runtime,
+		Doc: "accepted and shown for Redis's tools; list nodes are never compressed"},
 	// Notifications.
 	{Name: "notify-keyspace-events", Kind: Events, Default: "", Change: Runtime,
-		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ s h z x n (A: all but n; l e t d m are accepted, with no events)"},
+		Doc: "publish keyspace events: K (__keyspace@0__:key) and/or E (__keyevent@0__:event), with the classes g $ l s h z x n (A: all but n; e t d m are accepted, with no events)"},
 	// Statistics.
 	{Name: "latency-tracking", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "keep each command's run times, for INFO latencystats"},
+	{Name: "slowlog-log-slower-than", Kind: Int, Default: "10000", Min: -1, Max: math.MaxInt64, Unit: "microseconds", Change: Runtime,
+		Doc: "SLOWLOG keeps the commands that ran at least this long (0: every command; -1: none)"},
+	{Name: "slowlog-max-len", Kind: Int, Default: "128", Min: 0, Max: math.MaxInt64, Change: Runtime,
+		Doc: "entries SLOWLOG keeps; the oldest go first"},
+	{Name: "latency-monitor-threshold", Kind: Int, Default: "0", Min: 0, Max: math.MaxInt64, Unit: "milliseconds", Change: Runtime,
+		Doc: "LATENCY records commands and append-only file writes that take at least this long (0: off)"},
 	{Name: "latency-tracking-info-percentiles", Kind: Percentiles, Default: "50 99 99.9", Change: Runtime,
 		Doc: "the percentiles INFO latencystats shows"},
 	// Persistence.
@@ -127,7 +137,8 @@ var index = func() map[string]*Setting {
 	return m
 }()
 
-// Lookup finds a setting by name in any ASCII case, or returns nil.
+// Lookup finds a setting by name (or alias) in any ASCII case, or returns
+// nil.
 func Lookup(name string) *Setting { return index[lowerASCII(name)] }
 
 // checkBindCount refuses more addresses than Redis takes (16); any other

@@ -109,8 +109,26 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("hash-max-listpack-entries", d.setHashLimits)
 	d.live.OnSet("hash-max-listpack-value", d.setHashLimits)
 	d.live.OnSet("set-max-intset-entries", d.setSetMaxIntsetEntries)
+	d.live.OnSet("list-max-listpack-size", d.setListMaxListpackSize)
 	d.live.OnSet("latency-tracking-info-percentiles", d.setLatencyTracking)
 	d.live.OnSet("notify-keyspace-events", d.setKeyspaceEvents)
+	d.live.OnSet("slowlog-log-slower-than", d.setSlowlog)
+	d.live.OnSet("slowlog-max-len", d.setSlowlog)
+	d.live.OnSet("latency-monitor-threshold", d.setLatencyMonitor)
+}
+
+// setSlowlog tells the executor which commands the slow log keeps and
+// how many.
+func (d *Daemon) setSlowlog(v config.Values) error {
+	d.ex.SetSlowlog(v.Int("slowlog-log-slower-than"), v.Int("slowlog-max-len"))
+	return nil
+}
+
+// setLatencyMonitor tells the executor from how many milliseconds on the
+// latency monitor records an event.
+func (d *Daemon) setLatencyMonitor(v config.Values) error {
+	d.ex.SetLatencyMonitorThreshold(v.Int("latency-monitor-threshold"))
+	return nil
 }
 
 // setKeyspaceEvents tells the executor which keyspace events to publish.
@@ -184,6 +202,13 @@ func (d *Daemon) setHashLimits(v config.Values) error {
 // into a hash table.
 func (d *Daemon) setSetMaxIntsetEntries(v config.Values) error {
 	d.ex.SetSetMaxIntsetEntries(v.Int("set-max-intset-entries"))
+	return nil
+}
+
+// setListMaxListpackSize tells the executor how full a list node may
+// grow.
+func (d *Daemon) setListMaxListpackSize(v config.Values) error {
+	d.ex.SetListMaxListpackSize(v.Int("list-max-listpack-size"))
 	return nil
 }
 

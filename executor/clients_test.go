@@ -1,6 +1,7 @@
 package executor
 
 import (
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -173,4 +174,24 @@ func TestResetKeepsNoEvictAndDropsTheName(t *testing.T) {
 	if !strings.Contains(info, " name= ") || !strings.Contains(info, " flags=e ") {
 		t.Fatalf("after RESET: %q", info)
 	}
+}
+
+// TestPauseOfWritesHoldsMayReplicateAndCountsBlocked: PFCOUNT and PUBLISH,
+// which Redis flags may_replicate, are held by a pause of writes like a
+// write, and INFO counts each held client in blocked_clients.
+func TestPauseOfWritesHoldsMayReplicateAndCountsBlocked(t *testing.T) {
+	ex := newExecutor()
+	admin := ex.NewSession(nil)
+	handle(t, admin, resp("CLIENT", "PAUSE", "100000", "WRITE"))
+	for i, req := range []string{resp("PFCOUNT", "h"), resp("PUBLISH", "ch", "m")} {
+		s := ex.NewSession(nil)
+		if out := handle(t, s, req); out != "" || s.Held() == nil {
+			t.Fatalf("%q under a pause of writes: got %q, held %v", req, out, s.Held() != nil)
+		}
+		want := "blocked_clients:" + strconv.Itoa(i+1) + "\r\n"
+		if info := handle(t, admin, resp("INFO", "clients")); !strings.Contains(info, want) {
+			t.Fatalf("INFO after %d held: %q", i+1, info)
+		}
+	}
+	handle(t, admin, resp("CLIENT", "UNPAUSE"))
 }

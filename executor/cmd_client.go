@@ -251,21 +251,33 @@ func cmdClientNoEvict(s *Session, args [][]byte) {
 	s.reply.Status("OK")
 }
 
-// CLIENT UNBLOCK id [TIMEOUT|ERROR]: 1 if the client was blocked and is
-// now unblocked. No command blocks yet, so it is always 0.
+// CLIENT UNBLOCK id [TIMEOUT|ERROR]: 1 if the client was blocked on keys
+// (BLPOP ...) and is now unblocked, with the null reply of a timeout or,
+// with ERROR, -UNBLOCKED; 0 otherwise.
 func cmdClientUnblock(s *Session, args [][]byte) {
 	if len(args) > 4 {
 		s.reply.Error(subcommandSyntaxError(args))
 		return
 	}
+	withError := false
 	if len(args) == 4 {
-		if reason := optionName(args[3]); reason != "timeout" && reason != "error" {
+		switch optionName(args[3]) {
+		case "timeout":
+		case "error":
+			withError = true
+		default:
 			s.reply.Error("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR")
 			return
 		}
 	}
-	if _, ok := parseInt(args[2]); !ok {
+	id, ok := parseInt(args[2])
+	if !ok {
 		s.reply.Error(errNotInteger)
+		return
+	}
+	target := s.ex.clients.byIDOrNil(id)
+	if target != nil && s.ex.unblock(target, withError) {
+		s.reply.Int(1)
 		return
 	}
 	s.reply.Int(0)

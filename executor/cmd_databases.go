@@ -36,6 +36,8 @@ func cmdSwapDB(s *Session, args [][]byte) {
 	}
 	store.Swap(s.ex.dbs[a], s.ex.dbs[b])
 	s.ex.touchSwapped(a, b)
+	s.databaseReady(a) // clients blocked in either may now have data
+	s.databaseReady(b)
 	s.changed(1)
 	s.reply.Status("OK")
 }
@@ -58,6 +60,7 @@ func cmdMove(s *Session, args [][]byte) {
 		s.notifyIn(to, classNew, "new", args[1])
 		s.notify(classGeneric, "move_from", args[1])
 		s.notifyIn(to, classGeneric, "move_to", args[1])
+		s.keyReadyIn(to, args[1])
 	}
 	s.reply.Int(oneIf(moved))
 }
@@ -94,6 +97,7 @@ func cmdCopy(s *Session, args [][]byte) {
 		// As in Redis, a replaced destination is new too.
 		s.notifyIn(to, classNew, "new", args[2])
 		s.notifyIn(to, classGeneric, "copy_to", args[2])
+		s.keyReadyIn(to, args[2])
 	}
 	s.reply.Int(oneIf(copied))
 }

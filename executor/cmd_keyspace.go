@@ -38,6 +38,7 @@ func cmdRename(s *Session, args [][]byte) {
 		s.notifyCreated(false, args[2])
 		s.notify(classGeneric, "rename_from", args[1])
 		s.notify(classGeneric, "rename_to", args[2])
+		s.keyReady(args[2])
 	}
 	switch {
 	case !srcExists:

@@ -84,7 +84,8 @@ func (c *command) arityOK(n int) bool {
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
 	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands,
-	objectCommands, setCommands, hashCommands, memoryCommands, zsetCommands, geoCommands}
+	objectCommands, setCommands, hashCommands, memoryCommands, zsetCommands, slowlogCommands, latencyCommands, listCommands,
+	geoCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"redis-lite/hashes"
+	"redis-lite/lists"
 	"redis-lite/parser"
 	"redis-lite/store"
 )
@@ -105,38 +106,44 @@ type Executor struct {
 	commandNames []string // sorted, for COMMAND and COMMAND LIST
 	settings     Settings
 	started      time.Time
-	runID        string // INFO run_id: tells this run from the next
-	replID       string // INFO master_replid
+	runID        string                 // INFO run_id: tells this run from the next
+	replID       atomic.Pointer[string] // INFO master_replid; DEBUG CHANGE-REPL-ID draws another
 	clientID     atomic.Int64
 	stats        stats
 	commandStats []commandStats // by command.statsIndex
 	errors       errorStats
 	// latencyTracking (latency-tracking) keeps each command's run times;
 	// percentiles (latency-tracking-info-percentiles) are those INFO shows.
-	latencyTracking atomic.Bool
-	percentiles     atomic.Pointer[[]float64]
-	hub             *hub
-	tracking        *tracker
-	password        atomic.Pointer[password]     // requirepass, as it is now
-	maxMemory       atomic.Int64                 // maxmemory, as it is now
-	hllSparseMax    atomic.Int64                 // hll-sparse-max-bytes, as it is now
-	zsetLimits      atomic.Pointer[zsets.Limits] // zset-max-listpack-entries and -value, as they are now
-	hashMaxEntries  atomic.Int64                 // hash-max-listpack-entries, as it is now
-	hashMaxValue    atomic.Int64                 // hash-max-listpack-value, as it is now
-	setMaxIntset    atomic.Int64                 // set-max-intset-entries, as it is now
-	maxBulkLen      atomic.Int64                 // proto-max-bulk-len, as it is now
-	port            atomic.Int64                 // the port listened on now (INFO tcp_port)
-	clientsLimit    atomic.Pointer[clientsLimit] // maxmemory-clients, as it is now
-	keyspaceEvents  atomic.Uint32                // notify-keyspace-events' classes (eventClass, notify.go)
-	monitors        monitorList                  // sessions in MONITOR mode (monitor.go)
-	memory          memoryWatch
-	persist         atomic.Pointer[persistence] // nil while appendonly is no
-	replayer        *Session                    // runs the append-only file at start
-	clients         clientList                  // every connected session (CLIENT LIST, KILL)
-	pause           atomic.Pointer[pauseState]  // CLIENT PAUSE in force; nil when none
-	pauseMu         sync.Mutex                  // serialises pausing and unpausing
-	exclusive       sync.RWMutex                // EXEC and WATCH run alone (multi.go)
-	watches         watchTable                  // WATCHed keys (watch.go)
+	latencyTracking  atomic.Bool
+	percentiles      atomic.Pointer[[]float64]
+	slowlog          slowLog       // SLOWLOG (slowlog.go)
+	latencyEvents    latencyEvents // LATENCY's events (latency_monitor.go)
+	latencyThreshold atomic.Int64  // latency-monitor-threshold, in milliseconds
+	hub              *hub
+	tracking         *tracker
+	password         atomic.Pointer[password]     // requirepass, as it is now
+	maxMemory        atomic.Int64                 // maxmemory, as it is now
+	hllSparseMax     atomic.Int64                 // hll-sparse-max-bytes, as it is now
+	zsetLimits       atomic.Pointer[zsets.Limits] // zset-max-listpack-entries and -value, as they are now
+	hashMaxEntries   atomic.Int64                 // hash-max-listpack-entries, as it is now
+	hashMaxValue     atomic.Int64                 // hash-max-listpack-value, as it is now
+	setMaxIntset     atomic.Int64                 // set-max-intset-entries, as it is now
+	listFill         atomic.Int64                 // list-max-listpack-size, as it is now
+	blocking         blockingState                // clients blocked on keys (blocking.go)
+	maxBulkLen       atomic.Int64                 // proto-max-bulk-len, as it is now
+	port             atomic.Int64                 // the port listened on now (INFO tcp_port)
+	clientsLimit     atomic.Pointer[clientsLimit] // maxmemory-clients, as it is now
+	keyspaceEvents   atomic.Uint32                // notify-keyspace-events' classes (eventClass, notify.go)
+	monitors         monitorList                  // sessions in MONITOR mode (monitor.go)
+	memory           memoryWatch
+	persist          atomic.Pointer[persistence] // nil while appendonly is no
+	replayer         *Session                    // runs the append-only file at start
+	reloader         Reloader                    // DEBUG LOADAOF and RELOAD (debug_reload.go); set before serving
+	clients          clientList                  // every connected session (CLIENT LIST, KILL)
+	pause            atomic.Pointer[pauseState]  // CLIENT PAUSE in force; nil when none
+	pauseMu          sync.Mutex                  // serialises pausing and unpausing
+	exclusive        sync.RWMutex                // EXEC and WATCH run alone (multi.go)
+	watches          watchTable                  // WATCHed keys (watch.go)
 }
 
 // password is requirepass: whether one is set, and its sha256.
@@ -176,8 +183,10 @@ func New(st *store.Store, cfg Config) *Executor {
 		cfg.MaxBulkLen = parser.DefaultMaxBulkLen
 	}
 	ex := &Executor{dbs: newDatabases(st, cfg.Databases), cfg: cfg, started: time.Now(), commands: commandTable(), hub: newHub(),
-		tracking: newTracker(), commandStats: make([]commandStats, len(everyCommand)), runID: randomID(), replID: randomID()}
+		tracking: newTracker(), commandStats: make([]commandStats, len(everyCommand)), runID: randomID()}
+	ex.changeReplID()
 	ex.latencyTracking.Store(true)
+	ex.SetSlowlog(defaultSlowlogThreshold, defaultSlowlogMaxLen)
 	ex.percentiles.Store(&defaultPercentiles)
 	ex.tracking.maxKeys.Store(cfg.TrackingMaxKeys)
 	for i, db := range ex.dbs {
@@ -193,6 +202,7 @@ func New(st *store.Store, cfg Config) *Executor {
 	ex.SetZSetLimits(int64(defaultZSetLimits.Entries), int64(defaultZSetLimits.Value))
 	ex.SetHashLimits(hashes.DefaultLimits.MaxPackedEntries, hashes.DefaultLimits.MaxPackedValue) // until the daemon says
 	ex.setMaxIntset.Store(defaultSetMaxIntsetEntries)
+	ex.listFill.Store(int64(lists.DefaultFill))
 	ex.maxBulkLen.Store(cfg.MaxBulkLen)
 	ex.port.Store(int64(cfg.Port))
 	ex.settings = cfg.Settings

@@ -34,7 +34,9 @@ var pubsubHelp = []string{
 func cmdPubSubHelp(s *Session, args [][]byte) { s.replyHelp(args, pubsubHelp) }
 
 // debugHelp is DEBUG HELP's text: Redis 7.0's lines as Debian's build
-// (with jemalloc) prints them, though this daemon's DEBUG has only SLEEP.
+// (with jemalloc) prints them, byte for byte. This daemon has the
+// subcommands in debugSubcommands (cmd_debug.go); the others answer
+// Redis's unknown-subcommand error.
 var debugHelp = []string{
 	"AOF-FLUSH-SLEEP <microsec>",
 	"    Server will sleep before flushing the AOF, this is used for testing.",

@@ -156,7 +156,7 @@ func infoClients(ex *Executor, b *strings.Builder) {
 	if max := ex.param("maxclients"); max != "" {
 		field(b, "maxclients", max)
 	}
-	field(b, "blocked_clients", 0)
+	field(b, "blocked_clients", ex.blockedClients())
 	field(b, "pubsub_clients", ex.hub.clients.Load())
 	field(b, "tracking_clients", ex.tracking.clients.Load())
 	if c.Loops > 0 {
@@ -266,7 +266,7 @@ func infoReplication(ex *Executor, b *strings.Builder) {
 	field(b, "role", "master")
 	field(b, "connected_slaves", 0)
 	field(b, "master_failover_state", "no-failover")
-	field(b, "master_replid", ex.replID)
+	field(b, "master_replid", *ex.replID.Load())
 	field(b, "master_replid2", strings.Repeat("0", 40))
 	field(b, "master_repl_offset", 0)
 	field(b, "second_repl_offset", -1)

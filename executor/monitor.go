@@ -70,7 +70,7 @@ func (s *Session) stopMonitoring() {
 // feedMonitors shows cmd, just run by s with args, to every monitor;
 // execute calls it only while someone monitors.
 func (s *Session) feedMonitors(cmd *command, args [][]byte) {
-	if cmd.flags&(flagAdmin|flagSkipMonitor) != 0 || s == s.ex.replayer {
+	if cmd.flags&(flagAdmin|flagSkipMonitor) != 0 || s.replaying {
 		return
 	}
 	if s.monitoring.Load() && s.replies == repliesOn {
@@ -137,7 +137,9 @@ func (s *Session) monitorLine(cmd *command, args [][]byte, t time.Time) []byte {
 // them: AUTH's password (and user name) unless it refused the arguments
 // as a syntax error first; each HELLO AUTH user and password, scanned as
 // HELLO reads its options (an invalid version or an unknown option ends
-// the scan: Redis answers the error before reading further).
+// the scan: Redis answers the error before reading further); the values of
+// CONFIG SET's secret settings (a monitor never sees CONFIG, an admin
+// command, but the slow log does).
 func redactedArgs(cmd *command, args [][]byte) []bool {
 	switch cmd.name {
 	case "auth":
@@ -167,6 +169,20 @@ func redactedArgs(cmd *command, args [][]byte) []bool {
 				j++
 			default:
 				return hide
+			}
+		}
+		return hide
+	case "config|set":
+		// CONFIG SET hides the values of Redis's secret settings once it
+		// has accepted the shape of the request (name value pairs).
+		if len(args) < 4 || len(args)%2 != 0 {
+			return nil
+		}
+		hide := make([]bool, len(args))
+		for j := 2; j+1 < len(args); j += 2 {
+			switch optionName(args[j]) {
+			case "requirepass", "masterauth", "masteruser":
+				hide[j+1] = true
 			}
 		}
 		return hide

@@ -3,6 +3,7 @@ package executor
 import (
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // Transactions: MULTI queues a session's commands and EXEC runs them all,
@@ -199,6 +200,9 @@ func cmdExec(s *Session, _ [][]byte) {
 			log.BeginTransaction()
 		}
 		s.reply.Array(len(queued))
+		// The wait for the lock is no queued command's run time (INFO
+		// commandstats, the slow log): their clock starts now.
+		s.clock = time.Since(s.ex.started)
 		s.tx.running = true
 		for _, q := range queued {
 			s.call(q.cmd, q.args)
@@ -224,11 +228,17 @@ type TransactionLog interface {
 // exclusive runs fn while no other session runs a command (see the top of
 // this file): the session trades its read lock for the write lock.
 func (s *Session) exclusive(fn func()) {
+	if s.exclusiveHeld {
+		fn()
+		return
+	}
 	if s.readLocked {
 		s.ex.exclusive.RUnlock()
 	}
 	s.ex.exclusive.Lock()
+	s.exclusiveHeld = true // a nested call (DEBUG DIGEST inside EXEC) just runs
 	defer func() {
+		s.exclusiveHeld = false
 		s.ex.exclusive.Unlock()
 		if s.readLocked {
 			s.ex.exclusive.RLock()

@@ -24,6 +24,9 @@ type heldRequest struct {
 	args  [][]byte
 	form  form // the reply form of the request that was held
 	until <-chan struct{}
+	// blocked: the request is a blocking command waiting for data
+	// (blocking.go); when until is closed its reply is ready.
+	blocked *waiter
 }
 
 // pauseClients starts a pause of d, replacing any pause in force; clients
@@ -64,7 +67,7 @@ func (ex *Executor) unpause() {
 // a held command is counted (INFO commandstats) when it runs.
 func (s *Session) hold(cmd *command, args [][]byte) bool {
 	p := s.ex.pause.Load()
-	if p == nil || !p.all && s.checkedFlags(cmd)&flagWrite == 0 && cmd.name != "publish" {
+	if p == nil || !p.all && s.checkedFlags(cmd)&flagWrite == 0 && !mayReplicate(cmd) {
 		return false
 	}
 	// The arguments alias the input buffer, which the connection reuses
@@ -77,6 +80,24 @@ func (s *Session) hold(cmd *command, args [][]byte) bool {
 	s.client.blocked.Store(true)
 	return true
 }
+
+// blockedClients is INFO's blocked_clients: the clients whose command a
+// pause holds (Redis counts them as blocked, postponed) or that wait for
+// data on keys (blocking.go).
+func (ex *Executor) blockedClients() int {
+	n := 0
+	for _, s := range ex.clients.all() {
+		if s.client.blocked.Load() {
+			n++
+		}
+	}
+	return n
+}
+
+// mayReplicate reports whether cmd is one Redis flags may_replicate
+// without write (a pause of writes holds it too): PUBLISH, whose message
+// goes to replicas, and PFCOUNT, which may store the count it caches.
+func mayReplicate(cmd *command) bool { return cmd.name == "publish" || cmd.name == "pfcount" }
 
 // Held is the netsrv.Holder method: while a request is held, a channel
 // closed when the pause holding it ends; nil otherwise.
@@ -93,6 +114,9 @@ func (s *Session) runHeld(out []byte) []byte {
 	h := s.held
 	s.held = nil
 	s.client.blocked.Store(false)
+	if h.blocked != nil {
+		return s.silence(s.finishBlocked(out, h.blocked), len(out))
+	}
 	s.reply.reset(out, h.form)
 	s.execute(h.args)
 	return s.silence(s.reply.buf, len(out))

@@ -77,9 +77,18 @@ func misconf(err error) string {
 // is called from one goroutine, before any client is served.
 func (ex *Executor) Replay(args [][]byte) error {
 	if ex.replayer == nil {
-		ex.replayer = &Session{ex: ex, authed: true, data: ex.dbs[0]}
+		ex.replayer = ex.newReplayer()
 	}
-	s := ex.replayer
+	return ex.replayer.replay(args)
+}
+
+// newReplayer is a session that runs the append-only file's commands.
+func (ex *Executor) newReplayer() *Session {
+	return &Session{ex: ex, authed: true, data: ex.dbs[0], replaying: true}
+}
+
+// replay runs one command of the append-only file (Replay).
+func (s *Session) replay(args [][]byte) error {
 	s.reply.reset(s.reply.buf[:0], formRESP2) // so an error reply starts with '-'
 	s.execute(args)
 	if len(s.reply.buf) > 0 && s.reply.buf[0] == '-' {

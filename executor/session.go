@@ -46,12 +46,21 @@ type Session struct {
 	client          clientState  // what other connections may read (clients.go)
 	conn            Conn         // the connection's facts; nil without one (tests, replay)
 	replies         replyMode    // CLIENT REPLY
-	held            *heldRequest // a request waiting for a pause to end (pause.go)
+	held            *heldRequest // a request waiting for a pause to end (pause.go) or for data (blocking.go)
+	ready           []blockKey   // keys given data for blocked clients by the command running (blocking.go)
+	waking          bool         // served after another client's command (blocking.go)
 	inLen, inCap    int          // the input of the batch being handled, for CLIENT INFO
 
 	tx         transaction // MULTI (multi.go)
 	watch      watchState  // WATCH (watch.go)
 	readLocked bool        // holds the executor's lock for reading (multi.go)
+	// replaying: the session runs the append-only file's commands, for
+	// no client: the slow log, the latency monitor and monitors skip them.
+	replaying bool
+	// exclusiveHeld: the session already runs alone, in its own
+	// exclusive section (EXEC running DEBUG DIGEST) or in another's
+	// (DEBUG LOADAOF's replay).
+	exclusiveHeld bool
 }
 
 // batchCounts are counted per batch of requests and then added to the
@@ -184,6 +193,9 @@ func (s *Session) execute(args [][]byte) {
 		return // it runs at EXEC
 	}
 	s.call(cmd, args)
+	if len(s.ready) > 0 {
+		s.serveReady()
+	}
 }
 
 // call runs a command that passed the checks (EXEC calls it for each
@@ -208,6 +220,7 @@ func (s *Session) call(cmd *command, args [][]byte) {
 	}
 	end := time.Since(s.ex.started)
 	s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
+	s.noteRunTime(cmd, args, end-s.clock)
 	s.clock = end
 }
 
@@ -280,4 +293,5 @@ func (s *Session) Closed() {
 	s.ex.tracking.unregister(s)
 	s.stopMonitoring()
 	s.unwatchAll()
+	s.stopWaiting()
 }

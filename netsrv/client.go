@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -44,6 +45,17 @@ type Client interface {
 // shuts down; afterwards Handle is called again, even with no new bytes.
 type Holder interface {
 	Held() <-chan struct{}
+}
+
+// HoldNotifier is an optional Holder method: NotifyWhenReleased arranges
+// for release to be called once, from any goroutine, when the hold in
+// force ends, and reports true; false means the caller must watch Held's
+// channel instead (the session cannot call back for this hold). An event
+// loop uses it so that a connection held while it waits for data (BLPOP)
+// costs the loop an entry in the session's wait list and nothing more: no
+// goroutine waits on its behalf.
+type HoldNotifier interface {
+	NotifyWhenReleased(release func()) bool
 }
 
 // errKilled ends a connection the executor killed: CLIENT KILL, or
@@ -128,11 +140,27 @@ func (c *conn) Kill() {
 // waitHeld is a held connection's wait in the worker model: until the
 // session may go on, the connection is killed or the server shuts down.
 // It reports false when the connection is to end at once.
+//
+// Every idleRecheck it also looks whether the client has hung up, as
+// Redis notices a blocked client's disconnection: a client that is gone
+// must stop waiting (BLPOP), or it would be served an element nobody
+// reads. The connection then ends once its replies are out.
 func (s *Server) waitHeld(c *conn) bool {
-	select {
-	case <-c.held:
-	case <-c.kicked:
-	case <-s.stopped:
+	check := time.NewTicker(idleRecheck)
+	defer check.Stop()
+	for waiting := true; waiting; {
+		select {
+		case <-c.held:
+			waiting = false
+		case <-c.kicked:
+			waiting = false
+		case <-s.stopped:
+			waiting = false
+		case <-check.C:
+			if peerHungUp(c.fd) {
+				c.readDone, waiting = true, false
+			}
+		}
 	}
 	return s.endHold(c)
 }

@@ -30,6 +30,14 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 			c.lastActive = now
 		}
 	}
+	if c.parked && (events&unix.EPOLLRDHUP != 0 || trouble) {
+		// The client hung up (or the socket was shut for reading at
+		// shutdown) while its request is held: it waits no more, and the
+		// connection closes once its replies are out.
+		c.readDone = true
+		l.resume(c)
+		return
+	}
 	if !c.readDone && !c.quit && c.held == nil && (events&unix.EPOLLIN != 0 || trouble) {
 		l.lendReadBuffer(c)
 		n, call, err := s.turn(c, false)
@@ -64,8 +72,25 @@ func (l *eventLoop) settle(c *conn) {
 // PAUSE): the loop stops reading it, and a goroutine waits for the hold to
 // end, for a kill or for shutdown, then hands it back to the loop, which
 // never blocks on it meanwhile.
+//
+// A session that can call back when its hold ends (HoldNotifier: a client
+// blocked on keys) needs no goroutine: it hands the connection back
+// itself, and a kill or shutdown reaches the loop through epoll, which
+// watches a parked connection for the peer hanging up (a kill shuts the
+// socket both ways; shutdown shuts it for reading).
 func (l *eventLoop) park(c *conn) {
 	c.parked = true
+	requeue := func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if !l.gone { // a loop that has stopped has closed its eventfd
+			l.unparked = append(l.unparked, c)
+			l.wake()
+		}
+	}
+	if n, ok := c.session.(HoldNotifier); ok && n.NotifyWhenReleased(requeue) {
+		return
+	}
 	held := c.held
 	go func() {
 		select {
@@ -73,20 +98,15 @@ func (l *eventLoop) park(c *conn) {
 		case <-c.kicked:
 		case <-l.s.stopped:
 		}
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		if !l.gone { // a loop that has stopped has closed its eventfd
-			l.unparked = append(l.unparked, c)
-			l.wake()
-		}
+		requeue()
 	}()
 }
 
 // resume serves a connection handed back by park, if it is still the
 // loop's.
 func (l *eventLoop) resume(c *conn) {
-	if l.conns[c.fd] != c {
-		return
+	if l.conns[c.fd] != c || !c.parked {
+		return // closed, or already resumed (a hang-up and a release both)
 	}
 	c.parked, c.lastActive = false, time.Now() // a pause is not the client's idleness
 	if !l.s.endHold(c) {
@@ -131,8 +151,11 @@ func (l *eventLoop) takePushes(c *conn) {
 // instead of sitting there (as in the worker model).
 func (l *eventLoop) updateInterest(c *conn) error {
 	var want uint32
-	if !c.readDone && !c.quit && c.held == nil {
+	switch {
+	case !c.readDone && !c.quit && c.held == nil:
 		want |= unix.EPOLLIN
+	case c.parked && !c.readDone:
+		want |= unix.EPOLLRDHUP // a hang-up while held (serve)
 	}
 	if c.unsent() > 0 {
 		want |= unix.EPOLLOUT

@@ -157,6 +157,17 @@ func pollClient(fd int, wantRead bool, timeout time.Duration) (pollResult, error
 	}
 }
 
+// peerHungUp reports, without waiting, whether the client has closed its
+// side of the connection (or the socket was shut for reading here): poll
+// with POLLRDHUP, which the kernel raises once a FIN has arrived even if
+// unread bytes are ahead of it. A held connection reads nothing, so this
+// is how its worker learns that nobody waits for the reply any more.
+func peerHungUp(fd int) bool {
+	fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLRDHUP}}
+	n, err := unix.Poll(fds, 0)
+	return err == nil && n > 0 && fds[0].Revents&(unix.POLLRDHUP|unix.POLLHUP|unix.POLLERR) != 0
+}
+
 // peerGone reports the errors that mean the client went away: a reset
 // (ECONNRESET: "the client pulled the ethernet cable", section 8), a write to
 // a closed connection (EPIPE), or a connection shut down under us at the end

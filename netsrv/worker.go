@@ -96,6 +96,9 @@ func (w *workerPool) serve(c *conn) {
 	for {
 		// 0. A request held by a pause (CLIENT PAUSE): wait, then run it.
 		if c.held != nil {
+			if c.readDone && s.finished(c) {
+				return // the client hung up while held
+			}
 			if !s.waitHeld(c) {
 				s.connEnded(c, "recv", errKilled)
 				return

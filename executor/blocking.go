@@ -1,0 +1,372 @@
+package executor
+
+import (
+	"math"
+	"math/big"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Blocking commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP; later
+// BZPOPMIN, BZPOPMAX, BZMPOP) wait for data on keys, as Redis 7.0's do:
+//
+//   - A blocking command first tries to serve itself. If none of its keys
+//     has data it registers a waiter on each key (FIFO per key) and holds
+//     the rest of its connection's input, exactly as a CLIENT PAUSE holds
+//     a request (pause.go, netsrv.Holder): in the worker model the
+//     connection keeps its worker, which waits on a channel; in an event
+//     loop the connection is set aside until the channel is closed, so a
+//     blocked client costs the loop nothing but its entry here.
+//   - A command that may have given a key data calls keyReady (or
+//     keyReadyIn, or databaseReady for SWAPDB). After the command (after
+//     EXEC, for a transaction) the session serves the waiters of each
+//     ready key in order, while the key still has data: the pop is made
+//     for the waiter, right then, so the pushing client's next command
+//     already sees the list without the element, as in Redis. The
+//     waiter's reply is made in its own form and handed to its
+//     connection, which then runs the rest of its input.
+//   - A waiter also ends at its timeout (a null array), by CLIENT UNBLOCK
+//     (the same, or -UNBLOCKED) or when its connection closes.
+//
+// The API for a blocking command of another type:
+//
+//	s.block(keys, timeout, serve, denied)
+//
+// where serve(s, key) tries to serve the command from one key with s as
+// the blocked session (or a stand-in for it, when another client's
+// command makes the key ready): when the key has what it waits for, it makes the
+// change, writes the reply to s.reply (a WRONGTYPE error counts: it ends
+// the wait too) and reports true; otherwise it writes nothing and reports
+// false. While s.waking (served after another client's command), a key of
+// another type is "nothing yet", as Redis leaves such a client waiting. block calls it for each key at once; if none serves, the session
+// blocks (inside MULTI, or while replaying the append-only file, it gets
+// denied's reply at once instead: the null array, or for BLMOVE the null
+// bulk string). Commands that add data of the type
+// call s.keyReady(key) after the change.
+//
+// Locks: the blocking mutex is taken before any store lock (serve runs
+// under it and edits the store); keyReady only records the key, so it may
+// be called anywhere, store locks held or not.
+
+// blockKey names a key in one database.
+type blockKey struct {
+	db  int
+	key string
+}
+
+// serveFunc tries to serve a blocked command from one key (see above).
+type serveFunc func(s *Session, key []byte) bool
+
+// waiter is one blocked client.
+type waiter struct {
+	s     *Session
+	db    int
+	keys  []string
+	serve serveFunc
+	form  form
+	done  chan struct{} // closed when the wait is over and out is its reply
+	out   []byte
+	wrote bool // the reply came with a change to the data (wait for the AOF)
+	timer *time.Timer
+	// release, if set, is called once the wait is over: the event loop's
+	// way of taking the connection back (NotifyWhenReleased).
+	release func()
+}
+
+// blockingState is every waiter, by key and by session.
+type blockingState struct {
+	mu sync.Mutex
+	// waiting counts blocked clients. A command about to block counts
+	// itself before it looks at its keys, and keyReady records keys only
+	// when some client waits: together these make sure a push that lands
+	// while a command decides to block is either seen by that command or
+	// served to it.
+	waiting atomic.Int64
+	queues  map[blockKey][]*waiter
+	by      map[*Session]*waiter
+}
+
+// block serves the command from the first key that can, or blocks the
+// session on keys until one can, the timeout passes (0: never) or it is
+// unblocked.
+func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc, denied func(*Reply)) {
+	if s.tx.running || s == s.ex.replayer {
+		// Redis's clients that may not block (a transaction, the AOF
+		// loader) treat an empty wait as an immediate timeout.
+		for _, key := range keys {
+			if serve(s, key) {
+				return
+			}
+		}
+		denied(&s.reply)
+		return
+	}
+	bs := &s.ex.blocking
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	bs.waiting.Add(1)
+	for _, key := range keys {
+		if serve(s, key) {
+			bs.waiting.Add(-1)
+			return
+		}
+	}
+	w := &waiter{s: s, db: s.dbIndex(), serve: serve, form: s.reply.form, done: make(chan struct{})}
+	if bs.queues == nil {
+		bs.queues = make(map[blockKey][]*waiter)
+		bs.by = make(map[*Session]*waiter)
+	}
+	for _, key := range keys {
+		k := blockKey{w.db, string(key)}
+		if !w.waitsOn(k.key) { // BLPOP k k 0 waits once on k
+			w.keys = append(w.keys, k.key)
+			bs.queues[k] = append(bs.queues[k], w)
+		}
+	}
+	bs.by[s] = w
+	if timeout > 0 {
+		w.timer = time.AfterFunc(timeout, func() { s.ex.blocking.end(w, timedOut) })
+	}
+	s.held = &heldRequest{form: s.reply.form, until: w.done, blocked: w}
+	s.client.blocked.Store(true)
+}
+
+func (w *waiter) waitsOn(key string) bool {
+	for _, k := range w.keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// parseTimeout reads a blocking command's timeout in seconds, fractions
+// allowed, as Redis does (rounded up to a millisecond); it writes Redis's
+// error and reports false for a bad one.
+func (s *Session) parseTimeout(arg []byte) (time.Duration, bool) {
+	secs, ok := parseLongDouble(arg)
+	if !ok {
+		s.reply.Error("ERR timeout is not a float or out of range")
+		return 0, false
+	}
+	ms := ceilMillis(secs)
+	if ms < 0 {
+		s.reply.Error("ERR timeout is negative")
+		return 0, false
+	}
+	if ms > int64(math.MaxInt64/time.Millisecond) {
+		return math.MaxInt64, true // centuries: as good as no timeout
+	}
+	return time.Duration(ms) * time.Millisecond, true
+}
+
+// keyReady notes that key, in the session's database, may now have what
+// blocked clients wait for; they are served after the command.
+func (s *Session) keyReady(key []byte) { s.keyReadyIn(s.dbIndex(), key) }
+
+// keyReadyIn is keyReady for database db (MOVE, COPY ... DB).
+func (s *Session) keyReadyIn(db int, key []byte) {
+	if s.ex.blocking.waiting.Load() == 0 {
+		return
+	}
+	s.ready = append(s.ready, blockKey{db, string(key)})
+}
+
+// databaseReady notes every key blocked clients wait for in database db
+// (SWAPDB: every key of the database changed at once).
+func (s *Session) databaseReady(db int) {
+	bs := &s.ex.blocking
+	if bs.waiting.Load() == 0 {
+		return
+	}
+	bs.mu.Lock()
+	for k := range bs.queues {
+		if k.db == db {
+			s.ready = append(s.ready, k)
+		}
+	}
+	bs.mu.Unlock()
+}
+
+// serveReady serves the clients blocked on the keys made ready by the
+// command that just ran, first come first served on each key, for as long
+// as the key has data. A served command that adds data elsewhere (BLMOVE)
+// makes that key ready in turn.
+func (s *Session) serveReady() {
+	bs := &s.ex.blocking
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	for i := 0; i < len(s.ready); i++ {
+		k := s.ready[i]
+		for {
+			q := bs.queues[k]
+			if len(q) == 0 {
+				break
+			}
+			if !bs.serveOne(q[0], k.key, &s.ready) {
+				break
+			}
+		}
+	}
+	s.ready = s.ready[:0]
+}
+
+// serveOne runs w's command against key for it; if that served it, w's
+// wait ends. It runs in a stand-in for w's session (same database, same
+// reply form), never in the session itself: the blocked session's own
+// goroutine may still be finishing the batch that blocked it. Keys the
+// served command makes ready join ready. Called with bs.mu held.
+func (bs *blockingState) serveOne(w *waiter, key string, ready *[]blockKey) bool {
+	p := w.standIn()
+	if !w.serve(p, []byte(key)) {
+		return false
+	}
+	p.flushCounts()
+	*ready = append(*ready, p.ready...)
+	w.wrote = true
+	bs.finish(w, p.reply.buf)
+	return true
+}
+
+// standIn is a session to run w's command in on its behalf: w's
+// database, reply form and protocol, nothing of its connection.
+func (w *waiter) standIn() *Session {
+	s := w.s
+	p := &Session{ex: s.ex, data: s.ex.dbs[w.db], dbi: w.db, resp3: w.form == formRESP3, waking: true, id: s.id}
+	p.reply.stats = &s.ex.errors
+	p.reply.reset(nil, w.form)
+	return p
+}
+
+// end finishes w's wait with the reply write makes, unless it is over
+// already (a timeout racing a push).
+func (bs *blockingState) end(w *waiter, write func(r *Reply)) bool {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if bs.by[w.s] != w {
+		return false
+	}
+	r := &Reply{stats: &w.s.ex.errors}
+	r.reset(nil, w.form)
+	write(r)
+	bs.finish(w, r.buf)
+	return true
+}
+
+// finish takes w off every list and hands its connection the reply.
+// Called with bs.mu held.
+func (bs *blockingState) finish(w *waiter, reply []byte) {
+	bs.forget(w)
+	w.out = reply
+	w.s.client.blocked.Store(false) // INFO blocked_clients counts it no more
+	close(w.done)
+	if w.release != nil {
+		w.release()
+	}
+}
+
+// NotifyWhenReleased is the netsrv.HoldNotifier method: for a client
+// blocked on keys, release is called when its wait ends, so an event loop
+// keeps nothing but the waiter for it. A pause, or a wait already over,
+// reports false: the caller watches Held's channel.
+func (s *Session) NotifyWhenReleased(release func()) bool {
+	if s.held == nil || s.held.blocked == nil {
+		return false
+	}
+	bs := &s.ex.blocking
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	w := s.held.blocked
+	if bs.by[s] != w {
+		return false
+	}
+	w.release = release
+	return true
+}
+
+// forget takes w off every list. Called with bs.mu held.
+func (bs *blockingState) forget(w *waiter) {
+	for _, key := range w.keys {
+		k := blockKey{w.db, key}
+		q := bs.queues[k]
+		for i, other := range q {
+			if other == w {
+				q = append(q[:i], q[i+1:]...)
+				break
+			}
+		}
+		if len(q) == 0 {
+			delete(bs.queues, k)
+		} else {
+			bs.queues[k] = q
+		}
+	}
+	delete(bs.by, w.s)
+	bs.waiting.Add(-1)
+	if w.timer != nil {
+		w.timer.Stop()
+	}
+}
+
+// timedOut is the reply of a wait that ran out: Redis's null array for
+// every blocking pop.
+func timedOut(r *Reply) { r.NullArray() }
+
+// unblockedError is CLIENT UNBLOCK ... ERROR's reply to the client.
+func unblockedError(r *Reply) { r.Error("UNBLOCKED client unblocked via CLIENT UNBLOCK") }
+
+// unblock ends target's wait as CLIENT UNBLOCK asks; false if it was not
+// blocked on keys.
+func (ex *Executor) unblock(target *Session, withError bool) bool {
+	bs := &ex.blocking
+	bs.mu.Lock()
+	w := bs.by[target]
+	bs.mu.Unlock()
+	if w == nil {
+		return false
+	}
+	if withError {
+		return bs.end(w, unblockedError)
+	}
+	return bs.end(w, timedOut)
+}
+
+// stopWaiting drops the session's wait, if any, when its connection ends.
+func (s *Session) stopWaiting() {
+	bs := &s.ex.blocking
+	if bs.waiting.Load() == 0 {
+		return
+	}
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if w := bs.by[s]; w != nil {
+		bs.forget(w)
+	}
+}
+
+// finishBlocked writes the reply a finished wait left, when the
+// connection runs the session again.
+func (s *Session) finishBlocked(out []byte, w *waiter) []byte {
+	s.wrote = s.wrote || w.wrote
+	return append(out, w.out...)
+}
+
+// ceilMillis is Redis's conversion of a timeout in seconds to whole
+// milliseconds: multiplied in long double and rounded up. A value that
+// does not fit a 64-bit integer converts, as on x86-64, to the most
+// negative one, which then reads as a negative timeout.
+func ceilMillis(secs longDouble) int64 {
+	if secs.inf {
+		return math.MinInt64
+	}
+	ms := new(big.Float).SetPrec(longDoubleBits).Mul(secs.f, big.NewFloat(1000))
+	i, acc := ms.Int(nil)
+	if acc == big.Below { // positive with a fraction: Int truncated it down
+		i.Add(i, big.NewInt(1))
+	}
+	if !i.IsInt64() {
+		return math.MinInt64
+	}
+	return i.Int64()
+}
