@@ -141,7 +141,7 @@ func formatDistance(d float64) string {
 // GEOPOS key member [member ...]: each member's longitude and latitude,
 // or a null for one the set lacks.
 func cmdGeoPos(s *Session, args [][]byte) {
-	s.readZSet(args[1], func(z *zsets.ZSet) {
+	viewCollection(s, args[1], func(z *zsets.ZSet) {
 		s.reply.Array(len(args) - 2)
 		for _, m := range args[2:] {
 			if z == nil {
@@ -163,7 +163,7 @@ func cmdGeoPos(s *Session, args [][]byte) {
 // GEOHASH key member [member ...]: each member's standard 11-character
 // geohash, or nil for one the set lacks.
 func cmdGeoHash(s *Session, args [][]byte) {
-	s.readZSet(args[1], func(z *zsets.ZSet) {
+	viewCollection(s, args[1], func(z *zsets.ZSet) {
 		s.reply.Array(len(args) - 2)
 		for _, m := range args[2:] {
 			var score float64
@@ -195,7 +195,7 @@ func cmdGeoDist(s *Session, args [][]byte) {
 		s.reply.Error(errSyntax)
 		return
 	}
-	s.readZSet(args[1], func(z *zsets.ZSet) {
+	viewCollection(s, args[1], func(z *zsets.ZSet) {
 		if z == nil {
 			s.reply.Nil()
 			return

@@ -274,7 +274,7 @@ func cmdGeoSearch(s *Session, args [][]byte) {
 		s.geoSearchStore(args, form, dry.storeKey)
 		return
 	}
-	s.readZSet(args[form.src], func(z *zsets.ZSet) {
+	viewCollection(s, args[form.src], func(z *zsets.ZSet) {
 		q, errText := parseGeoQuery(args, form, z)
 		switch {
 		case errText != "":
