@@ -200,17 +200,18 @@ var zsetEventsScript = [][]string{
 	{"BZMPOP", "0", "1", "bz", "MIN", "COUNT", "5"},
 }
 
-// zsetEventsTranscript subscribes a connection to every channel with
-// notify-keyspace-events set to flags, runs zsetEventsScript on another
-// and returns what the subscriber received up to a closing message.
-func zsetEventsTranscript(t *testing.T, addr, flags string) string {
+// eventsTranscript subscribes a connection to every channel with
+// notify-keyspace-events set to flags, runs script on another and
+// returns the replies and what the subscriber received up to a closing
+// message.
+func eventsTranscript(t *testing.T, addr, flags string, script [][]string) string {
 	t.Helper()
 	mustExchange(t, addr, respRequest("CONFIG", "SET", "notify-keyspace-events", flags)+respRequest("FLUSHALL")+respRequest("QUIT"))
 	sub := dialRaw(t, addr)
 	sub.send(respRequest("PSUBSCRIBE", "*"))
 	sub.waitFor(":1\r\n")
 	var in strings.Builder
-	for _, req := range zsetEventsScript {
+	for _, req := range script {
 		in.WriteString(respRequest(req...))
 	}
 	replies := mustExchange(t, addr, in.String()+respRequest("QUIT"))
@@ -226,12 +227,12 @@ func TestZSetEventsMatchRedis(t *testing.T) {
 	flagSets := []string{"KEA", "Ez", "Kg"}
 	want := map[string]string{}
 	for _, flags := range flagSets {
-		want[flags] = zsetEventsTranscript(t, redis, flags)
+		want[flags] = eventsTranscript(t, redis, flags, zsetEventsScript)
 	}
 	eachModel(t, func(t *testing.T, model string) {
 		lite := startDaemon(t, "--io", model).addr
 		for _, flags := range flagSets {
-			if got := zsetEventsTranscript(t, lite, flags); got != want[flags] {
+			if got := eventsTranscript(t, lite, flags, zsetEventsScript); got != want[flags] {
 				t.Errorf("notify-keyspace-events %s: redis-lite differs from redis-server %s", flags, firstDifference(got, want[flags]))
 			}
 		}

@@ -120,10 +120,19 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	s.reply.BulkString("begin_search")
 	s.reply.Map(2)
 	s.reply.BulkString("type")
-	s.reply.BulkString("index")
-	s.reply.BulkString("spec")
-	s.reply.Map(1)
-	s.reply.BulkString("index")
+	if spec.keyword != "" {
+		s.reply.BulkString("keyword")
+		s.reply.BulkString("spec")
+		s.reply.Map(2)
+		s.reply.BulkString("keyword")
+		s.reply.BulkString(spec.keyword)
+		s.reply.BulkString("startfrom")
+	} else {
+		s.reply.BulkString("index")
+		s.reply.BulkString("spec")
+		s.reply.Map(1)
+		s.reply.BulkString("index")
+	}
 	s.reply.Int(int64(spec.index))
 	s.reply.BulkString("find_keys")
 	s.reply.Map(2)

@@ -179,7 +179,7 @@ func cmdZRange(s *Session, args [][]byte) {
 		s.reply.Error(errText)
 		return
 	}
-	s.readZSet(args[1], func(z *zsets.ZSet) {
+	viewCollection(s, args[1], func(z *zsets.ZSet) {
 		if z == nil {
 			s.reply.Array(0)
 			return
