@@ -2,13 +2,14 @@ package main
 
 import (
 	"fmt"
-	"golang.org/x/sys/unix"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // listConversations exercise every list command, its errors in Redis's
