@@ -1,8 +1,6 @@
 package executor
 
 import (
-	"strconv"
-
 	"redis-lite/lists"
 	"redis-lite/store"
 )
@@ -112,7 +110,7 @@ func (s *Session) mutated(key []byte, l *lists.List, args ...[]byte) store.Edit 
 		s.notify(classGeneric, "del", key)
 		return store.Edit{Op: store.Remove}
 	}
-	return store.Edit{Op: store.Mutated, Replay: args}
+	return store.Edit{Op: store.Mutated, Replay: s.replayOf(args[0], args[1], args[2:]...)}
 }
 
 // Names of replay commands, made once.
@@ -208,7 +206,7 @@ func (s *Session) push(args [][]byte, at end, onlyExisting bool) {
 		}
 		at.push(l, s.listFill(), elems...)
 		length = l.Len()
-		return store.Edit{Op: store.Mutated, Replay: append([][]byte{at.pushName(), key}, elems...)}
+		return store.Edit{Op: store.Mutated, Replay: s.replayOf(at.pushName(), key, elems...)}
 	})
 	switch {
 	case wrong:
@@ -272,7 +270,7 @@ func (s *Session) pop(args [][]byte, at end) {
 func (s *Session) popped(key []byte, l *lists.List, at end, n int) store.Edit {
 	s.changed(n)
 	s.notify(classList, popEvent(at), key)
-	return s.mutated(key, l, at.popName(), key, []byte(strconv.Itoa(n)))
+	return s.mutated(key, l, at.popName(), key, s.replayInt(n))
 }
 
 // positiveArg reads a count that may not be negative; Redis has one

@@ -256,3 +256,20 @@ func TestDebugPackedThreshold(t *testing.T) {
 		}
 	}
 }
+
+const pushPop = "*3\r\n$5\r\nLPUSH\r\n$1\r\nl\r\n$3\r\nxxx\r\n*2\r\n$4\r\nRPOP\r\n$1\r\nl\r\n"
+
+func BenchmarkSessionPushPop(b *testing.B) {
+	benchHash(b, "*3\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$1\r\nx\r\n", pushPop)
+}
+
+// TestListHotPathAllocatesNothing: a push and a pop build their log
+// entries in the session's reusable buffers (replay.go).
+func TestListHotPathAllocatesNothing(t *testing.T) {
+	s := newExecutor().NewSession(nil)
+	s.Handle([]byte("*3\r\n$5\r\nRPUSH\r\n$1\r\nl\r\n$1\r\nx\r\n"), nil)
+	in, out := []byte(pushPop), make([]byte, 0, 256)
+	if n := testing.AllocsPerRun(1000, func() { _, out, _ = s.Handle(in, out[:0]) }); n != 0 {
+		t.Errorf("LPUSH and RPOP: %v allocations per pair", n)
+	}
+}

@@ -21,6 +21,9 @@ type Session struct {
 	wrote   bool     // a write command ran in this batch
 	counts  batchCounts
 	pending []pendingCalls // calls counted since the batch began
+	// The reusable buffers of the Replays of a command's Edits (replay.go).
+	replayArgs  [][]byte
+	replayBytes []byte
 	// clock is when the last command ended, as time since the executor
 	// started (a monotonic read, half the cost of time.Now): a command's
 	// run time is from there to its own end, its parsing included, so a
@@ -209,6 +212,7 @@ func (s *Session) call(cmd *command, args [][]byte) {
 	// noted and the keys any command wrote are invalidated.
 	trackingHeld := s.track.on && !s.tx.running && s.ex.tracking.hold(s)
 	cmd.run(s, args)
+	s.resetReplays()
 	if s.ex.tracking.clients.Load() != 0 {
 		s.afterCommand(cmd, args, mark)
 	}
