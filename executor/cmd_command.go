@@ -120,6 +120,18 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	s.reply.BulkString("begin_search")
 	s.reply.Map(2)
 	s.reply.BulkString("type")
+	if spec.unknown {
+		s.reply.BulkString("unknown")
+		s.reply.BulkString("spec")
+		s.reply.Map(0)
+		s.reply.BulkString("find_keys")
+		s.reply.Map(2)
+		s.reply.BulkString("type")
+		s.reply.BulkString("unknown")
+		s.reply.BulkString("spec")
+		s.reply.Map(0)
+		return
+	}
 	s.reply.BulkString("index")
 	s.reply.BulkString("spec")
 	s.reply.Map(1)

@@ -60,7 +60,8 @@ const (
 	flagNoAsyncLoading
 	flagNoMulti
 	// flagMovableKeys is derived, not written in the table: the command
-	// has keys COMMAND's first/last/step cannot describe (a keynum spec).
+	// has keys COMMAND's first/last/step cannot describe (a keynum or an
+	// unknown spec).
 	flagMovableKeys
 	flagAllowBusy
 	// flagSubscribedOK (not a Redis flag, so not printed): allowed while
@@ -83,7 +84,7 @@ func (c *command) arityOK(n int) bool {
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
 	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands,
-	objectCommands, setCommands, hashCommands, memoryCommands, zsetCommands, slowlogCommands, latencyCommands, listCommands}
+	objectCommands, setCommands, hashCommands, memoryCommands, zsetCommands, slowlogCommands, latencyCommands, listCommands, sortCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {
@@ -120,7 +121,7 @@ func attachDoc(c *command) {
 		c.doc = &commandDoc{}
 	}
 	c.firstKey, c.lastKey, c.keyStep = legacyKeyRange(c.doc.keySpecs)
-	if slices.ContainsFunc(c.doc.keySpecs, func(s keySpec) bool { return s.byKeyNum }) {
+	if slices.ContainsFunc(c.doc.keySpecs, func(s keySpec) bool { return s.byKeyNum || s.unknown }) {
 		c.flags |= flagMovableKeys
 	}
 	for i := range c.subs {
