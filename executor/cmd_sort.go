@@ -30,22 +30,21 @@ func cmdSortRO(s *Session, args [][]byte) { s.sort(args, true) }
 
 // sortRequest is a SORT command line, read.
 type sortRequest struct {
-	key          []byte
-	desc, alpha  bool
-	offset       int64
-	count        int64 // -1: to the end
-	by           []byte
-	dontSort     bool // BY names a constant: the elements keep their order
-	gets         [][]byte
-	store        []byte // nil: reply with the result
-	readOnlyForm bool
+	key         []byte
+	desc, alpha bool
+	offset      int64
+	count       int64 // -1: to the end
+	by          []byte
+	dontSort    bool // BY names a constant: the elements keep their order
+	gets        [][]byte
+	store       []byte // nil: reply with the result
 }
 
 // parseSort reads the options after the key in Redis's way: later options
 // override earlier ones, a word missing its arguments is a syntax error,
 // and SORT_RO does not know STORE. It replies with the error itself.
 func (s *Session) parseSort(args [][]byte, readOnly bool) (req sortRequest, ok bool) {
-	req = sortRequest{key: args[1], count: -1, readOnlyForm: readOnly}
+	req = sortRequest{key: args[1], count: -1}
 	for i := 2; i < len(args); i++ {
 		left := len(args) - i - 1
 		switch name := optionName(args[i]); {
@@ -98,6 +97,7 @@ type sortItem struct {
 	hasKey bool
 }
 
+// sort runs SORT, or SORT_RO when readOnly.
 func (s *Session) sort(args [][]byte, readOnly bool) {
 	req, ok := s.parseSort(args, readOnly)
 	if !ok {
@@ -112,8 +112,9 @@ func (s *Session) sort(args [][]byte, readOnly bool) {
 	if !req.dontSort {
 		badScore = s.sortItems(&req, items, start, end)
 	}
-	count := max(0, end-start+1)
-	outputLen := count
+	// An empty range may start at -1 (no elements at all).
+	result := items[max(start, 0) : max(start, 0)+max(0, end-start+1)]
+	outputLen := len(result)
 	if len(req.gets) > 0 {
 		outputLen *= len(req.gets)
 	}
@@ -122,7 +123,7 @@ func (s *Session) sort(args [][]byte, readOnly bool) {
 		s.reply.Error(errSortScore)
 	case req.store == nil:
 		s.reply.Array(outputLen)
-		for _, it := range items[max(start, 0) : max(start, 0)+count] {
+		for _, it := range result {
 			if len(req.gets) == 0 {
 				s.reply.Bulk(it.elem)
 			}
@@ -135,7 +136,7 @@ func (s *Session) sort(args [][]byte, readOnly bool) {
 			}
 		}
 	default:
-		s.storeSorted(req.store, items[max(start, 0):max(start, 0)+count], req.gets, outputLen)
+		s.storeSorted(req.store, result, req.gets, outputLen)
 	}
 }
 
