@@ -56,8 +56,10 @@ var sortConversations = []conversation{
 	}},
 	{"sorted sets and sets", false, [][]string{
 		{"FLUSHALL"},
-		{"ZADD", "z", "1", "a", "5", "b", "2", "c", "10", "d", "3", "e"},
-		{"SORT", "z", "BY", "nosort"}, {"SORT", "z", "BY", "nosort", "DESC"}, {"SORT", "z", "BY", "nosort", "DESC", "LIMIT", "0", "2"},
+		{"ZADD", "z", "1", "a", "5", "b", "2", "c", "10", "d", "3", "e"}, {"OBJECT", "ENCODING", "z"},
+		{"SORT", "z", "BY", "nosort"}, {"OBJECT", "ENCODING", "z"}, {"ZADD", "z2", "1", "a"}, {"SORT_RO", "z2", "LIMIT", "x", "1"},
+		{"OBJECT", "ENCODING", "z2"}, {"SORT_RO", "z2"}, {"OBJECT", "ENCODING", "z2"}, {"ZADD", "z2", "2", "b"},
+		{"OBJECT", "ENCODING", "z2"}, {"ZRANGE", "z2", "0", "-1", "WITHSCORES"}, {"SORT", "z", "BY", "nosort", "DESC"}, {"SORT", "z", "BY", "nosort", "DESC", "LIMIT", "0", "2"},
 		{"SORT", "z", "BY", "nosort", "LIMIT", "5", "10"}, {"SORT", "z", "BY", "nosort", "LIMIT", "-10", "100"},
 		{"SORT", "z", "BY", "nosort", "LIMIT", "1", "2"}, {"SORT", "z", "BY", "nosort", "DESC", "LIMIT", "1", "2"},
 		{"SORT", "z", "ALPHA"}, {"SORT", "z", "ALPHA", "DESC", "LIMIT", "1", "3"}, {"SORT", "z"},

@@ -12,7 +12,7 @@ import (
 // a BY pattern, optionally cut by LIMIT, turned into other keys' values by
 // GET patterns, and answered or (SORT ... STORE) saved as a list.
 //
-// The source is copied out under its key's read lock; the BY and GET
+// The source is copied out under its key's lock; the BY and GET
 // lookups then read other keys one by one, as each names a key of its
 // own. The order of equal elements follows Redis's: a full sort keeps
 // the input order (glibc's qsort is a merge sort), a sort cut by LIMIT
@@ -155,11 +155,12 @@ type sortSource struct {
 // key of another type.
 func (s *Session) loadSortSource(req *sortRequest) (src sortSource, ok bool) {
 	wrong := false
-	s.db().View(req.key, func(e store.Entry, found bool) {
+	// Under the write lock, for the one change a read makes here.
+	s.db().Edit(req.key, func(e store.Entry, found bool) store.Edit {
 		s.countRead(found)
 		if !found {
 			src.start, src.end = sortRange(req.offset, req.count, 0)
-			return
+			return editKeep
 		}
 		switch obj := e.Obj.(type) {
 		case *lists.List:
@@ -175,10 +176,15 @@ func (s *Session) loadSortSource(req *sortRequest) (src sortSource, ok bool) {
 				return true
 			})
 		case *zsets.ZSet:
+			// Redis turns the set into a skiplist for good (OBJECT
+			// ENCODING shows it); that changes no content, so the
+			// append-only file and watchers need not hear of it.
+			obj.Unpack()
 			src = loadSortedZSet(req, obj)
 		default:
 			wrong = true
 		}
+		return editKeep
 	})
 	if wrong {
 		s.wrongType()
