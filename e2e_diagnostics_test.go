@@ -41,6 +41,10 @@ var diagnosticsConversations = []conversation{
 		{"DEBUG", "OBJECT", "nosuch"}, {"DEBUG", "OBJECT"}, {"DEBUG", "OBJECT", "a", "b"},
 		{"DEBUG", "RELOAD", "FOO"}, {"DEBUG", "CHANGE-REPL-ID"}, {"DEBUG", "CHANGE-REPL-ID", "x"},
 		{"DEBUG", "ERROR", "WRONG two\r\nlines"}, {"DEBUG", "STRINGMATCH-TEST", "x"},
+		{"RPUSH", "l", "x", "1"}, {"HSET", "h", "f", "v"}, {"ZADD", "z", "1", "m"}, {"SADD", "s", "m"},
+		{"DEBUG", "LISTPACK", "h"}, {"DEBUG", "LISTPACK", "z"}, {"DEBUG", "LISTPACK", "l"}, {"DEBUG", "LISTPACK", "s"},
+		{"DEBUG", "LISTPACK", "a"}, {"DEBUG", "LISTPACK", "nosuch"}, {"DEBUG", "LISTPACK"},
+		{"DEBUG", "DIGEST-VALUE", "l", "h", "z", "s"}, {"DEBUG", "DIGEST"},
 	}},
 }
 
@@ -159,13 +163,46 @@ func TestDebugObjectAndDigestMatchRedis(t *testing.T) {
 			t.Errorf("DEBUG OBJECT of the sorted set %q: got %q, want %q", pairs[:min(len(pairs), 4)], got, want)
 		}
 	}
+	// Lists: one node, integers of every width, many nodes, elements too
+	// big to share a node; then a count fill and compressed inner nodes.
+	var long, wide []string
+	for i := range 3000 {
+		long = append(long, "element-"+strconv.Itoa(i*i))
+	}
+	for i := range 6 {
+		wide = append(wide, strings.Repeat(strconv.Itoa(i), 3000+i*1000))
+	}
+	listCases := []struct {
+		fill, depth string
+		elems       []string
+	}{
+		{"-2", "0", []string{"a", "b", "1", "-1", "300", "70000", "-9000000", "3000000000", strings.Repeat("z", 100)}},
+		{"-2", "0", long}, {"-2", "0", wide}, {"-1", "0", long}, {"5", "0", long[:23]}, {"0", "0", long[:7]},
+		{"-2", "1", long}, {"-2", "2", append(append([]string{}, wide...), long...)},
+	}
+	for i, lc := range listCases {
+		key := "list" + strconv.Itoa(i)
+		var replies [2]string
+		for j, c := range []*respConn{redis, lite} {
+			// Redis's list keeps the settings it was made with; here they
+			// are read when asked (debug_list.go), so ask before resetting.
+			c.call("CONFIG", "SET", "list-max-listpack-size", lc.fill, "list-compress-depth", lc.depth)
+			c.call(append([]string{"RPUSH", key}, lc.elems...)...)
+			replies[j] = debugObjectVolatile.ReplaceAllString(c.call("DEBUG", "OBJECT", key), "")
+			c.call("CONFIG", "SET", "list-max-listpack-size", "-2", "list-compress-depth", "0")
+		}
+		if replies[1] != replies[0] {
+			t.Errorf("DEBUG OBJECT of list case %d: got %q, want %q", i, replies[1], replies[0])
+		}
+	}
 	for _, c := range []*respConn{redis, lite} {
 		c.call("EXPIRE", "k3", "1000")
 		c.call("SELECT", "5")
 		c.call("SET", "k0", "in five")
 		c.call("SELECT", "0")
 	}
-	for _, req := range [][]string{{"DEBUG", "DIGEST"}, {"DEBUG", "DIGEST-VALUE", "k0", "k3", "k40", "set0", "set3", "set5", "hash1", "hash4", "zset1", "zset2", "zset3", "nosuch"}} {
+	for _, req := range [][]string{{"DEBUG", "DIGEST"}, {"DEBUG", "DIGEST-VALUE", "k0", "k3", "k40", "set0", "set3", "set5", "hash1", "hash4", "zset1", "zset2", "zset3",
+		"list0", "list1", "list2", "nosuch"}} {
 		if got, want := lite.call(req...), redis.call(req...); got != want {
 			t.Errorf("%v: got %q, want %q", req, got, want)
 		}

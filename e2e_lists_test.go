@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // listConversations exercise every list command, its errors in Redis's
@@ -247,13 +249,23 @@ func TestClientUnblock(t *testing.T) {
 	})
 }
 
-// TestManyBlockedClientsWokenOnce blocks 200 clients on one key and
-// pushes 200 elements: each client gets exactly one element, all of them
-// different, in the order the clients blocked, and nothing more.
+// TestManyBlockedClientsWokenOnce blocks many clients on one key (200
+// in the worker model, whose blocked clients each hold one of its 256
+// workers; 1,000 in the event loop) and pushes as many elements: each
+// client gets exactly one element, all of them different, in the order
+// the clients blocked, and nothing more.
 func TestManyBlockedClientsWokenOnce(t *testing.T) {
-	const clients = 200
 	eachModel(t, func(t *testing.T, model string) {
-		addr := startDaemon(t, "--io", model).addr
+		clients := 200
+		if model == "epoll" {
+			clients = 1000
+			// Both ends of every connection are in this process.
+			var lim unix.Rlimit
+			if err := unix.Getrlimit(unix.RLIMIT_NOFILE, &lim); err != nil || lim.Cur < 2*uint64(clients)+200 {
+				t.Fatalf("this test needs %d file descriptors; the limit is %d (%v)", 2*clients+200, lim.Cur, err)
+			}
+		}
+		addr := startDaemon(t, "--io", model, "--maxclients", "2000").addr
 		admin := dialRESP(t, addr)
 		conns := make([]*respConn, clients)
 		for i := range conns {
@@ -275,7 +287,7 @@ func TestManyBlockedClientsWokenOnce(t *testing.T) {
 		for i := 0; i < clients; i++ {
 			push = append(push, strconv.Itoa(i))
 		}
-		checkReply(t, "RPUSH", admin.call(push...), ":200\r\n")
+		checkReply(t, "RPUSH", admin.call(push...), fmt.Sprintf(":%d\r\n", clients))
 		var wg sync.WaitGroup
 		got := make([]string, clients)
 		for i, c := range conns {

@@ -196,19 +196,22 @@ var zsetEventsScript = [][]string{
 	{"ZDIFFSTORE", "d", "2", "s1", "s2"}, {"ZDIFFSTORE", "u", "2", "s1", "s1"}, {"ZDIFFSTORE", "none", "2", "s1", "s1"},
 	{"ZRANGESTORE", "r", "s1", "0", "-1"}, {"ZRANGESTORE", "r", "s1", "5", "9"}, {"ZRANGESTORE", "r", "nosuch", "0", "-1"},
 	{"ZREM", "s1", "a", "b"}, {"EXPIRE", "s2", "100"}, {"ZUNIONSTORE", "s2", "1", "s2"}, {"TTL", "s2"},
+	{"ZADD", "bz", "1", "a", "2", "b", "3", "c"}, {"BZPOPMIN", "nosuch", "bz", "0"}, {"BZPOPMAX", "bz", "0"},
+	{"BZMPOP", "0", "1", "bz", "MIN", "COUNT", "5"},
 }
 
-// zsetEventsTranscript subscribes a connection to every channel with
-// notify-keyspace-events set to flags, runs zsetEventsScript on another
-// and returns what the subscriber received up to a closing message.
-func zsetEventsTranscript(t *testing.T, addr, flags string) string {
+// eventsTranscript subscribes a connection to every channel with
+// notify-keyspace-events set to flags, runs script on another and
+// returns the replies and what the subscriber received up to a closing
+// message.
+func eventsTranscript(t *testing.T, addr, flags string, script [][]string) string {
 	t.Helper()
 	mustExchange(t, addr, respRequest("CONFIG", "SET", "notify-keyspace-events", flags)+respRequest("FLUSHALL")+respRequest("QUIT"))
 	sub := dialRaw(t, addr)
 	sub.send(respRequest("PSUBSCRIBE", "*"))
 	sub.waitFor(":1\r\n")
 	var in strings.Builder
-	for _, req := range zsetEventsScript {
+	for _, req := range script {
 		in.WriteString(respRequest(req...))
 	}
 	replies := mustExchange(t, addr, in.String()+respRequest("QUIT"))
@@ -224,12 +227,12 @@ func TestZSetEventsMatchRedis(t *testing.T) {
 	flagSets := []string{"KEA", "Ez", "Kg"}
 	want := map[string]string{}
 	for _, flags := range flagSets {
-		want[flags] = zsetEventsTranscript(t, redis, flags)
+		want[flags] = eventsTranscript(t, redis, flags, zsetEventsScript)
 	}
 	eachModel(t, func(t *testing.T, model string) {
 		lite := startDaemon(t, "--io", model).addr
 		for _, flags := range flagSets {
-			if got := zsetEventsTranscript(t, lite, flags); got != want[flags] {
+			if got := eventsTranscript(t, lite, flags, zsetEventsScript); got != want[flags] {
 				t.Errorf("notify-keyspace-events %s: redis-lite differs from redis-server %s", flags, firstDifference(got, want[flags]))
 			}
 		}

@@ -19,11 +19,12 @@ var importRules = map[string][]string{
 	"pool":     nil,
 	"signals":  nil,
 	"hll":      nil,
+	"geo":      nil,
 	"sets":     {"store"},
 	"hashes":   {"store"},
 	"zsets":    {"store"},
 	"lists":    {"store"},
-	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets", "lists"},
+	"executor": {"parser", "store", "hll", "sets", "hashes", "zsets", "lists", "geo"},
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines

@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// Blocking commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP; later
-// BZPOPMIN, BZPOPMAX, BZMPOP) wait for data on keys, as Redis 7.0's do:
+// Blocking commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP, BZPOPMIN,
+// BZPOPMAX, BZMPOP) wait for data on keys, as Redis 7.0's do:
 //
 //   - A blocking command first tries to serve itself. If none of its keys
 //     has data it registers a waiter on each key (FIFO per key) and holds

@@ -120,7 +120,8 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	s.reply.BulkString("begin_search")
 	s.reply.Map(2)
 	s.reply.BulkString("type")
-	if spec.unknown {
+	switch {
+	case spec.unknown:
 		s.reply.BulkString("unknown")
 		s.reply.BulkString("spec")
 		s.reply.Map(0)
@@ -131,11 +132,19 @@ func (s *Session) describeKeySpec(spec keySpec) {
 		s.reply.BulkString("spec")
 		s.reply.Map(0)
 		return
+	case spec.keyword != "":
+		s.reply.BulkString("keyword")
+		s.reply.BulkString("spec")
+		s.reply.Map(2)
+		s.reply.BulkString("keyword")
+		s.reply.BulkString(spec.keyword)
+		s.reply.BulkString("startfrom")
+	default:
+		s.reply.BulkString("index")
+		s.reply.BulkString("spec")
+		s.reply.Map(1)
+		s.reply.BulkString("index")
 	}
-	s.reply.BulkString("index")
-	s.reply.BulkString("spec")
-	s.reply.Map(1)
-	s.reply.BulkString("index")
 	s.reply.Int(int64(spec.index))
 	s.reply.BulkString("find_keys")
 	s.reply.Map(2)

@@ -1,5 +1,7 @@
 package executor
 
+import "strings"
+
 // COMMAND GETKEYS cmd [arg ...]: the keys of the command line that follows.
 func cmdCommandGetKeys(s *Session, args [][]byte) { s.getKeys(args[2:], false) }
 
@@ -79,7 +81,13 @@ func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
 		if spec.flags&keyVariableFlags != 0 && c.doc.variableKeyFlags != nil {
 			flags = c.doc.variableKeyFlags(line)
 		}
-		first, last := spec.index, spec.index+spec.lastKey
+		first := spec.index
+		if spec.keyword != "" {
+			if first = keywordEnd(spec, line); first == 0 {
+				continue
+			}
+		}
+		last := first + spec.lastKey
 		switch {
 		case spec.byKeyNum:
 			var ok bool
@@ -99,6 +107,18 @@ func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
 		}
 	}
 	return keys, true
+}
+
+// keywordEnd is the index right after a keyword spec's keyword in line,
+// or 0 when it is not there (the last argument is not looked at: no key
+// could follow it).
+func keywordEnd(spec keySpec, line [][]byte) int {
+	for i := max(spec.index, 1); i < len(line)-1; i++ {
+		if strings.EqualFold(string(line[i]), spec.keyword) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // keyNumRange is where a keynum spec's keys lie in line. As Redis's

@@ -50,6 +50,7 @@ var debugSubcommands = map[string]debugSubcommand{
 	"sleep":             {3, 3, debugSleep},
 	"set-active-expire": {3, 3, debugSetActiveExpire},
 	"object":            {3, 3, debugObject},      // debug_object.go
+	"listpack":          {3, 3, debugListpack},    // debug_object.go
 	"digest":            {2, 2, debugDigest},      // debug_digest.go
 	"digest-value":      {2, 0, debugDigestValue}, // debug_digest.go
 	"change-repl-id":    {2, 2, debugChangeReplID},

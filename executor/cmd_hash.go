@@ -39,30 +39,6 @@ func (s *Session) hashLimits() hashes.Limits {
 	return hashes.Limits{MaxPackedEntries: s.ex.hashMaxEntries.Load(), MaxPackedValue: s.ex.hashMaxValue.Load()}
 }
 
-// viewHash runs fn under the key's read lock with the hash it holds, or
-// with nil when there is no key; fn writes its reply there (the hash's
-// bytes are only valid under the lock). A key of another type gets
-// WRONGTYPE and fn is not run.
-func (s *Session) viewHash(key []byte, fn func(h *hashes.Hash)) {
-	wrong := false
-	s.db().View(key, func(e store.Entry, ok bool) {
-		s.countRead(ok)
-		if !ok {
-			fn(nil)
-			return
-		}
-		h, isHash := e.Obj.(*hashes.Hash)
-		if !isHash {
-			wrong = true
-			return
-		}
-		fn(h)
-	})
-	if wrong {
-		s.wrongType()
-	}
-}
-
 // hashEdit is what a write did to a hash: whether it changed it, and the
 // one command that redoes the change for the append-only file.
 type hashEdit struct {
@@ -163,7 +139,7 @@ func cmdHSetNX(s *Session, args [][]byte) {
 
 // HGET key field: the value, or nil.
 func cmdHGet(s *Session, args [][]byte) {
-	s.viewHash(args[1], func(h *hashes.Hash) {
+	viewCollection(s, args[1], func(h *hashes.Hash) {
 		s.replyField(h, args[2])
 	})
 }
@@ -182,7 +158,7 @@ func (s *Session) replyField(h *hashes.Hash, field []byte) {
 // HMGET key field [field ...]: each value, nil where absent (all nil for a
 // missing key).
 func cmdHMGet(s *Session, args [][]byte) {
-	s.viewHash(args[1], func(h *hashes.Hash) {
+	viewCollection(s, args[1], func(h *hashes.Hash) {
 		s.reply.Array(len(args) - 2)
 		for _, f := range args[2:] {
 			s.replyField(h, f)
@@ -220,7 +196,7 @@ func cmdHDel(s *Session, args [][]byte) {
 
 // HEXISTS key field: 1 or 0.
 func cmdHExists(s *Session, args [][]byte) {
-	s.viewHash(args[1], func(h *hashes.Hash) {
+	viewCollection(s, args[1], func(h *hashes.Hash) {
 		found := false
 		if h != nil {
 			_, found = h.Get(args[2])
@@ -231,7 +207,7 @@ func cmdHExists(s *Session, args [][]byte) {
 
 // HLEN key: the number of fields, 0 for a missing key.
 func cmdHLen(s *Session, args [][]byte) {
-	s.viewHash(args[1], func(h *hashes.Hash) {
+	viewCollection(s, args[1], func(h *hashes.Hash) {
 		n := 0
 		if h != nil {
 			n = h.Len()
@@ -242,7 +218,7 @@ func cmdHLen(s *Session, args [][]byte) {
 
 // HSTRLEN key field: the value's length, 0 when absent.
 func cmdHStrlen(s *Session, args [][]byte) {
-	s.viewHash(args[1], func(h *hashes.Hash) {
+	viewCollection(s, args[1], func(h *hashes.Hash) {
 		var v []byte
 		if h != nil {
 			v, _ = h.Get(args[2])
@@ -264,7 +240,7 @@ func cmdHGetAll(s *Session, args [][]byte) { s.replyHashContents(args[1], withFi
 // replyHashContents writes every field, every value, or both (a map in
 // RESP3), in the hash's order; a missing key is an empty one.
 func (s *Session) replyHashContents(key []byte, what int) {
-	s.viewHash(key, func(h *hashes.Hash) {
+	viewCollection(s, key, func(h *hashes.Hash) {
 		n := 0
 		if h != nil {
 			n = h.Len()

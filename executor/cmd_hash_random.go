@@ -14,7 +14,7 @@ import (
 // each value: after its field in RESP2, as a [field, value] pair in RESP3.
 func cmdHRandField(s *Session, args [][]byte) {
 	if len(args) == 2 {
-		s.viewHash(args[1], func(h *hashes.Hash) {
+		viewCollection(s, args[1], func(h *hashes.Hash) {
 			if h == nil {
 				s.reply.Nil()
 				return
@@ -41,7 +41,7 @@ func cmdHRandField(s *Session, args [][]byte) {
 		return
 	}
 	withValues := len(args) == 4
-	s.viewHash(args[1], func(h *hashes.Hash) {
+	viewCollection(s, args[1], func(h *hashes.Hash) {
 		if h == nil || count == 0 {
 			s.reply.Array(0)
 			return

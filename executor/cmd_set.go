@@ -210,27 +210,9 @@ func boolInt(b bool) int64 {
 	return 0
 }
 
-// viewSet runs fn with the set at key under the key's read lock (nil when
-// the key does not exist) and counts the read. It replies WRONGTYPE
-// itself, and then returns false without calling fn.
-func (s *Session) viewSet(key []byte, fn func(set *sets.Set)) bool {
-	wrong := false
-	s.db().View(key, func(e store.Entry, ok bool) {
-		set, wrongType := setOf(e, ok)
-		if wrong = wrongType; !wrong {
-			fn(set)
-		}
-		s.countRead(ok)
-	})
-	if wrong {
-		s.wrongType()
-	}
-	return !wrong
-}
-
 // SISMEMBER key member: 1 if member is in the set, else 0.
 func cmdSIsMember(s *Session, args [][]byte) {
-	s.viewSet(args[1], func(set *sets.Set) {
+	viewCollection(s, args[1], func(set *sets.Set) {
 		s.reply.Int(boolInt(set != nil && set.Has(args[2])))
 	})
 }
@@ -238,7 +220,7 @@ func cmdSIsMember(s *Session, args [][]byte) {
 // SMISMEMBER key member [member ...]: 1 or 0 for each member, in order;
 // all 0 for a missing key.
 func cmdSMIsMember(s *Session, args [][]byte) {
-	s.viewSet(args[1], func(set *sets.Set) {
+	viewCollection(s, args[1], func(set *sets.Set) {
 		s.reply.Array(len(args) - 2)
 		for _, m := range args[2:] {
 			s.reply.Int(boolInt(set != nil && set.Has(m)))
@@ -248,7 +230,7 @@ func cmdSMIsMember(s *Session, args [][]byte) {
 
 // SCARD key: the number of members, 0 for a missing key.
 func cmdSCard(s *Session, args [][]byte) {
-	s.viewSet(args[1], func(set *sets.Set) {
+	viewCollection(s, args[1], func(set *sets.Set) {
 		n := 0
 		if set != nil {
 			n = set.Len()
@@ -260,7 +242,7 @@ func cmdSCard(s *Session, args [][]byte) {
 // SMEMBERS key: every member (a set reply in RESP3); an intset's in
 // ascending order, as Redis's.
 func cmdSMembers(s *Session, args [][]byte) {
-	s.viewSet(args[1], func(set *sets.Set) { s.replySet(set) })
+	viewCollection(s, args[1], func(set *sets.Set) { s.replySet(set) })
 }
 
 // replySet writes every member of set (nil: none) as a set reply.

@@ -131,7 +131,7 @@ func (s *Session) popMany(key []byte, count int) {
 func cmdSRandMember(s *Session, args [][]byte) {
 	switch len(args) {
 	case 2:
-		s.viewSet(args[1], func(set *sets.Set) {
+		viewCollection(s, args[1], func(set *sets.Set) {
 			if set == nil {
 				s.reply.Nil()
 				return
@@ -153,7 +153,7 @@ func cmdSRandMember(s *Session, args [][]byte) {
 		s.reply.Error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
 		return
 	}
-	s.viewSet(args[1], func(set *sets.Set) {
+	viewCollection(s, args[1], func(set *sets.Set) {
 		switch {
 		case set == nil || n == 0:
 			s.reply.Array(0)

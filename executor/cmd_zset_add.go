@@ -7,10 +7,10 @@ import (
 	"redis-lite/zsets"
 )
 
-// zsetCommands are Redis 7.0's sorted set commands but the blocking ones
-// (BZPOPMIN, BZPOPMAX, BZMPOP). Each file cmd_zset_*.go adds one concern:
-// additions and removals of members (this one), reads, ranges, range
-// removals and pops, set operations, random members and ZSCAN.
+// zsetCommands are Redis 7.0's sorted set commands. Each file
+// cmd_zset_*.go adds one concern: additions and removals of members (this
+// one), reads, ranges, range removals and pops, blocking pops, set
+// operations, random members and ZSCAN.
 var zsetCommands = []command{
 	{name: "zadd", arity: -4, flags: flagWrite | flagDenyOOM | flagFast, run: cmdZAdd},
 	{name: "zincrby", arity: 4, flags: flagWrite | flagDenyOOM | flagFast, run: cmdZAdd},
@@ -35,6 +35,9 @@ var zsetCommands = []command{
 	{name: "zpopmin", arity: -2, flags: flagWrite | flagFast, run: cmdZPop},
 	{name: "zpopmax", arity: -2, flags: flagWrite | flagFast, run: cmdZPop},
 	{name: "zmpop", arity: -4, flags: flagWrite, run: cmdZMPop},
+	{name: "bzpopmin", arity: -3, flags: flagWrite | flagNoScript | flagFast | flagBlocking, run: cmdBZPop},
+	{name: "bzpopmax", arity: -3, flags: flagWrite | flagNoScript | flagFast | flagBlocking, run: cmdBZPop},
+	{name: "bzmpop", arity: -5, flags: flagWrite | flagBlocking, run: cmdBZMPop},
 	{name: "zrandmember", arity: -2, flags: flagReadonly, run: cmdZRandMember},
 	{name: "zunion", arity: -3, flags: flagReadonly, run: cmdZSetOp},
 	{name: "zinter", arity: -3, flags: flagReadonly, run: cmdZSetOp},
@@ -145,6 +148,10 @@ func cmdZAdd(s *Session, args [][]byte) {
 			event = "zincr"
 		}
 		s.notify(classZSet, event, key)
+		if !existed {
+			// Only a new set can be what a blocked client waits for.
+			s.keyReady(key)
+		}
 	}
 	switch {
 	case tally.nan:

@@ -91,7 +91,10 @@ type zpop struct {
 	fromTop bool
 	count   int64
 	nested  bool // members as pairs
-	withKey bool // ZMPOP: [key, [[member, score] ...]], nil when nothing
+	// withKey puts the key first: [key, member, score] flat (BZPOPMIN),
+	// or nested as [key, [[member, score] ...]] (ZMPOP, BZMPOP), whose
+	// reply when every key is missing is the null array.
+	withKey bool
 }
 
 func (p zpop) event() string {
@@ -102,50 +105,63 @@ func (p zpop) event() string {
 }
 
 // popFrom pops from the first of keys that exists, as Redis's ZPOP
-// family does; a key of another type met first is WRONGTYPE. The change
-// replays as ZPOPMIN/ZPOPMAX key n.
+// family does; a key of another type met first is WRONGTYPE.
 func (s *Session) popFrom(keys [][]byte, p zpop) {
 	for _, key := range keys {
-		found, wrong := false, false
-		popped, deleted := 0, false
-		s.db().Edit(key, func(cur store.Entry, ok bool) store.Edit {
-			if !ok {
-				return editKeep
-			}
-			found = true
-			z, isZSet := cur.Obj.(*zsets.ZSet)
-			if !isZSet {
-				wrong = true
-				return editKeep
-			}
-			popped = s.replyPopped(key, z, p)
-			if popped == 0 {
-				return editKeep
-			}
-			deleted = z.Len() == 0
-			return changedZSet(z, [][]byte{[]byte(p.event()), key, formatCount(popped)})
-		})
-		if wrong {
-			s.wrongType()
+		if s.popFromKey(key, p) {
 			return
 		}
-		if !found {
-			continue
-		}
-		if popped > 0 {
-			s.changed(popped)
-			s.notify(classZSet, p.event(), key)
-			if deleted {
-				s.notify(classGeneric, "del", key)
-			}
-		}
-		return
 	}
-	if p.withKey {
+	if p.withKey && p.nested {
 		s.reply.NullArray()
 		return
 	}
 	s.reply.Array(0)
+}
+
+// popFromKey pops from key when it holds a sorted set, writing the reply,
+// and reports whether the command is done: a pop, or WRONGTYPE for a key
+// of another type. A missing key leaves it to the next key. While a
+// blocked client is being woken (blocking.go) another type is not ready
+// yet, as Redis leaves such a client waiting. The change replays as
+// ZPOPMIN/ZPOPMAX key n, whichever command made it.
+func (s *Session) popFromKey(key []byte, p zpop) (done bool) {
+	found, wrong := false, false
+	popped, deleted := 0, false
+	s.db().Edit(key, func(cur store.Entry, ok bool) store.Edit {
+		if !ok {
+			return editKeep
+		}
+		z, isZSet := cur.Obj.(*zsets.ZSet)
+		if !isZSet {
+			wrong = true
+			return editKeep
+		}
+		found = true
+		popped = s.replyPopped(key, z, p)
+		if popped == 0 {
+			return editKeep
+		}
+		deleted = z.Len() == 0
+		return changedZSet(z, [][]byte{[]byte(p.event()), key, formatCount(popped)})
+	})
+	switch {
+	case wrong && s.waking:
+		return false
+	case wrong:
+		s.wrongType()
+		return true
+	case !found:
+		return false
+	}
+	if popped > 0 {
+		s.changed(popped)
+		s.notify(classZSet, p.event(), key)
+		if deleted {
+			s.notify(classGeneric, "del", key)
+		}
+	}
+	return true
 }
 
 // replyPopped removes up to p.count members from z's end, writing the
@@ -159,13 +175,17 @@ func (s *Session) replyPopped(key []byte, z *zsets.ZSet, p zpop) int {
 	if p.count > 0 {
 		n = int(min(p.count, int64(z.Len())))
 	}
-	if p.withKey {
+	switch {
+	case p.withKey && p.nested:
 		s.reply.Array(2)
 		s.reply.Bulk(key)
-	}
-	if p.nested {
 		s.reply.Array(n)
-	} else {
+	case p.withKey:
+		s.reply.Array(2*n + 1)
+		s.reply.Bulk(key)
+	case p.nested:
+		s.reply.Array(n)
+	default:
 		s.reply.Array(2 * n)
 	}
 	for i := 0; i < n; i++ {
@@ -188,42 +208,51 @@ func (s *Session) replyPopped(key []byte, z *zsets.ZSet, p zpop) int {
 // non-empty key, [key, [[member, score] ...]]; nil when every key is
 // missing.
 func cmdZMPop(s *Session, args [][]byte) {
-	numKeys, ok := parseInt(args[1])
+	if keys, p, ok := s.parseZMPop(args[1:]); ok {
+		s.popFrom(keys, p)
+	}
+}
+
+// parseZMPop reads numkeys key [key ...] MIN|MAX [COUNT count] (ZMPOP's
+// arguments, and BZMPOP's after the timeout) with Redis's errors, written
+// when it reports false.
+func (s *Session) parseZMPop(args [][]byte) (keys [][]byte, p zpop, ok bool) {
+	numKeys, ok := parseInt(args[0])
 	if !ok || numKeys < 1 {
 		s.reply.Error("ERR numkeys should be greater than 0")
-		return
+		return nil, p, false
 	}
-	whereAt := 2 + numKeys
+	whereAt := 1 + numKeys
 	if whereAt >= int64(len(args)) {
 		s.reply.Error(errSyntax)
-		return
+		return nil, p, false
 	}
-	var fromTop bool
 	switch optionName(args[whereAt]) {
 	case "min":
 	case "max":
-		fromTop = true
+		p.fromTop = true
 	default:
 		s.reply.Error(errSyntax)
-		return
+		return nil, p, false
 	}
-	count := int64(-1)
+	p.count = -1
 	for j := whereAt + 1; j < int64(len(args)); j++ {
-		if count == -1 && optionName(args[j]) == "count" && j+1 < int64(len(args)) {
+		if p.count == -1 && optionName(args[j]) == "count" && j+1 < int64(len(args)) {
 			j++
 			n, ok := parseInt(args[j])
 			if !ok || n < 1 {
 				s.reply.Error("ERR count should be greater than 0")
-				return
+				return nil, p, false
 			}
-			count = n
+			p.count = n
 			continue
 		}
 		s.reply.Error(errSyntax)
-		return
+		return nil, p, false
 	}
-	if count == -1 {
-		count = 1
+	if p.count == -1 {
+		p.count = 1
 	}
-	s.popFrom(args[2:whereAt], zpop{fromTop: fromTop, count: count, nested: true, withKey: true})
+	p.nested, p.withKey = true, true
+	return args[1:whereAt], p, true
 }

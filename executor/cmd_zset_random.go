@@ -16,7 +16,7 @@ import (
 // repeat.
 func cmdZRandMember(s *Session, args [][]byte) {
 	if len(args) == 2 {
-		s.readZSet(args[1], func(z *zsets.ZSet) {
+		viewCollection(s, args[1], func(z *zsets.ZSet) {
 			if z == nil {
 				s.reply.Nil()
 				return
@@ -43,7 +43,7 @@ func cmdZRandMember(s *Session, args [][]byte) {
 		s.reply.Error("ERR value is out of range")
 		return
 	}
-	s.readZSet(args[1], func(z *zsets.ZSet) {
+	viewCollection(s, args[1], func(z *zsets.ZSet) {
 		if z == nil || count == 0 {
 			s.reply.Array(0)
 			return
@@ -98,34 +98,25 @@ func randomRanks(size int, count int64) []int {
 }
 
 // ZSCAN key cursor [MATCH pattern] [COUNT count]: the next cursor and a
-// batch of members, each followed by its score (zsets.ZSet.Scan says how
-// the iteration goes).
+// batch of members, each followed by its score (collectionScan;
+// zsets.ZSet.Scan says how the iteration goes).
 func cmdZScan(s *Session, args [][]byte) {
-	cursor, ok := parseScanCursor(args[2])
-	if !ok {
-		s.reply.Error("ERR invalid cursor")
-		return
-	}
-	s.readZSet(args[1], func(z *zsets.ZSet) {
-		// As in SSCAN, a missing key is an empty scan before the options
-		// are looked at.
-		if z == nil {
-			s.replyScan(0, nil)
-			return
-		}
-		count, match, errText := scanOptions(args[3:])
-		if errText != "" {
-			s.reply.Error(errText)
-			return
-		}
-		var batch [][]byte
-		packed := z.Encoding() == "listpack"
-		next := z.Scan(cursor, count, func(m []byte, score float64) {
-			if match == nil || match(m) {
-				batch = append(batch, m, []byte(scanScore(score, packed)))
+	s.collectionScan(args, func(scan func(scanStep)) {
+		viewCollection(s, args[1], func(z *zsets.ZSet) {
+			if z == nil {
+				scan(nil)
+				return
 			}
+			packed := z.Encoding() == "listpack"
+			scan(func(cursor uint64, count int, match func([]byte) bool) (next uint64, batch [][]byte) {
+				next = z.Scan(cursor, count, func(m []byte, score float64) {
+					if match == nil || match(m) {
+						batch = append(batch, m, []byte(scanScore(score, packed)))
+					}
+				})
+				return next, batch
+			})
 		})
-		s.replyScan(next, batch)
 	})
 }
 

@@ -179,7 +179,7 @@ func cmdZRange(s *Session, args [][]byte) {
 		s.reply.Error(errText)
 		return
 	}
-	s.readZSet(args[1], func(z *zsets.ZSet) {
+	viewCollection(s, args[1], func(z *zsets.ZSet) {
 		if z == nil {
 			s.reply.Array(0)
 			return
@@ -266,6 +266,7 @@ func (s *Session) storeZSet(dst []byte, sources [][]byte, event string,
 		s.changed(1)
 		s.notifyCreated(existed, dst)
 		s.notify(classZSet, event, dst)
+		s.keyReady(dst) // for BZPOPMIN and the like
 	case existed:
 		s.changed(1)
 		s.notify(classGeneric, "del", dst)

@@ -10,7 +10,7 @@ import (
 // ZCARD key: the number of members (0 for a missing key).
 func cmdZCard(s *Session, args [][]byte) {
 	n := 0
-	if s.readZSet(args[1], func(z *zsets.ZSet) {
+	if viewCollection(s, args[1], func(z *zsets.ZSet) {
 		if z != nil {
 			n = z.Len()
 		}
@@ -23,7 +23,7 @@ func cmdZCard(s *Session, args [][]byte) {
 func cmdZScore(s *Session, args [][]byte) {
 	var score float64
 	found := false
-	if !s.readZSet(args[1], func(z *zsets.ZSet) {
+	if !viewCollection(s, args[1], func(z *zsets.ZSet) {
 		if z != nil {
 			score, found = z.Score(args[2])
 		}
@@ -40,7 +40,7 @@ func cmdZScore(s *Session, args [][]byte) {
 // ZMSCORE key member [member ...]: each member's score, nil for one that
 // is absent.
 func cmdZMScore(s *Session, args [][]byte) {
-	s.readZSet(args[1], func(z *zsets.ZSet) {
+	viewCollection(s, args[1], func(z *zsets.ZSet) {
 		s.reply.Array(len(args) - 2)
 		for _, m := range args[2:] {
 			if z != nil {
@@ -59,7 +59,7 @@ func cmdZMScore(s *Session, args [][]byte) {
 func cmdZRank(s *Session, args [][]byte) {
 	reverse := equalFoldASCII(args[0], "zrevrank")
 	rank := -1
-	if !s.readZSet(args[1], func(z *zsets.ZSet) {
+	if !viewCollection(s, args[1], func(z *zsets.ZSet) {
 		if z == nil {
 			return
 		}
@@ -102,7 +102,7 @@ func cmdZLexCount(s *Session, args [][]byte) {
 // replyRangeCount counts the members between the range's two edges.
 func (s *Session) replyRangeCount(key []byte, empty bool, below, notAbove func([]byte, float64) bool) {
 	n := 0
-	if s.readZSet(key, func(z *zsets.ZSet) {
+	if viewCollection(s, key, func(z *zsets.ZSet) {
 		if z != nil && !empty {
 			n = max(0, z.CountWhile(notAbove)-z.CountWhile(below))
 		}

@@ -2,8 +2,38 @@ package executor
 
 import "strconv"
 
-// What the collection scans (SSCAN, and HSCAN and ZSCAN alike) share
-// with each other: their options and the shape of their reply.
+// What the collection scans (SSCAN, HSCAN and ZSCAN) share with each
+// other: the order of their checks, their options and the shape of their
+// reply.
+
+// scanStep walks a collection from cursor, at least count elements when
+// there are as many, and returns the next cursor (0: done) with what
+// match (nil: everything) keeps, as the reply lists it.
+type scanStep func(cursor uint64, count int, match func([]byte) bool) (next uint64, batch [][]byte)
+
+// collectionScan answers KEYSCAN key cursor [MATCH pattern] [COUNT n]. As
+// in Redis the cursor is checked first, then the key (in view, which calls
+// scan with nil for a missing key: an empty scan, whatever the options
+// say), then the options; TYPE is SCAN's alone.
+func (s *Session) collectionScan(args [][]byte, view func(scan func(step scanStep))) {
+	cursor, ok := parseScanCursor(args[2])
+	if !ok {
+		s.reply.Error("ERR invalid cursor")
+		return
+	}
+	view(func(step scanStep) {
+		if step == nil {
+			s.replyScan(0, nil)
+			return
+		}
+		count, match, errText := scanOptions(args[3:])
+		if errText != "" {
+			s.reply.Error(errText)
+			return
+		}
+		s.replyScan(step(cursor, count, match))
+	})
+}
 
 // scanOptions reads a collection scan's MATCH and COUNT options with
 // Redis's errors (TYPE is SCAN's alone); match is nil for "match all".

@@ -60,8 +60,8 @@ const (
 	flagNoAsyncLoading
 	flagNoMulti
 	// flagMovableKeys is derived, not written in the table: the command
-	// has keys COMMAND's first/last/step cannot describe (a keynum or an
-	// unknown spec).
+	// has keys COMMAND's first/last/step cannot describe (a keynum,
+	// keyword or unknown spec).
 	flagMovableKeys
 	flagAllowBusy
 	// flagSubscribedOK (not a Redis flag, so not printed): allowed while
@@ -84,7 +84,8 @@ func (c *command) arityOK(n int) bool {
 var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, stringCommands, integerCommands,
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
 	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands,
-	objectCommands, setCommands, hashCommands, memoryCommands, zsetCommands, slowlogCommands, latencyCommands, listCommands, sortCommands}
+	objectCommands, setCommands, hashCommands, memoryCommands, zsetCommands, slowlogCommands, latencyCommands, listCommands,
+	geoCommands, sortCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {
@@ -121,7 +122,7 @@ func attachDoc(c *command) {
 		c.doc = &commandDoc{}
 	}
 	c.firstKey, c.lastKey, c.keyStep = legacyKeyRange(c.doc.keySpecs)
-	if slices.ContainsFunc(c.doc.keySpecs, func(s keySpec) bool { return s.byKeyNum || s.unknown }) {
+	if slices.ContainsFunc(c.doc.keySpecs, func(s keySpec) bool { return s.byKeyNum || s.keyword != "" || s.unknown }) {
 		c.flags |= flagMovableKeys
 	}
 	for i := range c.subs {

@@ -62,6 +62,12 @@ type keySpec struct {
 	// are unused then.
 	byKeyNum            bool
 	keyNumIdx, firstKey int
+	// keyword, when set, begins the search right after the first argument
+	// equal to it (in any case), looking from argument index on but not
+	// at the last argument (Redis's "keyword" begin_search, whose
+	// startfrom is index): GEORADIUS's STORE key. A line without the
+	// keyword has no key for this spec.
+	keyword string
 	// unknown: where the keys are cannot be said in advance (SORT's BY,
 	// GET and STORE); the command's findKeys finds them. Redis reports
 	// both begin_search and find_keys as "unknown".
@@ -211,12 +217,12 @@ func (c *command) aclCategories() aclCategory {
 // used as it is; several are merged while each steps by one and starts
 // right after the previous one ends (RENAME's two keys are 1, 2, 1).
 func legacyKeyRange(specs []keySpec) (first, last, step int) {
-	if len(specs) == 1 && !specs[0].byKeyNum && !specs[0].unknown {
+	if len(specs) == 1 && !specs[0].byKeyNum && specs[0].keyword == "" && !specs[0].unknown {
 		s := specs[0]
 		return s.index, absoluteLastKey(s), s.step
 	}
 	for _, s := range specs {
-		if s.byKeyNum || s.unknown || s.step != 1 || (last != 0 && last != s.index-1) {
+		if s.byKeyNum || s.keyword != "" || s.unknown || s.step != 1 || (last != 0 && last != s.index-1) {
 			continue
 		}
 		if first == 0 || s.index < first {

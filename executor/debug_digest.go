@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 
 	"redis-lite/hashes"
+	"redis-lite/lists"
 	"redis-lite/sets"
 	"redis-lite/store"
 	"redis-lite/zsets"
@@ -57,13 +58,17 @@ func (d *digest) mixUint32(n uint32) {
 // string mixes its bytes; a set xors each member (an integer member as
 // its decimal text); a hash xors one digest of each field and value mixed
 // in that order; a sorted set one of each member and its score printed
-// with %.17g. Each collection type to come adds its case as Redis digests
-// it (a list mixes its elements in order).
+// with %.17g; a list mixes its elements in order.
 func (d *digest) addValue(e store.Entry) {
 	d.mixUint32(typeNumbers[e.Type()])
 	switch v := e.Obj.(type) {
 	case nil:
 		d.mix(e.Value)
+	case *lists.List:
+		v.Range(0, v.Len()-1, func(e []byte) bool {
+			d.mix(e)
+			return true
+		})
 	case *sets.Set:
 		v.Each(func(member []byte) bool {
 			d.xor(member)

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"redis-lite/hashes"
+	"redis-lite/lists"
 	"redis-lite/sets"
 	"redis-lite/store"
 	"redis-lite/zsets"
@@ -27,13 +28,16 @@ func debugObject(s *Session, args [][]byte) {
 		return
 	}
 	encoding := stringEncoding(e.Value, meta.Form)
-	length := 0
+	length, extra := 0, ""
 	if e.Obj == nil {
 		length = rdbStringLength(e.Value, encoding == "int")
 	} else {
 		// A collection changes under its lock, so it is read under it.
 		s.db().PeekView(args[2], func(e store.Entry, ok bool) {
-			if enc, isEncoder := e.Obj.(encoder); ok && isEncoder {
+			if l, isList := e.Obj.(*lists.List); ok && isList {
+				q := shapeQuicklist(l, int(s.listFill()), s.listCompressDepth())
+				encoding, length, extra = l.Encoding(), q.rdbLength(), q.debugFields()
+			} else if enc, isEncoder := e.Obj.(encoder); ok && isEncoder {
 				encoding, length = enc.Encoding(), rdbObjectLength(e.Obj)
 			}
 		})
@@ -52,8 +56,30 @@ func debugObject(s *Session, args [][]byte) {
 		" encoding:" + encoding +
 		" serializedlength:" + strconv.Itoa(length) +
 		" lru:" + strconv.FormatInt(lru, 10) +
-		" lru_seconds_idle:" + strconv.FormatInt(idle, 10)
+		" lru_seconds_idle:" + strconv.FormatInt(idle, 10) + extra
 	s.reply.Status(line)
+}
+
+// DEBUG LISTPACK key: Redis prints a listpack-encoded value's entries on
+// its standard output for whoever debugs it; the client only learns
+// whether the value is one. Here the reply is the same and nothing is
+// printed: no listpack exists to print, only the value that would be one.
+func debugListpack(s *Session, args [][]byte) {
+	found, packed := false, false
+	s.db().PeekView(args[2], func(e store.Entry, ok bool) {
+		found = ok
+		if enc, isEncoder := e.Obj.(encoder); ok && isEncoder {
+			packed = enc.Encoding() == "listpack"
+		}
+	})
+	switch {
+	case !found:
+		s.reply.Error("ERR no such key")
+	case !packed:
+		s.reply.Error("ERR Not a listpack encoded object.")
+	default:
+		s.reply.Status("Listpack structure printed on stdout")
+	}
 }
 
 // rdbStringLength is how many bytes Redis's RDB format takes for a string
@@ -84,8 +110,7 @@ func rdbStringLength(value []byte, isInt bool) int {
 // intset is its blob (a header and each member at the width of the
 // largest) as a string. Redis's intset keeps the width it once widened
 // to, which a set that lost its large members here no longer shows, so
-// that one may come out smaller. A collection type to come adds its case;
-// until then its length is 0.
+// that one may come out smaller. (A list's: debug_list.go.)
 func rdbObjectLength(obj store.Object) int {
 	if hash, ok := obj.(*hashes.Hash); ok {
 		return rdbHashLength(hash)

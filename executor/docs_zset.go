@@ -3,6 +3,60 @@ package executor
 // zsetDocs documents the sorted set commands: one part of commandDocs
 // (command_docs.go).
 var zsetDocs = map[string]*commandDoc{
+	"bzmpop": {
+		summary:    "Pop the lowest or highest scoring members of the first non-empty sorted set, waiting for one if all are empty",
+		since:      "7.0.0",
+		group:      "sorted-set",
+		complexity: "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
+		acl:        aclSortedSet,
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess | keyDelete, index: 2, byKeyNum: true, keyNumIdx: 0, firstKey: 1, step: 1},
+		},
+		args: []docArg{
+			{name: "timeout", typ: argDouble},
+			{name: "numkeys", typ: argInteger},
+			{name: "key", typ: argKey, flags: argMultiple},
+			{name: "where", typ: argOneOf, args: []docArg{
+				{name: "min", typ: argPureToken, token: "MIN"},
+				{name: "max", typ: argPureToken, token: "MAX"},
+			}},
+			{name: "count", typ: argInteger, token: "COUNT", flags: argOptional},
+		},
+	},
+	"bzpopmax": {
+		summary:    "Pop the highest scoring member of the first non-empty sorted set, waiting for one if all are empty",
+		since:      "5.0.0",
+		group:      "sorted-set",
+		complexity: "O(log(N)) with N being the number of elements in the sorted set.",
+		acl:        aclSortedSet,
+		history: []docChange{
+			{"6.0.0", "`timeout` is interpreted as a double instead of an integer."},
+		},
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess | keyDelete, index: 1, lastKey: -2, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey, flags: argMultiple},
+			{name: "timeout", typ: argDouble},
+		},
+	},
+	"bzpopmin": {
+		summary:    "Pop the lowest scoring member of the first non-empty sorted set, waiting for one if all are empty",
+		since:      "5.0.0",
+		group:      "sorted-set",
+		complexity: "O(log(N)) with N being the number of elements in the sorted set.",
+		acl:        aclSortedSet,
+		history: []docChange{
+			{"6.0.0", "`timeout` is interpreted as a double instead of an integer."},
+		},
+		keySpecs: []keySpec{
+			{flags: keyRW | keyAccess | keyDelete, index: 1, lastKey: -2, step: 1},
+		},
+		args: []docArg{
+			{name: "key", typ: argKey, flags: argMultiple},
+			{name: "timeout", typ: argDouble},
+		},
+	},
 	"zadd": {
 		summary:    "Add members with scores to a sorted set, or change the scores of members it has",
 		since:      "1.2.0",

@@ -208,8 +208,11 @@ func addLongDouble(a, b longDouble) (*big.Float, bool) {
 // formatLongDouble writes f as Redis's human-friendly form does: fixed
 // point with 17 decimals, then trailing zeros (and a bare point) cut, and
 // a "-0" left by that made "0".
-func formatLongDouble(f *big.Float) []byte {
-	text := f.Text('f', 17)
+func formatLongDouble(f *big.Float) []byte { return humanFixed(f.Text('f', 17)) }
+
+// humanFixed cuts a fixed-point text's trailing zeros (and a bare point)
+// and turns "-0" into "0": the human-friendly form's last step.
+func humanFixed(text string) []byte {
 	if strings.IndexByte(text, '.') >= 0 {
 		text = strings.TrimRight(text, "0")
 		text = strings.TrimSuffix(text, ".")

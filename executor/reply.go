@@ -236,6 +236,20 @@ func (r *Reply) Double(f float64) {
 	r.buf = append(r.buf, '\r', '\n')
 }
 
+// HumanDouble writes a float as Redis's human-friendly form: fixed point
+// with 17 decimals, trailing zeros cut (GEOPOS's coordinates); a value
+// holding the text in RESP2, a double in RESP3.
+func (r *Reply) HumanDouble(f float64) {
+	text := humanFixed(strconv.FormatFloat(f, 'f', 17, 64))
+	if r.form != formRESP3 {
+		r.Bulk(text)
+		return
+	}
+	r.buf = append(r.buf, ',')
+	r.buf = append(r.buf, text...)
+	r.buf = append(r.buf, '\r', '\n')
+}
+
 // formatDouble is C's %.17g (which strconv's 'g' matches digit for digit),
 // with infinities and NaN spelled as C spells them.
 func formatDouble(f float64) string {

@@ -41,3 +41,27 @@ func (s *Session) updateString(key []byte, fn func(cur store.Entry, exists bool)
 	}
 	return !wrong
 }
+
+// viewCollection runs fn under key's read lock with the collection of
+// type T the key holds, or with T's nil when there is no key, and counts
+// the read for INFO. fn writes its reply there: a collection may be read
+// only under the lock. A key of another type gets WRONGTYPE and fn is not
+// run; ok is false then.
+func viewCollection[T store.Object](s *Session, key []byte, fn func(c T)) (ok bool) {
+	wrong := false
+	s.db().View(key, func(e store.Entry, found bool) {
+		s.countRead(found)
+		var c T
+		if found {
+			if c, ok = e.Obj.(T); !ok {
+				wrong = true
+				return
+			}
+		}
+		fn(c)
+	})
+	if wrong {
+		s.wrongType()
+	}
+	return !wrong
+}

@@ -26,30 +26,6 @@ func (ex *Executor) SetZSetLimits(entries, value int64) {
 
 func (s *Session) zsetLimits() zsets.Limits { return *s.ex.zsetLimits.Load() }
 
-// readZSet runs fn under the key's read lock with its sorted set (nil for
-// a missing key), counting the lookup for INFO. A key of another type
-// gets WRONGTYPE and no call; ok is false then.
-func (s *Session) readZSet(key []byte, fn func(z *zsets.ZSet)) (ok bool) {
-	wrong := false
-	s.db().View(key, func(e store.Entry, found bool) {
-		s.countRead(found)
-		if !found {
-			fn(nil)
-			return
-		}
-		z, isZSet := e.Obj.(*zsets.ZSet)
-		if !isZSet {
-			wrong = true
-			return
-		}
-		fn(z)
-	})
-	if wrong {
-		s.wrongType()
-	}
-	return !wrong
-}
-
 // editZSet runs fn under the key's write lock with its sorted set (nil
 // for a missing key) and applies the edit fn returns. A key of another
 // type gets WRONGTYPE and no call; ok is false then.

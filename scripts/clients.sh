@@ -6,13 +6,16 @@
 # checks, comparing what it reads back: connect, the protocol HELLO reports,
 # SET/GET, a pipeline of 1,000 INCRs, a value of every byte 0..255, expiry
 # (SET EX, PEXPIRE, TTL, the key gone), MGET, INCR, a pub/sub round trip,
-# MULTI/EXEC and a reconnect after the server closed the connection (CLIENT
-# KILL); rueidis also its client-side cache. The libraries: node-redis
-# (defaults, and RESP: 2), ioredis, rueidis, redigo, go-redis v9 (Protocol 3
-# and 2) and redis-py (Debian's python3-redis). The tools: redis-cli
-# (commands, help, --pipe with CRLF lines, --rdb ending by itself),
-# redis-benchmark with no -t, haproxy's `option redis-check` and a tcp-check
-# sending an inline PING, and Nagios check_tcp.
+# MULTI/EXEC, a reconnect after the server closed the connection (CLIENT
+# KILL), a list (RPUSH with a binary element, LRANGE, LPOP, LLEN, BLPOP
+# timing out on an empty list and BLPOP woken by another connection's push)
+# and a hash (HSET with a binary value, HGETALL read as the library's map,
+# HINCRBY, HDEL, HLEN); rueidis also its client-side cache. The libraries:
+# node-redis (defaults, and RESP: 2), ioredis, rueidis, redigo, go-redis v9
+# (Protocol 3 and 2) and redis-py (Debian's python3-redis). The tools:
+# redis-cli (commands, help, --pipe with CRLF lines, --rdb ending by
+# itself), redis-benchmark with no -t, haproxy's `option redis-check` and a
+# tcp-check sending an inline PING, and Nagios check_tcp.
 #
 # scripts/clients/passing/MODEL.txt lists the checks ("client/check") that
 # pass. A listed check that fails fails the script; a check that passes and
@@ -151,7 +154,7 @@ clean_up() {
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$(tr -s '\t\n\r ' ' ' <<<"$4" | sed 's/ $//')" >>"$results"; }
 
 # The checks every library program reports, in order.
-readonly library_checks="connect protocol set-get pipeline binary expiry mget incr pubsub multi-exec reconnect"
+readonly library_checks="connect protocol set-get pipeline binary expiry mget incr pubsub multi-exec reconnect list hash"
 
 # run_program CLIENT CHECKS COMMAND...: runs a library's program and records
 # its lines; a check it did not report (it crashed, or ran out of time) is

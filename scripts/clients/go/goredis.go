@@ -169,6 +169,82 @@ func goRedisChecks(addr, prefix string, protocol int) ([]check, func()) {
 				},
 				func() (string, error) { return rdb.Get(ctx, k("str")).Result() })
 		}},
+		{"list", func(ctx context.Context) error {
+			if err := rdb.Del(ctx, k("list"), k("empty"), k("queue")).Err(); err != nil {
+				return err
+			}
+			n, err := rdb.RPush(ctx, k("list"), anySlice(listValues())...).Result()
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("RPUSH", n, int64(len(listValues()))); err != nil {
+				return err
+			}
+			all, err := rdb.LRange(ctx, k("list"), 0, -1).Result()
+			if err != nil {
+				return err
+			}
+			if err := wantStrings("LRANGE 0 -1", all, listValues()); err != nil {
+				return err
+			}
+			first, err := rdb.LPop(ctx, k("list")).Result()
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("LPOP", first, "a"); err != nil {
+				return err
+			}
+			if n, err = rdb.LLen(ctx, k("list")).Result(); err != nil {
+				return err
+			}
+			if err := wantEqual("LLEN", n, int64(len(listValues())-1)); err != nil {
+				return err
+			}
+			// go-redis sends whole seconds: 1 is its shortest timeout.
+			if err := rdb.BLPop(ctx, time.Second, k("empty")).Err(); !errors.Is(err, redis.Nil) {
+				return fmt.Errorf("BLPOP of an empty list: got %v, want a nil reply", err)
+			}
+			// go-redis runs the BLPOP on a pooled connection of its own.
+			return popPushed(ctx, k("queue"),
+				func() ([]string, error) { return rdb.BLPop(ctx, blockTimeout, k("queue")).Result() },
+				func() (string, error) { return rdb.Info(ctx, "clients").Result() },
+				func() error { return rdb.RPush(ctx, k("queue"), pushedElement).Err() })
+		}},
+		{"hash", func(ctx context.Context) error {
+			if err := rdb.Del(ctx, k("hash")).Err(); err != nil {
+				return err
+			}
+			n, err := rdb.HSet(ctx, k("hash"), hashFields()...).Result()
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("HSET", n, int64(len(hashValues()))); err != nil {
+				return err
+			}
+			all, err := rdb.HGetAll(ctx, k("hash")).Result()
+			if err != nil {
+				return err
+			}
+			if err := wantMap("HGETALL", all, hashValues()); err != nil {
+				return err
+			}
+			if n, err = rdb.HIncrBy(ctx, k("hash"), "n", 5).Result(); err != nil {
+				return err
+			}
+			if err := wantEqual("HINCRBY", n, int64(15)); err != nil {
+				return err
+			}
+			if n, err = rdb.HDel(ctx, k("hash"), "name", "missing").Result(); err != nil {
+				return err
+			}
+			if err := wantEqual("HDEL", n, int64(1)); err != nil {
+				return err
+			}
+			if n, err = rdb.HLen(ctx, k("hash")).Result(); err != nil {
+				return err
+			}
+			return wantEqual("HLEN", n, int64(len(hashValues())-1))
+		}},
 	}
 	return checks, func() { rdb.Close() }
 }

@@ -15,7 +15,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -248,3 +251,128 @@ func reconnect(ctx context.Context, clientID func() (int64, error), kill func(in
 
 // pipelineSize is the number of commands sent in one pipeline.
 const pipelineSize = 1000
+
+// --- lists and hashes ----------------------------------------------------------
+
+// listValues are what the list check pushes: text and the binary value.
+func listValues() []string { return []string{"a", "b", string(everyByte()), "c"} }
+
+// hashValues are what the hash check sets: text, the binary value and a
+// number for HINCRBY.
+func hashValues() map[string]string {
+	return map[string]string{"name": "redis-lite", "bin": string(everyByte()), "n": "10"}
+}
+
+// anySlice: the values as a library's variadic ...any arguments.
+func anySlice(values []string) []any {
+	args := make([]any, len(values))
+	for i, v := range values {
+		args[i] = v
+	}
+	return args
+}
+
+// hashFields flattens hashValues into field, value pairs for HSET.
+func hashFields() []any {
+	var pairs []any
+	for _, f := range slices.Sorted(maps.Keys(hashValues())) {
+		pairs = append(pairs, f, hashValues()[f])
+	}
+	return pairs
+}
+
+// blockTimeout bounds the BLPOP that waits for another connection's push:
+// well under checkTimeout, so a lost wake-up fails as a nil reply.
+const blockTimeout = 5 * time.Second
+
+// pushedElement is what the other connection pushes to the waiting BLPOP.
+const pushedElement = "job"
+
+func wantStrings(what string, got, want []string) error {
+	if !slices.Equal(got, want) {
+		return fmt.Errorf("%s: got %s, want %s", what, quoteAll(got), quoteAll(want))
+	}
+	return nil
+}
+
+func wantMap(what string, got, want map[string]string) error {
+	if !maps.Equal(got, want) {
+		return fmt.Errorf("%s: got %s, want %s", what, quoteMap(got), quoteMap(want))
+	}
+	return nil
+}
+
+func quoteAll(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = strconv.Quote(string(truncate([]byte(v))))
+	}
+	return "[" + strings.Join(quoted, " ") + "]"
+}
+
+func quoteMap(m map[string]string) string {
+	var pairs []string
+	for _, f := range slices.Sorted(maps.Keys(m)) {
+		pairs = append(pairs, strconv.Quote(f)+":"+strconv.Quote(string(truncate([]byte(m[f])))))
+	}
+	return "{" + strings.Join(pairs, " ") + "}"
+}
+
+// blockedClients is blocked_clients from the text of INFO clients.
+func blockedClients(info string) (int64, error) {
+	for line := range strings.Lines(info) {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "blocked_clients:"); ok {
+			return strconv.ParseInt(v, 10, 64)
+		}
+	}
+	return 0, fmt.Errorf("INFO clients without blocked_clients")
+}
+
+// popPushed: pop runs a BLPOP (timeout blockTimeout) of key, an empty list,
+// on a connection of its own. Once the server counts it as blocked (INFO,
+// read by info), push adds pushedElement from another connection, and the
+// BLPOP must return it: the push woke the waiting client.
+func popPushed(ctx context.Context, key string, pop func() ([]string, error), info func() (string, error), push func() error) error {
+	type popped struct {
+		reply []string
+		err   error
+	}
+	result := make(chan popped, 1)
+	go func() {
+		reply, err := pop()
+		result <- popped{reply, err}
+	}()
+	var early *popped
+	err := eventually(ctx, "BLPOP counted in blocked_clients", func() (bool, error) {
+		select {
+		case r := <-result:
+			early = &r
+			return true, nil
+		default:
+		}
+		text, err := info()
+		if err != nil {
+			return false, err
+		}
+		n, err := blockedClients(text)
+		return n > 0, err
+	})
+	if err != nil {
+		return err
+	}
+	if early != nil {
+		return fmt.Errorf("BLPOP of an empty list returned before any push: %s %v", quoteAll(early.reply), early.err)
+	}
+	if err := push(); err != nil {
+		return fmt.Errorf("the other connection's RPUSH: %v", err)
+	}
+	select {
+	case r := <-result:
+		if r.err != nil {
+			return fmt.Errorf("BLPOP: %v", r.err)
+		}
+		return wantStrings("BLPOP", r.reply, []string{key, pushedElement})
+	case <-ctx.Done():
+		return errors.New("BLPOP: no reply after the push")
+	}
+}

@@ -197,6 +197,88 @@ func redigoChecks(addr, prefix string) ([]check, func()) {
 					return redis.String(redis.DoContext(c, ctx, "GET", k("str")))
 				})
 		}},
+		{"list", func(ctx context.Context) error {
+			if _, err := do(ctx, "DEL", k("list"), k("empty"), k("queue")); err != nil {
+				return err
+			}
+			n, err := redis.Int64(do(ctx, "RPUSH", redis.Args{}.Add(k("list")).AddFlat(listValues())...))
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("RPUSH", n, int64(len(listValues()))); err != nil {
+				return err
+			}
+			all, err := redis.Strings(do(ctx, "LRANGE", k("list"), 0, -1))
+			if err != nil {
+				return err
+			}
+			if err := wantStrings("LRANGE 0 -1", all, listValues()); err != nil {
+				return err
+			}
+			first, err := redis.String(do(ctx, "LPOP", k("list")))
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("LPOP", first, "a"); err != nil {
+				return err
+			}
+			if n, err = redis.Int64(do(ctx, "LLEN", k("list"))); err != nil {
+				return err
+			}
+			if err := wantEqual("LLEN", n, int64(len(listValues())-1)); err != nil {
+				return err
+			}
+			if _, err := redis.Strings(do(ctx, "BLPOP", k("empty"), 0.1)); !errors.Is(err, redis.ErrNil) {
+				return fmt.Errorf("BLPOP of an empty list: got %v, want a nil reply", err)
+			}
+			// A redigo connection serves one caller: the BLPOP gets its own.
+			blocker, err := redis.DialContext(ctx, "tcp", addr)
+			if err != nil {
+				return err
+			}
+			defer blocker.Close()
+			return popPushed(ctx, k("queue"),
+				func() ([]string, error) {
+					return redis.Strings(redis.DoContext(blocker, ctx, "BLPOP", k("queue"), blockTimeout.Seconds()))
+				},
+				func() (string, error) { return redis.String(do(ctx, "INFO", "clients")) },
+				func() error { _, err := do(ctx, "RPUSH", k("queue"), pushedElement); return err })
+		}},
+		{"hash", func(ctx context.Context) error {
+			if _, err := do(ctx, "DEL", k("hash")); err != nil {
+				return err
+			}
+			n, err := redis.Int64(do(ctx, "HSET", redis.Args{}.Add(k("hash")).AddFlat(hashValues())...))
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("HSET", n, int64(len(hashValues()))); err != nil {
+				return err
+			}
+			all, err := redis.StringMap(do(ctx, "HGETALL", k("hash")))
+			if err != nil {
+				return err
+			}
+			if err := wantMap("HGETALL", all, hashValues()); err != nil {
+				return err
+			}
+			if n, err = redis.Int64(do(ctx, "HINCRBY", k("hash"), "n", 5)); err != nil {
+				return err
+			}
+			if err := wantEqual("HINCRBY", n, int64(15)); err != nil {
+				return err
+			}
+			if n, err = redis.Int64(do(ctx, "HDEL", k("hash"), "name", "missing")); err != nil {
+				return err
+			}
+			if err := wantEqual("HDEL", n, int64(1)); err != nil {
+				return err
+			}
+			if n, err = redis.Int64(do(ctx, "HLEN", k("hash"))); err != nil {
+				return err
+			}
+			return wantEqual("HLEN", n, int64(len(hashValues())-1))
+		}},
 	}
 	closeAll := func() {
 		if conn != nil {

@@ -192,6 +192,91 @@ func rueidisChecks(addr, prefix string) ([]check, func()) {
 				},
 				func() (string, error) { return client.Do(ctx, client.B().Get().Key(k("str")).Build()).ToString() })
 		}},
+		{"list", func(ctx context.Context) error {
+			if err := client.Do(ctx, client.B().Del().Key(k("list"), k("empty"), k("queue")).Build()).Error(); err != nil {
+				return err
+			}
+			n, err := client.Do(ctx, client.B().Rpush().Key(k("list")).Element(listValues()...).Build()).AsInt64()
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("RPUSH", n, int64(len(listValues()))); err != nil {
+				return err
+			}
+			all, err := client.Do(ctx, client.B().Lrange().Key(k("list")).Start(0).Stop(-1).Build()).AsStrSlice()
+			if err != nil {
+				return err
+			}
+			if err := wantStrings("LRANGE 0 -1", all, listValues()); err != nil {
+				return err
+			}
+			first, err := client.Do(ctx, client.B().Lpop().Key(k("list")).Build()).ToString()
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("LPOP", first, "a"); err != nil {
+				return err
+			}
+			if n, err = client.Do(ctx, client.B().Llen().Key(k("list")).Build()).AsInt64(); err != nil {
+				return err
+			}
+			if err := wantEqual("LLEN", n, int64(len(listValues())-1)); err != nil {
+				return err
+			}
+			err = client.Do(ctx, client.B().Blpop().Key(k("empty")).Timeout(0.1).Build()).Error()
+			if !rueidis.IsRedisNil(err) {
+				return fmt.Errorf("BLPOP of an empty list: got %v, want a nil reply", err)
+			}
+			// rueidis runs a blocking command on a pooled connection of its
+			// own, not on the one it pipelines everything else on.
+			return popPushed(ctx, k("queue"),
+				func() ([]string, error) {
+					return client.Do(ctx, client.B().Blpop().Key(k("queue")).Timeout(blockTimeout.Seconds()).Build()).AsStrSlice()
+				},
+				func() (string, error) { return client.Do(ctx, client.B().Info().Section("clients").Build()).ToString() },
+				func() error {
+					return client.Do(ctx, client.B().Rpush().Key(k("queue")).Element(pushedElement).Build()).Error()
+				})
+		}},
+		{"hash", func(ctx context.Context) error {
+			if err := client.Do(ctx, client.B().Del().Key(k("hash")).Build()).Error(); err != nil {
+				return err
+			}
+			hset := client.B().Hset().Key(k("hash")).FieldValue()
+			for f, v := range hashValues() {
+				hset = hset.FieldValue(f, v)
+			}
+			n, err := client.Do(ctx, hset.Build()).AsInt64()
+			if err != nil {
+				return err
+			}
+			if err := wantEqual("HSET", n, int64(len(hashValues()))); err != nil {
+				return err
+			}
+			all, err := client.Do(ctx, client.B().Hgetall().Key(k("hash")).Build()).AsStrMap()
+			if err != nil {
+				return err
+			}
+			if err := wantMap("HGETALL", all, hashValues()); err != nil {
+				return err
+			}
+			if n, err = client.Do(ctx, client.B().Hincrby().Key(k("hash")).Field("n").Increment(5).Build()).AsInt64(); err != nil {
+				return err
+			}
+			if err := wantEqual("HINCRBY", n, int64(15)); err != nil {
+				return err
+			}
+			if n, err = client.Do(ctx, client.B().Hdel().Key(k("hash")).Field("name", "missing").Build()).AsInt64(); err != nil {
+				return err
+			}
+			if err := wantEqual("HDEL", n, int64(1)); err != nil {
+				return err
+			}
+			if n, err = client.Do(ctx, client.B().Hlen().Key(k("hash")).Build()).AsInt64(); err != nil {
+				return err
+			}
+			return wantEqual("HLEN", n, int64(len(hashValues())-1))
+		}},
 	}
 	closeAll := func() {
 		if client != nil {

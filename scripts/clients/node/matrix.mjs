@@ -20,6 +20,16 @@ function arg(name) {
 
 const everyByte = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 
+// What the list check pushes and the hash check sets: text and the binary
+// value (and a number for HINCRBY).
+const LIST_VALUES = ['a', 'b', everyByte, 'c'];
+const HASH_VALUES = { name: 'redis-lite', bin: everyByte, n: '10' };
+// The BLPOP that waits for another connection's push gives up after this
+// many seconds: well under the check's timeout, so a lost wake-up fails as
+// a nil reply.
+const BLOCK_TIMEOUT_S = 5;
+const PUSHED = 'job';
+
 class CheckFailed extends Error {}
 
 function wantEqual(what, got, want) {
@@ -38,6 +48,40 @@ async function wantError(what, promise, text) {
     err = e;
   }
   if (!err || !String(err.message).includes(text)) throw new CheckFailed(`${what}: got error ${err}, want ${JSON.stringify(text)}`);
+}
+
+// show: a value for a failure message; a Buffer as its text when it is
+// printable, else as its length.
+function show(v) {
+  const printable = (bytes) => bytes.every((b) => b >= 0x20 && b < 0x7f);
+  return JSON.stringify(v, (_, x) => {
+    if (!x || x.type !== 'Buffer' || !Array.isArray(x.data)) return x;
+    return printable(x.data) ? String.fromCharCode(...x.data) : `<${x.data.length} bytes>`;
+  });
+}
+
+const sameBytes = (got, want) => Buffer.isBuffer(got) && got.equals(Buffer.from(want));
+
+function wantBuffers(what, got, want) {
+  if (!Array.isArray(got) || got.length !== want.length || !got.every((g, i) => sameBytes(g, want[i]))) {
+    throw new CheckFailed(`${what}: got ${show(got)}, want ${show(want)}`);
+  }
+}
+
+// wantHash: got (an object or a Map of Buffers) has exactly want's fields
+// and values.
+function wantHash(what, got, want) {
+  const entries = got instanceof Map ? [...got.entries()] : Object.entries(got || {});
+  const ok = entries.length === Object.keys(want).length &&
+    entries.every(([f, v]) => Object.hasOwn(want, String(f)) && sameBytes(v, want[String(f)]));
+  if (!ok) throw new CheckFailed(`${what}: got ${show(Object.fromEntries(entries))}, want ${show(want)}`);
+}
+
+// blockedClients: blocked_clients from the text of INFO clients.
+function blockedClients(info) {
+  const m = /^blocked_clients:(\d+)/m.exec(String(info));
+  if (!m) throw new CheckFailed('INFO clients without blocked_clients');
+  return Number(m[1]);
 }
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,6 +170,36 @@ function commonChecks(lib, k, wantProto) {
       wantEqual('GET after the kill', got, 'hello');
       if (after === id) throw new CheckFailed(`still connection ${id} after it was killed`);
     }],
+    ['list', async (deadline) => {
+      await lib.c.del([k('list'), k('empty'), k('queue')]);
+      wantEqual('RPUSH', Number(await lib.rpush(k('list'), LIST_VALUES)), LIST_VALUES.length);
+      wantBuffers('LRANGE 0 -1', await lib.lrangeBuffers(k('list'), 0, -1), LIST_VALUES);
+      wantEqual('LPOP', await lib.lpop(k('list')), 'a');
+      wantEqual('LLEN', Number(await lib.llen(k('list'))), LIST_VALUES.length - 1);
+      wantEqual('BLPOP of an empty list', await lib.blpop(k('empty'), 0.1), null);
+      // The BLPOP blocks this client's connection; another one watches
+      // for it to be counted as blocked and then pushes.
+      const other = await lib.duplicate();
+      try {
+        const popped = lib.blpop(k('queue'), BLOCK_TIMEOUT_S);
+        let done = false;
+        popped.then(() => { done = true; }, () => { done = true; });
+        await eventually('BLPOP counted in blocked_clients', async () => done || blockedClients(await other.info()) > 0, deadline);
+        if (done) throw new CheckFailed(`BLPOP of an empty list returned before any push: ${show(await popped)}`);
+        await other.rpush(k('queue'), [PUSHED]);
+        wantEqual('BLPOP', JSON.stringify(await popped), JSON.stringify([k('queue'), PUSHED]));
+      } finally {
+        other.close();
+      }
+    }],
+    ['hash', async () => {
+      await lib.c.del(k('hash'));
+      wantEqual('HSET', Number(await lib.hset(k('hash'), HASH_VALUES)), Object.keys(HASH_VALUES).length);
+      wantHash('HGETALL', await lib.hgetallBuffers(k('hash')), HASH_VALUES);
+      wantEqual('HINCRBY', Number(await lib.hincrby(k('hash'), 'n', 5)), 15);
+      wantEqual('HDEL', Number(await lib.hdel(k('hash'), ['name', 'missing'])), 1);
+      wantEqual('HLEN', Number(await lib.hlen(k('hash'))), Object.keys(HASH_VALUES).length - 1);
+    }],
   ];
 }
 
@@ -135,6 +209,8 @@ function nodeRedis(host, port, options) {
   // they end the process. The last one explains a check that timed out.
   const lib = { lastError: null };
   c.on('error', (e) => { lib.lastError = e; });
+  // Bulk strings as Buffers, for the binary values.
+  const withBuffers = () => c.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
   let sub;
   return Object.assign(lib, {
     c,
@@ -145,7 +221,7 @@ function nodeRedis(host, port, options) {
       for (let i = 0; i < n; i++) m.incr(key);
       return m.execAsPipeline();
     },
-    getBuffer: (key) => c.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(key),
+    getBuffer: (key) => withBuffers().get(key),
     setEx: (key, v, s) => c.set(key, v, { expiration: { type: 'EX', value: s } }),
     pexpire: (key, ms) => c.pExpire(key, ms),
     mget: (keys) => c.mGet(keys),
@@ -162,6 +238,25 @@ function nodeRedis(host, port, options) {
     },
     multiSetIncr: (key) => c.multi().set(key, '10').incr(key).exec(),
     clientId: () => c.clientId(),
+    rpush: (key, values) => c.rPush(key, values),
+    lrangeBuffers: (key, start, stop) => withBuffers().lRange(key, start, stop),
+    lpop: (key) => c.lPop(key),
+    llen: (key) => c.lLen(key),
+    async blpop(key, timeout) {
+      const r = await c.blPop(key, timeout);
+      return r === null ? null : [r.key, r.element];
+    },
+    async duplicate() {
+      const other = c.duplicate();
+      other.on('error', () => {});
+      await other.connect();
+      return { info: () => other.info('clients'), rpush: (key, values) => other.rPush(key, values), close: () => other.destroy() };
+    },
+    hset: (key, fields) => c.hSet(key, fields),
+    hgetallBuffers: (key) => withBuffers().hGetAll(key),
+    hincrby: (key, field, by) => c.hIncrBy(key, field, by),
+    hdel: (key, fields) => c.hDel(key, fields),
+    hlen: (key) => c.hLen(key),
     close() { c.destroy(); if (sub) sub.destroy(); },
   });
 }
@@ -206,6 +301,21 @@ function ioredis(host, port) {
       return replies.map(([, v]) => v);
     },
     clientId: () => c.client('ID'),
+    rpush: (key, values) => c.rpush(key, ...values),
+    lrangeBuffers: (key, start, stop) => c.lrangeBuffer(key, start, stop),
+    lpop: (key) => c.lpop(key),
+    llen: (key) => c.llen(key),
+    blpop: (key, timeout) => c.blpop(key, timeout),
+    async duplicate() {
+      const other = c.duplicate();
+      other.on('error', () => {});
+      return { info: () => other.info('clients'), rpush: (key, values) => other.rpush(key, ...values), close: () => other.disconnect() };
+    },
+    hset: (key, fields) => c.hset(key, fields),
+    hgetallBuffers: (key) => c.hgetallBuffer(key),
+    hincrby: (key, field, by) => c.hincrby(key, field, by),
+    hdel: (key, fields) => c.hdel(key, ...fields),
+    hlen: (key) => c.hlen(key),
     close() { c.disconnect(); if (sub) sub.disconnect(); },
   });
 }

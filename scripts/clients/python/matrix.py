@@ -8,6 +8,7 @@ redis-py connects with its defaults; socket timeouts only bound the run.
 
 import argparse
 import signal
+import threading
 import time
 
 import redis
@@ -16,6 +17,15 @@ CHECK_TIMEOUT_S = 10
 PIPELINE_SIZE = 1000
 INCR_ERROR = "value is not an integer or out of range"
 EVERY_BYTE = bytes(range(256))
+# What the list check pushes and the hash check sets: text and the binary
+# value (and a number for HINCRBY).
+LIST_VALUES = [b"a", b"b", EVERY_BYTE, b"c"]
+HASH_VALUES = {b"name": b"redis-lite", b"bin": EVERY_BYTE, b"n": b"10"}
+# The BLPOP that waits for another connection's push gives up after this
+# many seconds: well under the check's timeout, so a lost wake-up fails as
+# a nil reply.
+BLOCK_TIMEOUT_S = 5
+PUSHED = b"job"
 
 
 class CheckFailed(Exception):
@@ -137,9 +147,41 @@ def checks(r, k):
         if seen["id"] == conn_id:
             raise CheckFailed(f"still connection {conn_id} after it was killed")
 
+    def list_check(deadline):
+        r.delete(k("list"), k("empty"), k("queue"))
+        want_equal("RPUSH", r.rpush(k("list"), *LIST_VALUES), len(LIST_VALUES))
+        want_equal("LRANGE 0 -1", r.lrange(k("list"), 0, -1), LIST_VALUES)
+        want_equal("LPOP", r.lpop(k("list")), b"a")
+        want_equal("LLEN", r.llen(k("list")), len(LIST_VALUES) - 1)
+        want_equal("BLPOP of an empty list", r.blpop([k("empty")], timeout=0.1), None)
+        # The BLPOP waits on a pooled connection in a thread; this one
+        # sees it counted as blocked and pushes from another connection.
+        popped = {}
+        waiter = threading.Thread(target=lambda: popped.update(reply=r.blpop([k("queue")], timeout=BLOCK_TIMEOUT_S)),
+                                  daemon=True)
+        waiter.start()
+        eventually("BLPOP counted in blocked_clients",
+                   lambda: not waiter.is_alive() or r.info("clients")["blocked_clients"] > 0, deadline)
+        if not waiter.is_alive():
+            raise CheckFailed(f"BLPOP of an empty list returned before any push: {popped.get('reply')!r}")
+        r.rpush(k("queue"), PUSHED)
+        waiter.join(max(0, deadline - time.monotonic()))
+        if waiter.is_alive():
+            raise CheckFailed("BLPOP: no reply after the push")
+        want_equal("BLPOP", popped.get("reply"), (k("queue").encode(), PUSHED))
+
+    def hash_check(_):
+        r.delete(k("hash"))
+        want_equal("HSET", r.hset(k("hash"), mapping=HASH_VALUES), len(HASH_VALUES))
+        want_equal("HGETALL", r.hgetall(k("hash")), HASH_VALUES)
+        want_equal("HINCRBY", r.hincrby(k("hash"), "n", 5), 15)
+        want_equal("HDEL", r.hdel(k("hash"), "name", "missing"), 1)
+        want_equal("HLEN", r.hlen(k("hash")), len(HASH_VALUES) - 1)
+
     return [("connect", connect), ("protocol", protocol), ("set-get", set_get),
             ("pipeline", pipeline), ("binary", binary), ("expiry", expiry), ("mget", mget),
-            ("incr", incr), ("pubsub", pubsub), ("multi-exec", multi_exec), ("reconnect", reconnect)]
+            ("incr", incr), ("pubsub", pubsub), ("multi-exec", multi_exec), ("reconnect", reconnect),
+            ("list", list_check), ("hash", hash_check)]
 
 
 class TimedOut(Exception):
