@@ -41,6 +41,8 @@ var notifyScript = [][]string{
 	{"HSETNX", "hs", "c", "1"}, {"HINCRBY", "hs", "n", "1"}, {"HINCRBYFLOAT", "hs", "fl", "1.5"}, {"HINCRBY", "hs", "a", "x"},
 	{"HINCRBY", "hs3", "n", "1"}, {"HINCRBYFLOAT", "hs4", "n", "1"}, {"HSETNX", "hs5", "a", "1"}, {"HSET", "cp", "a", "1"},
 	{"HDEL", "hs", "zz"}, {"HDEL", "hs", "a", "b"}, {"HDEL", "hs", "c", "n", "fl"}, {"HDEL", "hs", "a"},
+	{"RPUSH", "so", "b", "a"}, {"SORT", "so", "ALPHA", "STORE", "sd"}, {"SORT", "so", "ALPHA", "STORE", "sd"},
+	{"SORT", "nosuch", "STORE", "sd"}, {"SORT", "nosuch", "STORE", "sd"}, {"SORT_RO", "so"},
 	{"FLUSHALL"},
 	{"SET", "gone", "v", "PX", "1"},
 }

@@ -120,14 +120,26 @@ func (s *Session) describeKeySpec(spec keySpec) {
 	s.reply.BulkString("begin_search")
 	s.reply.Map(2)
 	s.reply.BulkString("type")
-	if spec.keyword != "" {
+	switch {
+	case spec.unknown:
+		s.reply.BulkString("unknown")
+		s.reply.BulkString("spec")
+		s.reply.Map(0)
+		s.reply.BulkString("find_keys")
+		s.reply.Map(2)
+		s.reply.BulkString("type")
+		s.reply.BulkString("unknown")
+		s.reply.BulkString("spec")
+		s.reply.Map(0)
+		return
+	case spec.keyword != "":
 		s.reply.BulkString("keyword")
 		s.reply.BulkString("spec")
 		s.reply.Map(2)
 		s.reply.BulkString("keyword")
 		s.reply.BulkString(spec.keyword)
 		s.reply.BulkString("startfrom")
-	} else {
+	default:
 		s.reply.BulkString("index")
 		s.reply.BulkString("spec")
 		s.reply.Map(1)

@@ -84,7 +84,7 @@ func (s *Session) documentArgs(args []docArg) {
 	s.reply.Array(len(args))
 	for _, a := range args {
 		fields := 2
-		for _, has := range []bool{a.typ == argKey, a.token != "", a.since != "", a.deprecatedSince != "",
+		for _, has := range []bool{a.typ == argKey || a.namesKeys, a.token != "", a.since != "", a.deprecatedSince != "",
 			a.flags != 0, a.args != nil} {
 			if has {
 				fields++
@@ -93,7 +93,7 @@ func (s *Session) documentArgs(args []docArg) {
 		s.reply.Map(fields)
 		s.optionalField("name", a.name)
 		s.optionalField("type", argTypeNames[a.typ])
-		if a.typ == argKey {
+		if a.typ == argKey || a.namesKeys {
 			s.reply.BulkString("key_spec_index")
 			s.reply.Int(int64(a.keySpec))
 		}

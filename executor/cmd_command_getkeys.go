@@ -66,9 +66,12 @@ type keyRef struct {
 }
 
 // keyPositions finds the keys of line, whose arity is already checked, by
-// c's key specs; false if a spec points past the line. A spec with
-// variable flags has them worked out from the line.
+// c's key specs (or its own key finder); false if a spec points past the
+// line. A spec with variable flags has them worked out from the line.
 func (c *command) keyPositions(line [][]byte) ([]keyRef, bool) {
+	if c.doc.findKeys != nil {
+		return c.doc.findKeys(line), true
+	}
 	var keys []keyRef
 	for _, spec := range c.doc.keySpecs {
 		if spec.flags&keyNotKey != 0 {

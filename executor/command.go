@@ -60,8 +60,8 @@ const (
 	flagNoAsyncLoading
 	flagNoMulti
 	// flagMovableKeys is derived, not written in the table: the command
-	// has keys COMMAND's first/last/step cannot describe (a keynum or
-	// keyword spec).
+	// has keys COMMAND's first/last/step cannot describe (a keynum,
+	// keyword or unknown spec).
 	flagMovableKeys
 	flagAllowBusy
 	// flagSubscribedOK (not a Redis flag, so not printed): allowed while
@@ -85,7 +85,7 @@ var commandGroups = [][]command{authCommands, connectionCommands, keyCommands, s
 	expireCommands, keyspaceCommands, pubsubCommands, serverCommands, persistenceCommands, debugCommands,
 	shutdownCommands, clockCommands, rangeCommands, bitCommands, hyperloglogCommands, databaseCommands, monitorCommands, transactionCommands,
 	objectCommands, setCommands, hashCommands, memoryCommands, zsetCommands, slowlogCommands, latencyCommands, listCommands,
-	geoCommands}
+	geoCommands, sortCommands}
 
 // commandTable maps each command's name to its entry.
 func commandTable() map[string]*command {
@@ -122,7 +122,7 @@ func attachDoc(c *command) {
 		c.doc = &commandDoc{}
 	}
 	c.firstKey, c.lastKey, c.keyStep = legacyKeyRange(c.doc.keySpecs)
-	if slices.ContainsFunc(c.doc.keySpecs, func(s keySpec) bool { return s.byKeyNum || s.keyword != "" }) {
+	if slices.ContainsFunc(c.doc.keySpecs, func(s keySpec) bool { return s.byKeyNum || s.keyword != "" || s.unknown }) {
 		c.flags |= flagMovableKeys
 	}
 	for i := range c.subs {

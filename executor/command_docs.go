@@ -9,7 +9,7 @@ package executor
 // TestEveryCommandHasDocs keeps this table and the command table in step.
 // The entries are kept by group, a file each (docs_*.go).
 var commandDocs = mergeDocs(connectionDocs, pubsubDocs, serverDocs, keyDocs, expiryDocs, stringDocs, bitDocs, setDocs, hashDocs, memoryDocs, zsetDocs, listDocs,
-	geoDocs)
+	geoDocs, sortDocs)
 
 // mergeDocs joins the groups' tables; a name in two of them is a mistake
 // found at start.

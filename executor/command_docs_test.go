@@ -45,8 +45,11 @@ func TestEveryCommandHasDocs(t *testing.T) {
 		}
 		checkArgs(t, name, d, d.args)
 		for _, spec := range d.keySpecs {
-			if spec.index < 1 || spec.step < 1 {
+			if !spec.unknown && (spec.index < 1 || spec.step < 1) {
 				t.Errorf("%s: key spec %+v", name, spec)
+			}
+			if spec.unknown && d.findKeys == nil {
+				t.Errorf("%s: an unknown key spec and no function to find the keys", name)
 			}
 			if spec.flags&keyVariableFlags != 0 && d.variableKeyFlags == nil {
 				t.Errorf("%s: variable key flags and no function to work them out", name)

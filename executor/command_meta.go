@@ -27,7 +27,10 @@ type commandDoc struct {
 	// variableKeyFlags works out the key flags from the command line, for
 	// a command whose key spec has keyVariableFlags.
 	variableKeyFlags func(line [][]byte) keyFlags
-	args             []docArg
+	// findKeys finds the keys of a command line for a command whose key
+	// specs cannot (Redis's getkeys_proc, used when a spec is unknown).
+	findKeys func(line [][]byte) []keyRef
+	args     []docArg
 }
 
 // docChange is one line of a command's history: the version and what
@@ -65,6 +68,10 @@ type keySpec struct {
 	// startfrom is index): GEORADIUS's STORE key. A line without the
 	// keyword has no key for this spec.
 	keyword string
+	// unknown: where the keys are cannot be said in advance (SORT's BY,
+	// GET and STORE); the command's findKeys finds them. Redis reports
+	// both begin_search and find_keys as "unknown".
+	unknown bool
 }
 
 // keyFlags say how a command uses a key (Redis's key-spec flags).
@@ -94,8 +101,10 @@ type docArg struct {
 	typ   argType
 	token string // the literal word that introduces it ("EX"), if any
 	// keySpec is the index in keySpecs of the spec that finds this
-	// argument; only key arguments have one.
+	// argument; key arguments have one, and so do the arguments marked
+	// namesKeys (SORT's BY and GET patterns).
 	keySpec                int
+	namesKeys              bool
 	since, deprecatedSince string
 	flags                  argFlags
 	args                   []docArg // the choices of a oneof, the parts of a block
@@ -208,12 +217,12 @@ func (c *command) aclCategories() aclCategory {
 // used as it is; several are merged while each steps by one and starts
 // right after the previous one ends (RENAME's two keys are 1, 2, 1).
 func legacyKeyRange(specs []keySpec) (first, last, step int) {
-	if len(specs) == 1 && !specs[0].byKeyNum && specs[0].keyword == "" {
+	if len(specs) == 1 && !specs[0].byKeyNum && specs[0].keyword == "" && !specs[0].unknown {
 		s := specs[0]
 		return s.index, absoluteLastKey(s), s.step
 	}
 	for _, s := range specs {
-		if s.byKeyNum || s.keyword != "" || s.step != 1 || (last != 0 && last != s.index-1) {
+		if s.byKeyNum || s.keyword != "" || s.unknown || s.step != 1 || (last != 0 && last != s.index-1) {
 			continue
 		}
 		if first == 0 || s.index < first {

@@ -109,6 +109,15 @@ func (z *ZSet) Reserve(members [][]byte, scores []float64) {
 	}
 }
 
+// Unpack gives a packed set the big layout (Redis's skiplist encoding),
+// as Redis's SORT converts every sorted set it sorts; a big set is left
+// as it is.
+func (z *ZSet) Unpack() {
+	if z.big == nil {
+		z.convert()
+	}
+}
+
 // convert turns a packed set big: its records are already in order.
 func (z *ZSet) convert() {
 	z.big = newBig(z.small.buf, z.small.n)
