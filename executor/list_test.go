@@ -17,10 +17,7 @@ import (
 // the same path.
 func TestListChangesReplay(t *testing.T) {
 	do, changes := setSession(t)
-	for _, c := range []struct {
-		req, reply string
-		want       []string // "put k", "del k" or the replay's words
-	}{
+	checkChanges(t, do, changes, []changeCase{
 		{"RPUSH l a b c", ":3\r\n", []string{"put l"}},
 		{"LPUSH l z", ":4\r\n", []string{"LPUSH l z"}},
 		{"LPUSHX none x", ":0\r\n", nil},
@@ -37,30 +34,7 @@ func TestListChangesReplay(t *testing.T) {
 		{"LTRIM l 0 -1", "+OK\r\n", []string{"LTRIM l 0 -1"}},
 		{"LMPOP 2 none l LEFT COUNT 5", "*2\r\n$1\r\nl\r\n*1\r\n$1\r\nb\r\n", []string{"del l"}},
 		{"LTRIM m 5 1", "+OK\r\n", []string{"del m"}},
-	} {
-		*changes = nil
-		if got := do(c.req); got != c.reply {
-			t.Fatalf("%s: reply %q, want %q", c.req, got, c.reply)
-		}
-		if got := changeWords(*changes); !slices.Equal(got, c.want) {
-			t.Errorf("%s: changes %q, want %q", c.req, got, c.want)
-		}
-	}
-}
-
-func changeWords(changes []store.Change) []string {
-	var got []string
-	for _, ch := range changes {
-		switch ch.Op {
-		case store.ChangePut:
-			got = append(got, "put "+string(ch.Key))
-		case store.ChangeDelete:
-			got = append(got, "del "+string(ch.Key))
-		case store.ChangeApply:
-			got = append(got, words(ch.Args))
-		}
-	}
-	return got
+	})
 }
 
 // TestListReplayRebuildsTheSame runs random list commands on one

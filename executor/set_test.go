@@ -30,6 +30,43 @@ func setSession(t *testing.T) (do func(req string) string, changes *[]store.Chan
 	}, &seen
 }
 
+// changeCase is a request, its reply, and what it tells the append-only
+// file: "put k", "del k" or the replay's words.
+type changeCase struct {
+	req, reply string
+	want       []string
+}
+
+// checkChanges runs each case in turn through do and compares its reply
+// and the changes recorded (setSession) with the case's.
+func checkChanges(t *testing.T, do func(string) string, changes *[]store.Change, cases []changeCase) {
+	t.Helper()
+	for _, c := range cases {
+		*changes = nil
+		if got := do(c.req); got != c.reply {
+			t.Fatalf("%s: reply %q, want %q", c.req, got, c.reply)
+		}
+		if got := changeWords(*changes); !slices.Equal(got, c.want) {
+			t.Errorf("%s: changes %q, want %q", c.req, got, c.want)
+		}
+	}
+}
+
+func changeWords(changes []store.Change) []string {
+	var got []string
+	for _, ch := range changes {
+		switch ch.Op {
+		case store.ChangePut:
+			got = append(got, "put "+string(ch.Key))
+		case store.ChangeDelete:
+			got = append(got, "del "+string(ch.Key))
+		case store.ChangeApply:
+			got = append(got, words(ch.Args))
+		}
+	}
+	return got
+}
+
 func words(args [][]byte) string {
 	var parts []string
 	for _, a := range args {
@@ -44,10 +81,7 @@ func words(args [][]byte) string {
 // nothing.
 func TestSetChangesReplay(t *testing.T) {
 	do, changes := setSession(t)
-	for _, c := range []struct {
-		req, reply string
-		want       []string // "put k", "del k" or the replay's words
-	}{
+	checkChanges(t, do, changes, []changeCase{
 		{"SADD s 1 2 3", ":3\r\n", []string{"put s"}},
 		{"SADD s 3 4", ":1\r\n", []string{"SADD s 3 4"}},
 		{"SADD s 4", ":0\r\n", nil},
@@ -60,26 +94,7 @@ func TestSetChangesReplay(t *testing.T) {
 		{"SINTERSTORE u t nokey", ":0\r\n", []string{"del u"}},
 		{"SINTER t t", "*3\r\n$1\r\n2\r\n$1\r\n3\r\n$1\r\n4\r\n", nil},
 		{"SREM t 2 3 4", ":3\r\n", []string{"del t"}},
-	} {
-		*changes = nil
-		if got := do(c.req); got != c.reply {
-			t.Fatalf("%s: reply %q, want %q", c.req, got, c.reply)
-		}
-		var got []string
-		for _, ch := range *changes {
-			switch ch.Op {
-			case store.ChangePut:
-				got = append(got, "put "+string(ch.Key))
-			case store.ChangeDelete:
-				got = append(got, "del "+string(ch.Key))
-			case store.ChangeApply:
-				got = append(got, words(ch.Args))
-			}
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("%s: changes %q, want %q", c.req, got, c.want)
-		}
-	}
+	})
 }
 
 // TestSPopReplaysItsDraw: SPOP's changes name exactly the members it

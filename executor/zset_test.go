@@ -1,11 +1,6 @@
 package executor
 
-import (
-	"slices"
-	"testing"
-
-	"redis-lite/store"
-)
+import "testing"
 
 // TestZSetChangesReplay: what each sorted set command tells the
 // append-only file. A new key is Put whole; an in-place change is one
@@ -14,10 +9,7 @@ import (
 // empty is deleted; a command that changes nothing says nothing.
 func TestZSetChangesReplay(t *testing.T) {
 	do, changes := setSession(t) // set_test.go: a session whose changes are recorded
-	for _, c := range []struct {
-		req, reply string
-		want       []string // "put k", "del k" or the replay's words
-	}{
+	checkChanges(t, do, changes, []changeCase{
 		{"ZADD z 1 a 2 b 3 c", ":3\r\n", []string{"put z"}},
 		{"ZADD z GT CH 0 a 9 b", ":1\r\n", []string{"ZADD z GT CH 0 a 9 b"}},
 		{"ZADD z NX 5 a", ":0\r\n", nil},
@@ -37,26 +29,7 @@ func TestZSetChangesReplay(t *testing.T) {
 		{"ZRANGESTORE u nokey 0 -1", ":0\r\n", []string{"del u"}},
 		{"ZRANGESTORE u nokey 0 -1", ":0\r\n", nil},
 		{"ZPOPMAX z 5", "*2\r\n$1\r\nb\r\n$1\r\n9\r\n", []string{"del z"}},
-	} {
-		*changes = nil
-		if got := do(c.req); got != c.reply {
-			t.Fatalf("%s: reply %q, want %q", c.req, got, c.reply)
-		}
-		var got []string
-		for _, ch := range *changes {
-			switch ch.Op {
-			case store.ChangePut:
-				got = append(got, "put "+string(ch.Key))
-			case store.ChangeDelete:
-				got = append(got, "del "+string(ch.Key))
-			case store.ChangeApply:
-				got = append(got, words(ch.Args))
-			}
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("%s: changes %q, want %q", c.req, got, c.want)
-		}
-	}
+	})
 }
 
 // TestZSetLimitsAreLive: zset-max-listpack-entries and -value decide the
