@@ -51,14 +51,12 @@ func viewCollection[T store.Object](s *Session, key []byte, fn func(c T)) (ok bo
 	wrong := false
 	s.db().View(key, func(e store.Entry, found bool) {
 		s.countRead(found)
-		var c T
-		if found {
-			if c, ok = e.Obj.(T); !ok {
-				wrong = true
-				return
-			}
+		c, isT := e.Obj.(T)
+		if found && !isT {
+			wrong = true
+			return
 		}
-		fn(c)
+		fn(c) // T's nil for a missing key
 	})
 	if wrong {
 		s.wrongType()

@@ -100,11 +100,10 @@ func objectIndex(value []byte) uint32 {
 // string, its object for a collection. The caller holds the shard's lock.
 func (sh *shard) entryOf(r record) Entry {
 	if r.object {
-		return sh.objectEntry(r)
+		return Entry{ExpireAt: r.expireAt, Obj: sh.objectOf(r)}
 	}
 	return r.entry() // kept small enough to inline: every GET comes here
 }
 
-func (sh *shard) objectEntry(r record) Entry {
-	return Entry{ExpireAt: r.expireAt, Obj: sh.objects.list[objectIndex(r.value)]}
-}
+// objectOf is the collection a collection's record numbers.
+func (sh *shard) objectOf(r record) Object { return sh.objects.list[objectIndex(r.value)] }

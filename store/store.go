@@ -281,7 +281,7 @@ func (s *Store) lookup(key []byte, access bool) (Entry, bool) {
 	}
 	var obj Object
 	if found && r.object { // the object table may change once unlocked
-		obj = sh.objectEntry(r).Obj
+		obj = sh.objectOf(r)
 	}
 	sh.mu.RUnlock()
 	if !found {
