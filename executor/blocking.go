@@ -3,6 +3,7 @@ package executor
 import (
 	"math"
 	"math/big"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -60,15 +61,20 @@ type serveFunc func(s *Session, key []byte) bool
 
 // waiter is one blocked client.
 type waiter struct {
-	s     *Session
-	db    int
-	keys  []string
-	serve serveFunc
-	form  form
-	done  chan struct{} // closed when the wait is over and out is its reply
-	out   []byte
-	wrote bool // the reply came with a change to the data (wait for the AOF)
-	timer *time.Timer
+	s  *Session
+	db int
+	// arrived orders a key's waiters: when the blocking request reached
+	// the kernel (Session.Arrived), or when it blocked, if that is not
+	// known. Two clients' requests may run at once, in either order;
+	// the one that came first is still served first.
+	arrived int64
+	keys    []string
+	serve   serveFunc
+	form    form
+	done    chan struct{} // closed when the wait is over and out is its reply
+	out     []byte
+	wrote   bool // the reply came with a change to the data (wait for the AOF)
+	timer   *time.Timer
 	// release, if set, is called once the wait is over: the event loop's
 	// way of taking the connection back (NotifyWhenReleased).
 	release func()
@@ -112,7 +118,10 @@ func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc, d
 			return
 		}
 	}
-	w := &waiter{s: s, db: s.dbIndex(), serve: serve, form: s.reply.form, done: make(chan struct{})}
+	w := &waiter{s: s, db: s.dbIndex(), arrived: s.arrived, serve: serve, form: s.reply.form, done: make(chan struct{})}
+	if w.arrived == 0 {
+		w.arrived = time.Now().UnixNano()
+	}
 	if bs.queues == nil {
 		bs.queues = make(map[blockKey][]*waiter)
 		bs.by = make(map[*Session]*waiter)
@@ -121,7 +130,7 @@ func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc, d
 		k := blockKey{w.db, string(key)}
 		if !w.waitsOn(k.key) { // BLPOP k k 0 waits once on k
 			w.keys = append(w.keys, k.key)
-			bs.queues[k] = append(bs.queues[k], w)
+			bs.queues[k] = inArrivalOrder(bs.queues[k], w)
 		}
 	}
 	bs.by[s] = w
@@ -131,6 +140,20 @@ func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc, d
 	s.held = &heldRequest{form: s.reply.form, until: w.done, blocked: w}
 	s.client.blocked.Store(true)
 }
+
+// inArrivalOrder adds w to a key's queue behind every waiter whose request
+// arrived no later than its own. It is nearly always the last.
+func inArrivalOrder(q []*waiter, w *waiter) []*waiter {
+	i := len(q)
+	for i > 0 && q[i-1].arrived > w.arrived {
+		i--
+	}
+	return slices.Insert(q, i, w)
+}
+
+// Arrived is the netsrv.ArrivalNoter method: the kernel's time of arrival
+// of the bytes about to be handled.
+func (s *Session) Arrived(unixNano int64) { s.arrived = unixNano }
 
 func (w *waiter) waitsOn(key string) bool {
 	for _, k := range w.keys {

@@ -27,9 +27,11 @@ type conn struct {
 	spare    []byte  // where replies go while others are still unsent
 	ob       *outbox // output pushed outside request/reply (pub/sub)
 	sizer    BufferSizer
-	readDone bool // the client sends nothing more (recv returned 0)
-	quit     bool // the session asked to close once its replies are out
-	ended    bool // the session has been told the connection ended (endSession)
+	rx       receiver     // recvmsg's arguments and the last arrival stamp
+	arrivals ArrivalNoter // the session's, if it wants arrival times
+	readDone bool         // the client sends nothing more (recv returned 0)
+	quit     bool         // the session asked to close once its replies are out
+	ended    bool         // the session has been told the connection ended (endSession)
 
 	session Session
 	holder  Holder          // the session's, if it may hold requests (CLIENT PAUSE)
@@ -76,6 +78,10 @@ func (s *Server) openSession(c *conn, what string, nudge func()) {
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c)
 	c.sizer, _ = c.session.(BufferSizer)
+	c.arrivals, _ = c.session.(ArrivalNoter)
+	if c.arrivals != nil {
+		enableArrivalStamps(c.fd)
+	}
 	c.holder, _ = c.session.(Holder)
 }
 
@@ -128,12 +134,12 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 		// Waiting in recv with nothing unsent, a worker lets a push from
 		// another goroutine switch its output to the outbox (outbox).
 		idle := c.ob.enterIdle()
-		n, err = recv(c.fd, c.in[len(c.in):cap(c.in)])
+		n, err = recv(&c.rx, c.fd, c.in[len(c.in):cap(c.in)])
 		if idle {
 			c.ob.leaveIdle()
 		}
 	} else {
-		n, err = s.model.recvNow(c.fd, c.in[len(c.in):cap(c.in)])
+		n, err = s.model.recvNow(&c.rx, c.fd, c.in[len(c.in):cap(c.in)])
 	}
 	switch {
 	case err == unix.EAGAIN:
@@ -149,6 +155,9 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 		return 0, nil
 	}
 	c.in = c.in[:len(c.in)+n]
+	if c.arrivals != nil && c.rx.arrived != 0 {
+		c.arrivals.Arrived(c.rx.arrived)
+	}
 	return n, nil
 }
 

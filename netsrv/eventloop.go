@@ -265,7 +265,9 @@ func (m *eventLoops) finish() {
 }
 
 // A loop's non-blocking calls are raw system calls (sysio.go says why).
-func (m *eventLoops) recvNow(fd int, p []byte) (int, error) { return recvNowRaw(fd, p) }
+func (m *eventLoops) recvNow(r *receiver, fd int, p []byte) (int, error) {
+	return recvNowRaw(r, fd, p)
+}
 func (m *eventLoops) sendNow(fd int, p []byte) (int, error) { return sendNowRaw(fd, p) }
 
 func (m *eventLoops) fill(st *Stats) { st.Loops = len(m.loops) }

@@ -23,7 +23,7 @@ type ioModel interface {
 	finish()
 	// recvNow and sendNow are the non-blocking recv(2) and send(2) the
 	// model's goroutines make (sysio.go says why the two models differ).
-	recvNow(fd int, p []byte) (int, error)
+	recvNow(r *receiver, fd int, p []byte) (int, error)
 	sendNow(fd int, p []byte) (int, error)
 	// fill adds the model's counters to a Stats.
 	fill(st *Stats)

@@ -26,3 +26,12 @@ type BufferSizer interface {
 type SessionCloser interface {
 	Closed()
 }
+
+// ArrivalNoter is an optional Session method: before Handle is given newly
+// received bytes, it is told when the kernel received them (nanoseconds of
+// the real-time clock; arrival.go). Sessions that wait in line for
+// something, such as clients blocked on one key, can then be served in the
+// order their requests arrived, whichever goroutine ran them first.
+type ArrivalNoter interface {
+	Arrived(unixNano int64)
+}

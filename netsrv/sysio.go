@@ -9,35 +9,16 @@ import (
 )
 
 // recv reads what the kernel has received on fd into p, blocking until at
-// least one byte, end of stream (0), or an error. read(2) on a connected
-// socket is recv(2) with no flags. With SO_RCVTIMEO set (--timeout), a recv
-// that waited that long for nothing fails with EAGAIN. x/sys/unix never
-// retries EINTR itself.
-func recv(fd int, p []byte) (int, error) {
-	for {
-		n, err := unix.Read(fd, p)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return 0, err
-		}
-		return n, nil
-	}
-}
+// least one byte, end of stream (0), or an error. recv(2) on a connected
+// socket is recvmsg(2) with one buffer; the message form also brings the
+// arrival stamp (arrival.go). With SO_RCVTIMEO set (--timeout), a recv
+// that waited that long for nothing fails with EAGAIN. The kernel never
+// retries EINTR itself, so recvmsg does.
+func recv(r *receiver, fd int, p []byte) (int, error) { return r.recvmsg(fd, p, 0, false) }
 
 // recvNow reads without blocking: EAGAIN means nothing has arrived.
-func recvNow(fd int, p []byte) (int, error) {
-	for {
-		n, _, err := unix.Recvfrom(fd, p, unix.MSG_DONTWAIT)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return 0, err
-		}
-		return n, nil
-	}
+func recvNow(r *receiver, fd int, p []byte) (int, error) {
+	return r.recvmsg(fd, p, unix.MSG_DONTWAIT, false)
 }
 
 // sendNow writes as much of p as the kernel's send buffer takes, without
@@ -60,7 +41,7 @@ func sendNow(fd int, p []byte) (int, error) {
 }
 
 // recvNowRaw and sendNowRaw are recvNow and sendNow for the event loop,
-// made as raw system calls: recvfrom(2) and sendto(2) with MSG_DONTWAIT
+// made as raw system calls: recvmsg(2) and sendto(2) with MSG_DONTWAIT
 // return at once whatever the fd's mode, so the Go scheduler need not be
 // told of them. For the loop, the only goroutine that needs its P, that
 // saves the runtime's bookkeeping and keeps its monitor thread from polling
@@ -68,20 +49,8 @@ func sendNow(fd int, p []byte) (int, error) {
 // second down to 0.2k under redis-benchmark -c 50). A worker must not use
 // them: a worker holding its P through a send keeps the next woken worker
 // waiting, and the worker model lost a third of its throughput with them.
-func recvNowRaw(fd int, p []byte) (int, error) {
-	if len(p) == 0 {
-		return 0, nil
-	}
-	for {
-		n, _, errno := unix.RawSyscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)), unix.MSG_DONTWAIT, 0, 0)
-		switch errno {
-		case 0:
-			return int(n), nil
-		case unix.EINTR:
-			continue
-		}
-		return 0, errno
-	}
+func recvNowRaw(r *receiver, fd int, p []byte) (int, error) {
+	return r.recvmsg(fd, p, unix.MSG_DONTWAIT, true)
 }
 
 // sendNowRaw: see recvNowRaw. send(2) is sendto(2) with no address

@@ -49,7 +49,9 @@ func (w *workerPool) finish() {
 }
 
 // A worker's non-blocking calls tell the scheduler (sysio.go says why).
-func (w *workerPool) recvNow(fd int, p []byte) (int, error) { return recvNow(fd, p) }
+func (w *workerPool) recvNow(r *receiver, fd int, p []byte) (int, error) {
+	return recvNow(r, fd, p)
+}
 func (w *workerPool) sendNow(fd int, p []byte) (int, error) { return sendNow(fd, p) }
 
 func (w *workerPool) fill(st *Stats) { st.Pool = w.pool.Stats() }

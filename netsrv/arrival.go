@@ -1,0 +1,93 @@
+package netsrv
+
+import (
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+// Arrival times: when the kernel received the bytes a recv returns.
+//
+// Redis runs one client's command at a time, in the order epoll reported
+// them ready, which is the order their bytes arrived. Here two clients'
+// commands may run at once, on two workers or two event loops, so two
+// clients that block on the same key (BLPOP) one after the other may
+// register in the opposite order, and the one that came first would be
+// served second. The data layer orders such waiters by when their request
+// arrived instead, and this is where that time comes from: with the socket
+// option SO_TIMESTAMPNS the kernel stamps every packet as it comes in,
+// and recvmsg(2) hands the stamp of the data it returns back in a control
+// message. A recv that returns bytes of several packets carries the
+// latest packet's stamp.
+
+// enableArrivalStamps asks the kernel to stamp what it receives on fd. It
+// fails only on a socket that is not one, which the first recv reports.
+func enableArrivalStamps(fd int) {
+	unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
+}
+
+// stampSpace is the control buffer's size: one control message header
+// with one struct timespec, each aligned as CMSG_SPACE aligns them.
+const stampSpace = 32
+
+// receiver is one connection's recvmsg(2) arguments, kept with the
+// connection so that a receive builds nothing on the heap.
+type receiver struct {
+	msg     unix.Msghdr
+	iov     unix.Iovec
+	control [stampSpace]byte
+	// arrived is the stamp of the last receive that returned bytes, in
+	// nanoseconds of the real-time clock, or 0 when it came without one.
+	arrived int64
+}
+
+// recvmsg reads into p as recv(2) with flags would, keeping the arrival
+// stamp. raw makes it a raw system call, which the Go scheduler is not
+// told of (sysio.go says who may do that); a blocking receive never is.
+func (r *receiver) recvmsg(fd int, p []byte, flags int, raw bool) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	r.iov.Base = &p[0]
+	r.iov.SetLen(len(p))
+	r.msg.Iov = &r.iov
+	r.msg.SetIovlen(1)
+	r.msg.Control = &r.control[0]
+	for {
+		// The kernel shortens Controllen to what it wrote: set it anew.
+		r.msg.SetControllen(len(r.control))
+		var n uintptr
+		var errno unix.Errno
+		if raw {
+			n, _, errno = unix.RawSyscall(unix.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&r.msg)), uintptr(flags))
+		} else {
+			n, _, errno = unix.Syscall(unix.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&r.msg)), uintptr(flags))
+		}
+		switch errno {
+		case 0:
+			r.iov.Base = nil // holds no buffer the connection lets go of
+			if n > 0 {
+				r.arrived = r.stamp()
+			}
+			return int(n), nil
+		case unix.EINTR:
+			continue
+		}
+		r.iov.Base = nil
+		return 0, errno
+	}
+}
+
+// stamp reads the SCM_TIMESTAMPNS control message the last recvmsg left,
+// if there is one.
+func (r *receiver) stamp() int64 {
+	if int(r.msg.Controllen) < stampSpace {
+		return 0
+	}
+	h := (*unix.Cmsghdr)(unsafe.Pointer(&r.control[0]))
+	if h.Level != unix.SOL_SOCKET || h.Type != unix.SCM_TIMESTAMPNS {
+		return 0
+	}
+	ts := (*unix.Timespec)(unsafe.Pointer(&r.control[unix.CmsgLen(0)]))
+	return ts.Nano()
+}
