@@ -44,7 +44,7 @@ func (s *Store) view(key []byte, access bool, fn func(e Entry, ok bool)) {
 	dead := false
 	if found {
 		e = sh.entryOf(r)
-		if dead = expired(e, s.now()); dead {
+		if dead = e.ExpireAt != 0 && expired(e, s.now()); dead {
 			found, e = false, Entry{}
 		} else if access {
 			sh.table.touch(pos, sh.clock.Load())
@@ -65,7 +65,7 @@ func (s *Store) Edit(key []byte, fn func(cur Entry, ok bool) Edit) {
 	sh, tag := s.locate(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	pos, cur, ok := s.live(sh, tag, key, s.now(), true)
+	pos, cur, ok := s.live(sh, tag, key, clockIfNeeded, true)
 	s.apply(sh, tag, key, pos, ok, cur, fn(cur, ok))
 }
 
@@ -77,12 +77,11 @@ func (s *Store) Edit(key []byte, fn func(cur Entry, ok bool) Edit) {
 func (s *Store) EditMany(keys [][]byte, fn func(cur []Entry, ok []bool) []Edit) {
 	unlock := s.lockShards(keys...)
 	defer unlock()
-	now := s.now()
 	cur := make([]Entry, len(keys))
 	ok := make([]bool, len(keys))
 	for i, k := range keys {
 		sh, tag := s.locate(k)
-		_, cur[i], ok[i] = s.live(sh, tag, k, now, true)
+		_, cur[i], ok[i] = s.live(sh, tag, k, clockIfNeeded, true)
 	}
 	edits := fn(cur, ok)
 	for i, k := range keys {
@@ -92,7 +91,7 @@ func (s *Store) EditMany(keys [][]byte, fn func(cur []Entry, ok []bool) []Edit) 
 		// Found again for each edit: an earlier one may have removed or
 		// replaced this key, or moved its slot.
 		sh, tag := s.locate(k)
-		pos, c, exists := s.live(sh, tag, k, now, true)
+		pos, c, exists := s.live(sh, tag, k, clockIfNeeded, true)
 		s.apply(sh, tag, k, pos, exists, c, edits[i])
 	}
 }
