@@ -3,7 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"hash/maphash"
-	"sort"
+	"math/bits"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -519,25 +519,32 @@ func (s *Store) unlockAll() {
 	}
 }
 
+// shardSet is a set of shard numbers, a bit each. Walked from bit 0 up it
+// gives them in index order, the order every multi-key operation locks
+// shards in, with no sorting and nothing allocated.
+type shardSet [shardCount / 64]uint64
+
+func (set *shardSet) add(shard int) { set[shard/64] |= 1 << (shard % 64) }
+
+// each calls fn with every shard number in the set, in index order.
+func (set *shardSet) each(fn func(shard int)) {
+	for w, word := range set {
+		for ; word != 0; word &= word - 1 {
+			fn(w*64 + bits.TrailingZeros64(word))
+		}
+	}
+}
+
+func (s *Store) lockSet(set *shardSet)   { set.each(func(n int) { s.shards[n].mu.Lock() }) }
+func (s *Store) unlockSet(set *shardSet) { set.each(func(n int) { s.shards[n].mu.Unlock() }) }
+
 // lockShards write-locks the shards of keys in index order and returns the
 // unlock function.
 func (s *Store) lockShards(keys ...[]byte) func() {
-	idx := make([]int, 0, len(keys))
+	var set shardSet
 	for _, k := range keys {
-		idx = append(idx, s.shardIndex(k))
+		set.add(s.shardIndex(k))
 	}
-	sort.Ints(idx)
-	var locked []int
-	for i, n := range idx {
-		if i > 0 && n == idx[i-1] {
-			continue
-		}
-		s.shards[n].mu.Lock()
-		locked = append(locked, n)
-	}
-	return func() {
-		for _, n := range locked {
-			s.shards[n].mu.Unlock()
-		}
-	}
+	s.lockSet(&set)
+	return func() { s.unlockSet(&set) }
 }
