@@ -15,7 +15,7 @@ func BenchmarkSessionPipelined16(b *testing.B) {
 		{"HSET", "*4\r\n$4\r\nHSET\r\n$6\r\nmyhash\r\n$3\r\nfld\r\n$3\r\nxxx\r\n"},
 		{"SET", "*3\r\n$3\r\nSET\r\n$16\r\nkey:000000000001\r\n$3\r\nxxx\r\n"},
 		{"GET", "*2\r\n$3\r\nGET\r\n$16\r\nkey:000000000001\r\n"},
-		{"MSET", "*21\r\n$4\r\nMSET\r\n"+strings.Repeat("$16\r\nkey:000000000001\r\n$3\r\nxxx\r\n", 10)},
+		{"MSET", "*21\r\n$4\r\nMSET\r\n" + strings.Repeat("$16\r\nkey:000000000001\r\n$3\r\nxxx\r\n", 10)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			s := newExecutor().NewSession(nil)
