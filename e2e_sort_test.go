@@ -159,26 +159,13 @@ func TestSortTiesMatchRedis(t *testing.T) {
 // TestSortStoreWakesBlockedClients: a list made by SORT ... STORE serves
 // the clients blocked on its key, as in Redis.
 func TestSortStoreWakesBlockedClients(t *testing.T) {
-	redis := startRedisServer(t)
-	scenarios := []blockingScenario{
+	compareBlocking(t, []blockingScenario{
 		{"BLPOP woken by SORT STORE", [][]string{{"DEL", "src", "dst"}, {"RPUSH", "src", "b", "c", "a"}},
 			[][]string{{"BLPOP", "dst", "0"}},
 			[][]string{{"SORT", "src", "ALPHA", "STORE", "dst"}}, [][]string{{"LRANGE", "dst", "0", "-1"}}},
 		{"BLMPOP woken by SORT STORE", [][]string{{"DEL", "src", "dst"}, {"RPUSH", "src", "3", "1", "2"}},
 			[][]string{{"BLMPOP", "0", "1", "dst", "RIGHT", "COUNT", "2"}},
 			[][]string{{"SORT", "src", "STORE", "dst"}}, [][]string{{"LRANGE", "dst", "0", "-1"}}},
-	}
-	want := make([]string, len(scenarios))
-	for i, sc := range scenarios {
-		want[i] = runBlocking(t, redis, sc)
-	}
-	eachModel(t, func(t *testing.T, model string) {
-		lite := startDaemon(t, "--io", model).addr
-		for i, sc := range scenarios {
-			if got := runBlocking(t, lite, sc); got != want[i] {
-				t.Errorf("%s: redis-lite\n%q\nredis-server\n%q", sc.name, got, want[i])
-			}
-		}
 	})
 }
 

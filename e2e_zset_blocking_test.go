@@ -123,21 +123,7 @@ var zsetBlockingScenarios = []blockingScenario{
 // TestZSetBlockingPopsMatchRedis runs each scenario against redis-server
 // and the daemon in both I/O models: the blocked client's bytes and the
 // other client's must be the same.
-func TestZSetBlockingPopsMatchRedis(t *testing.T) {
-	redis := startRedisServer(t)
-	want := make([]string, len(zsetBlockingScenarios))
-	for i, sc := range zsetBlockingScenarios {
-		want[i] = withoutIDs(runBlocking(t, redis, sc))
-	}
-	eachModel(t, func(t *testing.T, model string) {
-		lite := startDaemon(t, "--io", model).addr
-		for i, sc := range zsetBlockingScenarios {
-			if got := withoutIDs(runBlocking(t, lite, sc)); got != want[i] {
-				t.Errorf("%s: redis-lite\n%q\nredis-server\n%q", sc.name, got, want[i])
-			}
-		}
-	})
-}
+func TestZSetBlockingPopsMatchRedis(t *testing.T) { compareBlocking(t, zsetBlockingScenarios) }
 
 // TestManyBZPopMinClientsServedOnce blocks many clients in BZPOPMIN on
 // one key, some at a time, then adds one member per client in a single
