@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/binary"
 	"hash/maphash"
-	"math/bits"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -461,90 +460,4 @@ func (s *Store) Inspect(key []byte) (Entry, Meta, bool) {
 		m.Idle = int64(now) + ClockMask - int64(last)
 	}
 	return e, m, true
-}
-
-// Len returns the number of keys, expired ones not yet swept included (as
-// Redis's DBSIZE). Shards are counted one after another, so under
-// concurrent writes the total is a moment's approximation.
-func (s *Store) Len() int { return s.sumShards(func(sh *shard) int { return sh.table.count }) }
-
-// WithExpiry returns the number of keys that have an expiry.
-func (s *Store) WithExpiry() int { return s.sumShards(func(sh *shard) int { return sh.expiring }) }
-
-// sumShards adds up count over the shards, each under its read lock.
-func (s *Store) sumShards(count func(*shard) int) int {
-	n := 0
-	for i := range s.shards {
-		sh := &s.shards[i]
-		sh.mu.RLock()
-		n += count(sh)
-		sh.mu.RUnlock()
-	}
-	return n
-}
-
-// ExpiredCount is how many keys have been removed because they expired.
-func (s *Store) ExpiredCount() int64 { return s.expired.Load() }
-
-// Flush removes every key. It holds every shard's lock at once, so no
-// change can fall between the flush and its report to the observer. An
-// empty store is not reported: there is nothing to replay, and FLUSHALL
-// over sixteen mostly empty databases then logs only what it changed.
-func (s *Store) Flush() (removed int) {
-	s.lockAll()
-	defer s.unlockAll()
-	if w := s.watcher.Load(); w != nil {
-		(*w).Flushing(s.presentLocked)
-	}
-	had := 0
-	for i := range s.shards {
-		had += s.shards[i].table.count
-		s.shards[i].reset()
-	}
-	if had > 0 {
-		s.notify(Change{Op: ChangeFlush})
-	}
-	return had
-}
-
-func (s *Store) lockAll() {
-	for i := range s.shards {
-		s.shards[i].mu.Lock()
-	}
-}
-
-func (s *Store) unlockAll() {
-	for i := range s.shards {
-		s.shards[i].mu.Unlock()
-	}
-}
-
-// shardSet is a set of shard numbers, a bit each. Walked from bit 0 up it
-// gives them in index order, the order every multi-key operation locks
-// shards in, with no sorting and nothing allocated.
-type shardSet [shardCount / 64]uint64
-
-func (set *shardSet) add(shard int) { set[shard/64] |= 1 << (shard % 64) }
-
-// each calls fn with every shard number in the set, in index order.
-func (set *shardSet) each(fn func(shard int)) {
-	for w, word := range set {
-		for ; word != 0; word &= word - 1 {
-			fn(w*64 + bits.TrailingZeros64(word))
-		}
-	}
-}
-
-func (s *Store) lockSet(set *shardSet)   { set.each(func(n int) { s.shards[n].mu.Lock() }) }
-func (s *Store) unlockSet(set *shardSet) { set.each(func(n int) { s.shards[n].mu.Unlock() }) }
-
-// lockShards write-locks the shards of keys in index order and returns the
-// unlock function.
-func (s *Store) lockShards(keys ...[]byte) func() {
-	var set shardSet
-	for _, k := range keys {
-		set.add(s.shardIndex(k))
-	}
-	s.lockSet(&set)
-	return func() { s.unlockSet(&set) }
 }
