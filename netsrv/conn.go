@@ -31,7 +31,10 @@ type conn struct {
 	arrivals ArrivalNoter // the session's, if it wants arrival times
 	readDone bool         // the client sends nothing more (recv returned 0)
 	quit     bool         // the session asked to close once its replies are out
-	ended    bool         // the session has been told the connection ended (endSession)
+	// sendAtRoundEnd: an event loop sends the replies once its round of
+	// ready connections is done (flushRound), not as they are made.
+	sendAtRoundEnd bool
+	ended          bool // the session has been told the connection ended (endSession)
 
 	session Session
 	holder  Holder          // the session's, if it may hold requests (CLIENT PAUSE)
@@ -208,8 +211,10 @@ func (s *Server) runRequests(c *conn) error {
 			c.spare = replies[:0]
 		}
 		s.consume(c, consumed)
-		if err := s.flush(c); err != nil {
-			return err
+		if !c.sendAtRoundEnd || c.unsent() >= sendAtRoundLimit {
+			if err := s.flush(c); err != nil {
+				return err
+			}
 		}
 		if limit := s.outputLimit.Load(); limit > 0 && int64(c.unsent()) > limit {
 			return errOutputLimit
@@ -223,6 +228,11 @@ func (s *Server) runRequests(c *conn) error {
 	}
 	return nil
 }
+
+// sendAtRoundLimit is how many unsent bytes a connection may gather before
+// runRequests sends them even when its event loop would send at the end of
+// the round: a big reply goes out as it is made, not all of it at once.
+const sendAtRoundLimit = 64 << 10
 
 // flush sends as much unsent output as the kernel takes, without blocking.
 func (s *Server) flush(c *conn) error {

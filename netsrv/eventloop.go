@@ -63,6 +63,9 @@ type eventLoop struct {
 	lastYield time.Time
 	poll      busyPoller
 	spareIn   []byte // a read buffer no connection holds (buffers.go)
+	// unflushed are the connections served this round whose replies
+	// wait for the round's end (flushRound, loopconn.go).
+	unflushed []*conn
 }
 
 // newEventLoop makes the epoll instance and the eventfd that wakes it.
@@ -165,6 +168,7 @@ func (l *eventLoop) run() {
 				l.serve(c, ev.Events, now)
 			}
 		}
+		l.flushRound()
 		if now.Sub(l.lastYield) >= yieldEvery {
 			l.lastYield = now
 			runtime.Gosched()

