@@ -49,6 +49,7 @@ var debugSubcommands = map[string]debugSubcommand{
 	"protocol":          {3, 3, func(s *Session, args [][]byte) { s.debugProtocol(args[2]) }}, // cmd_debug_protocol.go
 	"sleep":             {3, 3, debugSleep},
 	"set-active-expire": {3, 3, debugSetActiveExpire},
+	"pause-cron":        {3, 3, debugPauseCron},
 	"object":            {3, 3, debugObject},      // debug_object.go
 	"listpack":          {3, 3, debugListpack},    // debug_object.go
 	"digest":            {2, 2, debugDigest},      // debug_digest.go
@@ -74,6 +75,19 @@ func debugSleep(s *Session, args [][]byte) {
 func debugSetActiveExpire(s *Session, args [][]byte) {
 	for _, db := range s.ex.dbs {
 		db.SetActiveExpiry(atoi(args[2]) != 0)
+	}
+	s.reply.Status("OK")
+}
+
+// DEBUG PAUSE-CRON 0|1 holds the daemon's periodic work while it is 1, as
+// Redis holds its serverCron: the active expiry sweep of every database,
+// and the sampling of memory against maxmemory and maxmemory-clients. The
+// argument is read as C's atoi reads it, as Redis does.
+func debugPauseCron(s *Session, args [][]byte) {
+	paused := atoi(args[2]) != 0
+	s.ex.cronPaused.Store(paused)
+	for _, db := range s.ex.dbs {
+		db.PauseSweep(paused)
 	}
 	s.reply.Status("OK")
 }

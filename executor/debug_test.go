@@ -20,6 +20,9 @@ func TestDebugCommand(t *testing.T) {
 		{"*2\r\n$5\r\nDEBUG\r\n$5\r\nSLEEP\r\n", "-ERR unknown subcommand or wrong number of arguments for 'SLEEP'. Try DEBUG HELP.\r\n"},
 		{"*3\r\n$5\r\nDEBUG\r\n$17\r\nSET-ACTIVE-EXPIRE\r\n$1\r\n0\r\n", "+OK\r\n"},
 		{"*2\r\n$5\r\nDEBUG\r\n$17\r\nset-active-expire\r\n", "-ERR unknown subcommand or wrong number of arguments for 'set-active-expire'. Try DEBUG HELP.\r\n"},
+		{"*3\r\n$5\r\nDEBUG\r\n$10\r\nPAUSE-CRON\r\n$1\r\n1\r\n", "+OK\r\n"},
+		{"*3\r\n$5\r\nDEBUG\r\n$10\r\npause-cron\r\n$1\r\n0\r\n", "+OK\r\n"},
+		{"*2\r\n$5\r\nDEBUG\r\n$10\r\npause-cron\r\n", "-ERR unknown subcommand or wrong number of arguments for 'pause-cron'. Try DEBUG HELP.\r\n"},
 		{"*2\r\n$5\r\nDEBUG\r\n$3\r\nfoo\r\n", "-ERR unknown subcommand or wrong number of arguments for 'foo'. Try DEBUG HELP.\r\n"},
 		{"*1\r\n$5\r\nDEBUG\r\n", "-ERR wrong number of arguments for 'debug' command\r\n"},
 	}

@@ -114,9 +114,11 @@ type Executor struct {
 	errors       errorStats
 	// latencyTracking (latency-tracking) keeps each command's run times;
 	// percentiles (latency-tracking-info-percentiles) are those INFO shows.
-	latencyTracking  atomic.Bool
-	percentiles      atomic.Pointer[[]float64]
-	slowlog          slowLog       // SLOWLOG (slowlog.go)
+	latencyTracking atomic.Bool
+	percentiles     atomic.Pointer[[]float64]
+	slowlog         slowLog // SLOWLOG (slowlog.go)
+	// cronPaused (DEBUG PAUSE-CRON 1) holds the periodic work.
+	cronPaused       atomic.Bool
 	latencyEvents    latencyEvents // LATENCY's events (latency_monitor.go)
 	latencyThreshold atomic.Int64  // latency-monitor-threshold, in milliseconds
 	hub              *hub

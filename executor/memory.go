@@ -62,8 +62,10 @@ func (ex *Executor) WatchMemory() (stop func()) {
 		tick := time.NewTicker(memorySampleEvery)
 		defer tick.Stop()
 		for {
-			ex.sampleMemory()
-			ex.evictClients()
+			if !ex.cronPaused.Load() { // DEBUG PAUSE-CRON
+				ex.sampleMemory()
+				ex.evictClients()
+			}
 			select {
 			case <-quit:
 				return

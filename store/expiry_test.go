@@ -231,3 +231,21 @@ func TestSweepCanBeTurnedOff(t *testing.T) {
 		t.Fatalf("sweep on: Len %d, expired %d; want the key reclaimed", s.Len(), s.ExpiredCount())
 	}
 }
+
+// TestSweepPausedWithTheCron: DEBUG PAUSE-CRON 1 holds the sweep even
+// while active expiry is on; PAUSE-CRON 0 lets the next tick reclaim.
+func TestSweepPausedWithTheCron(t *testing.T) {
+	s, clock := newClockStore()
+	setWithTTL(s, "k", "v", time.Second)
+	clock.Advance(2 * time.Second)
+	s.PauseSweep(true)
+	s.sweepTick(sweepCycleBudget)
+	if s.Len() != 1 || s.ExpiredCount() != 0 {
+		t.Fatalf("paused: Len %d, expired %d; want the key left alone", s.Len(), s.ExpiredCount())
+	}
+	s.PauseSweep(false)
+	s.sweepTick(sweepCycleBudget)
+	if s.Len() != 0 || s.ExpiredCount() != 1 {
+		t.Fatalf("resumed: Len %d, expired %d; want the key reclaimed", s.Len(), s.ExpiredCount())
+	}
+}

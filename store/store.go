@@ -67,6 +67,9 @@ type Store struct {
 	// sweepOff pauses the active sweep (DEBUG SET-ACTIVE-EXPIRE 0): expired
 	// keys then go only when touched, which tests of lazy expiry need.
 	sweepOff atomic.Bool
+	// sweepPaused pauses it too, with the rest of the periodic work
+	// (DEBUG PAUSE-CRON 1); either flag stops it.
+	sweepPaused atomic.Bool
 	// snapshotting: a snapshot is running (snapshot.go), so changes say
 	// whether it will include them.
 	snapshotting atomic.Bool

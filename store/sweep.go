@@ -82,10 +82,14 @@ func (s *Store) sampleShard(sh *shard) (sampled, expiredN int) {
 // expired keys are removed only when a command touches them.
 func (s *Store) SetActiveExpiry(on bool) { s.sweepOff.Store(!on) }
 
+// PauseSweep holds the active sweep while paused is true, whatever
+// SetActiveExpiry says (DEBUG PAUSE-CRON).
+func (s *Store) PauseSweep(paused bool) { s.sweepPaused.Store(paused) }
+
 // sweepTick is one tick of the sweeper: a cycle within budget, unless
 // the sweep is off.
 func (s *Store) sweepTick(budget time.Duration) {
-	if !s.sweepOff.Load() {
+	if !s.sweepOff.Load() && !s.sweepPaused.Load() {
 		s.SweepOnce(budget)
 	}
 }
