@@ -289,3 +289,20 @@ func redirBrokenTranscript(t *testing.T, addr string) string {
 	transcript = strings.ReplaceAll(transcript, "tracking-redir-broken\r\n:"+id+"\r\n", "tracking-redir-broken\r\n:ID\r\n")
 	return withoutIDs(transcript)
 }
+
+// TestTrackingServedBlockedClient: a RESP3 client that tracks a list and
+// blocks in BLMOVE into it is told of the list's change only when another
+// client's push serves it, right after the element it is handed, as
+// redis-server tells it; blocking wrote nothing, so it invalidates nothing.
+func TestTrackingServedBlockedClient(t *testing.T) {
+	compareBlocking(t, []blockingScenario{
+		{"BLMOVE into a tracked list", [][]string{{"DEL", "src", "dst"}, {"RPUSH", "dst", "a"}},
+			[][]string{{"HELLO", "3"}, {"CLIENT", "TRACKING", "on"}, {"LRANGE", "dst", "0", "-1"},
+				{"BLMOVE", "src", "dst", "LEFT", "LEFT", "0"}, {"PING"}},
+			[][]string{{"RPUSH", "src", "foo"}}, [][]string{{"LRANGE", "dst", "0", "-1"}}},
+		{"BLPOP from a tracked list", [][]string{{"DEL", "q"}},
+			[][]string{{"HELLO", "3"}, {"CLIENT", "TRACKING", "on"}, {"LRANGE", "q", "0", "-1"},
+				{"BLPOP", "q", "0"}, {"PING"}},
+			[][]string{{"RPUSH", "q", "x"}}, nil},
+	})
+}

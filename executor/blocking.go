@@ -245,6 +245,15 @@ func (bs *blockingState) serveOne(w *waiter, key string, ready *[]blockKey) bool
 	if !w.serve(p, []byte(key)) {
 		return false
 	}
+	if t := w.s.ex.tracking; t.clients.Load() != 0 {
+		written := [][]byte{[]byte(key)}
+		for _, k := range p.ready { // BLMOVE's destination
+			if k.db == w.db {
+				written = append(written, []byte(k.key))
+			}
+		}
+		t.invalidateServed(p, written)
+	}
 	p.flushCounts()
 	*ready = append(*ready, p.ready...)
 	w.wrote = true
@@ -256,7 +265,7 @@ func (bs *blockingState) serveOne(w *waiter, key string, ready *[]blockKey) bool
 // database, reply form and protocol, nothing of its connection.
 func (w *waiter) standIn() *Session {
 	s := w.s
-	p := &Session{ex: s.ex, data: s.ex.dbs[w.db], dbi: w.db, resp3: w.form == formRESP3, waking: true, id: s.id}
+	p := &Session{ex: s.ex, data: s.ex.dbs[w.db], dbi: w.db, resp3: w.form == formRESP3, waking: true, id: s.id, standInFor: s}
 	p.reply.stats = &s.ex.errors
 	p.reply.reset(nil, w.form)
 	return p

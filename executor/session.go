@@ -52,6 +52,7 @@ type Session struct {
 	held            *heldRequest // a request waiting for a pause to end (pause.go) or for data (blocking.go)
 	ready           []blockKey   // keys given data for blocked clients by the command running (blocking.go)
 	waking          bool         // served after another client's command (blocking.go)
+	standInFor      *Session     // the blocked client this stand-in serves (blocking.go)
 	arrived         int64        // when the kernel received the input being run (Arrived)
 	inLen, inCap    int          // the input of the batch being handled, for CLIENT INFO
 

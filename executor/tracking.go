@@ -67,6 +67,11 @@ type trackState struct {
 	// wait in pending, to follow the command's reply (hold, release).
 	running bool
 	pending []byte
+	// While another client's command serves the session's blocked
+	// command (tracking_blocked.go), invalidations for it wait in served,
+	// to follow the reply it is handed.
+	serving bool
+	served  []byte
 	// unsilenced: invalidations written after a reply CLIENT REPLY drops;
 	// they are sent all the same, as Redis does (afterReply, silence).
 	unsilenced []byte
@@ -201,8 +206,8 @@ func (s *Session) afterCommand(cmd *command, args [][]byte, mark int) {
 		st.caching = false
 		s.ex.tracking.mu.Unlock()
 	}
-	if cmd.flags&flagWrite == 0 || s.reply.isErrorSince(mark) {
-		return
+	if cmd.flags&flagWrite == 0 || s.reply.isErrorSince(mark) || s.blockedOnKeys() {
+		return // nothing written; a blocked command's writes are told when served
 	}
 	if keys := commandKeys(cmd, args); len(keys) > 0 {
 		s.ex.tracking.invalidate(s, keys)
@@ -323,7 +328,7 @@ func (t *tracker) invalidateKey(actor *Session, key string, changed bool) {
 	var payload []byte
 	for id := range ids {
 		target := t.sessions[id]
-		if target == nil || !target.track.on || target.track.bcast || (changed && target.track.noloop && target == actor) {
+		if target == nil || !target.track.on || target.track.bcast || (changed && target.track.noloop && target == actor.self()) {
 			continue
 		}
 		if payload == nil {
@@ -357,7 +362,7 @@ func (t *tracker) broadcast(actor *Session, keys [][]byte) {
 		sort.Strings(matched)
 		payload := keyList(compactSorted(matched))
 		for target := range t.prefixes[p] {
-			if target.track.noloop && target == actor {
+			if target.track.noloop && target == actor.self() {
 				continue
 			}
 			t.send(actor, target, payload)
@@ -437,6 +442,8 @@ func deliver(actor, s *Session, frame []byte) {
 		return
 	}
 	switch {
+	case s.track.serving:
+		s.track.served = append(s.track.served, frame...)
 	case s.track.running:
 		s.track.pending = append(s.track.pending, frame...)
 	case s.pusher != nil:
