@@ -377,3 +377,23 @@ func TestE2EConfigSetClientLimits(t *testing.T) {
 		})
 	})
 }
+
+// TestE2EConfigSetAOFPreamble: aof-use-rdb-preamble exists for tools and
+// tests that turn it off, as Redis's suite does before reading an
+// append-only file; the file never has a preamble, so yes is refused.
+func TestE2EConfigSetAOFPreamble(t *testing.T) {
+	c := startDaemon(t).dial()
+	for _, step := range []struct{ req, want string }{
+		{"CONFIG GET aof-use-rdb-preamble", "1) aof-use-rdb-preamble\n2) no"},
+		{"CONFIG SET aof-use-rdb-preamble no", "OK"},
+		{"CONFIG SET aof-use-rdb-preamble yes", "(error) ERR CONFIG SET failed (possibly related to argument 'aof-use-rdb-preamble') - argument(s) must be one of the following: no"},
+	} {
+		got := c.do(step.req)
+		for strings.HasPrefix(step.want, got+"\n") { // a list comes a line at a time
+			got += "\n" + c.line()
+		}
+		if got != step.want {
+			t.Errorf("%s: got %q, want %q", step.req, got, step.want)
+		}
+	}
+}

@@ -93,6 +93,8 @@ var Table = []Setting{
 		Doc: "always (reply after fsync), everysec or no (the kernel decides)"},
 	{Name: "aof-load-truncated", Kind: Bool, Default: "yes", Change: Runtime,
 		Doc: "start even if the file's last command was cut short, dropping it"},
+	{Name: "aof-use-rdb-preamble", Kind: Enum, Default: "no", Values: []string{"no"}, Change: Runtime,
+		Doc: "the append-only file holds commands only, never an RDB snapshot first: only no is accepted"},
 	{Name: "auto-aof-rewrite-percentage", Kind: Int, Default: "100", Min: 0, Max: math.MaxInt32, Change: Runtime,
 		Doc: "rewrite once the file grew this much over its last rewritten size (0: never)"},
 	{Name: "auto-aof-rewrite-min-size", Kind: Memory, Default: "67108864", Min: 0, Max: math.MaxInt64, Change: Runtime,
