@@ -214,38 +214,26 @@ func TestRandomKeyAndKeysAndFlush(t *testing.T) {
 }
 
 // TestSweepCanBeTurnedOff: with the active sweep off (DEBUG
-// SET-ACTIVE-EXPIRE 0) an expired key nobody touches stays in the table;
-// turned on again, the next tick reclaims it.
+// SET-ACTIVE-EXPIRE 0) or paused with the periodic work (DEBUG PAUSE-CRON
+// 1) an expired key nobody touches stays in the table; turned on again,
+// the next tick reclaims it.
 func TestSweepCanBeTurnedOff(t *testing.T) {
-	s, clock := newClockStore()
-	setWithTTL(s, "k", "v", time.Second)
-	clock.Advance(2 * time.Second)
-	s.SetActiveExpiry(false)
-	s.sweepTick(sweepCycleBudget)
-	if s.Len() != 1 || s.ExpiredCount() != 0 {
-		t.Fatalf("sweep off: Len %d, expired %d; want the key left alone", s.Len(), s.ExpiredCount())
-	}
-	s.SetActiveExpiry(true)
-	s.sweepTick(sweepCycleBudget)
-	if s.Len() != 0 || s.ExpiredCount() != 1 {
-		t.Fatalf("sweep on: Len %d, expired %d; want the key reclaimed", s.Len(), s.ExpiredCount())
-	}
-}
-
-// TestSweepPausedWithTheCron: DEBUG PAUSE-CRON 1 holds the sweep even
-// while active expiry is on; PAUSE-CRON 0 lets the next tick reclaim.
-func TestSweepPausedWithTheCron(t *testing.T) {
-	s, clock := newClockStore()
-	setWithTTL(s, "k", "v", time.Second)
-	clock.Advance(2 * time.Second)
-	s.PauseSweep(true)
-	s.sweepTick(sweepCycleBudget)
-	if s.Len() != 1 || s.ExpiredCount() != 0 {
-		t.Fatalf("paused: Len %d, expired %d; want the key left alone", s.Len(), s.ExpiredCount())
-	}
-	s.PauseSweep(false)
-	s.sweepTick(sweepCycleBudget)
-	if s.Len() != 0 || s.ExpiredCount() != 1 {
-		t.Fatalf("resumed: Len %d, expired %d; want the key reclaimed", s.Len(), s.ExpiredCount())
+	for name, hold := range map[string]func(s *Store, held bool){
+		"SET-ACTIVE-EXPIRE": func(s *Store, held bool) { s.SetActiveExpiry(!held) },
+		"PAUSE-CRON":        func(s *Store, held bool) { s.PauseSweep(held) },
+	} {
+		s, clock := newClockStore()
+		setWithTTL(s, "k", "v", time.Second)
+		clock.Advance(2 * time.Second)
+		hold(s, true)
+		s.sweepTick(sweepCycleBudget)
+		if s.Len() != 1 || s.ExpiredCount() != 0 {
+			t.Fatalf("%s held: Len %d, expired %d; want the key left alone", name, s.Len(), s.ExpiredCount())
+		}
+		hold(s, false)
+		s.sweepTick(sweepCycleBudget)
+		if s.Len() != 0 || s.ExpiredCount() != 1 {
+			t.Fatalf("%s released: Len %d, expired %d; want the key reclaimed", name, s.Len(), s.ExpiredCount())
+		}
 	}
 }
