@@ -212,12 +212,9 @@ func (s *Server) runRequests(c *conn) error {
 		}
 		s.consume(c, consumed)
 		if !c.sendAtRoundEnd || c.unsent() >= sendAtRoundLimit {
-			if err := s.flush(c); err != nil {
+			if err := s.sendAndCheck(c); err != nil {
 				return err
 			}
-		}
-		if limit := s.outputLimit.Load(); limit > 0 && int64(c.unsent()) > limit {
-			return errOutputLimit
 		}
 		if consumed == 0 {
 			break // an incomplete request (or a held one): wait for more bytes
@@ -233,6 +230,18 @@ func (s *Server) runRequests(c *conn) error {
 // runRequests sends them even when its event loop would send at the end of
 // the round: a big reply goes out as it is made, not all of it at once.
 const sendAtRoundLimit = 64 << 10
+
+// sendAndCheck sends what the kernel takes, then holds what is left
+// against the output limit: only replies the kernel would not take count.
+func (s *Server) sendAndCheck(c *conn) error {
+	if err := s.flush(c); err != nil {
+		return err
+	}
+	if limit := s.outputLimit.Load(); limit > 0 && int64(c.unsent()) > limit {
+		return errOutputLimit
+	}
+	return nil
+}
 
 // flush sends as much unsent output as the kernel takes, without blocking.
 func (s *Server) flush(c *conn) error {

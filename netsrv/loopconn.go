@@ -73,7 +73,7 @@ func (l *eventLoop) flushRound() {
 		if l.conns[c.fd] != c {
 			continue // ended since it was served
 		}
-		err := l.s.flush(c)
+		err := l.s.sendAndCheck(c)
 		c.publish() // CLIENT LIST's view of its output, as runRequests leaves it
 		if err != nil {
 			l.end(c, "send", err)
