@@ -247,6 +247,31 @@ func TestE2ESlowReaderDoesNotHoldOthers(t *testing.T) {
 	})
 }
 
+// TestE2EOutputLimitCountsOnlyWhatWaits: the output limit holds replies
+// the kernel has not taken, not replies on their way out. A client that
+// reads everything, with a limit far below one batch of its replies, is
+// served in full in both models, the event loop's round-end sending
+// included.
+func TestE2EOutputLimitCountsOnlyWhatWaits(t *testing.T) {
+	eachModel(t, func(t *testing.T, model string) {
+		d := startDaemon(t, "--io", model, "--client-output-buffer-limit", "normal 1000 0 0")
+		c := d.dial()
+		value := strings.Repeat("v", 800)
+		if got := c.do("SET k " + value); got != "OK" {
+			t.Fatal(got)
+		}
+		c.send(strings.Repeat("GET k\n", 20)) // 16 KB of replies in one batch
+		for i := 0; i < 20; i++ {
+			if got := c.line(); got != value {
+				t.Fatalf("reply %d: %d bytes, want the value", i, len(got))
+			}
+		}
+		if strings.Contains(d.log.String(), "client-output-buffer-limit") {
+			t.Fatalf("a client that reads was cut at the output limit:\n%s", d.log.String())
+		}
+	})
+}
+
 // TestE2EShutdownUnderLoad: clients pipeline INCRs while SIGTERM arrives;
 // every reply each one gets is right and in order, and the exit is clean.
 func TestE2EShutdownUnderLoad(t *testing.T) {
