@@ -165,7 +165,9 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 }
 
 // runRequests hands the received bytes to the session until it can make no
-// more progress, queues the replies and sends what the kernel takes.
+// more progress, queues the replies and sends what the kernel takes (in an
+// event loop's round, once sendAtRoundLimit bytes wait: the loop sends the
+// rest when the round ends).
 func (s *Server) runRequests(c *conn) error {
 	defer c.publish()
 	force := c.resumed // a held request is waiting inside the session
