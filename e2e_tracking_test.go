@@ -306,3 +306,29 @@ func TestTrackingServedBlockedClient(t *testing.T) {
 			[][]string{{"RPUSH", "q", "x"}}, nil},
 	})
 }
+
+// TestTrackingServedBlockedClientRepliesOff: with CLIENT REPLY OFF, a
+// served BLMOVE's reply is dropped and the invalidation it causes is still
+// pushed, as redis-server pushes it.
+func TestTrackingServedBlockedClientRepliesOff(t *testing.T) {
+	run := func(addr string) string {
+		other, blocked := dialRESP(t, addr), dialRESP(t, addr)
+		other.call("DEL", "src", "dst")
+		other.call("RPUSH", "dst", "a")
+		for _, req := range [][]string{{"HELLO", "3"}, {"CLIENT", "TRACKING", "on"}, {"LRANGE", "dst", "0", "-1"},
+			{"CLIENT", "REPLY", "OFF"}, {"BLMOVE", "src", "dst", "LEFT", "LEFT", "0"}, {"CLIENT", "REPLY", "ON"}, {"PING"}} {
+			blocked.send(req...)
+		}
+		waitBlocked(t, other, 1)
+		other.call("RPUSH", "src", "foo")
+		var out strings.Builder
+		for range 6 { // HELLO, OK, LRANGE's list, the push, OK, PONG
+			out.WriteString(blocked.reply())
+		}
+		return withoutIDs(out.String())
+	}
+	want := run(startRedisServer(t))
+	eachModel(t, func(t *testing.T, model string) {
+		checkReply(t, "the blocked client's bytes", run(startDaemon(t, "--io", model).addr), want)
+	})
+}

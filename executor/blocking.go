@@ -45,8 +45,9 @@ import (
 // call s.keyReady(key) after the change.
 //
 // Locks: the blocking mutex is taken before any store lock (serve runs
-// under it and edits the store); keyReady only records the key, so it may
-// be called anywhere, store locks held or not.
+// under it and edits the store) and before the tracker's (a served
+// client's invalidations, tracking_blocked.go); keyReady only records the
+// key, so it may be called anywhere, store locks held or not.
 
 // blockKey names a key in one database.
 type blockKey struct {
@@ -71,8 +72,11 @@ type waiter struct {
 	form    form
 	done    chan struct{} // closed when the wait is over and out is its reply
 	out     []byte
-	wrote   bool // the reply came with a change to the data (wait for the AOF)
-	timer   *time.Timer
+	// invalidations are client tracking's frames for the client, caused
+	// by the served command; they follow out (finishBlocked).
+	invalidations []byte
+	wrote         bool // the reply came with a change to the data (wait for the AOF)
+	timer         *time.Timer
 	// release, if set, is called once the wait is over: the event loop's
 	// way of taking the connection back (NotifyWhenReleased).
 	release func()
@@ -230,7 +234,7 @@ func (bs *blockingState) serveOne(w *waiter, key string, ready *[]blockKey) bool
 				written = append(written, []byte(k.key))
 			}
 		}
-		t.invalidateServed(p, written)
+		w.invalidations = t.invalidateServed(p, written)
 	}
 	p.flushCounts()
 	*ready = append(*ready, p.ready...)
@@ -359,5 +363,11 @@ func (s *Session) stopWaiting() {
 // connection runs the session again.
 func (s *Session) finishBlocked(out []byte, w *waiter) []byte {
 	s.wrote = s.wrote || w.wrote
-	return append(out, w.out...)
+	out = append(out, w.out...)
+	if s.replies == repliesOff || s.replies == repliesSkip {
+		// Invalidations are pushed even when the reply is not (silence).
+		s.track.unsilenced = append(s.track.unsilenced, w.invalidations...)
+		return out
+	}
+	return append(out, w.invalidations...)
 }

@@ -21,9 +21,11 @@ func (s *Session) self() *Session {
 func (s *Session) blockedOnKeys() bool { return s.held != nil && s.held.blocked != nil }
 
 // invalidateServed invalidates keys, written by the blocked command the
-// stand-in p has just served, and appends to p's reply what the blocked
-// client is told of them. Called with the blocking mutex held.
-func (t *tracker) invalidateServed(p *Session, keys [][]byte) {
+// stand-in p has just served, and returns what the blocked client itself
+// is to be told of them, for its connection to write after the reply
+// (finishBlocked, where CLIENT REPLY is the client's to read). Called with
+// the blocking mutex held, which is taken before the tracker's.
+func (t *tracker) invalidateServed(p *Session, keys [][]byte) []byte {
 	s := p.standInFor
 	t.mu.Lock()
 	s.track.serving = true
@@ -34,7 +36,8 @@ func (t *tracker) invalidateServed(p *Session, keys [][]byte) {
 	frames := s.track.served
 	s.track.served = nil
 	t.mu.Unlock()
-	if p.reply.form != formHuman { // plaintext has no pushes
-		p.reply.buf = append(p.reply.buf, frames...)
+	if p.reply.form == formHuman { // plaintext has no pushes
+		return nil
 	}
+	return frames
 }
