@@ -26,16 +26,17 @@ func enableArrivalStamps(fd int) {
 	unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
 }
 
-// stampSpace is the control buffer's size: one control message header
-// with one struct timespec, each aligned as CMSG_SPACE aligns them.
-const stampSpace = 32
+// stampSpace is the room one SCM_TIMESTAMPNS message takes: a control
+// message header and a struct timespec, each aligned as CMSG_SPACE aligns
+// them (32 bytes on 64-bit Linux, 20 on 32-bit).
+var stampSpace = unix.CmsgSpace(int(unsafe.Sizeof(unix.Timespec{})))
 
 // receiver is one connection's recvmsg(2) arguments, kept with the
 // connection so that a receive builds nothing on the heap.
 type receiver struct {
 	msg     unix.Msghdr
 	iov     unix.Iovec
-	control [stampSpace]byte
+	control [32]byte // stampSpace on 64-bit Linux, and room enough on 32-bit
 	// arrived is the stamp of the last receive that returned bytes, in
 	// nanoseconds of the real-time clock, or 0 when it came without one.
 	arrived int64
@@ -66,6 +67,7 @@ func (r *receiver) recvmsg(fd int, p []byte, flags int, raw bool) (int, error) {
 		switch errno {
 		case 0:
 			r.iov.Base = nil // holds no buffer the connection lets go of
+			r.arrived = 0
 			if n > 0 {
 				r.arrived = r.stamp()
 			}

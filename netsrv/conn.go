@@ -158,8 +158,8 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 		return 0, nil
 	}
 	c.in = c.in[:len(c.in)+n]
-	if c.arrivals != nil && c.rx.arrived != 0 {
-		c.arrivals.Arrived(c.rx.arrived)
+	if c.arrivals != nil {
+		c.arrivals.Arrived(c.rx.arrived) // 0 when unstamped: not a stale time
 	}
 	return n, nil
 }

@@ -73,6 +73,10 @@ func (l *eventLoop) flushRound() {
 		if l.conns[c.fd] != c {
 			continue // ended since it was served
 		}
+		if c.killed.Load() { // CLIENT KILL while its replies waited
+			l.end(c, "recv", errKilled)
+			continue
+		}
 		err := l.s.sendAndCheck(c)
 		c.publish() // CLIENT LIST's view of its output, as runRequests leaves it
 		if err != nil {

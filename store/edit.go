@@ -77,11 +77,14 @@ func (s *Store) Edit(key []byte, fn func(cur Entry, ok bool) Edit) {
 func (s *Store) EditMany(keys [][]byte, fn func(cur []Entry, ok []bool) []Edit) {
 	unlock := s.lockShards(keys...)
 	defer unlock()
+	// One time for both passes: a key live when fn saw it must not have
+	// expired by the time its edit is applied.
+	now := s.now()
 	cur := make([]Entry, len(keys))
 	ok := make([]bool, len(keys))
 	for i, k := range keys {
 		sh, tag := s.locate(k)
-		_, cur[i], ok[i] = s.live(sh, tag, k, clockIfNeeded, true)
+		_, cur[i], ok[i] = s.live(sh, tag, k, now, true)
 	}
 	edits := fn(cur, ok)
 	for i, k := range keys {
@@ -91,7 +94,7 @@ func (s *Store) EditMany(keys [][]byte, fn func(cur []Entry, ok []bool) []Edit) 
 		// Found again for each edit: an earlier one may have removed or
 		// replaced this key, or moved its slot.
 		sh, tag := s.locate(k)
-		pos, c, exists := s.live(sh, tag, k, clockIfNeeded, true)
+		pos, c, exists := s.live(sh, tag, k, now, true)
 		s.apply(sh, tag, k, pos, exists, c, edits[i])
 	}
 }

@@ -38,7 +38,8 @@ func (s *Store) Rename(src, dst []byte, onlyIfAbsent bool) (srcExists, renamed b
 // reports whether the values were stored.
 func (s *Store) SetMany(pairs [][]byte, onlyIfNoneExist bool) bool {
 	// MSET is hot (redis-benchmark's default list has it): its shards
-	// are locked and unlocked here without the closure lockShards makes.
+	// are locked here without the unlock function lockShards returns,
+	// which would be allocated.
 	var set shardSet
 	for i := 0; i+1 < len(pairs); i += 2 {
 		set.add(s.shardIndex(pairs[i]))
