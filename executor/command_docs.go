@@ -8,7 +8,7 @@ package executor
 // written out by hand once; the summaries and history notes are our own.
 // TestEveryCommandHasDocs keeps this table and the command table in step.
 // The entries are kept by group, a file each (docs_*.go).
-var commandDocs = mergeDocs(connectionDocs, pubsubDocs, serverDocs, keyDocs, expiryDocs, stringDocs, bitDocs, setDocs, hashDocs, memoryDocs, zsetDocs, listDocs,
+var commandDocs = mergeDocs(connectionDocs, pubsubDocs, serverDocs, keyDocs, expiryDocs, stringDocs, bitDocs, setDocs, hashDocs, memoryDocs, zsetDocs, zsetRangeDocs, zsetSetOpsDocs, listDocs,
 	geoDocs, sortDocs)
 
 // mergeDocs joins the groups' tables; a name in two of them is a mistake
