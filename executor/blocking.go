@@ -1,10 +1,11 @@
 package executor
 
 import (
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"redis-lite/store"
 )
 
 // Blocking commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP, BZPOPMIN,
@@ -30,7 +31,7 @@ import (
 //
 // The API for a blocking command of another type:
 //
-//	s.block(keys, timeout, serve, denied)
+//	s.block(keys, want, timeout, serve, denied)
 //
 // where serve(s, key) tries to serve the command from one key with s as
 // the blocked session (or a stand-in for it, when another client's
@@ -67,6 +68,7 @@ type waiter struct {
 	// known. Two clients' requests may run at once, in either order;
 	// the one that came first is still served first.
 	arrived int64
+	want    store.Type // the type of value it waits for
 	keys    []string
 	serve   serveFunc
 	form    form
@@ -98,7 +100,7 @@ type blockingState struct {
 // block serves the command from the first key that can, or blocks the
 // session on keys until one can, the timeout passes (0: never) or it is
 // unblocked.
-func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc, denied func(*Reply)) {
+func (s *Session) block(keys [][]byte, want store.Type, timeout time.Duration, serve serveFunc, denied func(*Reply)) {
 	if s.tx.running || s == s.ex.replayer {
 		// Redis's clients that may not block (a transaction, the AOF
 		// loader) treat an empty wait as an immediate timeout.
@@ -110,20 +112,30 @@ func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc, d
 		denied(&s.reply)
 		return
 	}
+	// A pop that arrived earlier but has not run yet (in the worker
+	// model) has the first claim on any data: it runs first.
+	s.awaitEarlier(s.elementsOf(keys, want))
 	bs := &s.ex.blocking
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
 	bs.waiting.Add(1)
+	arrived := s.arrived
+	if arrived == 0 {
+		arrived = time.Now().UnixNano()
+	}
 	for _, key := range keys {
+		if bs.waitsBefore(blockKey{s.dbIndex(), string(key)}, want, arrived) && !s.holdsOther(key, want) {
+			// A client that came first waits on the key for the same
+			// type: if data has just come, it is its, and the push that
+			// brought it serves it, then this one, once it has queued.
+			continue
+		}
 		if serve(s, key) {
 			bs.waiting.Add(-1)
 			return
 		}
 	}
-	w := &waiter{s: s, db: s.dbIndex(), arrived: s.arrived, serve: serve, form: s.reply.form, done: make(chan struct{})}
-	if w.arrived == 0 {
-		w.arrived = time.Now().UnixNano()
-	}
+	w := &waiter{s: s, db: s.dbIndex(), arrived: arrived, want: want, serve: serve, form: s.reply.form, done: make(chan struct{})}
 	if bs.queues == nil {
 		bs.queues = make(map[blockKey][]*waiter)
 		bs.by = make(map[*Session]*waiter)
@@ -142,20 +154,6 @@ func (s *Session) block(keys [][]byte, timeout time.Duration, serve serveFunc, d
 	s.held = &heldRequest{form: s.reply.form, until: w.done, blocked: w}
 	s.client.blocked.Store(true)
 }
-
-// inArrivalOrder adds w to a key's queue behind every waiter whose request
-// arrived no later than its own. It is nearly always the last.
-func inArrivalOrder(q []*waiter, w *waiter) []*waiter {
-	i := len(q)
-	for i > 0 && q[i-1].arrived > w.arrived {
-		i--
-	}
-	return slices.Insert(q, i, w)
-}
-
-// Arrived is the netsrv.ArrivalNoter method: the kernel's time of arrival
-// of the bytes about to be handled.
-func (s *Session) Arrived(unixNano int64) { s.arrived = unixNano }
 
 func (w *waiter) waitsOn(key string) bool {
 	for _, k := range w.keys {
@@ -200,6 +198,14 @@ func (s *Session) databaseReady(db int) {
 // makes that key ready in turn.
 func (s *Session) serveReady() {
 	bs := &s.ex.blocking
+	if s.arrivalOrder != nil && s.arrived != 0 {
+		if waiters := bs.waitersOn(s.ready); waiters > 0 {
+			// A pop that arrived before this command may not have run
+			// yet (in the worker model); it comes first. Waited for
+			// without the lock, which it needs to block.
+			s.awaitEarlier(s.elementsIn(s.ready) - waiters)
+		}
+	}
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
 	for i := 0; i < len(s.ready); i++ {

@@ -27,6 +27,18 @@ type Conn interface {
 	Kill()
 }
 
+// ArrivalOrderer is an optional Conn method (netsrv's workers' connections
+// have it): AwaitEarlier returns once no other connection holds a request
+// that arrived before the time before (the kernel's stamp, as Arrived
+// gives it) and has not run, or after a short bound; at once when spare,
+// the pops the data could serve beyond those already waiting, is at least
+// the number of other connections. A blocking pop calls it before it
+// serves itself, and a push before it serves blocked clients, so that a
+// pop that arrived first but has not run yet comes first (blocking.go).
+type ArrivalOrderer interface {
+	AwaitEarlier(before int64, spare int)
+}
+
 // clientList is every connected session, by id: CLIENT LIST shows them
 // and CLIENT KILL looks in it. A session joins when it is made and leaves
 // when its connection ends or it is killed.

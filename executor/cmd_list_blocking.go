@@ -1,5 +1,7 @@
 package executor
 
+import "redis-lite/store"
+
 // The blocking list commands: BLPOP, BRPOP, BLMPOP, BLMOVE and
 // BRPOPLPUSH. Each reads its arguments, then serves itself at once if it
 // can, or waits (blocking.go) with a function that serves it from one key
@@ -16,7 +18,7 @@ func (s *Session) blockingPop(args [][]byte, at end) {
 	if !ok {
 		return
 	}
-	s.block(args[1:len(args)-1], timeout, func(s *Session, key []byte) bool {
+	s.block(args[1:len(args)-1], store.TypeList, timeout, func(s *Session, key []byte) bool {
 		return s.popFromList(key, at, 1, true)
 	}, timedOut)
 }
@@ -32,7 +34,7 @@ func cmdBLMPop(s *Session, args [][]byte) {
 	if !ok {
 		return
 	}
-	s.block(m.keys, timeout, func(s *Session, key []byte) bool {
+	s.block(m.keys, store.TypeList, timeout, func(s *Session, key []byte) bool {
 		return s.popFromList(key, m.at, m.count, false)
 	}, timedOut)
 }
@@ -61,7 +63,7 @@ func (s *Session) blockingMove(args [][]byte, from, to end, timeoutArg []byte) {
 	}
 	// Waiting keeps the destination's name past this request's buffer.
 	dst := append([]byte(nil), args[2]...)
-	s.block(args[1:2], timeout, func(s *Session, src []byte) bool {
+	s.block(args[1:2], store.TypeList, timeout, func(s *Session, src []byte) bool {
 		return s.move(src, dst, from, to)
 	}, (*Reply).Nil)
 }

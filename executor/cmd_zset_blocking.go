@@ -1,6 +1,10 @@
 package executor
 
-import "time"
+import (
+	"time"
+
+	"redis-lite/store"
+)
 
 // The blocking sorted set pops: BZPOPMIN, BZPOPMAX and BZMPOP. Each reads
 // its arguments, then serves itself at once from the first key holding a
@@ -36,7 +40,7 @@ func cmdBZMPop(s *Session, args [][]byte) {
 }
 
 func (s *Session) blockOnZSets(keys [][]byte, timeout time.Duration, p zpop) {
-	s.block(keys, timeout, func(s *Session, key []byte) bool {
+	s.block(keys, store.TypeZSet, timeout, func(s *Session, key []byte) bool {
 		return s.popFromKey(key, p)
 	}, timedOut)
 }

@@ -250,6 +250,7 @@ func (ex *Executor) NewSession(pusher Pusher) *Session {
 	s := &Session{ex: ex, id: ex.clientID.Add(1), pusher: pusher, authed: !ex.passwordRequired(), data: ex.dbs[0]}
 	s.reply.stats = &ex.errors
 	s.conn, _ = pusher.(Conn)
+	s.arrivalOrder, _ = pusher.(ArrivalOrderer)
 	s.parser.MaxBulkLen = ex.maxBulkLen.Load()
 	s.parser.Unauthenticated = !s.authed
 	s.client.init()

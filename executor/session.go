@@ -46,15 +46,16 @@ type Session struct {
 	// The client's identity, for CLIENT and HELLO.
 	id              int64
 	libName, libVer string
-	client          clientState  // what other connections may read (clients.go)
-	conn            Conn         // the connection's facts; nil without one (tests, replay)
-	replies         replyMode    // CLIENT REPLY
-	held            *heldRequest // a request waiting for a pause to end (pause.go) or for data (blocking.go)
-	ready           []blockKey   // keys given data for blocked clients by the command running (blocking.go)
-	waking          bool         // served after another client's command (blocking.go)
-	standInFor      *Session     // the blocked client this stand-in serves (blocking.go)
-	arrived         int64        // when the kernel received the input being run (Arrived)
-	inLen, inCap    int          // the input of the batch being handled, for CLIENT INFO
+	client          clientState    // what other connections may read (clients.go)
+	conn            Conn           // the connection's facts; nil without one (tests, replay)
+	arrivalOrder    ArrivalOrderer // the connection's, if it has one (blocking.go)
+	replies         replyMode      // CLIENT REPLY
+	held            *heldRequest   // a request waiting for a pause to end (pause.go) or for data (blocking.go)
+	ready           []blockKey     // keys given data for blocked clients by the command running (blocking.go)
+	waking          bool           // served after another client's command (blocking.go)
+	standInFor      *Session       // the blocked client this stand-in serves (blocking.go)
+	arrived         int64          // when the kernel received the input being run (Arrived)
+	inLen, inCap    int            // the input of the batch being handled, for CLIENT INFO
 
 	tx         transaction // MULTI (multi.go)
 	watch      watchState  // WATCH (watch.go)

@@ -141,11 +141,12 @@ func (c *conn) Kill() {
 // session may go on, the connection is killed or the server shuts down.
 // It reports false when the connection is to end at once.
 //
-// Every idleRecheck it also looks whether the client has hung up, as
-// Redis notices a blocked client's disconnection: a client that is gone
-// must stop waiting (BLPOP), or it would be served an element nobody
-// reads. The connection then ends once its replies are out.
-func (s *Server) waitHeld(c *conn) bool {
+// It also ends when the client hangs up, as Redis notices a blocked
+// client's disconnection: a client that is gone must stop waiting
+// (BLPOP), or it would be served an element nobody reads. hungUp reports
+// that at once (hangup.go); without it, the worker looks every
+// idleRecheck. The connection then ends once its replies are out.
+func (s *Server) waitHeld(c *conn, hungUp <-chan struct{}) bool {
 	check := time.NewTicker(idleRecheck)
 	defer check.Stop()
 	for waiting := true; waiting; {
@@ -156,6 +157,10 @@ func (s *Server) waitHeld(c *conn) bool {
 			waiting = false
 		case <-s.stopped:
 			waiting = false
+		case <-hungUp:
+			if peerHungUp(c.fd) {
+				c.readDone, waiting = true, false
+			}
 		case <-check.C:
 			if peerHungUp(c.fd) {
 				c.readDone, waiting = true, false
@@ -177,5 +182,6 @@ func (s *Server) endHold(c *conn) bool {
 		c.quit = true
 	}
 	c.held, c.resumed = nil, true
+	c.reading() // before the held request's reply can leave (arrival_order.go)
 	return true
 }

@@ -35,6 +35,7 @@ type conn struct {
 	// ready connections is done (flushRound), not as they are made.
 	sendAtRoundEnd bool
 	ended          bool // the session has been told the connection ended (endSession)
+	orderState          // for pushes on other workers (arrival_order.go)
 
 	session Session
 	holder  Holder          // the session's, if it may hold requests (CLIENT PAUSE)
@@ -161,6 +162,7 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 	if c.arrivals != nil {
 		c.arrivals.Arrived(c.rx.arrived) // 0 when unstamped: not a stale time
 	}
+	c.received(c.rx.arrived, n)
 	return n, nil
 }
 
@@ -170,6 +172,8 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 // rest when the round ends).
 func (s *Server) runRequests(c *conn) error {
 	defer c.publish()
+	// After c.held is set, at the end: which is what c.ran looks at.
+	defer c.ran()
 	force := c.resumed // a held request is waiting inside the session
 	c.resumed = false
 	for (len(c.in) > 0 || force) && !c.quit {

@@ -2,6 +2,7 @@ package netsrv
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
@@ -15,6 +16,8 @@ type registry struct {
 	mu  sync.Mutex
 	fds map[int]*conn
 	how int // -1 before shutdown; then the shutdown(2) mode in force (SHUT_RD is 0)
+	// open is len(fds), for readers that must not wait for mu.
+	open atomic.Int64
 }
 
 func newRegistry() *registry { return &registry{fds: make(map[int]*conn), how: -1} }
@@ -25,6 +28,7 @@ func (r *registry) add(c *conn) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.fds[c.fd] = c
+	r.open.Store(int64(len(r.fds)))
 	if r.how >= 0 {
 		unix.Shutdown(c.fd, r.how)
 	}
@@ -44,6 +48,7 @@ func (r *registry) whileOpen(c *conn, f func()) {
 func (r *registry) remove(fd int) {
 	r.mu.Lock()
 	delete(r.fds, fd)
+	r.open.Store(int64(len(r.fds)))
 	r.mu.Unlock()
 }
 

@@ -20,16 +20,20 @@ type workerPool struct {
 	s         *Server
 	pool      *pool.Pool[*conn]
 	queueFull atomic.Int64 // connections turned away because the queue was full
+	hangups   *hangupWatcher
 }
 
 func newWorkerPool(s *Server) *workerPool {
-	w := &workerPool{s: s}
+	w := &workerPool{s: s, hangups: newHangupWatcher()}
 	w.pool = pool.New(s.cfg.Workers, s.cfg.Queue, w.serve)
 	return w
 }
 
 func (w *workerPool) start() logrus.Fields {
 	go w.watchQueue()
+	if w.hangups != nil {
+		go w.hangups.run(w.s.stopped)
+	}
 	return logrus.Fields{"workers": w.s.cfg.Workers, "queue": w.s.cfg.Queue}
 }
 
@@ -46,6 +50,7 @@ func (w *workerPool) finish() {
 	st := w.pool.Stats()
 	w.s.log.Infof("shutdown: waiting for %d busy workers and %d queued connections", st.Busy, st.Queued)
 	w.pool.Wait()
+	w.hangups.close()
 }
 
 // A worker's non-blocking calls tell the scheduler (sysio.go says why).
@@ -56,7 +61,7 @@ func (w *workerPool) sendNow(fd int, p []byte) (int, error) { return sendNow(fd,
 
 func (w *workerPool) fill(st *Stats) { st.Pool = w.pool.Stats() }
 func (w *workerPool) busy() string   { return fmt.Sprintf("%d workers", w.pool.Stats().Busy) }
-func (w *workerPool) release()       { w.pool.Close(); w.pool.Wait() }
+func (w *workerPool) release()       { w.pool.Close(); w.pool.Wait(); w.hangups.close() }
 
 // settingsChanged needs nothing: a worker rereads the idle timeout every
 // idleRecheck (serve says why).
@@ -81,6 +86,7 @@ func (w *workerPool) serve(c *conn) {
 	// activates the outbox itself) or busy, and then the worker takes the
 	// pushes in before its next recv (outbox.enterIdle).
 	s.openSession(c, "worker: serving connection", nil)
+	c.takePart() // pushes on other workers wait for its requests (arrival_order.go)
 	// A blocking recv lends the buffer to the kernel for the whole wait,
 	// so a worker's connection holds its read buffer for its whole life.
 	c.in = s.readBufs.get()
@@ -101,7 +107,10 @@ func (w *workerPool) serve(c *conn) {
 			if c.readDone && s.finished(c) {
 				return // the client hung up while held
 			}
-			if !s.waitHeld(c) {
+			hungUp := w.hangups.watch(c.fd)
+			resume := s.waitHeld(c, hungUp)
+			w.hangups.unwatch(c.fd)
+			if !resume {
 				s.connEnded(c, "recv", errKilled)
 				return
 			}

@@ -1,0 +1,105 @@
+package netsrv
+
+import (
+	"sync"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// Hang-ups of held clients, in the worker model.
+//
+// A worker whose session holds a request (a client blocked in BLPOP, or
+// held by CLIENT PAUSE) reads nothing, so it would not see its client
+// close the connection; yet a client that is gone must stop waiting at
+// once, as in Redis: until then INFO still counts it as blocked, and a
+// push could hand it an element nobody reads. An event loop hears of a
+// hang-up from epoll at once. For the workers, one goroutine does the
+// same for every held connection: an epoll instance watches them for
+// EPOLLRDHUP (the peer's FIN; a reset comes as EPOLLHUP or EPOLLERR) and
+// not for input, which a held connection leaves in the kernel's queue.
+type hangupWatcher struct {
+	epfd int
+	mu   sync.Mutex
+	told map[int]chan struct{} // by descriptor: closed, or sent to, on a hang-up
+}
+
+// newHangupWatcher makes the epoll instance; nil if the kernel refuses,
+// and then a held worker looks for a hang-up every idleRecheck instead.
+func newHangupWatcher() *hangupWatcher {
+	// epoll_create1(2): the watcher's own interest list, separate from
+	// any event loop's; CLOEXEC as for every descriptor of the daemon.
+	epfd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
+	if err != nil {
+		return nil
+	}
+	return &hangupWatcher{epfd: epfd, told: make(map[int]chan struct{})}
+}
+
+// run reports hang-ups until stopped is closed. It waits a second at a
+// time so that it sees stopped without anyone writing to wake it.
+func (h *hangupWatcher) run(stopped <-chan struct{}) {
+	events := make([]unix.EpollEvent, 16)
+	for {
+		select {
+		case <-stopped:
+			return
+		default:
+		}
+		n, err := unix.EpollWait(h.epfd, events, int(time.Second/time.Millisecond))
+		if err != nil && err != unix.EINTR {
+			return
+		}
+		h.mu.Lock()
+		for _, ev := range events[:max(n, 0)] {
+			if ch, ok := h.told[int(ev.Fd)]; ok {
+				select {
+				case ch <- struct{}{}:
+				default:
+				}
+			}
+		}
+		h.mu.Unlock()
+	}
+}
+
+// watch starts watching fd while its worker is held and returns the
+// channel a hang-up is reported on (nil, which never reports, without a
+// watcher).
+func (h *hangupWatcher) watch(fd int) <-chan struct{} {
+	if h == nil {
+		return nil
+	}
+	ch := make(chan struct{}, 1)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	// epoll_ctl(2) ADD: only EPOLLRDHUP (EPOLLHUP and EPOLLERR come
+	// anyway); EPOLLONESHOT, since one report is all the worker needs.
+	ev := unix.EpollEvent{Events: unix.EPOLLRDHUP | unix.EPOLLONESHOT, Fd: int32(fd)}
+	if err := unix.EpollCtl(h.epfd, unix.EPOLL_CTL_ADD, fd, &ev); err != nil {
+		return nil
+	}
+	h.told[fd] = ch
+	return ch
+}
+
+// unwatch stops watching fd; its worker calls it when the hold ends,
+// before the descriptor can be closed (and its number reused).
+func (h *hangupWatcher) unwatch(fd int) {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, ok := h.told[fd]; ok {
+		unix.EpollCtl(h.epfd, unix.EPOLL_CTL_DEL, fd, nil)
+		delete(h.told, fd)
+	}
+}
+
+// close lets the epoll instance go, once no worker is left to watch.
+func (h *hangupWatcher) close() {
+	if h != nil {
+		unix.Close(h.epfd)
+	}
+}
