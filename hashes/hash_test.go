@@ -61,8 +61,8 @@ func TestTableThroughIncrementalResizes(t *testing.T) {
 				delete(want, f)
 			}
 			if i%997 == 0 {
-				checkChains(t, h.big)
-				if h.big.old != nil {
+				checkChains(t, h.table())
+				if h.table().old != nil {
 					resizes++
 				}
 			}
@@ -179,7 +179,7 @@ func TestScanCoversFieldsAcrossResizes(t *testing.T) {
 	seen := map[string]bool{}
 	cursor, steps, duringResize := uint64(0), 0, 0
 	for {
-		if h.big.old != nil {
+		if h.table().old != nil {
 			duringResize++
 		}
 		cursor = h.Scan(cursor, 5, func(f, _ []byte) { seen[string(f)] = true })

@@ -5,8 +5,8 @@ import (
 	"slices"
 )
 
-// The packed layout: a 4-byte little-endian count of pairs (so the Hash
-// struct stays at 32 bytes), then a sequence of strings, each a uvarint
+// The packed layout: a 4-byte little-endian count of pairs (kept in the
+// bytes, not in the 16-byte Hash), then a sequence of strings, each a uvarint
 // length followed by its bytes, alternating field and value. It is edited
 // in place, or moved to a new slice when it outgrows its allocation's
 // size class, so it never holds room that was not allocated anyway. A

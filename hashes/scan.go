@@ -12,14 +12,14 @@ import (
 // count fields were given to fn, the walk is done (next 0), or ten times
 // count buckets were looked at (a sparse table must not block).
 func (h *Hash) Scan(cursor uint64, count int, fn func(field, value []byte)) (next uint64) {
-	if h.big == nil {
-		packedRange(h.packed, func(f, v []byte) bool {
+	if h.table() == nil {
+		packedRange(h.packed(), func(f, v []byte) bool {
 			fn(f, v)
 			return true
 		})
 		return 0
 	}
-	t := h.big
+	t := h.table()
 	found, visits := 0, 20*count // Redis: ten times COUNT doubled (fields and values)
 	emit := func(buckets []uint32, b uint64) {
 		for e := buckets[b]; e != 0; e = t.next[e-1] {
@@ -69,22 +69,22 @@ func nextCursor(cursor, mask uint64) uint64 {
 // Random returns a field and its value chosen uniformly; the hash must not
 // be empty.
 func (h *Hash) Random() (field, value []byte) {
-	if h.big != nil {
-		f, v, _ := h.big.record(rand.IntN(h.big.len()))
+	if t := h.table(); t != nil {
+		f, v, _ := t.record(rand.IntN(t.len()))
 		return f, v
 	}
-	return h.pairAt(rand.IntN(packedCount(h.packed)))
+	return h.pairAt(rand.IntN(packedCount(h.packed())))
 }
 
 // pairAt returns a packed hash's i-th pair.
 func (h *Hash) pairAt(i int) (field, value []byte) {
-	at := countBytes
+	p, at := h.packed(), countBytes
 	for ; i > 0; i-- {
-		_, next := readString(h.packed, at)
-		_, at = readString(h.packed, next)
+		_, next := readString(p, at)
+		_, at = readString(p, next)
 	}
-	f, next := readString(h.packed, at)
-	v, _ := readString(h.packed, next)
+	f, next := readString(p, at)
+	v, _ := readString(p, next)
 	return f, v
 }
 
