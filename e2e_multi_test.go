@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // multiConversations are transactions as Redis 7.0.15 answers them, byte
 // for byte: queuing, errors while queuing (EXECABORT), errors while
@@ -22,6 +25,15 @@ var multiConversations = []conversation{
 		{"MULTI"}, {"SET", "foo", "bar"}, {"SHUTDOWN"}, {"EXEC"}, {"GET", "foo"},
 		{"MULTI"}, {"PING"}, {"EXEC", "x"}, {"EXEC"},
 		{"EXISTS", "a", "b"},
+	}},
+	{"min-replicas-to-write refuses writes, queued ones too", false, [][]string{
+		{"FLUSHALL"}, {"SET", "xx", "1"},
+		{"CONFIG", "SET", "min-replicas-to-write", "2"},
+		{"SET", "k", "v"}, {"GET", "xx"}, {"PING"},
+		{"MULTI"}, {"INCR", "xx"}, {"GET", "xx"}, {"EXEC"},
+		{"CONFIG", "GET", "min-slaves-to-write"}, {"CONFIG", "GET", "min-replicas-max-lag"},
+		{"CONFIG", "SET", "min-replicas-max-lag", "0"}, {"INCR", "xx"},
+		{"CONFIG", "SET", "min-replicas-max-lag", "10"}, {"CONFIG", "SET", "min-slaves-to-write", "0"}, {"INCR", "xx"},
 	}},
 	{"errors while running are replies in EXEC's array", false, [][]string{
 		{"FLUSHALL"},
@@ -90,4 +102,64 @@ func TestTransactionsMatchRedis(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestExecRefusedWithoutReplicas is Redis's suite's "exec with write
+// commands and state change": a write queued before min-replicas-to-write
+// was set makes EXEC refuse the whole transaction, and INFO says how many
+// good replicas there are (none).
+func TestExecRefusedWithoutReplicas(t *testing.T) {
+	run := func(t *testing.T, addr string) string {
+		tx, admin := dialRESP(t, addr), dialRESP(t, addr)
+		var out strings.Builder
+		for _, req := range [][]string{{"SET", "xx", "1"}, {"MULTI"}, {"INCR", "xx"}} {
+			out.WriteString(tx.call(req...))
+		}
+		out.WriteString(admin.call("CONFIG", "SET", "min-replicas-to-write", "2"))
+		out.WriteString(tx.call("EXEC"))
+		out.WriteString(tx.call("GET", "xx"))
+		for _, line := range strings.Split(admin.bulk("INFO", "replication"), "\r\n") {
+			if strings.HasPrefix(line, "min_slaves") {
+				out.WriteString(line + "\n")
+			}
+		}
+		out.WriteString(admin.call("CONFIG", "SET", "min-replicas-to-write", "0"))
+		return out.String()
+	}
+	want := run(t, startRedisServer(t))
+	checkReply(t, "the transaction", run(t, startDaemon(t).addr), want)
+}
+
+// TestSwapDBStaleKeysMatchRedis is the suite's two "SWAPDB does not touch
+// ... stale key" tests and their opposite: with the active expiry sweep
+// held, an expired key that nobody has read yet is still in its
+// database. Swapping one in where the watched key was absent (or stale)
+// changes nothing logically, and EXEC runs; a live key swapped in, or a
+// watched key that was live and has expired since, makes EXEC fail. The
+// server-side DEBUG SLEEP lets the 1 ms expiry pass on both servers.
+func TestSwapDBStaleKeysMatchRedis(t *testing.T) {
+	stale := func(db string) [][]string {
+		return [][]string{{"SELECT", db}, {"SET", "x", "foo", "PX", "1"}}
+	}
+	swapThenExec := [][]string{{"SELECT", "1"}, {"WATCH", "x"}, {"SWAPDB", "0", "1"}, {"MULTI"}, {"PING"}, {"EXEC"}}
+	var requests [][]string
+	add := func(parts ...[][]string) {
+		requests = append(requests, []string{"FLUSHALL"}, []string{"DEBUG", "SET-ACTIVE-EXPIRE", "0"})
+		for _, p := range parts {
+			requests = append(requests, p...)
+		}
+	}
+	sleep := [][]string{{"DEBUG", "SLEEP", "0.01"}}
+	add(stale("0"), sleep, swapThenExec)                                 // absent replaced with stale
+	add(stale("1"), stale("0"), sleep, swapThenExec)                     // stale replaced with stale
+	add([][]string{{"SELECT", "0"}, {"SET", "x", "live"}}, swapThenExec) // absent replaced with live
+	add([][]string{{"SELECT", "1"}, {"SET", "x", "foo", "PX", "50"}},    // live when watched,
+		[][]string{{"WATCH", "x"}, {"DEBUG", "SLEEP", "0.06"}, {"SWAPDB", "0", "1"}, {"MULTI"}, {"PING"}, {"EXEC"}}) // stale when swapped
+	requests = append(requests, []string{"DEBUG", "SET-ACTIVE-EXPIRE", "1"})
+	cv := conversation{name: "SWAPDB and stale keys", requests: requests}
+	want := converse(t, startRedisServer(t, "--enable-debug-command", "yes"), cv)
+	got := converse(t, startDaemon(t, "--enable-debug-command", "yes").addr, cv)
+	if got != want {
+		t.Fatalf("redis-lite answered\n%q\nredis-server answered\n%q", got, want)
+	}
 }

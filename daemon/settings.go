@@ -66,6 +66,9 @@ func (d *Daemon) hookSettings() {
 		d.ex.SetMaxMemory(v.Int("maxmemory"))
 		return nil
 	})
+	d.live.OnSet("min-replicas-to-write", d.setMinReplicas)
+	d.live.OnSet("min-replicas-max-lag", d.setMinReplicas)
+	d.setMinReplicas(d.settings) // the executor is not told them at start
 	d.live.OnSet("tracking-table-max-keys", func(v config.Values) error {
 		d.ex.SetTrackingTableMaxKeys(v.Int("tracking-table-max-keys"))
 		return nil
@@ -149,6 +152,12 @@ func (d *Daemon) rebind(v config.Values, refusal string) error {
 	}
 	v["port"] = strconv.Itoa(port)
 	d.ex.SetPort(port)
+	return nil
+}
+
+// setMinReplicas tells the executor how many replicas writes need.
+func (d *Daemon) setMinReplicas(v config.Values) error {
+	d.ex.SetMinReplicas(v.Int("min-replicas-to-write"), v.Int("min-replicas-max-lag"))
 	return nil
 }
 

@@ -125,6 +125,7 @@ type Executor struct {
 	tracking         *tracker
 	password         atomic.Pointer[password]     // requirepass, as it is now
 	maxMemory        atomic.Int64                 // maxmemory, as it is now
+	minReplicas      minReplicas                  // min-replicas-to-write, min-replicas-max-lag (replicas.go)
 	hllSparseMax     atomic.Int64                 // hll-sparse-max-bytes, as it is now
 	zsetLimits       atomic.Pointer[zsets.Limits] // zset-max-listpack-entries and -value, as they are now
 	hashMaxEntries   atomic.Int64                 // hash-max-listpack-entries, as it is now

@@ -265,6 +265,9 @@ func infoReplication(ex *Executor, b *strings.Builder) {
 	// A master without replicas: no backlog, offset 0.
 	field(b, "role", "master")
 	field(b, "connected_slaves", 0)
+	if ex.minReplicas.enforced() {
+		field(b, "min_slaves_good_slaves", 0)
+	}
 	field(b, "master_failover_state", "no-failover")
 	field(b, "master_replid", *ex.replID.Load())
 	field(b, "master_replid2", strings.Repeat("0", 40))

@@ -119,7 +119,7 @@ func (ex *Executor) publishEvent(class eventClass, event string, key []byte, db 
 func (ex *Executor) keyExpired(db int) func(key []byte) {
 	return func(key []byte) {
 		ex.tracking.expired(key)
-		ex.watches.touched(db, key)
+		ex.watches.expired(db, key)
 		if eventClass(ex.keyspaceEvents.Load())&classExpired != 0 {
 			ex.publishEvent(classExpired, "expired", key, db)
 		}

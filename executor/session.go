@@ -258,6 +258,9 @@ func (s *Session) refusal(cmd *command, args [][]byte) string {
 	if msg := s.diskError(cmd, flags); msg != "" {
 		return msg
 	}
+	if msg := s.noReplicas(flags); msg != "" {
+		return msg
+	}
 	if s.sub.count() > 0 && cmd.flags&flagSubscribedOK == 0 && !s.resp3 {
 		// Only RESP2 needs the restriction, as in Redis: there a reply
 		// and a message look alike, while RESP3 marks messages as pushes.

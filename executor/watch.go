@@ -33,6 +33,11 @@ type watchedKey struct {
 // watchState is one session's watched keys.
 type watchState struct {
 	keys []watchedKey // changed only by the session, under watchTable.mu
+	// stale are watched keys that were absent when watched and that
+	// SWAPDB has since replaced with a key already past its expiry time
+	// (Redis's watchedKey.expired): logically still absent, so that
+	// key's deletion is no change. Under watchTable.mu.
+	stale map[watchedKey]bool
 	// dirty: a watched key changed (Redis's CLIENT_DIRTY_CAS); set by
 	// whichever session changed it.
 	dirty atomic.Bool
@@ -85,9 +90,18 @@ func (w *watchTable) touchAll(changed func(watchedKey) bool) {
 }
 
 // touchSwapped marks, after SWAPDB a b, the watchers of the keys of
-// either database that exist in either: what they hold may now be
-// another value, as Redis sees it. The keys are gathered first and looked
-// up after: nothing under the table's lock calls into the store.
+// either database: what a watched key names may now be another value.
+// Expiry is looked at as Redis 7.0 does, so that a key past its expiry
+// time that nobody has read yet (so still stored) counts as absent:
+//
+//   - a watched absent key replaced with such a key is no change, and its
+//     later deletion is none either (watchState.stale);
+//   - for a key already so marked, a replacement with another stale key,
+//     or with nothing, is no change;
+//   - anything else stored on either side is.
+//
+// The keys are gathered first and looked up after: nothing under the
+// table's lock calls into the store.
 func (ex *Executor) touchSwapped(a, b int) {
 	w := &ex.watches
 	if w.keys.Load() == 0 {
@@ -101,12 +115,65 @@ func (ex *Executor) touchSwapped(a, b int) {
 		}
 	}
 	w.mu.Unlock()
+	type swapped struct {
+		key                  watchedKey
+		was, now, nowExpired bool
+	}
+	var found []swapped
 	for _, k := range keys {
-		key := []byte(k.key)
-		if ex.dbs[a].Exists(key) > 0 || ex.dbs[b].Exists(key) > 0 {
-			w.touched(k.db, key)
+		// The swap is done: the watched database's old keys are in the
+		// other one now.
+		before, after := ex.dbs[b], ex.dbs[a]
+		if k.db == b {
+			before, after = after, before
+		}
+		was, _ := before.Holds([]byte(k.key))
+		now, live := after.Holds([]byte(k.key))
+		if was || now {
+			found = append(found, swapped{k, was, now, now && !live})
 		}
 	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, f := range found {
+		for s := range w.byKey[f.key] {
+			switch {
+			case s.watch.stale[f.key]:
+				if !f.now {
+					delete(s.watch.stale, f.key)
+					continue
+				}
+				if f.nowExpired {
+					continue
+				}
+			case !f.was && f.nowExpired:
+				if s.watch.stale == nil {
+					s.watch.stale = map[watchedKey]bool{}
+				}
+				s.watch.stale[f.key] = true
+				continue
+			}
+			s.watch.dirty.Store(true)
+		}
+	}
+}
+
+// expired marks the watchers of a key deleted at its expiry time, except
+// those for which it was already logically absent (watchState.stale).
+func (w *watchTable) expired(db int, key []byte) {
+	if w.keys.Load() == 0 {
+		return
+	}
+	k := watchedKey{db, string(key)}
+	w.mu.Lock()
+	for s := range w.byKey[k] {
+		if s.watch.stale[k] {
+			delete(s.watch.stale, k)
+			continue
+		}
+		s.watch.dirty.Store(true)
+	}
+	w.mu.Unlock()
 }
 
 // WATCH key [key ...]: EXEC will fail if any of them changes from now on.
@@ -176,6 +243,7 @@ func (s *Session) unwatchAll() {
 				w.keys.Add(-1)
 			}
 		}
+		clear(s.watch.stale)
 		w.mu.Unlock()
 		clear(s.watch.keys)
 		s.watch.keys = s.watch.keys[:0]

@@ -189,6 +189,21 @@ func (s *Store) Lookup(key []byte) (Entry, bool) { return s.lookup(key, true) }
 // OBJECT see, which leave a key's idle time alone.
 func (s *Store) Peek(key []byte) (Entry, bool) { return s.lookup(key, false) }
 
+// Holds reports whether key is in the store (present) and whether it has
+// not expired (live), without deleting it when it has, so without telling
+// anyone of a change (SWAPDB asks, for WATCH).
+func (s *Store) Holds(key []byte) (present, live bool) {
+	sh, tag := s.locate(key)
+	sh.mu.RLock()
+	_, r, found := sh.table.find(tag, key, &sh.arena)
+	var expireAt int64
+	if found {
+		expireAt = r.entry().ExpireAt
+	}
+	sh.mu.RUnlock()
+	return found, found && !expired(Entry{ExpireAt: expireAt}, s.now())
+}
+
 func (s *Store) lookup(key []byte, access bool) (Entry, bool) {
 	sh, tag := s.locate(key)
 	sh.mu.RLock()
