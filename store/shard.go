@@ -31,9 +31,9 @@ func (sh *shard) put(tag uint32, key []byte, e Entry, form Form) int {
 	if sh.arena.needsChunk(recordSize(len(key), len(value), e.ExpireAt != 0)) && sh.arena.wasteful() {
 		sh.compact()
 	}
-	pos, found := sh.find(tag, key)
+	pos, old, found := sh.table.find(tag, key, &sh.arena)
 	if found {
-		sh.releaseAt(pos)
+		sh.release(sh.table.slots[pos], old) // the record find read: not read twice
 	} else {
 		if sh.table.roomForOne() {
 			pos, _ = sh.find(tag, key)
@@ -57,7 +57,11 @@ func (sh *shard) put(tag uint32, key []byte, e Entry, form Form) int {
 // releaseAt marks the record of the slot at pos dead, leaving the slot.
 func (sh *shard) releaseAt(pos int) {
 	s := sh.table.slots[pos]
-	r := sh.arena.read(s)
+	sh.release(s, sh.arena.read(s))
+}
+
+// release marks r, the record s names, dead.
+func (sh *shard) release(s slot, r record) {
 	if r.expireAt != 0 {
 		sh.expiring--
 	}
