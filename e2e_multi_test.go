@@ -131,7 +131,8 @@ func TestExecRefusedWithoutReplicas(t *testing.T) {
 }
 
 // TestSwapDBStaleKeysMatchRedis is the suite's two "SWAPDB does not touch
-// ... stale key" tests and their opposite: with the active expiry sweep
+// ... stale key" tests, their opposite, a flush after such a swap and a
+// swap of a database with itself: with the active expiry sweep
 // held, an expired key that nobody has read yet is still in its
 // database. Swapping one in where the watched key was absent (or stale)
 // changes nothing logically, and EXEC runs; a live key swapped in, or a
@@ -155,6 +156,10 @@ func TestSwapDBStaleKeysMatchRedis(t *testing.T) {
 	add([][]string{{"SELECT", "0"}, {"SET", "x", "live"}}, swapThenExec) // absent replaced with live
 	add([][]string{{"SELECT", "1"}, {"SET", "x", "foo", "PX", "50"}},    // live when watched,
 		[][]string{{"WATCH", "x"}, {"DEBUG", "SLEEP", "0.06"}, {"SWAPDB", "0", "1"}, {"MULTI"}, {"PING"}, {"EXEC"}}) // stale when swapped
+	add(stale("0"), sleep, [][]string{{"SELECT", "1"}, {"WATCH", "x"}, {"SWAPDB", "0", "1"}, // a stale key swapped in,
+		{"FLUSHDB"}, {"MULTI"}, {"PING"}, {"EXEC"}}) // then flushed: still no change
+	add([][]string{{"SELECT", "0"}, {"SET", "x", "live"}, {"WATCH", "x"}, {"SWAPDB", "0", "0"}, // a database swapped
+		{"MULTI"}, {"PING"}, {"EXEC"}}) // with itself: nothing moves
 	requests = append(requests, []string{"DEBUG", "SET-ACTIVE-EXPIRE", "1"})
 	cv := conversation{name: "SWAPDB and stale keys", requests: requests}
 	want := converse(t, startRedisServer(t, "--enable-debug-command", "yes"), cv)

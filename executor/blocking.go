@@ -112,9 +112,11 @@ func (s *Session) block(keys [][]byte, want store.Type, timeout time.Duration, s
 		denied(&s.reply)
 		return
 	}
-	// A pop that arrived earlier but has not run yet (in the worker
-	// model) has the first claim on any data: it runs first.
-	s.awaitEarlier(s.elementsOf(keys, want))
+	if s.arrivalOrder != nil {
+		// A pop that arrived earlier but has not run yet (in the worker
+		// model) has the first claim on any data: it runs first.
+		s.awaitEarlier(s.elementsOf(keys, want))
+	}
 	bs := &s.ex.blocking
 	bs.mu.Lock()
 	defer bs.mu.Unlock()

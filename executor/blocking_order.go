@@ -45,11 +45,23 @@ func (s *Session) holdsOther(key []byte, want store.Type) bool {
 func (s *Session) elementsOf(keys [][]byte, want store.Type) int {
 	n := 0
 	for _, key := range keys {
-		if e, ok := s.data.Peek(key); ok && e.Type() == want {
-			n += e.Obj.Len()
+		if count, t := elementsAt(s.data, key); t == want {
+			n += count
 		}
 	}
 	return n
+}
+
+// elementsAt is the element count and type of the collection at key (0
+// for a string or no key), read under the key's lock, as a collection
+// may only be read (store.View).
+func elementsAt(db *store.Store, key []byte) (n int, t store.Type) {
+	db.PeekView(key, func(e store.Entry, ok bool) {
+		if ok && e.Obj != nil {
+			n, t = e.Obj.Len(), e.Type()
+		}
+	})
+	return n, t
 }
 
 // inArrivalOrder adds w to a key's queue behind every waiter whose request
@@ -101,9 +113,8 @@ func (s *Session) awaitEarlier(spare int) {
 func (s *Session) elementsIn(keys []blockKey) int {
 	n := 0
 	for _, k := range keys {
-		if e, ok := s.ex.dbs[k.db].Peek([]byte(k.key)); ok && e.Obj != nil {
-			n += e.Obj.Len()
-		}
+		count, _ := elementsAt(s.ex.dbs[k.db], []byte(k.key))
+		n += count
 	}
 	return n
 }

@@ -34,12 +34,20 @@ func cmdSwapDB(s *Session, args [][]byte) {
 	if !ok {
 		return
 	}
-	store.Swap(s.ex.dbs[a], s.ex.dbs[b])
-	s.ex.touchSwapped(a, b)
-	s.databaseReady(a) // clients blocked in either may now have data
-	s.databaseReady(b)
 	s.changed(1)
 	s.reply.Status("OK")
+	if a == b {
+		return // nothing moves, and no watcher is told: as in Redis
+	}
+	// Alone, so that no command (a read that deletes an expired key)
+	// falls between looking at the watched keys and the swap.
+	s.exclusive(func() {
+		watched := s.ex.beforeSwap(a, b)
+		store.Swap(s.ex.dbs[a], s.ex.dbs[b])
+		s.ex.touchSwapped(watched)
+	})
+	s.databaseReady(a) // clients blocked in either may now have data
+	s.databaseReady(b)
 }
 
 // MOVE key db: 1 when the key went to the other database, expiry

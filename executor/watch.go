@@ -57,7 +57,7 @@ func (d dbWatcher) Touched(key []byte) { d.table.touched(d.db, key) }
 // watchers of the keys that exist are told, as in Redis; watching a key
 // that does not exist is not disturbed by a flush.
 func (d dbWatcher) Flushing(present func(key []byte) bool) {
-	d.table.touchAll(func(k watchedKey) bool { return k.db == d.db && present([]byte(k.key)) })
+	d.table.goneAll(func(k watchedKey) bool { return k.db == d.db && present([]byte(k.key)) })
 }
 
 // touched marks the watchers of key in database db.
@@ -72,40 +72,52 @@ func (w *watchTable) touched(db int, key []byte) {
 	w.mu.Unlock()
 }
 
-// touchAll marks the watchers of every watched key for which changed
-// says so.
-func (w *watchTable) touchAll(changed func(watchedKey) bool) {
+// goneAll is gone for every watched key for which deleted says so (a
+// flush).
+func (w *watchTable) goneAll(deleted func(watchedKey) bool) {
 	if w.keys.Load() == 0 {
 		return
 	}
 	w.mu.Lock()
-	for key, sessions := range w.byKey {
-		if changed(key) {
-			for s := range sessions {
-				s.watch.dirty.Store(true)
-			}
+	for key := range w.byKey {
+		if deleted(key) {
+			w.gone(key)
 		}
 	}
 	w.mu.Unlock()
 }
 
-// touchSwapped marks, after SWAPDB a b, the watchers of the keys of
-// either database: what a watched key names may now be another value.
-// Expiry is looked at as Redis 7.0 does, so that a key past its expiry
-// time that nobody has read yet (so still stored) counts as absent:
-//
-//   - a watched absent key replaced with such a key is no change, and its
-//     later deletion is none either (watchState.stale);
-//   - for a key already so marked, a replacement with another stale key,
-//     or with nothing, is no change;
-//   - anything else stored on either side is.
-//
-// The keys are gathered first and looked up after: nothing under the
-// table's lock calls into the store.
-func (ex *Executor) touchSwapped(a, b int) {
+// gone marks the watchers of a deleted key, except those for which it
+// was already logically absent (watchState.stale), whose mark it clears.
+// Called with w.mu held.
+func (w *watchTable) gone(k watchedKey) {
+	for s := range w.byKey[k] {
+		if s.watch.stale[k] {
+			delete(s.watch.stale, k)
+			continue
+		}
+		s.watch.dirty.Store(true)
+	}
+}
+
+// swappedKey is a watched key as SWAPDB finds it: whether the watched
+// database holds it (was), and whether the other one does, past its
+// expiry time or not (now, nowExpired). Those are what the watched
+// database holds after the swap.
+type swappedKey struct {
+	key                  watchedKey
+	was, now, nowExpired bool
+}
+
+// beforeSwap looks up, before SWAPDB a b swaps them (the session runs
+// alone), the watched keys of either database that either holds. Nothing
+// is deleted, so nothing is reported as changed. The keys are gathered
+// first and looked up after: nothing under the table's lock calls into
+// the store.
+func (ex *Executor) beforeSwap(a, b int) []swappedKey {
 	w := &ex.watches
 	if w.keys.Load() == 0 {
-		return
+		return nil
 	}
 	var keys []watchedKey
 	w.mu.Lock()
@@ -115,24 +127,33 @@ func (ex *Executor) touchSwapped(a, b int) {
 		}
 	}
 	w.mu.Unlock()
-	type swapped struct {
-		key                  watchedKey
-		was, now, nowExpired bool
-	}
-	var found []swapped
+	var found []swappedKey
 	for _, k := range keys {
-		// The swap is done: the watched database's old keys are in the
-		// other one now.
-		before, after := ex.dbs[b], ex.dbs[a]
+		watched, other := ex.dbs[a], ex.dbs[b]
 		if k.db == b {
-			before, after = after, before
+			watched, other = other, watched
 		}
-		was, _ := before.Holds([]byte(k.key))
-		now, live := after.Holds([]byte(k.key))
+		was, _ := watched.Holds([]byte(k.key))
+		now, live := other.Holds([]byte(k.key))
 		if was || now {
-			found = append(found, swapped{k, was, now, now && !live})
+			found = append(found, swappedKey{k, was, now, now && !live})
 		}
 	}
+	return found
+}
+
+// touchSwapped marks, once SWAPDB is done, the watchers of the keys
+// beforeSwap found: what a watched key names may now be another value.
+// Expiry is looked at as Redis 7.0 does, so that a key past its expiry
+// time that nobody has read yet (so still stored) counts as absent:
+//
+//   - a watched absent key replaced with such a key is no change, and its
+//     later deletion is none either (watchState.stale);
+//   - for a key already so marked, a replacement with another stale key,
+//     or with nothing, is no change;
+//   - anything else stored on either side is.
+func (ex *Executor) touchSwapped(found []swappedKey) {
+	w := &ex.watches
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for _, f := range found {
@@ -158,21 +179,13 @@ func (ex *Executor) touchSwapped(a, b int) {
 	}
 }
 
-// expired marks the watchers of a key deleted at its expiry time, except
-// those for which it was already logically absent (watchState.stale).
+// expired is gone for a key deleted at its expiry time.
 func (w *watchTable) expired(db int, key []byte) {
 	if w.keys.Load() == 0 {
 		return
 	}
-	k := watchedKey{db, string(key)}
 	w.mu.Lock()
-	for s := range w.byKey[k] {
-		if s.watch.stale[k] {
-			delete(s.watch.stale, k)
-			continue
-		}
-		s.watch.dirty.Store(true)
-	}
+	w.gone(watchedKey{db, string(key)})
 	w.mu.Unlock()
 }
 

@@ -127,8 +127,9 @@ func (h *Hash) Fit(args [][]byte, lim Limits) {
 // was added. A packed hash turns into a table when the pair is longer
 // than the limit allows, or when the field count passes it afterwards.
 func (h *Hash) Set(field, value []byte, lim Limits) (added bool) {
-	if h.table() == nil && (int64(len(field)) > lim.MaxPackedValue || int64(len(value)) > lim.MaxPackedValue) {
-		h.convert()
+	if h.table() == nil && (int64(len(field)) > lim.MaxPackedValue || int64(len(value)) > lim.MaxPackedValue ||
+		len(h.packed())+encodedLen(field)+encodedLen(value) > maxPackedBytes) {
+		h.convert() // HINCRBY and HINCRBYFLOAT come here without Fit
 	}
 	if t := h.table(); t != nil {
 		return t.set(field, value)

@@ -165,8 +165,11 @@ func (look *prober) hasEarlier(c *conn, before int64) bool {
 		t := c.unrun.Load() // noted since the first look, perhaps
 		return t > 0 && t < before
 	}
-	if at, queued := look.rx.oldestPending(c.fd); queued {
+	switch at, queued, eof := look.rx.oldestPending(c.fd); {
+	case queued:
 		return at > 0 && at < before
+	case eof:
+		return false // the client's FIN, which tcpi_bytes_received counts too
 	}
 	return true // in the gap: the worker will note them at once
 }
@@ -182,14 +185,18 @@ func (look *prober) unnoted(c *conn) bool {
 }
 
 // oldestPending peeks at fd's receive queue: whether it holds a byte, and
-// the arrival stamp of the oldest (0 if unstamped). MSG_PEEK leaves the
-// byte for the connection's worker; MSG_DONTWAIT returns at once on an
-// empty queue (EAGAIN), whatever the descriptor's mode.
-func (r *receiver) oldestPending(fd int) (arrived int64, queued bool) {
+// the arrival stamp of the oldest (0 if unstamped), or else whether the
+// client's end of stream is next. MSG_PEEK leaves the byte for the
+// connection's worker; MSG_DONTWAIT returns at once on an empty queue
+// (EAGAIN), whatever the descriptor's mode.
+func (r *receiver) oldestPending(fd int) (arrived int64, queued, eof bool) {
 	var one [1]byte
 	n, err := r.recvmsg(fd, one[:], unix.MSG_PEEK|unix.MSG_DONTWAIT, false)
-	if err != nil || n == 0 {
-		return 0, false
+	switch {
+	case err != nil:
+		return 0, false, false
+	case n == 0:
+		return 0, false, true
 	}
-	return r.arrived, true
+	return r.arrived, true, false
 }

@@ -47,7 +47,7 @@ func TestProberSeesEveryEarlierArrival(t *testing.T) {
 
 	send()
 	var at int64
-	waitFor(t, "the bytes in the queue", func() bool { at, _ = look.rx.oldestPending(accepted); return at != 0 })
+	waitFor(t, "the bytes in the queue", func() bool { at, _, _ = look.rx.oldestPending(accepted); return at != 0 })
 	check("in the kernel's queue", now(), true)
 	check("in the queue, asked about an earlier time", at, false)
 
@@ -66,7 +66,24 @@ func TestProberSeesEveryEarlierArrival(t *testing.T) {
 
 	c.held = make(chan struct{})
 	send()
-	waitFor(t, "the bytes in the queue", func() bool { _, queued := look.rx.oldestPending(accepted); return queued })
+	waitFor(t, "the bytes in the queue", func() bool { _, queued, _ := look.rx.oldestPending(accepted); return queued })
 	c.ran()
 	check("held: what waits behind a held request", now(), false)
+
+	// The hold ends and the worker reads what waited; then the client
+	// closes its side. The kernel counts its FIN as a byte received, but
+	// nothing waits to run.
+	c.held = nil
+	c.reading()
+	n, err = recvNow(&c.rx, accepted, buf)
+	if err != nil || n != 6 {
+		t.Fatalf("after the hold, recv got %d bytes (%v), want 6", n, err)
+	}
+	c.received(c.rx.arrived, n)
+	c.ran()
+	if err := unix.Shutdown(client, unix.SHUT_WR); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the end of stream", func() bool { _, _, eof := look.rx.oldestPending(accepted); return eof })
+	check("the client's end of stream, not yet read", now(), false)
 }

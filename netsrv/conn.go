@@ -156,6 +156,7 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 		// Section 9: recv returned 0, the client closed its side (or
 		// shutdown woke us). Replies already due are still sent.
 		c.readDone = true
+		c.ran() // reads nothing more: no push waits for it (arrival_order.go)
 		return 0, nil
 	}
 	c.in = c.in[:len(c.in)+n]

@@ -21,7 +21,11 @@ import (
 type hangupWatcher struct {
 	epfd int
 	mu   sync.Mutex
-	told map[int]chan struct{} // by descriptor: closed, or sent to, on a hang-up
+	told map[int]chan struct{} // by descriptor: sent to on a hang-up
+	// closed: epfd is closed (run has ended, or never ran); after it no
+	// call may use the number, which the kernel may have given out again.
+	closed  bool
+	running bool // run has started, and closes epfd when it ends
 }
 
 // newHangupWatcher makes the epoll instance; nil if the kernel refuses,
@@ -36,9 +40,22 @@ func newHangupWatcher() *hangupWatcher {
 	return &hangupWatcher{epfd: epfd, told: make(map[int]chan struct{})}
 }
 
-// run reports hang-ups until stopped is closed. It waits a second at a
-// time so that it sees stopped without anyone writing to wake it.
+// start runs the watcher until stopped is closed.
+func (h *hangupWatcher) start(stopped <-chan struct{}) {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	h.running = true
+	h.mu.Unlock()
+	go h.run(stopped)
+}
+
+// run reports hang-ups until stopped is closed, then closes epfd itself:
+// so no epoll_wait ever runs on a number closed and given out again. It
+// waits a second at a time, to see stopped without anyone waking it.
 func (h *hangupWatcher) run(stopped <-chan struct{}) {
+	defer h.shut()
 	events := make([]unix.EpollEvent, 16)
 	for {
 		select {
@@ -73,6 +90,9 @@ func (h *hangupWatcher) watch(fd int) <-chan struct{} {
 	ch := make(chan struct{}, 1)
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.closed {
+		return nil
+	}
 	// epoll_ctl(2) ADD: only EPOLLRDHUP (EPOLLHUP and EPOLLERR come
 	// anyway); EPOLLONESHOT, since one report is all the worker needs.
 	ev := unix.EpollEvent{Events: unix.EPOLLRDHUP | unix.EPOLLONESHOT, Fd: int32(fd)}
@@ -91,15 +111,34 @@ func (h *hangupWatcher) unwatch(fd int) {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if _, ok := h.told[fd]; ok {
+	if _, ok := h.told[fd]; ok && !h.closed {
 		unix.EpollCtl(h.epfd, unix.EPOLL_CTL_DEL, fd, nil)
 		delete(h.told, fd)
 	}
 }
 
-// close lets the epoll instance go, once no worker is left to watch.
+// close lets the epoll instance go, once no worker is left to watch: at
+// once if run never started, else when run ends (within a second of
+// stopped).
 func (h *hangupWatcher) close() {
-	if h != nil {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	running := h.running
+	h.mu.Unlock()
+	if !running {
+		h.shut()
+	}
+}
+
+// shut closes epfd, once.
+func (h *hangupWatcher) shut() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.closed {
+		h.closed = true
 		unix.Close(h.epfd)
 	}
+	clear(h.told)
 }

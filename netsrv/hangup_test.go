@@ -15,9 +15,16 @@ func TestHangupWatcherReports(t *testing.T) {
 		t.Fatal("epoll_create1 failed")
 	}
 	stopped := make(chan struct{})
-	done := make(chan struct{})
-	go func() { h.run(stopped); close(done) }()
-	t.Cleanup(func() { close(stopped); <-done; h.close() })
+	h.start(stopped)
+	t.Cleanup(func() {
+		close(stopped)
+		h.close()
+		waitFor(t, "the watcher to close its epoll instance", func() bool {
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			return h.closed
+		})
+	})
 
 	ln := quietListen(t, ListenOptions{Backlog: 8})
 	client, accepted := tcpPair(t, ln)
@@ -30,7 +37,7 @@ func TestHangupWatcherReports(t *testing.T) {
 	if _, err := unix.Write(client, []byte("PING\r\n")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the input to arrive", func() bool { _, queued := new(receiver).oldestPending(accepted); return queued })
+	waitFor(t, "the input to arrive", func() bool { _, queued, _ := new(receiver).oldestPending(accepted); return queued })
 	select {
 	case <-hungUp:
 		t.Fatal("input was reported as a hang-up")

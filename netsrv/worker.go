@@ -31,9 +31,7 @@ func newWorkerPool(s *Server) *workerPool {
 
 func (w *workerPool) start() logrus.Fields {
 	go w.watchQueue()
-	if w.hangups != nil {
-		go w.hangups.run(w.s.stopped)
-	}
+	w.hangups.start(w.s.stopped)
 	return logrus.Fields{"workers": w.s.cfg.Workers, "queue": w.s.cfg.Queue}
 }
 
