@@ -33,17 +33,19 @@ import (
 //
 //	s.block(keys, want, timeout, serve, denied)
 //
-// where serve(s, key) tries to serve the command from one key with s as
-// the blocked session (or a stand-in for it, when another client's
-// command makes the key ready): when the key has what it waits for, it makes the
-// change, writes the reply to s.reply (a WRONGTYPE error counts: it ends
-// the wait too) and reports true; otherwise it writes nothing and reports
-// false. While s.waking (served after another client's command), a key of
-// another type is "nothing yet", as Redis leaves such a client waiting. block calls it for each key at once; if none serves, the session
-// blocks (inside MULTI, or while replaying the append-only file, it gets
-// denied's reply at once instead: the null array, or for BLMOVE the null
-// bulk string). Commands that add data of the type
-// call s.keyReady(key) after the change.
+// where want is the type of value it waits for (store.TypeList,
+// store.TypeZSet), and serve(s, key) tries to serve the command from one
+// key with s as the blocked session (or a stand-in for it, when another
+// client's command makes the key ready): when the key has what it waits
+// for, it makes the change, writes the reply to s.reply (a WRONGTYPE
+// error counts: it ends the wait too) and reports true; otherwise it
+// writes nothing and reports false. While s.waking (served after another
+// client's command), a key of another type is "nothing yet", as Redis
+// leaves such a client waiting. block calls it for each key at once; if
+// none serves, the session blocks (inside MULTI, or while replaying the
+// append-only file, it gets denied's reply at once instead: the null
+// array, or for BLMOVE the null bulk string). Commands that add data of
+// the type call s.keyReady(key) after the change.
 //
 // Locks: the blocking mutex is taken before any store lock (serve runs
 // under it and edits the store) and before the tracker's (a served

@@ -150,6 +150,7 @@ func (s *Server) waitHeld(c *conn, hungUp <-chan struct{}) bool {
 	check := time.NewTicker(idleRecheck)
 	defer check.Stop()
 	for waiting := true; waiting; {
+		lookGone := false
 		select {
 		case <-c.held:
 			waiting = false
@@ -158,13 +159,12 @@ func (s *Server) waitHeld(c *conn, hungUp <-chan struct{}) bool {
 		case <-s.stopped:
 			waiting = false
 		case <-hungUp:
-			if peerHungUp(c.fd) {
-				c.readDone, waiting = true, false
-			}
+			lookGone = true
 		case <-check.C:
-			if peerHungUp(c.fd) {
-				c.readDone, waiting = true, false
-			}
+			lookGone = true
+		}
+		if lookGone && peerHungUp(c.fd) {
+			c.readDone, waiting = true, false
 		}
 	}
 	return s.endHold(c)
