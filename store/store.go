@@ -81,12 +81,15 @@ type Store struct {
 // shard is one lock's worth of the key space: an index (table.go) over an
 // arena of records (arena.go).
 type shard struct {
-	mu       sync.RWMutex
-	table    table
-	arena    arena
-	objects  objects        // the collections the records number (object.go)
-	visited  atomic.Bool    // read by the snapshot running (snapshot.go)
-	expiring int            // entries that carry an expiry
+	mu      sync.RWMutex
+	table   table
+	arena   arena
+	objects objects     // the collections the records number (object.go)
+	visited atomic.Bool // read by the snapshot running (snapshot.go)
+	// expiring counts the entries that carry an expiry. It changes under
+	// mu, and is atomic so that the active sweep can pass over a shard
+	// with none without taking its lock (sweep.go).
+	expiring atomic.Int64
 	sweepPos int            // where the active sweep looks next (sweep.go)
 	clock    *atomic.Uint32 // the store's access clock
 }
@@ -116,7 +119,7 @@ func (sh *shard) reset() {
 	sh.table = table{}
 	sh.arena = newArena()
 	sh.objects = objects{}
-	sh.expiring = 0
+	sh.expiring.Store(0)
 	sh.sweepPos = 0
 }
 

@@ -54,11 +54,17 @@ func (s *Store) SweepOnce(budget time.Duration) SweepStats {
 // most per sample), which visits every expiring key in turn and needs no
 // second index.
 func (s *Store) sampleShard(sh *shard) (sampled, expiredN int) {
+	// Most shards of most databases hold no key with an expiry; locking
+	// each of them ten times a second cost the daemon 0.7% of its CPU
+	// under redis-benchmark (16 databases of 256 shards).
+	if sh.expiring.Load() == 0 {
+		return 0, 0
+	}
 	now := s.now()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	size := len(sh.table.slots)
-	for steps := 0; steps < size && sampled < sweepSample && sh.expiring > 0; steps++ {
+	for steps := 0; steps < size && sampled < sweepSample && sh.expiring.Load() > 0; steps++ {
 		pos := sh.sweepPos % size
 		if sl := sh.table.slots[pos]; !sl.empty() {
 			if _, e := sh.entryAt(pos); e.ExpireAt != 0 {

@@ -9,7 +9,9 @@ package store
 func (s *Store) Len() int { return s.sumShards(func(sh *shard) int { return sh.table.count }) }
 
 // WithExpiry returns the number of keys that have an expiry.
-func (s *Store) WithExpiry() int { return s.sumShards(func(sh *shard) int { return sh.expiring }) }
+func (s *Store) WithExpiry() int {
+	return s.sumShards(func(sh *shard) int { return int(sh.expiring.Load()) })
+}
 
 // sumShards adds up count over the shards, each under its read lock.
 func (s *Store) sumShards(count func(*shard) int) int {
