@@ -20,10 +20,12 @@ import (
 // message. A recv that returns bytes of several packets carries the
 // latest packet's stamp.
 
-// enableArrivalStamps asks the kernel to stamp what it receives on fd. It
-// fails only on a socket that is not one, which the first recv reports.
-func enableArrivalStamps(fd int) {
+// enableStamps asks the kernel to stamp what it receives on fd, and makes
+// r's receives read the stamps. The option fails only on a socket that is
+// not one, which the first recv reports.
+func (r *receiver) enableStamps(fd int) {
 	unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
+	r.stamped = true
 }
 
 // stampSpace is the room one SCM_TIMESTAMPNS message takes: a control
@@ -34,12 +36,51 @@ var stampSpace = unix.CmsgSpace(int(unsafe.Sizeof(unix.Timespec{})))
 // receiver is one connection's recvmsg(2) arguments, kept with the
 // connection so that a receive builds nothing on the heap.
 type receiver struct {
+	// stamped: the socket has SO_TIMESTAMPNS on and its receives want the
+	// stamps. Without it a receive is a plain recvfrom(2) (receive).
+	stamped bool
 	msg     unix.Msghdr
 	iov     unix.Iovec
 	control [32]byte // stampSpace on 64-bit Linux, and room enough on 32-bit
 	// arrived is the stamp of the last receive that returned bytes, in
 	// nanoseconds of the real-time clock, or 0 when it came without one.
 	arrived int64
+}
+
+// receive reads into p as recv(2) with flags would: with recvmsg(2) when
+// the connection is stamped, keeping the stamp, else with recvfrom(2),
+// which has no message header to copy in and no control message to copy
+// out. raw: as for recvmsg.
+func (r *receiver) receive(fd int, p []byte, flags int, raw bool) (int, error) {
+	if r.stamped {
+		return r.recvmsg(fd, p, flags, raw)
+	}
+	r.arrived = 0
+	return recvfrom(fd, p, flags, raw)
+}
+
+// recvfrom is recv(2) itself (recvfrom(2) with no address), retried on
+// EINTR.
+func recvfrom(fd int, p []byte, flags int, raw bool) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	for {
+		var n uintptr
+		var errno unix.Errno
+		if raw {
+			n, _, errno = unix.RawSyscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)), uintptr(flags), 0, 0)
+		} else {
+			n, _, errno = unix.Syscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)), uintptr(flags), 0, 0)
+		}
+		switch errno {
+		case 0:
+			return int(n), nil
+		case unix.EINTR:
+			continue
+		}
+		return 0, errno
+	}
 }
 
 // recvmsg reads into p as recv(2) with flags would, keeping the arrival

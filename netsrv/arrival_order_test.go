@@ -13,8 +13,8 @@ import (
 func TestProberSeesEveryEarlierArrival(t *testing.T) {
 	ln := quietListen(t, ListenOptions{Backlog: 8})
 	client, accepted := tcpPair(t, ln)
-	enableArrivalStamps(accepted)
 	c := &conn{fd: accepted}
+	c.rx.enableStamps(accepted)
 	c.ordered = true
 	c.reading()
 	var look prober

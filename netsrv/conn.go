@@ -28,7 +28,7 @@ type conn struct {
 	ob       *outbox // output pushed outside request/reply (pub/sub)
 	sizer    BufferSizer
 	rx       receiver     // recvmsg's arguments and the last arrival stamp
-	arrivals ArrivalNoter // the session's, if it wants arrival times
+	arrivals ArrivalNoter // the session's, when it wants arrival times and may get requests out of order
 	readDone bool         // the client sends nothing more (recv returned 0)
 	quit     bool         // the session asked to close once its replies are out
 	// sendAtRoundEnd: an event loop sends the replies once its round of
@@ -82,9 +82,9 @@ func (s *Server) openSession(c *conn, what string, nudge func()) {
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c)
 	c.sizer, _ = c.session.(BufferSizer)
-	c.arrivals, _ = c.session.(ArrivalNoter)
-	if c.arrivals != nil {
-		enableArrivalStamps(c.fd)
+	if arrivals, ok := c.session.(ArrivalNoter); ok && s.model.runsOutOfOrder() {
+		c.arrivals = arrivals
+		c.rx.enableStamps(c.fd)
 	}
 	c.holder, _ = c.session.(Holder)
 }

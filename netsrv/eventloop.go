@@ -275,7 +275,12 @@ func (m *eventLoops) recvNow(r *receiver, fd int, p []byte) (int, error) {
 func (m *eventLoops) sendNow(fd int, p []byte) (int, error) { return sendNowRaw(fd, p) }
 
 func (m *eventLoops) fill(st *Stats) { st.Loops = len(m.loops) }
-func (m *eventLoops) busy() string   { return "event loops" }
+
+// runsOutOfOrder: one loop runs requests as they came, so its connections
+// skip the stamps, whose recvmsg(2) cost the kernel about 5% more per
+// request than a plain recvfrom(2) (BENCHMARKS.md).
+func (m *eventLoops) runsOutOfOrder() bool { return len(m.loops) > 1 }
+func (m *eventLoops) busy() string         { return "event loops" }
 func (m *eventLoops) release() {
 	for _, l := range m.loops {
 		l.release()

@@ -9,16 +9,16 @@ import (
 )
 
 // recv reads what the kernel has received on fd into p, blocking until at
-// least one byte, end of stream (0), or an error. recv(2) on a connected
-// socket is recvmsg(2) with one buffer; the message form also brings the
-// arrival stamp (arrival.go). With SO_RCVTIMEO set (--timeout), a recv
-// that waited that long for nothing fails with EAGAIN. The kernel never
-// retries EINTR itself, so recvmsg does.
-func recv(r *receiver, fd int, p []byte) (int, error) { return r.recvmsg(fd, p, 0, false) }
+// least one byte, end of stream (0), or an error. On a stamped connection
+// it is recvmsg(2) with one buffer, the message form bringing the arrival
+// stamp (arrival.go); else recvfrom(2). With SO_RCVTIMEO set (--timeout),
+// a recv that waited that long for nothing fails with EAGAIN. The kernel
+// never retries EINTR itself, so receive does.
+func recv(r *receiver, fd int, p []byte) (int, error) { return r.receive(fd, p, 0, false) }
 
 // recvNow reads without blocking: EAGAIN means nothing has arrived.
 func recvNow(r *receiver, fd int, p []byte) (int, error) {
-	return r.recvmsg(fd, p, unix.MSG_DONTWAIT, false)
+	return r.receive(fd, p, unix.MSG_DONTWAIT, false)
 }
 
 // sendNow writes as much of p as the kernel's send buffer takes, without
@@ -50,7 +50,7 @@ func sendNow(fd int, p []byte) (int, error) {
 // them: a worker holding its P through a send keeps the next woken worker
 // waiting, and the worker model lost a third of its throughput with them.
 func recvNowRaw(r *receiver, fd int, p []byte) (int, error) {
-	return r.recvmsg(fd, p, unix.MSG_DONTWAIT, true)
+	return r.receive(fd, p, unix.MSG_DONTWAIT, true)
 }
 
 // sendNowRaw: see recvNowRaw. send(2) is sendto(2) with no address

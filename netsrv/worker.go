@@ -57,9 +57,10 @@ func (w *workerPool) recvNow(r *receiver, fd int, p []byte) (int, error) {
 }
 func (w *workerPool) sendNow(fd int, p []byte) (int, error) { return sendNow(fd, p) }
 
-func (w *workerPool) fill(st *Stats) { st.Pool = w.pool.Stats() }
-func (w *workerPool) busy() string   { return fmt.Sprintf("%d workers", w.pool.Stats().Busy) }
-func (w *workerPool) release()       { w.pool.Close(); w.pool.Wait(); w.hangups.close() }
+func (w *workerPool) fill(st *Stats)       { st.Pool = w.pool.Stats() }
+func (w *workerPool) runsOutOfOrder() bool { return true }
+func (w *workerPool) busy() string         { return fmt.Sprintf("%d workers", w.pool.Stats().Busy) }
+func (w *workerPool) release()             { w.pool.Close(); w.pool.Wait(); w.hangups.close() }
 
 // settingsChanged needs nothing: a worker rereads the idle timeout every
 // idleRecheck (serve says why).
