@@ -20,6 +20,7 @@ var importRules = map[string][]string{
 	"signals":  nil,
 	"hll":      nil,
 	"geo":      nil,
+	"gcfloor":  nil,
 	"sets":     {"store"},
 	"hashes":   {"store"},
 	"zsets":    {"store"},
@@ -28,7 +29,7 @@ var importRules = map[string][]string{
 	"netsrv":   {"pool"},
 	"aof":      {"parser", "store"},
 	"config":   {"parser"}, // one sdssplitargs for requests and config lines
-	"daemon":   {"config", "executor", "netsrv", "aof", "store", "signals"},
+	"daemon":   {"config", "executor", "netsrv", "aof", "store", "signals", "gcfloor"},
 }
 
 // TestImportRules reads every package's non-test files and fails on an

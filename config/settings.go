@@ -115,6 +115,8 @@ var Table = []Setting{
 		Doc: "with io epoll: how many event loops (0: one per two CPUs)"},
 	{Name: "busy-poll", Kind: Int, Default: "50", Min: 0, Max: 10000, Ours: true, Hidden: true, Unit: "microseconds",
 		Doc: "with io epoll: how long a loop may poll for the next event before it sleeps (0: sleep at once)"},
+	{Name: "gc-floor", Kind: Memory, Default: "33554432", Min: 0, Max: math.MaxInt64, Ours: true, Hidden: true,
+		Doc: "the heap Go's garbage collector lets grow before it runs, however little is live (at most half of maxmemory; 0: the runtime's 4 MiB): fewer collections under writes to a small key space, for up to this much garbage; a GOGC environment variable turns it off"},
 	// Each worker blocked in recv holds an OS thread, and the Go runtime
 	// aborts the process past 10,000 threads.
 	{Name: "workers", Kind: Int, Default: "256", Min: 1, Max: 5000, Ours: true, Hidden: true,

@@ -24,6 +24,7 @@ import (
 	"redis-lite/aof"
 	"redis-lite/config"
 	"redis-lite/executor"
+	"redis-lite/gcfloor"
 	"redis-lite/netsrv"
 	"redis-lite/signals"
 	"redis-lite/store"
@@ -63,6 +64,7 @@ type Daemon struct {
 	stopped         bool
 	stopSweeper     func()
 	stopMemoryWatch func()
+	gc              *gcfloor.Tuner // nil when GOGC is set
 }
 
 // Run starts the daemon with these settings, serves until SIGINT or
@@ -130,6 +132,7 @@ func start(settings config.Values, configFile string, log *logrus.Logger) (*Daem
 	}
 	d.stopSweeper = store.StartSweeper(d.ex.Databases()...) // reclaims expired keys nobody reads
 	d.stopMemoryWatch = d.ex.WatchMemory()
+	d.gc = gcfloor.Start(d.gcFloor(v)) // fewer collections for a small key space
 	d.hookSettings()
 	return d, nil
 }
@@ -162,6 +165,7 @@ func (d *Daemon) serve(ctx context.Context) int {
 	}
 	d.stopMemoryWatch()
 	d.stopSweeper()
+	d.gc.Stop()
 	d.aofMu.Lock()
 	defer d.aofMu.Unlock()
 	d.stopped = true

@@ -8,6 +8,7 @@ import (
 	"redis-lite/aof"
 	"redis-lite/config"
 	"redis-lite/executor"
+	"redis-lite/gcfloor"
 	"redis-lite/netsrv"
 )
 
@@ -64,6 +65,7 @@ func (d *Daemon) hookSettings() {
 	d.live.OnSet("client-query-buffer-limit", d.setClientLimits)
 	d.live.OnSet("maxmemory", func(v config.Values) error {
 		d.ex.SetMaxMemory(v.Int("maxmemory"))
+		d.gc.SetFloor(d.gcFloor(v))
 		return nil
 	})
 	d.live.OnSet("min-replicas-to-write", d.setMinReplicas)
@@ -263,4 +265,9 @@ func (d *Daemon) switchAppendOnly(v config.Values) error {
 func (d *Daemon) setClientLimits(v config.Values) error {
 	d.srv.SetLimits(int(v.Int("client-query-buffer-limit")), int(v.Limit("normal").Hard), limitOrNone(v.Limit("pubsub").Hard))
 	return nil
+}
+
+// gcFloor is the heap the collector may reach before it runs (gcfloor).
+func (d *Daemon) gcFloor(v config.Values) uint64 {
+	return gcfloor.FloorFor(uint64(v.Int("gc-floor")), v.Int("maxmemory"))
 }
