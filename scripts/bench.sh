@@ -64,7 +64,7 @@ run() {
 stats() { sort -n | awk '{a[NR]=$1} END {printf "%.0f (%.0f-%.0f)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "ROUNDS=$rounds REQUESTS=$requests (x10 with -P 16) PIN=${PIN:-0}, $(nproc) cores, redis-lite $LITE_FLAGS; medians of interleaved rounds"
+echo "ROUNDS=$rounds REQUESTS=$requests (x10 with -P 16) PIN=${PIN:-0}, $(nproc) cores, redis-lite $LITE_FLAGS; medians of interleaved rounds; ratio: the median of the rounds' ratios"
 echo
 echo "| test | config | redis-lite req/s | Redis req/s | ratio | lite mean / p50 / p99 (ms) | Redis mean / p50 / p99 (ms) | lite CPU us/req | Redis CPU us/req |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
@@ -81,11 +81,15 @@ for config in "${config_list[@]}"; do
       run "$lite_port" "$lite_pid" "$n" "$test" $config >>"$work/lite"
       run "$ref_port" "$ref" "$n" "$test" $config >>"$work/ref"
     done
-    lite_rps=$(cut -d' ' -f1 "$work/lite" | median)
-    ref_rps=$(cut -d' ' -f1 "$work/ref" | median)
+    # The ratio is the median of each round's ratio (a run of redis-lite
+    # against the run of Redis right after it), not the ratio of the two
+    # medians: this machine switches between two speeds about a factor of
+    # two apart, sometimes within a series, and two runs in a row nearly
+    # always share one.
+    ratio=$(paste -d' ' <(cut -d' ' -f1 "$work/lite") <(cut -d' ' -f1 "$work/ref") | awk '{print $1 / $2}' | median)
     printf '| %s | %s | %s | %s | %.2f | %s / %s / %s | %s / %s / %s | %s | %s |\n' "${test^^}" "$config" \
       "$(cut -d' ' -f1 "$work/lite" | stats)" "$(cut -d' ' -f1 "$work/ref" | stats)" \
-      "$(awk -v a="$lite_rps" -v b="$ref_rps" 'BEGIN {print a / b}')" \
+      "$ratio" \
       "$(cut -d' ' -f3 "$work/lite" | median)" "$(cut -d' ' -f4 "$work/lite" | median)" "$(cut -d' ' -f5 "$work/lite" | median)" \
       "$(cut -d' ' -f3 "$work/ref" | median)" "$(cut -d' ' -f4 "$work/ref" | median)" "$(cut -d' ' -f5 "$work/ref" | median)" \
       "$(cut -d' ' -f2 "$work/lite" | median)" "$(cut -d' ' -f2 "$work/ref" | median)"
