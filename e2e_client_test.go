@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"net"
 	"regexp"
@@ -385,4 +386,56 @@ func TestClientPauseDoesNotHoldShutdownOrKill(t *testing.T) {
 		}
 		held.expectEOF()
 	})
+}
+
+// TestClientPauseHoldsExpiry: while a pause is in force, keys whose time
+// is up read as absent but are not deleted, by the sweep or by the reads,
+// so INFO's expired_keys stands still; the first reads after UNPAUSE
+// delete them. The same steps run against redis-server, which must agree.
+func TestClientPauseHoldsExpiry(t *testing.T) {
+	scenario := func(t *testing.T, addr string) {
+		admin, reader := dialRESP(t, addr), dialRESP(t, addr)
+		expiredKeys := func() string {
+			for _, line := range strings.Split(admin.bulk("INFO", "stats"), "\r\n") {
+				if v, ok := strings.CutPrefix(line, "expired_keys:"); ok {
+					return v
+				}
+			}
+			t.Fatal("INFO stats has no expired_keys")
+			return ""
+		}
+		before := expiredKeys()
+		checkReply(t, "MULTI", admin.call("MULTI"), "+OK\r\n")
+		admin.call("SET", "foo", "bar", "PX", "10")
+		admin.call("SET", "bar", "foo", "PX", "10")
+		admin.call("CLIENT", "PAUSE", "50000", "WRITE")
+		checkReply(t, "EXEC", admin.call("EXEC"), "*3\r\n+OK\r\n+OK\r\n+OK\r\n")
+		waitUntil(t, "both keys to read as expired", func() bool {
+			return reader.call("GET", "foo") == "$-1\r\n" && reader.call("GET", "bar") == "$-1\r\n"
+		})
+		checkReply(t, "DBSIZE during the pause", reader.call("DBSIZE"), ":2\r\n")
+		if after := expiredKeys(); after != before {
+			t.Fatalf("expired_keys went from %s to %s during the pause", before, after)
+		}
+		checkReply(t, "UNPAUSE", admin.call("CLIENT", "UNPAUSE"), "+OK\r\n")
+		checkReply(t, "GET foo after", reader.call("GET", "foo"), "$-1\r\n")
+		checkReply(t, "GET bar after", reader.call("GET", "bar"), "$-1\r\n")
+		checkReply(t, "DBSIZE after", reader.call("DBSIZE"), ":0\r\n")
+		if after, want := expiredKeys(), fmt.Sprint(mustAtoi(t, before)+2); after != want {
+			t.Fatalf("expired_keys after the pause: %s, want %s", after, want)
+		}
+	}
+	t.Run("redis-server", func(t *testing.T) { scenario(t, startRedisServer(t)) })
+	eachModel(t, func(t *testing.T, model string) {
+		scenario(t, startDaemon(t, "--io", model).addr)
+	})
+}
+
+func mustAtoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return n
 }

@@ -36,6 +36,7 @@ func (ex *Executor) pauseClients(d time.Duration, all bool) {
 	defer ex.pauseMu.Unlock()
 	p := &pauseState{all: all, done: make(chan struct{})}
 	old := ex.pause.Swap(p)
+	ex.holdExpiry(true)
 	p.timer = time.AfterFunc(d, func() { ex.endPause(p) })
 	if old != nil {
 		old.timer.Stop()
@@ -48,6 +49,7 @@ func (ex *Executor) endPause(p *pauseState) {
 	ex.pauseMu.Lock()
 	defer ex.pauseMu.Unlock()
 	if ex.pause.CompareAndSwap(p, nil) {
+		ex.holdExpiry(false)
 		close(p.done)
 	}
 }
@@ -57,8 +59,18 @@ func (ex *Executor) unpause() {
 	ex.pauseMu.Lock()
 	defer ex.pauseMu.Unlock()
 	if p := ex.pause.Swap(nil); p != nil {
+		ex.holdExpiry(false)
 		p.timer.Stop()
 		close(p.done)
+	}
+}
+
+// holdExpiry stops or resumes the deletion of expired keys in every
+// database: a pause, of writes or of all commands, holds the deletions an
+// expiry makes too, as in Redis.
+func (ex *Executor) holdExpiry(held bool) {
+	for _, db := range ex.dbs {
+		db.HoldExpiry(held)
 	}
 }
 

@@ -69,6 +69,9 @@ type Store struct {
 	// sweepPaused pauses it too, with the rest of the periodic work
 	// (DEBUG PAUSE-CRON 1); either flag stops it.
 	sweepPaused atomic.Bool
+	// expiryHeld: no expired key is deleted, by the sweep or by a command
+	// that finds it (HoldExpiry, during CLIENT PAUSE); it reads as absent.
+	expiryHeld atomic.Bool
 	// snapshotting: a snapshot is running (snapshot.go), so changes say
 	// whether it will include them.
 	snapshotting atomic.Bool
@@ -166,7 +169,7 @@ func (s *Store) live(sh *shard, tag uint32, key []byte, now int64, deleteExpired
 	if !expired(e, now) {
 		sh.table.touch(pos, sh.clock.Load()) // a write's lookup is an access too
 	} else {
-		if deleteExpired {
+		if deleteExpired && !s.expiryHeld.Load() {
 			sh.removeAt(pos)
 			s.expired.Add(1)
 			s.tellExpired(key)
@@ -228,6 +231,9 @@ func (s *Store) lookup(key []byte, access bool) (Entry, bool) {
 	}
 	if e.ExpireAt != 0 {
 		if now := s.now(); expired(e, now) {
+			if s.expiryHeld.Load() {
+				return Entry{}, false
+			}
 			// Found dead under the read lock: delete it under the write
 			// lock, after checking again, as Redis deletes an expired key
 			// it reads.

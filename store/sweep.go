@@ -92,10 +92,17 @@ func (s *Store) SetActiveExpiry(on bool) { s.sweepOff.Store(!on) }
 // SetActiveExpiry says (DEBUG PAUSE-CRON).
 func (s *Store) PauseSweep(paused bool) { s.sweepPaused.Store(paused) }
 
+// HoldExpiry stops, while held is true, every deletion of an expired key:
+// the sweep's, and a command's that finds one (which then sees no key).
+// Redis holds expiry so during CLIENT PAUSE, whose writes include the
+// deletions an expiry makes; they happen when the key is next touched
+// after the pause, or by the sweep.
+func (s *Store) HoldExpiry(held bool) { s.expiryHeld.Store(held) }
+
 // sweepTick is one tick of the sweeper: a cycle within budget, unless
 // the sweep is off.
 func (s *Store) sweepTick(budget time.Duration) {
-	if !s.sweepOff.Load() && !s.sweepPaused.Load() {
+	if !s.sweepOff.Load() && !s.sweepPaused.Load() && !s.expiryHeld.Load() {
 		s.SweepOnce(budget)
 	}
 }
