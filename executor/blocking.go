@@ -84,6 +84,7 @@ type waiter struct {
 	// release, if set, is called once the wait is over: the event loop's
 	// way of taking the connection back (NotifyWhenReleased).
 	release func()
+	run     blockedRun // the command, for the statistics (blocking_stats.go)
 }
 
 // blockingState is every waiter, by key and by session.
@@ -140,6 +141,7 @@ func (s *Session) block(keys [][]byte, want store.Type, timeout time.Duration, s
 		}
 	}
 	w := &waiter{s: s, db: s.dbIndex(), arrived: arrived, want: want, serve: serve, form: s.reply.form, done: make(chan struct{})}
+	s.noteBlockedRun(w)
 	if bs.queues == nil {
 		bs.queues = make(map[blockKey][]*waiter)
 		bs.by = make(map[*Session]*waiter)
@@ -233,6 +235,7 @@ func (s *Session) serveReady() {
 // goroutine may still be finishing the batch that blocked it. Keys the
 // served command makes ready join ready. Called with bs.mu held.
 func (bs *blockingState) serveOne(w *waiter, key string, ready *[]blockKey) bool {
+	start := time.Now()
 	p := w.standIn()
 	if !w.serve(p, []byte(key)) {
 		return false
@@ -250,6 +253,7 @@ func (bs *blockingState) serveOne(w *waiter, key string, ready *[]blockKey) bool
 	*ready = append(*ready, p.ready...)
 	w.wrote = true
 	bs.finish(w, p.reply.buf)
+	w.s.ex.noteUnblocked(w, time.Since(start), p.reply.errors != 0, w.run.args)
 	return true
 }
 
@@ -350,10 +354,15 @@ func (ex *Executor) unblock(target *Session, withError bool) bool {
 	if w == nil {
 		return false
 	}
+	write := timedOut
 	if withError {
-		return bs.end(w, unblockedError)
+		write = unblockedError
 	}
-	return bs.end(w, timedOut)
+	if !bs.end(w, write) {
+		return false
+	}
+	ex.noteUnblocked(w, 0, true, nil) // Redis counts either reply as a failure
+	return true
 }
 
 // stopWaiting drops the session's wait, if any, when its connection ends.

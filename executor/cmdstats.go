@@ -49,6 +49,14 @@ func (s *Session) countCall(cmd *command, d time.Duration, failed bool) {
 	}
 }
 
+// countBlocked records that cmd ran for d and blocked: a call, whose time
+// goes to its latency histogram only once it is served.
+func (s *Session) countBlocked(cmd *command, d time.Duration) {
+	p := s.pendingFor(cmd)
+	p.calls++
+	p.nanos += int64(d)
+}
+
 // countRejected records that cmd was refused before it ran.
 func (s *Session) countRejected(cmd *command) { s.pendingFor(cmd).rejected++ }
 

@@ -18,9 +18,12 @@ type Session struct {
 	last    *command // the command looked up last: pipelines repeat one
 	closing bool     // QUIT or a protocol error: close once the replies are sent
 	cmd     *command // the command running, for handlers shared by several
-	wrote   bool     // a write command ran in this batch
-	counts  batchCounts
-	pending []pendingCalls // calls counted since the batch began
+	// callArgs are the running command's arguments, for a command that
+	// blocks (blocking_stats.go); nil between commands.
+	callArgs [][]byte
+	wrote    bool // a write command ran in this batch
+	counts   batchCounts
+	pending  []pendingCalls // calls counted since the batch began
 	// The reusable buffers of the Replays of a command's Edits (replay.go).
 	replayArgs  [][]byte
 	replayBytes []byte
@@ -214,7 +217,9 @@ func (s *Session) call(cmd *command, args [][]byte) {
 	// until its reply is written; after the run the keys it read are
 	// noted and the keys any command wrote are invalidated.
 	trackingHeld := s.track.on && !s.tx.running && s.ex.tracking.hold(s)
+	s.callArgs = args
 	cmd.run(s, args)
+	s.callArgs = nil
 	s.resetReplays()
 	if s.ex.tracking.clients.Load() != 0 {
 		s.afterCommand(cmd, args, mark)
@@ -226,8 +231,12 @@ func (s *Session) call(cmd *command, args [][]byte) {
 		s.feedMonitors(cmd, args)
 	}
 	end := time.Since(s.ex.started)
-	s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
-	s.noteRunTime(cmd, args, end-s.clock)
+	if s.blockedNow() {
+		s.countBlocked(cmd, end-s.clock) // the rest once it is served (blocking_stats.go)
+	} else {
+		s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
+		s.noteRunTime(cmd, args, end-s.clock)
+	}
 	s.clock = end
 }
 
