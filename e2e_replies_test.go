@@ -72,6 +72,7 @@ func startRedisServer(t *testing.T, args ...string) string {
 // branch, each as a conversation whose every byte must match Redis 7.0.15:
 // nothing in them depends on client ids or hash order.
 var replyConversations = []conversation{
+	{"MEMORY PURGE", false, [][]string{{"MEMORY", "PURGE"}, {"MEMORY", "PURGE", "now"}, {"memory", "purge"}}},
 	{"SET and GETEX repeat options", false, [][]string{
 		{"FLUSHALL"},
 		{"SET", "k", "v", "EX", "100", "EX", "200"}, {"TTL", "k"},

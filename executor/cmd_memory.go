@@ -1,15 +1,18 @@
 package executor
 
 import (
+	"runtime/debug"
+
 	"redis-lite/store"
 )
 
-// memoryCommands: MEMORY, Redis's container of memory diagnostics. Only
-// USAGE (and HELP) are served: Redis's own tests ask MEMORY USAGE of
-// every collection type they create.
+// memoryCommands: MEMORY, Redis's container of memory diagnostics. USAGE,
+// PURGE and HELP are served: Redis's own tests ask MEMORY USAGE of every
+// collection type they create.
 var memoryCommands = []command{
 	{name: "memory", arity: -2, subs: []command{
 		{name: "memory|usage", arity: -3, flags: flagReadonly, run: cmdMemoryUsage},
+		{name: "memory|purge", arity: 2, run: cmdMemoryPurge},
 		{name: "memory|help", arity: 2, flags: flagLoading | flagStale, run: cmdMemoryHelp},
 	}},
 }
@@ -30,6 +33,16 @@ var memoryHelp = []string{
 }
 
 func cmdMemoryHelp(s *Session, args [][]byte) { s.replyHelp(args, memoryHelp) }
+
+// cmdMemoryPurge: MEMORY PURGE. Redis asks its allocator to hand freed
+// pages back to the system; here the garbage collector runs at once and
+// the runtime returns every page it frees (debug.FreeOSMemory), so RSS
+// and used_memory then show what is live, whatever --gc-floor let
+// accumulate. It stops the daemon for as long as a collection takes.
+func cmdMemoryPurge(s *Session, _ [][]byte) {
+	debug.FreeOSMemory()
+	s.reply.Status("OK")
+}
 
 // entryOverhead is what the store spends on a key beyond its bytes: the
 // record's header and its share of the index (store doc: 35 bytes of

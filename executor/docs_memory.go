@@ -21,6 +21,13 @@ var memoryDocs = map[string]*commandDoc{
 			{name: "count", typ: argInteger, token: "SAMPLES", flags: argOptional},
 		},
 	},
+	"memory|purge": {
+		summary:    "Collect garbage and give the memory it frees back to the system",
+		since:      "4.0.0",
+		group:      "server",
+		complexity: "Depends on how much memory is allocated, could be slow",
+		tips:       []string{"request_policy:all_shards", "response_policy:all_succeeded"},
+	},
 	"memory|help": {
 		summary:    "List the MEMORY subcommands and what they do",
 		since:      "4.0.0",
