@@ -125,3 +125,49 @@ func mustAtoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestPausedPopsServedInArrivalOrder: eight clients send BLPOP one after
+// the other while a pause of writes holds them; after UNPAUSE the pause
+// releases them all at once, and one RPUSH of eight elements must still
+// serve them in the order they sent, as redis-server does.
+func TestPausedPopsServedInArrivalOrder(t *testing.T) {
+	const clients = 8
+	scenario := func(t *testing.T, addr string) string {
+		admin := dialRESP(t, addr)
+		heldPops := func() int {
+			n := 0
+			for _, line := range strings.Split(admin.bulk("CLIENT", "LIST"), "\n") {
+				if strings.Contains(line, " flags=b ") && strings.Contains(line, " cmd=blpop ") {
+					n++
+				}
+			}
+			return n
+		}
+		checkReply(t, "PAUSE", admin.call("CLIENT", "PAUSE", "100000", "WRITE"), "+OK\r\n")
+		var pops []*respConn
+		for i := range clients {
+			c := dialRESP(t, addr)
+			c.send("BLPOP", "k", "0")
+			waitUntil(t, fmt.Sprintf("%d held clients", i+1), func() bool { return blockedClients(t, admin) == i+1 })
+			pops = append(pops, c)
+		}
+		checkReply(t, "UNPAUSE", admin.call("CLIENT", "UNPAUSE"), "+OK\r\n")
+		waitUntil(t, "every pop to block on k", func() bool { return heldPops() == clients })
+		push := []string{"RPUSH", "k"}
+		for i := range clients {
+			push = append(push, strconv.Itoa(i+1))
+		}
+		checkReply(t, "RPUSH", admin.call(push...), fmt.Sprintf(":%d\r\n", clients))
+		var got []string
+		for _, c := range pops {
+			got = append(got, c.reply())
+		}
+		return strings.Join(got, "")
+	}
+	want := scenario(t, startRedisServer(t))
+	eachModel(t, func(t *testing.T, model string) {
+		if got := scenario(t, startDaemon(t, "--io", model).addr); got != want {
+			t.Errorf("redis-lite served\n%q\nredis-server\n%q", got, want)
+		}
+	})
+}

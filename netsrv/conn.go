@@ -28,7 +28,7 @@ type conn struct {
 	ob       *outbox // output pushed outside request/reply (pub/sub)
 	sizer    BufferSizer
 	rx       receiver     // recvmsg's arguments and the last arrival stamp
-	arrivals ArrivalNoter // the session's, when it wants arrival times and may get requests out of order
+	arrivals ArrivalNoter // the session's, if it wants arrival times
 	readDone bool         // the client sends nothing more (recv returned 0)
 	quit     bool         // the session asked to close once its replies are out
 	// sendAtRoundEnd: an event loop sends the replies once its round of
@@ -82,9 +82,11 @@ func (s *Server) openSession(c *conn, what string, nudge func()) {
 	c.ob.takeover = c.takeUnsent
 	c.session = s.newSession(c)
 	c.sizer, _ = c.session.(BufferSizer)
-	if arrivals, ok := c.session.(ArrivalNoter); ok && s.model.runsOutOfOrder() {
+	if arrivals, ok := c.session.(ArrivalNoter); ok {
 		c.arrivals = arrivals
-		c.rx.enableStamps(c.fd)
+		if s.model.runsOutOfOrder() {
+			c.rx.enableStamps(c.fd)
+		}
 	}
 	c.holder, _ = c.session.(Holder)
 }
@@ -161,7 +163,14 @@ func (s *Server) receive(c *conn, block bool) (int, error) {
 	}
 	c.in = c.in[:len(c.in)+n]
 	if c.arrivals != nil {
-		c.arrivals.Arrived(c.rx.arrived) // 0 when unstamped: not a stale time
+		arrived := c.rx.arrived // 0 if the kernel gave no stamp: not a stale time
+		if !c.rx.stamped {
+			// A lone event loop receives in arrival order: the time of
+			// the receive orders its requests, even when one of them runs
+			// later (held by a pause, then released with others at once).
+			arrived = time.Now().UnixNano()
+		}
+		c.arrivals.Arrived(arrived)
 	}
 	c.received(c.rx.arrived, n)
 	return n, nil

@@ -276,9 +276,9 @@ func (m *eventLoops) sendNow(fd int, p []byte) (int, error) { return sendNowRaw(
 
 func (m *eventLoops) fill(st *Stats) { st.Loops = len(m.loops) }
 
-// runsOutOfOrder: one loop runs requests as they came, so its connections
-// skip the stamps, whose recvmsg(2) cost the kernel about 5% more per
-// request than a plain recvfrom(2) (BENCHMARKS.md).
+// runsOutOfOrder: one loop receives requests as they came, so its
+// connections skip the stamps, whose recvmsg(2) cost the kernel about 5%
+// more per request than a plain recvfrom(2) (BENCHMARKS.md).
 func (m *eventLoops) runsOutOfOrder() bool { return len(m.loops) > 1 }
 func (m *eventLoops) busy() string         { return "event loops" }
 func (m *eventLoops) release() {

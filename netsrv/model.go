@@ -25,11 +25,12 @@ type ioModel interface {
 	// model's goroutines make (sysio.go says why the two models differ).
 	recvNow(r *receiver, fd int, p []byte) (int, error)
 	sendNow(fd int, p []byte) (int, error)
-	// runsOutOfOrder reports whether two connections' requests may run in
-	// another order than they arrived in: on two workers, or two event
-	// loops, at once. Sessions then get the kernel's arrival times
-	// (arrival.go). One event loop runs them in the order epoll(7) reports
-	// them ready, which is the order they came in, as in Redis.
+	// runsOutOfOrder reports whether two connections' requests may be
+	// received in another order than they arrived in: on two workers, or
+	// two event loops, at once. Sessions then get the kernel's arrival
+	// times (arrival.go). One event loop receives them in the order
+	// epoll(7) reports them ready, which is the order they came in, so the
+	// time of the receive is enough (conn.go).
 	runsOutOfOrder() bool
 	// fill adds the model's counters to a Stats.
 	fill(st *Stats)
