@@ -48,26 +48,43 @@ func FloorFor(asked uint64, maxMemory int64) uint64 {
 	return asked
 }
 
-// Tuner sets GOGC after every collection.
-type Tuner struct {
+// The process has one GOGC, so it has one tuner, shared by every daemon
+// that starts it (one in production; several in the end-to-end tests,
+// which run daemons side by side): the last floor asked for applies, and
+// GOGC gets its old value back once the last of them stops.
+var shared struct {
 	mu       sync.Mutex
-	floor    uint64
-	percent  int // the GOGC the tuner set last
-	previous int // the GOGC before the tuner started, set again by Stop
-	stopped  bool
+	users    int    // Start calls not yet stopped
+	floor    uint64 // the floor the last Start or SetFloor asked for
+	percent  int    // the GOGC the tuner set last
+	previous int    // the GOGC before the first Start
+	armed    bool   // a sentinel waits for the next collection
 }
 
-// Start begins tuning toward floor and returns the tuner, or nil when the
-// environment sets GOGC. A nil *Tuner's methods do nothing.
+// Tuner is one user's hold on the shared tuner.
+type Tuner struct{ stopped bool }
+
+// Start begins tuning toward floor and returns a hold on the tuner, or
+// nil when the environment sets GOGC. A nil *Tuner's methods do nothing.
 func Start(floor uint64) *Tuner {
 	if os.Getenv("GOGC") != "" {
 		return nil
 	}
-	t := &Tuner{floor: floor, percent: defaultPercent}
-	t.previous = debug.SetGCPercent(defaultPercent)
-	t.tune()
-	t.arm()
-	return t
+	shared.mu.Lock()
+	if shared.users == 0 {
+		shared.previous = debug.SetGCPercent(defaultPercent)
+		shared.percent = defaultPercent
+	}
+	shared.users++
+	shared.floor = floor
+	arm := !shared.armed
+	shared.armed = true
+	shared.mu.Unlock()
+	tune()
+	if arm {
+		armSentinel()
+	}
+	return &Tuner{}
 }
 
 // SetFloor changes the floor (CONFIG SET maxmemory) and applies it now.
@@ -75,21 +92,29 @@ func (t *Tuner) SetFloor(floor uint64) {
 	if t == nil {
 		return
 	}
-	t.mu.Lock()
-	t.floor = floor
-	t.mu.Unlock()
-	t.tune()
+	shared.mu.Lock()
+	shared.floor = floor
+	shared.mu.Unlock()
+	tune()
 }
 
-// Stop ends the tuning and gives GOGC back the value it had.
+// Stop lets go of the tuner; the last to stop gives GOGC back the value
+// it had before the first Start.
 func (t *Tuner) Stop() {
 	if t == nil {
 		return
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if t.stopped {
+		return
+	}
 	t.stopped = true
-	debug.SetGCPercent(t.previous)
+	shared.users--
+	if shared.users == 0 {
+		debug.SetGCPercent(shared.previous)
+		shared.percent = shared.previous
+	}
 }
 
 // sentinel is an object nothing refers to: the collection that finds it
@@ -98,50 +123,57 @@ func (t *Tuner) Stop() {
 // object of its own (pointer-free objects under 16 bytes share one).
 type sentinel struct{ _ *int }
 
-// arm leaves a sentinel for the next collection to find.
-func (t *Tuner) arm() {
-	runtime.AddCleanup(new(sentinel), func(t *Tuner) {
-		if t.tune() {
-			t.arm()
+// armSentinel leaves a sentinel for the next collection to find; its
+// cleanup tunes and leaves the next one, for as long as the tuner is used.
+func armSentinel() {
+	runtime.AddCleanup(new(sentinel), func(struct{}) {
+		if tune() {
+			armSentinel()
 		}
-	}, t)
+	}, struct{}{})
 }
 
-// tune sets GOGC for the live heap the last cycle found. It reports false
-// once the tuner has stopped.
-func (t *Tuner) tune() bool {
+// tune sets GOGC for the live heap the last cycle found. It reports false,
+// and leaves no sentinel armed, once nobody uses the tuner. The live heap
+// is read under the lock, so a SetFloor and a collection's cleanup apply
+// their readings in order.
+func tune() bool {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.users == 0 {
+		shared.armed = false
+		return false
+	}
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
 	var live uint64
 	if sample[0].Value.Kind() == metrics.KindUint64 {
 		live = sample[0].Value.Uint64()
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.stopped {
-		return false
-	}
-	if p := percentFor(live, t.floor); p != t.percent {
-		t.percent = p
+	if p := percentFor(live, shared.floor); p != shared.percent {
+		shared.percent = p
 		debug.SetGCPercent(p)
 	}
 	return true
 }
 
+// maxPercent bounds the GOGC the tuner sets, whatever floor is asked for:
+// SetGCPercent takes an int32, and a larger value would wrap around to a
+// negative one, which turns collection off.
+const maxPercent = 1 << 20
+
 // percentFor is the GOGC whose next goal is floor for a live heap of
-// live bytes, and never less than the default: the runtime's goal is the
-// larger of live*(1+p/100) and runtimeMinHeap*p/100, so p is the smaller
-// of the two percents that make each of them the floor.
+// live bytes, between the default and maxPercent: the runtime's goal is
+// the larger of live*(1+p/100) and runtimeMinHeap*p/100, so p is the
+// smaller of the two percents that make each of them the floor. In
+// floating point, so that no floor overflows.
 func percentFor(live, floor uint64) int {
-	if floor <= runtimeMinHeap {
+	if floor <= runtimeMinHeap || live >= floor {
 		return defaultPercent
 	}
-	p := floor * 100 / runtimeMinHeap
+	p := float64(floor) * 100 / runtimeMinHeap
 	if live > 0 {
-		if live >= floor {
-			return defaultPercent
-		}
-		p = min(p, (floor-live)*100/live)
+		p = min(p, (float64(floor)-float64(live))*100/float64(live))
 	}
-	return int(max(p, defaultPercent))
+	return int(min(max(p, defaultPercent), maxPercent))
 }

@@ -23,6 +23,10 @@ func TestPercentMakesTheFloorTheNextGoal(t *testing.T) {
 		{80 * mib, 64 * mib, 100},
 		{1 * mib, 4 * mib, 100}, // a floor at the runtime's minimum changes nothing
 		{1 * mib, 0, 100},
+		{0, 1 << 62, maxPercent},   // a huge floor: capped, never wrapped to a negative GOGC
+		{1, 1<<64 - 1, maxPercent}, // no overflow on the way
+		{6 * mib, 12 * mib, 100},   // (12-6)/6 = 100%
+		{3 * mib, 12 * mib, 300},   // the minimum: 12/4 = 300%
 	} {
 		if got := percentFor(c.live, c.floor); got != c.want {
 			t.Errorf("percentFor(%d MiB live, %d MiB floor) = %d, want %d", c.live/mib, c.floor/mib, got, c.want)
@@ -99,5 +103,28 @@ func TestGOGCInTheEnvironmentTurnsTheTunerOff(t *testing.T) {
 	if tuner := Start(floor64); tuner != nil {
 		tuner.Stop()
 		t.Fatal("Start tuned although GOGC is set")
+	}
+}
+
+// Two daemons in one process share the one GOGC: whichever stops last,
+// GOGC is back to what it was before the first started.
+func TestTunersShareTheProcessGOGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	runtime.GC() // what earlier tests kept is let go: little is live
+	before := gogc()
+	for _, order := range [][2]int{{0, 1}, {1, 0}} {
+		tuners := [2]*Tuner{Start(floor64), Start(floor64 / 2)}
+		if gogc() == before {
+			t.Fatalf("GOGC stayed %d with two tuners running", before)
+		}
+		tuners[order[0]].Stop()
+		if gogc() == before {
+			t.Fatalf("GOGC went back to %d while a tuner still runs", before)
+		}
+		tuners[order[1]].Stop()
+		tuners[order[1]].Stop() // a second Stop changes nothing
+		if got := gogc(); got != before {
+			t.Fatalf("stopping in order %v left GOGC %d, want %d", order, got, before)
+		}
 	}
 }
