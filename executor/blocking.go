@@ -155,7 +155,7 @@ func (s *Session) block(keys [][]byte, want store.Type, timeout time.Duration, s
 	}
 	bs.by[s] = w
 	if timeout > 0 {
-		w.timer = time.AfterFunc(timeout, func() { s.ex.blocking.end(w, timedOut) })
+		w.timer = time.AfterFunc(timeout, func() { s.ex.blocking.end(w, timedOut, false) })
 	}
 	s.held = &heldRequest{form: s.reply.form, until: w.done, blocked: w}
 	s.client.blocked.Store(true)
@@ -252,8 +252,9 @@ func (bs *blockingState) serveOne(w *waiter, key string, ready *[]blockKey) bool
 	p.flushCounts()
 	*ready = append(*ready, p.ready...)
 	w.wrote = true
-	bs.finish(w, p.reply.buf)
+	// Before finish releases the client, whose next command would log first.
 	w.s.ex.noteUnblocked(w, time.Since(start), p.reply.errors != 0, w.run.args)
+	bs.finish(w, p.reply.buf)
 	return true
 }
 
@@ -268,8 +269,9 @@ func (w *waiter) standIn() *Session {
 }
 
 // end finishes w's wait with the reply write makes, unless it is over
-// already (a timeout racing a push).
-func (bs *blockingState) end(w *waiter, write func(r *Reply)) bool {
+// already (a timeout racing a push). unblocked: CLIENT UNBLOCK ends it,
+// which the statistics count (blocking_stats.go); a timeout is not.
+func (bs *blockingState) end(w *waiter, write func(r *Reply), unblocked bool) bool {
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
 	if bs.by[w.s] != w {
@@ -278,6 +280,9 @@ func (bs *blockingState) end(w *waiter, write func(r *Reply)) bool {
 	r := &Reply{stats: &w.s.ex.errors}
 	r.reset(nil, w.form)
 	write(r)
+	if unblocked {
+		w.s.ex.noteUnblocked(w, 0, true, nil) // Redis: a failure, whichever reply, and no arguments
+	}
 	bs.finish(w, r.buf)
 	return true
 }
@@ -358,11 +363,7 @@ func (ex *Executor) unblock(target *Session, withError bool) bool {
 	if withError {
 		write = unblockedError
 	}
-	if !bs.end(w, write) {
-		return false
-	}
-	ex.noteUnblocked(w, 0, true, nil) // Redis counts either reply as a failure
-	return true
+	return bs.end(w, write, true)
 }
 
 // stopWaiting drops the session's wait, if any, when its connection ends.

@@ -13,7 +13,10 @@ import "time"
 // The time is that of the two runs, the one that blocked and the one that
 // served, not the wait between them. The served command's entry follows
 // the entry of the command that served it, as Redis logs a command before
-// it serves the clients blocked on the keys it touched.
+// it serves the clients blocked on the keys it touched, and comes before
+// anything the released client runs next. The latency monitor gets a
+// command event when the command blocks, and a command-unblocking event
+// for the run that served it.
 
 // blockedRun is what a waiter keeps of the run that blocked it.
 type blockedRun struct {
@@ -52,5 +55,6 @@ func (ex *Executor) noteUnblocked(w *waiter, served time.Duration, failed bool, 
 	if ex.latencyTracking.Load() {
 		st.recordLatency(total)
 	}
-	w.s.noteRunTime(run.cmd, args, total)
+	w.s.noteSlow(run.cmd, args, total)
+	w.s.noteLatency("command-unblocking", served)
 }

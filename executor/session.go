@@ -233,6 +233,7 @@ func (s *Session) call(cmd *command, args [][]byte) {
 	end := time.Since(s.ex.started)
 	if s.blockedNow() {
 		s.countBlocked(cmd, end-s.clock) // the rest once it is served (blocking_stats.go)
+		s.noteLatency(latencyEventOf(cmd), end-s.clock)
 	} else {
 		s.countCall(cmd, end-s.clock, s.reply.errors != errorsBefore)
 		s.noteRunTime(cmd, args, end-s.clock)

@@ -60,15 +60,30 @@ func (ex *Executor) SetSlowlog(thresholdMicros, maxLen int64) {
 // slowlog-log-slower-than 0 is itself the first command it logs, as in
 // Redis.
 func (s *Session) noteRunTime(cmd *command, args [][]byte, d time.Duration) {
+	s.noteSlow(cmd, args, d)
+	s.noteLatency(latencyEventOf(cmd), d)
+}
+
+// latencyEventOf is the latency monitor's event for a command's run.
+func latencyEventOf(cmd *command) string {
+	if cmd.flags&flagFast != 0 {
+		return "fast-command"
+	}
+	return "command"
+}
+
+// noteSlow puts the command in the slow log if it ran for long enough.
+func (s *Session) noteSlow(cmd *command, args [][]byte, d time.Duration) {
 	if us := s.ex.slowlog.threshold.Load(); us >= 0 && d.Microseconds() >= us &&
 		cmd.flags&flagSkipSlowlog == 0 && !s.replaying {
 		s.ex.slowlog.add(s, cmd, args, d)
 	}
+}
+
+// noteLatency records a latency monitor event that lasted d, if that is
+// over latency-monitor-threshold.
+func (s *Session) noteLatency(event string, d time.Duration) {
 	if ms := s.ex.latencyThreshold.Load(); ms > 0 && d.Milliseconds() >= ms && !s.replaying {
-		event := "command"
-		if cmd.flags&flagFast != 0 {
-			event = "fast-command"
-		}
 		s.ex.latencyEvents.add(event, d.Milliseconds(), time.Now().Unix())
 	}
 }
