@@ -237,3 +237,33 @@ func TestSweepCanBeTurnedOff(t *testing.T) {
 		}
 	}
 }
+
+// While expiry is held (CLIENT PAUSE), neither the sweep nor a read
+// deletes an expired key, which reads as absent; once released, both do.
+func TestHeldExpiryDeletesNothing(t *testing.T) {
+	s, clock := newClockStore()
+	for i := 0; i < 100; i++ {
+		setWithTTL(s, fmt.Sprintf("k%d", i), "v", time.Second)
+	}
+	clock.Advance(2 * time.Second)
+	s.HoldExpiry(true)
+	s.SweepOnce(time.Second)
+	s.sweepTick(time.Second)
+	if _, ok := s.Get([]byte("k1")); ok {
+		t.Fatal("an expired key read as present while expiry is held")
+	}
+	if s.Len() != 100 || s.ExpiredCount() != 0 {
+		t.Fatalf("while held: Len %d, expired %d; want 100 and 0", s.Len(), s.ExpiredCount())
+	}
+	s.HoldExpiry(false)
+	s.Get([]byte("k1"))
+	if s.Len() != 99 || s.ExpiredCount() != 1 {
+		t.Fatalf("after a read: Len %d, expired %d; want 99 and 1", s.Len(), s.ExpiredCount())
+	}
+	for cycle := 0; s.Len() > 0 && cycle < 100; cycle++ {
+		s.SweepOnce(time.Second)
+	}
+	if s.Len() != 0 || s.ExpiredCount() != 100 {
+		t.Fatalf("after a sweep: Len %d, expired %d; want 0 and 100", s.Len(), s.ExpiredCount())
+	}
+}

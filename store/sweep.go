@@ -63,6 +63,11 @@ func (s *Store) sampleShard(sh *shard) (sampled, expiredN int) {
 	now := s.now()
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
+	if s.expiryHeld.Load() {
+		// Expiry was held (HoldExpiry) after this cycle began: it
+		// deletes nothing more.
+		return 0, 0
+	}
 	size := len(sh.table.slots)
 	for steps := 0; steps < size && sampled < sweepSample && sh.expiring.Load() > 0; steps++ {
 		pos := sh.sweepPos % size
