@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,6 +25,9 @@ func TestClientPauseWrite(t *testing.T) {
 		waitUntil(t, "the SET to be held", func() bool {
 			return strings.Contains(reader.bulk("CLIENT", "LIST"), "flags=b")
 		})
+		if list := reader.bulk("CLIENT", "LIST"); !regexp.MustCompile(` flags=b .* cmd=set `).MatchString(list) {
+			t.Fatalf("CLIENT LIST does not show the held SET as its command, as Redis does:\n%s", list)
+		}
 		checkReply(t, "GET during the pause", reader.call("GET", "k"), "$-1\r\n")
 		checkReply(t, "UNPAUSE", admin.call("CLIENT", "UNPAUSE"), "+OK\r\n")
 		checkReply(t, "the held SET", writer.reply(), "+OK\r\n")

@@ -90,6 +90,7 @@ func (s *Session) hold(cmd *command, args [][]byte) bool {
 	}
 	s.held = &heldRequest{args: kept, form: s.reply.form, until: p.done}
 	s.client.blocked.Store(true)
+	s.cmd = cmd // CLIENT LIST's cmd= is the held command, as in Redis
 	return true
 }
 
