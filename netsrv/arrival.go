@@ -65,22 +65,7 @@ func recvfrom(fd int, p []byte, flags int, raw bool) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	for {
-		var n uintptr
-		var errno unix.Errno
-		if raw {
-			n, _, errno = unix.RawSyscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)), uintptr(flags), 0, 0)
-		} else {
-			n, _, errno = unix.Syscall6(unix.SYS_RECVFROM, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)), uintptr(flags), 0, 0)
-		}
-		switch errno {
-		case 0:
-			return int(n), nil
-		case unix.EINTR:
-			continue
-		}
-		return 0, errno
-	}
+	return syscallRetried(raw, unix.SYS_RECVFROM, fd, unsafe.Pointer(&p[0]), uintptr(len(p)), uintptr(flags))
 }
 
 // recvmsg reads into p as recv(2) with flags would, keeping the arrival
@@ -95,30 +80,16 @@ func (r *receiver) recvmsg(fd int, p []byte, flags int, raw bool) (int, error) {
 	r.msg.Iov = &r.iov
 	r.msg.SetIovlen(1)
 	r.msg.Control = &r.control[0]
-	for {
-		// The kernel shortens Controllen to what it wrote: set it anew.
-		r.msg.SetControllen(len(r.control))
-		var n uintptr
-		var errno unix.Errno
-		if raw {
-			n, _, errno = unix.RawSyscall(unix.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&r.msg)), uintptr(flags))
-		} else {
-			n, _, errno = unix.Syscall(unix.SYS_RECVMSG, uintptr(fd), uintptr(unsafe.Pointer(&r.msg)), uintptr(flags))
-		}
-		switch errno {
-		case 0:
-			r.iov.Base = nil // holds no buffer the connection lets go of
-			r.arrived = 0
-			if n > 0 {
-				r.arrived = r.stamp()
-			}
-			return int(n), nil
-		case unix.EINTR:
-			continue
-		}
-		r.iov.Base = nil
-		return 0, errno
+	// The kernel shortens Controllen to what it wrote: set it anew. (A
+	// call a signal interrupts writes nothing back.)
+	r.msg.SetControllen(len(r.control))
+	n, err := syscallRetried(raw, unix.SYS_RECVMSG, fd, unsafe.Pointer(&r.msg), uintptr(flags), 0)
+	r.iov.Base = nil // holds no buffer the connection lets go of
+	r.arrived = 0
+	if n > 0 {
+		r.arrived = r.stamp()
 	}
+	return n, err
 }
 
 // stamp reads the SCM_TIMESTAMPNS control message the last recvmsg left,

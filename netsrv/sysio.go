@@ -41,7 +41,7 @@ func sendNow(fd int, p []byte) (int, error) {
 }
 
 // recvNowRaw and sendNowRaw are recvNow and sendNow for the event loop,
-// made as raw system calls: recvmsg(2) and sendto(2) with MSG_DONTWAIT
+// made as raw system calls: recvfrom(2) or recvmsg(2), and sendto(2), with MSG_DONTWAIT
 // return at once whatever the fd's mode, so the Go scheduler need not be
 // told of them. For the loop, the only goroutine that needs its P, that
 // saves the runtime's bookkeeping and keeps its monitor thread from polling
@@ -59,15 +59,32 @@ func sendNowRaw(fd int, p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
+	n, err := syscallRetried(true, unix.SYS_SENDTO, fd, unsafe.Pointer(&p[0]), uintptr(len(p)), unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT)
+	if err == unix.EAGAIN {
+		return 0, nil
+	}
+	return n, err
+}
+
+// syscallRetried makes the system call trap(fd, buf, a3, a4), a receive
+// or a send, raw or not (who may make a raw one: recvNowRaw), again for as
+// long as a signal interrupts it: the kernel never retries EINTR itself.
+// buf stays an unsafe.Pointer up to the call itself, the one place where
+// converting it to a uintptr keeps what it points to alive.
+func syscallRetried(raw bool, trap uintptr, fd int, buf unsafe.Pointer, a3, a4 uintptr) (int, error) {
 	for {
-		n, _, errno := unix.RawSyscall6(unix.SYS_SENDTO, uintptr(fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)), unix.MSG_NOSIGNAL|unix.MSG_DONTWAIT, 0, 0)
+		var n uintptr
+		var errno unix.Errno
+		if raw {
+			n, _, errno = unix.RawSyscall6(trap, uintptr(fd), uintptr(buf), a3, a4, 0, 0)
+		} else {
+			n, _, errno = unix.Syscall6(trap, uintptr(fd), uintptr(buf), a3, a4, 0, 0)
+		}
 		switch errno {
 		case 0:
 			return int(n), nil
 		case unix.EINTR:
 			continue
-		case unix.EAGAIN:
-			return 0, nil
 		}
 		return 0, errno
 	}
