@@ -74,8 +74,10 @@ func (ex *Executor) evictClients() {
 		if total < limit {
 			break
 		}
-		ex.kill(c.s)
+		// Counted before the close, so that whoever sees the client
+		// gone and then reads INFO finds it counted.
 		ex.stats.evictedClients.Add(1)
+		ex.kill(c.s)
 		total -= c.mem
 	}
 }
