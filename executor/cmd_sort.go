@@ -12,9 +12,11 @@ import (
 // a BY pattern, optionally cut by LIMIT, turned into other keys' values by
 // GET patterns, and answered or (SORT ... STORE) saved as a list.
 //
-// The source is copied out under its key's lock; the BY and GET
-// lookups then read other keys one by one, as each names a key of its
-// own. The order of equal elements follows Redis's: a full sort keeps
+// The source is copied out under its key's lock, and the BY and GET
+// lookups read other keys one by one, as each names a key of its own. So
+// that all of it happens at one instant, as in Redis, a SORT that reads
+// or writes any key besides its source runs alone (Session.exclusive,
+// as EXEC does). The order of equal elements follows Redis's: a full sort keeps
 // the input order (glibc's qsort is a merge sort), a sort cut by LIMIT
 // with a BY pattern uses Redis's partial quicksort (cmd_sort_order.go).
 
@@ -97,20 +99,44 @@ type sortItem struct {
 	hasKey bool
 }
 
+// touchesOtherKeys reports whether the request reads keys through BY or
+// GET, or writes one (STORE): a '#' GET is the element itself and a
+// constant BY sorts nothing.
+func (req *sortRequest) touchesOtherKeys() bool {
+	if req.store != nil || (req.by != nil && !req.dontSort) {
+		return true
+	}
+	for _, pattern := range req.gets {
+		if string(pattern) != "#" {
+			return true
+		}
+	}
+	return false
+}
+
 // sort runs SORT, or SORT_RO when readOnly.
 func (s *Session) sort(args [][]byte, readOnly bool) {
 	req, ok := s.parseSort(args, readOnly)
 	if !ok {
 		return
 	}
-	src, ok := s.loadSortSource(&req)
+	if req.touchesOtherKeys() {
+		s.exclusive(func() { s.sortParsed(&req) })
+		return
+	}
+	s.sortParsed(&req)
+}
+
+// sortParsed sorts as req says and replies, or stores the result.
+func (s *Session) sortParsed(req *sortRequest) {
+	src, ok := s.loadSortSource(req)
 	if !ok {
 		return
 	}
 	items, start, end := src.items, src.start, src.end
 	badScore := false
 	if !req.dontSort {
-		badScore = s.sortItems(&req, items, start, end)
+		badScore = s.sortItems(req, items, start, end)
 	}
 	// An empty range may start at -1 (no elements at all).
 	result := items[max(start, 0) : max(start, 0)+max(0, end-start+1)]
