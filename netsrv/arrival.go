@@ -20,13 +20,23 @@ import (
 // message. A recv that returns bytes of several packets carries the
 // latest packet's stamp.
 
-// enableStamps asks the kernel to stamp what it receives on fd, and makes
-// r's receives read the stamps. The option fails only on a socket that is
-// not one, which the first recv reports.
-func (r *receiver) enableStamps(fd int) {
-	unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
-	r.stamped = true
+// stampArrivals sets SO_TIMESTAMPNS on the listening socket, for a model
+// that runs requests out of order. On the listener, not on each accepted
+// socket: accepted sockets inherit the option, and the kernel turns its
+// stamping of incoming packets on some time after the first socket asks
+// (a deferred job) and off again when the last one closes, so a request
+// sent right after connect would otherwise come unstamped while stamping
+// warms up. Held by the listener for the daemon's life, the stamping is
+// on before the first client connects. It fails only on a descriptor
+// that is not a socket.
+func (ln *Listener) stampArrivals() {
+	unix.SetsockoptInt(ln.fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
+	ln.log.WithField("fd", ln.fd).Debug("setsockopt(): SO_TIMESTAMPNS=1, inherited by accepted sockets")
 }
+
+// readStamps makes r's receives read the stamps the accepted socket has
+// from its listener (stampArrivals).
+func (r *receiver) readStamps() { r.stamped = true }
 
 // stampSpace is the room one SCM_TIMESTAMPNS message takes: a control
 // message header and a struct timespec, each aligned as CMSG_SPACE aligns

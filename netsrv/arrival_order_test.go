@@ -12,9 +12,10 @@ import (
 // holds a request that arrived before a given time.
 func TestProberSeesEveryEarlierArrival(t *testing.T) {
 	ln := quietListen(t, ListenOptions{Backlog: 8})
+	ln.stampArrivals()
 	client, accepted := tcpPair(t, ln)
 	c := &conn{fd: accepted}
-	c.rx.enableStamps(accepted)
+	c.rx.readStamps()
 	c.ordered = true
 	c.reading()
 	var look prober

@@ -85,7 +85,7 @@ func (s *Server) openSession(c *conn, what string, nudge func()) {
 	if arrivals, ok := c.session.(ArrivalNoter); ok {
 		c.arrivals = arrivals
 		if s.model.runsOutOfOrder() {
-			c.rx.enableStamps(c.fd)
+			c.rx.readStamps()
 		}
 	}
 	c.holder, _ = c.session.(Holder)

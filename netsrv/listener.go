@@ -134,6 +134,9 @@ func (s *Server) Rebind(host string, port int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if s.model.runsOutOfOrder() {
+		ln.stampArrivals()
+	}
 	s.lnMu.Lock()
 	defer s.lnMu.Unlock()
 	if s.lnClosed || s.stopping.Load() {

@@ -130,6 +130,9 @@ func NewServer(ln *Listener, cfg Config) *Server {
 	} else {
 		s.model = newWorkerPool(s)
 	}
+	if s.modelErr == nil && s.model.runsOutOfOrder() {
+		ln.stampArrivals()
+	}
 	return s
 }
 
