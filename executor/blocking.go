@@ -124,10 +124,7 @@ func (s *Session) block(keys [][]byte, want store.Type, timeout time.Duration, s
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
 	bs.waiting.Add(1)
-	arrived := s.arrived
-	if arrived == 0 {
-		arrived = time.Now().UnixNano()
-	}
+	arrived := s.arrivedOrNow()
 	for _, key := range keys {
 		if bs.waitsBefore(blockKey{s.dbIndex(), string(key)}, want, arrived) && !s.holdsOther(key, want) {
 			// A client that came first waits on the key for the same
@@ -304,7 +301,13 @@ func (bs *blockingState) finish(w *waiter, reply []byte) {
 // keeps nothing but the waiter for it. A pause, or a wait already over,
 // reports false: the caller watches Held's channel.
 func (s *Session) NotifyWhenReleased(release func()) bool {
-	if s.held == nil || s.held.blocked == nil {
+	if s.held == nil {
+		return false
+	}
+	if s.held.pause != nil {
+		return s.notifyWhenPauseEnds(release)
+	}
+	if s.held.blocked == nil {
 		return false
 	}
 	bs := &s.ex.blocking

@@ -2,6 +2,7 @@ package executor
 
 import (
 	"slices"
+	"time"
 
 	"redis-lite/store"
 )
@@ -77,6 +78,15 @@ func inArrivalOrder(q []*waiter, w *waiter) []*waiter {
 // Arrived is the netsrv.ArrivalNoter method: the kernel's time of arrival
 // of the bytes about to be handled.
 func (s *Session) Arrived(unixNano int64) { s.arrived = unixNano }
+
+// arrivedOrNow is when the request being run arrived, or now for one
+// that came with no time (a session with no connection).
+func (s *Session) arrivedOrNow() int64 {
+	if s.arrived != 0 {
+		return s.arrived
+	}
+	return time.Now().UnixNano()
+}
 
 // waitersOn counts the clients waiting on keys (one waiting on two of
 // them counts twice).

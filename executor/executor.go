@@ -145,6 +145,7 @@ type Executor struct {
 	clients          clientList                  // every connected session (CLIENT LIST, KILL)
 	pause            atomic.Pointer[pauseState]  // CLIENT PAUSE in force; nil when none
 	pauseMu          sync.Mutex                  // serialises pausing and unpausing
+	releasedUnrun    atomic.Int64                // requests a pause held that have not run yet (pause.go)
 	exclusive        sync.RWMutex                // EXEC and WATCH run alone (multi.go)
 	watches          watchTable                  // WATCHed keys (watch.go)
 }

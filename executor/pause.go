@@ -1,6 +1,8 @@
 package executor
 
 import (
+	"cmp"
+	"slices"
 	"time"
 )
 
@@ -10,6 +12,13 @@ import (
 // stops handling its input, and the networking layer waits for the pause to
 // end (a worker waits; an event loop sets the connection aside) before
 // handing the session its input again (netsrv.Holder).
+//
+// When a pause ends, Redis runs the commands it held, in the order they
+// arrived, before anything that came after: so does redis-lite. The
+// sessions a pause holds are released in their arrival order (to an event
+// loop, at once, through NotifyWhenReleased); and in the worker model,
+// where each runs on its own worker, a command that comes after the pause
+// first waits for the held ones to run (awaitReleased).
 
 // pauseState is one CLIENT PAUSE in force. A new PAUSE replaces it, as
 // Redis 7.0 replaces its client pause.
@@ -17,6 +26,17 @@ type pauseState struct {
 	all   bool          // ALL; otherwise WRITE
 	done  chan struct{} // closed when this pause ends or is replaced
 	timer *time.Timer   // ends it at its timeout
+	// Guarded by the executor's pauseMu:
+	ended bool
+	held  []pausedSession // in the order they were held
+}
+
+// pausedSession is a session a pause holds, with when its request arrived
+// and, if its connection asked (NotifyWhenReleased), how to hand it back.
+type pausedSession struct {
+	s       *Session
+	arrived int64
+	release func()
 }
 
 // heldRequest is a command a pause holds back, copied out of the input.
@@ -27,6 +47,8 @@ type heldRequest struct {
 	// blocked: the request is a blocking command waiting for data
 	// (blocking.go); when until is closed its reply is ready.
 	blocked *waiter
+	// pause: the pause holding the request (nil for blocked).
+	pause *pauseState
 }
 
 // pauseClients starts a pause of d, replacing any pause in force; clients
@@ -40,7 +62,7 @@ func (ex *Executor) pauseClients(d time.Duration, all bool) {
 	p.timer = time.AfterFunc(d, func() { ex.endPause(p) })
 	if old != nil {
 		old.timer.Stop()
-		close(old.done)
+		ex.release(old)
 	}
 }
 
@@ -50,7 +72,7 @@ func (ex *Executor) endPause(p *pauseState) {
 	defer ex.pauseMu.Unlock()
 	if ex.pause.CompareAndSwap(p, nil) {
 		ex.holdExpiry(false)
-		close(p.done)
+		ex.release(p)
 	}
 }
 
@@ -61,7 +83,31 @@ func (ex *Executor) unpause() {
 	if p := ex.pause.Swap(nil); p != nil {
 		ex.holdExpiry(false)
 		p.timer.Stop()
-		close(p.done)
+		ex.release(p)
+	}
+}
+
+// release ends p's hold on its sessions, handing them back in the order
+// their requests arrived. Called with pauseMu held.
+func (ex *Executor) release(p *pauseState) {
+	p.ended = true
+	close(p.done)
+	slices.SortStableFunc(p.held, func(a, b pausedSession) int { return cmp.Compare(a.arrived, b.arrived) })
+	for _, h := range p.held {
+		if h.release != nil {
+			h.release()
+		}
+	}
+	p.held = nil
+}
+
+// awaitReleased, in the worker model, waits until the commands the last
+// pause held have run, if they arrived before this one (awaitEarlier):
+// as in Redis, they come first. It costs an atomic load while no such
+// command is left.
+func (s *Session) awaitReleased() {
+	if s.ex.releasedUnrun.Load() > 0 {
+		s.awaitEarlier(-1)
 	}
 }
 
@@ -88,7 +134,11 @@ func (s *Session) hold(cmd *command, args [][]byte) bool {
 	for i, a := range args {
 		kept[i] = append([]byte(nil), a...)
 	}
-	s.held = &heldRequest{args: kept, form: s.reply.form, until: p.done}
+	s.held = &heldRequest{args: kept, form: s.reply.form, until: p.done, pause: p}
+	s.ex.releasedUnrun.Add(1)
+	s.ex.pauseMu.Lock()
+	p.held = append(p.held, pausedSession{s: s, arrived: s.arrivedOrNow()})
+	s.ex.pauseMu.Unlock()
 	s.client.blocked.Store(true)
 	s.cmd = cmd // CLIENT LIST's cmd= is the held command, as in Redis
 	return true
@@ -121,6 +171,10 @@ func (s *Session) Held() <-chan struct{} {
 	return s.held.until
 }
 
+// HeldUnrun is the netsrv.Holder method: whether the request held has
+// yet to run (a pause holds it), rather than waiting for data.
+func (s *Session) HeldUnrun() bool { return s.held != nil && s.held.blocked == nil }
+
 // runHeld tries the held request again, at the start of a Handle call
 // once its pause has ended; a newer pause may hold it again.
 func (s *Session) runHeld(out []byte) []byte {
@@ -132,5 +186,38 @@ func (s *Session) runHeld(out []byte) []byte {
 	}
 	s.reply.reset(out, h.form)
 	s.execute(h.args)
+	// Counted off once it has run (or been held again, and counted
+	// anew): the commands after it wait until then.
+	s.ex.releasedUnrun.Add(-1)
 	return s.silence(s.reply.buf, len(out))
+}
+
+// notifyWhenPauseEnds is NotifyWhenReleased for a request a pause holds.
+func (s *Session) notifyWhenPauseEnds(release func()) bool {
+	p := s.held.pause
+	s.ex.pauseMu.Lock()
+	defer s.ex.pauseMu.Unlock()
+	if p.ended {
+		return false // its channel is closed: the caller sees that at once
+	}
+	for i := range p.held {
+		if p.held[i].s == s {
+			p.held[i].release = release
+			return true
+		}
+	}
+	return false
+}
+
+// dropHeld forgets a request a pause holds, when the connection ends.
+func (s *Session) dropHeld() {
+	h := s.held
+	if h == nil || h.pause == nil {
+		return
+	}
+	s.held = nil
+	s.ex.releasedUnrun.Add(-1)
+	s.ex.pauseMu.Lock()
+	defer s.ex.pauseMu.Unlock()
+	h.pause.held = slices.DeleteFunc(h.pause.held, func(p pausedSession) bool { return p.s == s })
 }

@@ -195,8 +195,12 @@ func (s *Session) execute(args [][]byte) {
 		s.countRejected(cmd)
 		return
 	}
-	if s.ex.pause.Load() != nil && s.hold(cmd, args) {
-		return // it runs when the pause ends
+	if s.ex.pause.Load() != nil {
+		if s.hold(cmd, args) {
+			return // it runs when the pause ends
+		}
+	} else {
+		s.awaitReleased()
 	}
 	if s.tx.on && s.queue(cmd, args) {
 		return // it runs at EXEC
@@ -314,4 +318,5 @@ func (s *Session) Closed() {
 	s.stopMonitoring()
 	s.unwatchAll()
 	s.stopWaiting()
+	s.dropHeld()
 }

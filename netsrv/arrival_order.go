@@ -50,7 +50,7 @@ import (
 // unrun states, besides an arrival stamp (> 0) of received bytes the
 // session has not run yet.
 const (
-	unrunIgnored int64 = 0  // not a worker's connection, or it reads nothing now (held, quitting)
+	unrunIgnored int64 = 0  // not a worker's connection, or it reads nothing now (blocked, quitting)
 	unrunReading int64 = -1 // what is pending, if anything, is in the kernel's queue
 )
 
@@ -95,15 +95,27 @@ func (c *conn) received(arrived int64, n int) {
 // ran notes, on a worker's connection, that everything received has been
 // run: from now on its pending bytes are in the kernel's queue, unless the
 // connection reads no more for now (a held request, or QUIT).
+//
+// A request a pause holds has arrived and not run: it keeps the stamp
+// received noted, so that when the pause ends a push waits for it as for
+// any earlier request, as Redis runs the paused clients before anything
+// that came after them. (Nothing waits for it during the pause: pushes
+// and pops are writes, held too.) A request that ran and waits for data
+// (BLPOP) reads nothing now.
 func (c *conn) ran() {
 	if !c.ordered {
 		return
 	}
-	if c.held != nil || c.quit || c.readDone {
+	switch {
+	case c.quit || c.readDone:
 		c.unrun.Store(unrunIgnored)
-		return
+	case c.held != nil && c.holder.HeldUnrun() && c.unrun.Load() > 0:
+		// the stamp stays
+	case c.held != nil:
+		c.unrun.Store(unrunIgnored)
+	default:
+		c.unrun.Store(unrunReading)
 	}
-	c.unrun.Store(unrunReading)
 }
 
 // reading notes that the connection reads again, its hold over: from the

@@ -65,17 +65,40 @@ func TestProberSeesEveryEarlierArrival(t *testing.T) {
 	c.ran()
 	check("run", now(), false)
 
+	// A request that ran and waits for data (BLPOP): nothing of the
+	// connection waits to run, not even bytes queued behind it.
+	hold := &fakeHold{}
+	c.holder = hold
 	c.held = make(chan struct{})
 	send()
 	waitFor(t, "the bytes in the queue", func() bool { _, queued, _ := look.rx.oldestPending(accepted); return queued })
 	c.ran()
-	check("held: what waits behind a held request", now(), false)
+	check("blocked: what waits behind a blocked request", now(), false)
+
+	// A request a pause holds has not run: it counts, by its own stamp,
+	// until it runs after the pause.
+	c.held = nil
+	c.reading()
+	n, err = recvNow(&c.rx, accepted, buf)
+	if err != nil || n != 6 {
+		t.Fatalf("recv got %d bytes (%v), want 6", n, err)
+	}
+	c.received(c.rx.arrived, n)
+	at = c.rx.arrived
+	hold.unrun = true
+	c.held = make(chan struct{})
+	c.ran()
+	check("held by a pause", now(), true)
+	check("held by a pause, asked about an earlier time", at, false)
+	hold.unrun = false
 
 	// The hold ends and the worker reads what waited; then the client
 	// closes its side. The kernel counts its FIN as a byte received, but
 	// nothing waits to run.
 	c.held = nil
 	c.reading()
+	send()
+	waitFor(t, "the bytes in the queue", func() bool { _, queued, _ := look.rx.oldestPending(accepted); return queued })
 	n, err = recvNow(&c.rx, accepted, buf)
 	if err != nil || n != 6 {
 		t.Fatalf("after the hold, recv got %d bytes (%v), want 6", n, err)
@@ -88,3 +111,9 @@ func TestProberSeesEveryEarlierArrival(t *testing.T) {
 	waitFor(t, "the end of stream", func() bool { _, _, eof := look.rx.oldestPending(accepted); return eof })
 	check("the client's end of stream, not yet read", now(), false)
 }
+
+// fakeHold is a Holder whose hold is a pause's (unrun) or a wait for data.
+type fakeHold struct{ unrun bool }
+
+func (h *fakeHold) Held() <-chan struct{} { return nil }
+func (h *fakeHold) HeldUnrun() bool       { return h.unrun }

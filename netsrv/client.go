@@ -43,8 +43,14 @@ type Client interface {
 // otherwise nil. The connection then reads nothing more and runs nothing
 // until the channel is closed, the connection is killed or the server
 // shuts down; afterwards Handle is called again, even with no new bytes.
+//
+// HeldUnrun tells the two kinds of hold apart: true while the request
+// held has yet to run (a pause holds it), false while it ran and waits
+// for data (BLPOP). Only the first must be run before a later push
+// (arrival_order.go).
 type Holder interface {
 	Held() <-chan struct{}
+	HeldUnrun() bool
 }
 
 // HoldNotifier is an optional Holder method: NotifyWhenReleased arranges

@@ -46,6 +46,8 @@ func (h *holdingSession) Handle(in, out []byte) (int, []byte, bool) {
 	return consumed, out, false
 }
 
+func (h *holdingSession) HeldUnrun() bool { return h.holding }
+
 func (h *holdingSession) Held() <-chan struct{} {
 	if h.holding {
 		return h.release
