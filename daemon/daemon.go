@@ -282,10 +282,14 @@ func (d *Daemon) updateProtectedMode(v config.Values) {
 }
 
 // eventLoops is the netsrv.Config.EventLoops for the chosen I/O model: 0
-// for the worker pool, else the loops asked for, or by default one per two
-// CPUs. The rest is left to the runtime (collector, timers) and to clients
-// on the same machine: on 2 vCPUs with redis-benchmark alongside, one loop
-// served 5-15% more requests than two, at less CPU per request.
+// for the worker pool, else the loops asked for (by default one), or with
+// 0 one per two CPUs. One loop is the default because it is Redis's
+// order: every client's requests run in the order they arrived, which
+// blocked clients, CLIENT PAUSE and WATCH rely on, where loops side by
+// side do not look into each other's connections. On 2 vCPUs with
+// redis-benchmark alongside, one loop also served 5-15% more requests than
+// two, at less CPU per request. The rest of the CPUs are left to the
+// runtime (collector, timers) and to clients on the same machine.
 func (d *Daemon) eventLoops() int {
 	switch {
 	case d.settings.String("io") != "epoll":
