@@ -3,6 +3,7 @@ package aof
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -207,15 +208,12 @@ func (a *AOF) Attach(dbs ...*store.Store) {
 // does the I/O.
 func (a *AOF) record(db int, data *store.Store, c store.Change) {
 	a.mu.Lock()
-	// Asked now, under mu: whether the rewrite running keeps c depends
-	// on where its snapshot is at this moment (store's snapshot.go).
-	missed := data.SnapshotMisses(c)
 	if a.tx.open { // EndTransaction records it
 		before := len(a.tx.held)
 		var selected int
 		a.tx.held, selected = a.appendChange(a.tx.held, db, c)
 		if a.rewrite.capturing {
-			a.tx.kept = append(a.tx.kept, kept(a.tx.held[before:], selected-before, missed)...)
+			a.tx.kept = append(a.tx.kept, a.kept(a.tx.held[before:], selected-before, db, data, c)...)
 		}
 		a.tx.changes++
 		a.mu.Unlock()
@@ -225,21 +223,50 @@ func (a *AOF) record(db int, data *store.Store, c store.Change) {
 	var selected int
 	a.buf, selected = a.appendChange(a.buf, db, c)
 	a.recorded += uint64(len(a.buf) - before)
-	a.rewrite.capture(kept(a.buf[before:], selected-before, missed))
+	if a.rewrite.capturing {
+		a.rewrite.capture(a.kept(a.buf[before:], selected-before, db, data, c))
+	}
 	a.mu.Unlock()
 	a.wakeWriter()
 }
 
-// kept is what a running rewrite keeps of rec, the record of a change
-// whose first selectLen bytes are its SELECT: all of it when the
-// rewrite's snapshot missed the change (store's snapshot.go), otherwise
-// only the SELECT, so that no change is applied twice and the kept
-// records' SELECTs stay right.
-func kept(rec []byte, selectLen int, missed bool) []byte {
-	if missed {
-		return rec
+// kept is what a running rewrite keeps of rec, the record of change c in
+// database db (data), whose first selectLen bytes are its SELECT: all of
+// it when the rewrite's snapshot missed the change (store's snapshot.go),
+// otherwise only the SELECT, so that no change is applied twice and the
+// kept records' SELECTs stay right. It is asked now, under mu and the
+// key's lock: whether the snapshot misses c depends on where it is at
+// this moment.
+//
+// A move (RENAME, MOVE) has two ends, and the snapshot may have read
+// either, both or neither. With both read, the move itself is kept; with
+// only the old place read, the snapshot will find the key at its new one,
+// so only its removal from the old is kept; with only the new place read,
+// the entry is kept whole, there (the one case that costs a collection's
+// size, and only while a rewrite runs).
+func (a *AOF) kept(rec []byte, selectLen int, db int, data *store.Store, c store.Change) []byte {
+	if c.Op != store.ChangeMove {
+		if data.SnapshotMisses(c) {
+			return rec
+		}
+		return rec[:selectLen]
 	}
-	return rec[:selectLen]
+	from, to := data.MoveMisses(c)
+	switch {
+	case from && to:
+		return rec
+	case from:
+		return appendArgs(slices.Clone(rec[:selectLen]), [][]byte{[]byte("DEL"), c.Key})
+	case !to:
+		return rec[:selectLen]
+	}
+	out := slices.Clone(rec[:selectLen])
+	if c.With == nil {
+		return appendRecord(out, store.Change{Op: store.ChangePut, Key: c.To, Entry: c.Entry})
+	}
+	out = appendSelect(out, a.indexOf(c.With))
+	out = appendRecord(out, store.Change{Op: store.ChangePut, Key: c.Key, Entry: c.Entry})
+	return appendSelect(out, db)
 }
 
 // appendChange appends the record of c, a change in database db, to b:
@@ -256,6 +283,9 @@ func (a *AOF) appendChange(b []byte, db int, c store.Change) (out []byte, select
 	if db != a.lastDB {
 		b = appendSelect(b, db)
 		a.lastDB = db
+	}
+	if c.Op == store.ChangeMove && c.With != nil {
+		return appendCommand(b, "MOVE", string(c.Key), strconv.Itoa(a.indexOf(c.With))), len(b)
 	}
 	return appendRecord(b, c), len(b)
 }

@@ -267,6 +267,10 @@ func TestRewriteRacingCollectionWritesKeepsEachChangeOnce(t *testing.T) {
 				if i%3 == 0 {
 					req += fmt.Sprintf("LPOP list:%d\nSPOP set:%d\nSELECT 3\nRPUSH other:%d x%d\nSELECT 0\n", w, w, w, i)
 				}
+				if i%4 == 1 { // moves, recorded as moves, whichever ends the snapshot has read
+					req += fmt.Sprintf("RENAME list:%d tmp:%d:%d\nRPUSH tmp:%d:%d r%d\nRENAME tmp:%d:%d list:%d\n", w, w, i%13, w, i%13, i, w, i%13, w)
+					req += fmt.Sprintf("MOVE hash:%d 3\nSELECT 3\nHINCRBY hash:%d moved 1\nMOVE hash:%d 0\nSELECT 0\n", w, w, w)
+				}
 				s.Handle([]byte(req), nil)
 			}
 		}(w)

@@ -34,6 +34,8 @@ func appendRecord(buf []byte, c store.Change) []byte {
 		buf = append(buf, "*1\r\n$7\r\nFLUSHDB\r\n"...)
 	case store.ChangeApply:
 		buf = appendArgs(buf, c.Args)
+	case store.ChangeMove: // within one database; MOVE is the AOF's (appendChange)
+		buf = appendArgs(buf, [][]byte{[]byte("RENAME"), c.Key, c.To})
 	}
 	return buf
 }

@@ -53,9 +53,16 @@ func Transfer(src *Store, srcKey []byte, dst *Store, dstKey []byte, replace, mov
 		// intact when the record dies (arena.go).
 		srcPos, _ = srcShard.find(srcTag, srcKey)
 		srcShard.removeAt(srcPos)
+	}
+	pos := dstShard.put(dstTag, dstKey, e, form)
+	if move && src != dst && string(srcKey) == string(dstKey) && !dstExists {
+		src.notify(Change{Op: ChangeMove, Key: srcKey, With: dst, Entry: e}) // MOVE
+		return true, true
+	}
+	if move {
 		src.notify(Change{Op: ChangeDelete, Key: srcKey})
 	}
-	dst.notifyPut(dstShard, dstShard.put(dstTag, dstKey, e, form))
+	dst.notifyPut(dstShard, pos)
 	return true, true
 }
 

@@ -26,9 +26,8 @@ func (s *Store) Rename(src, dst []byte, onlyIfAbsent bool) (srcExists, renamed b
 	// record dies (arena.go), so it can be copied after the removal.
 	srcPos, _ = srcShard.find(srcTag, src)
 	srcShard.removeAt(srcPos)
-	pos := dstShard.put(dstTag, dst, e, form)
-	s.notify(Change{Op: ChangeDelete, Key: src})
-	s.notifyPut(dstShard, pos)
+	dstShard.put(dstTag, dst, e, form)
+	s.notify(Change{Op: ChangeMove, Key: src, To: dst, Entry: e})
 	return true, true
 }
 

@@ -10,12 +10,17 @@ package store
 // the change (ChangeApply, Args): that is not idempotent, so while a
 // snapshot runs (BeginSnapshot) the observer asks which changes the
 // snapshot misses (SnapshotMisses), and a rewrite keeps exactly those.
+//
+// A key moved whole (RENAME, MOVE) is reported as the move (ChangeMove),
+// which costs the same for a collection of ten million elements as for a
+// string; Entry is what moved, for an observer that must write it out.
 type Change struct {
 	Op    ChangeOp
 	Key   []byte
 	Entry Entry
-	With  *Store   // ChangeSwap: the store this one exchanged contents with
+	With  *Store   // ChangeSwap: the store this one exchanged contents with; ChangeMove: the one Key went to
 	Args  [][]byte // ChangeApply: the command that redoes the change
+	To    []byte   // ChangeMove within one store: Key's new name
 }
 
 // ChangeOp is what a Change does.
@@ -27,6 +32,7 @@ const (
 	ChangeFlush                      // every key is gone
 	ChangeSwap                       // the contents were exchanged With another store's
 	ChangeApply                      // Key's collection changed as Args says
+	ChangeMove                       // Key's entry is now at To (RENAME), or at Key in With (MOVE)
 )
 
 // Observe registers fn to hear of every change made from now on (nil: stop
@@ -56,6 +62,13 @@ func (s *Store) notify(c Change) {
 	}
 	if c.Op != ChangeFlush && c.Op != ChangeSwap {
 		s.touched(c.Key)
+	}
+	if c.Op == ChangeMove {
+		if c.With == nil {
+			s.touched(c.To)
+		} else {
+			c.With.touched(c.Key)
+		}
 	}
 }
 

@@ -77,6 +77,17 @@ func (s *Store) SnapshotMisses(c Change) bool {
 	return s.shards[s.shardIndex(c.Key)].visited.Load()
 }
 
+// MoveMisses is SnapshotMisses for each end of a move (ChangeMove):
+// whether the snapshot has already read the shard the key left (from),
+// and the one it went to (to).
+func (s *Store) MoveMisses(c Change) (from, to bool) {
+	from = s.SnapshotMisses(Change{Key: c.Key})
+	if c.With == nil {
+		return from, s.SnapshotMisses(Change{Key: c.To})
+	}
+	return from, c.With.SnapshotMisses(Change{Key: c.Key})
+}
+
 // flushedDuringSnapshot counts every shard as read: a flush is recorded
 // after the snapshot and wipes what it read anyway, and what is written
 // after the flush is all missed by it. The caller holds every shard's

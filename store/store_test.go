@@ -155,6 +155,8 @@ func TestObserverHearsEveryChangeInOrder(t *testing.T) {
 			got = append(got, "del "+string(c.Key))
 		case ChangeFlush:
 			got = append(got, "flush")
+		case ChangeMove:
+			got = append(got, "move "+string(c.Key)+">"+string(c.To)+"="+string(c.Entry.Value))
 		}
 	})
 	s.Set([]byte("a"), []byte("1"))
@@ -164,7 +166,7 @@ func TestObserverHearsEveryChangeInOrder(t *testing.T) {
 	s.SetMany([][]byte{[]byte("c"), []byte("3")}, false)
 	s.Delete([]byte("c"), []byte("nope"))
 	s.Flush()
-	want := "put a=1,put a=2,del a,put b=2,put c=3,del c,flush"
+	want := "put a=1,put a=2,move a>b=2,put c=3,del c,flush"
 	if strings.Join(got, ",") != want {
 		t.Fatalf("observed %q, want %q", strings.Join(got, ","), want)
 	}
