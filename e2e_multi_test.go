@@ -154,8 +154,8 @@ func TestSwapDBStaleKeysMatchRedis(t *testing.T) {
 	add(stale("0"), sleep, swapThenExec)                                 // absent replaced with stale
 	add(stale("1"), stale("0"), sleep, swapThenExec)                     // stale replaced with stale
 	add([][]string{{"SELECT", "0"}, {"SET", "x", "live"}}, swapThenExec) // absent replaced with live
-	add([][]string{{"SELECT", "1"}, {"SET", "x", "foo", "PX", "50"}},    // live when watched,
-		[][]string{{"WATCH", "x"}, {"DEBUG", "SLEEP", "0.06"}, {"SWAPDB", "0", "1"}, {"MULTI"}, {"PING"}, {"EXEC"}}) // stale when swapped
+	add([][]string{{"SELECT", "1"}, {"SET", "x", "foo", "PX", "300"}},   // live when watched (300 ms: even on a loaded machine),
+		[][]string{{"WATCH", "x"}, {"DEBUG", "SLEEP", "0.31"}, {"SWAPDB", "0", "1"}, {"MULTI"}, {"PING"}, {"EXEC"}}) // stale when swapped
 	add(stale("0"), sleep, [][]string{{"SELECT", "1"}, {"WATCH", "x"}, {"SWAPDB", "0", "1"}, // a stale key swapped in,
 		{"FLUSHDB"}, {"MULTI"}, {"PING"}, {"EXEC"}}) // then flushed: still no change
 	add([][]string{{"SELECT", "0"}, {"SET", "x", "live"}, {"WATCH", "x"}, {"SWAPDB", "0", "0"}, // a database swapped

@@ -122,7 +122,7 @@ func trackingTranscript(t *testing.T, addr string) string {
 	write("FLUSHALL")
 	redir.waitFor(message("$-1\r\n"))
 	step("$-1\r\n", "GET", "e")
-	write("SET", "e", "v", "PX", "300")
+	write("SET", "e", "v", "PX", "1000") // alive for the GET below, even on a loaded machine
 	redir.waitFor(message("*1\r\n$1\r\ne\r\n"))
 	step("$1\r\nv\r\n", "GET", "e")
 	redir.waitFor(message("*1\r\n$1\r\ne\r\n")) // expired, by the sweep

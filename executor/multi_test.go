@@ -102,7 +102,7 @@ func TestWatchAndExpiry(t *testing.T) {
 	for _, deleteIt := range []bool{false, true} {
 		ex := newExecutor()
 		s := ex.NewSession(nil)
-		expireAt := ex.dbs[0].Now() + 30
+		expireAt := ex.dbs[0].Now() + 300 // alive when watched, even on a loaded machine
 		handle(t, s, "SET k 1 PXAT "+strconv.FormatInt(expireAt, 10)+"\r\nWATCH k\r\n")
 		waitPastExpiry(t, ex, expireAt)
 		if deleteIt {

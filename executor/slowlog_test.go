@@ -110,7 +110,7 @@ func TestSlowLogThresholdAndFlags(t *testing.T) {
 // fast SET inside it is not logged as slow.
 func TestEXECLockWaitIsNoCommandsRunTime(t *testing.T) {
 	ex := New(store.New(), Config{})
-	ex.SetSlowlog(int64(25*time.Millisecond/time.Microsecond), 128)
+	ex.SetSlowlog(int64(100*time.Millisecond/time.Microsecond), 128)
 	other := ex.NewSession(nil)
 	other.lockForBatch() // another session in the middle of its batch
 	done := make(chan string, 1)
@@ -128,7 +128,7 @@ func TestEXECLockWaitIsNoCommandsRunTime(t *testing.T) {
 		}
 		runtime.Gosched()
 	}
-	time.Sleep(40 * time.Millisecond) // the wait to be left out, not a synchronisation
+	time.Sleep(150 * time.Millisecond) // the wait to be left out, not a synchronisation
 	other.unlockAfterBatch()
 	if out := <-done; out != "+OK\r\n+QUEUED\r\n*1\r\n+OK\r\n" {
 		t.Fatalf("EXEC: %q", out)
