@@ -175,3 +175,26 @@ func TestPausedPopsServedInArrivalOrder(t *testing.T) {
 		}
 	})
 }
+
+// TestDebugReloadDuringPause: DEBUG RELOAD is no write, so a pause of
+// writes lets it run, and the loader's own writes are never held, as
+// Redis's are not: the data set is back whole at once, not after the
+// pause (it was lost before, its writes held for ever).
+func TestDebugReloadDuringPause(t *testing.T) {
+	script := func(t *testing.T, addr string) string {
+		c := dialRESP(t, addr)
+		var out strings.Builder
+		for _, req := range [][]string{
+			{"FLUSHALL"}, {"SET", "k", "v"}, {"RPUSH", "l", "a", "b"}, {"CLIENT", "PAUSE", "100000", "WRITE"},
+			{"DEBUG", "RELOAD"}, {"GET", "k"}, {"LRANGE", "l", "0", "-1"}, {"CLIENT", "UNPAUSE"}, {"GET", "k"},
+		} {
+			out.WriteString(c.call(req...))
+		}
+		return out.String()
+	}
+	want := script(t, startRedisServer(t, "--dir", t.TempDir(), "--enable-debug-command", "yes"))
+	eachModel(t, func(t *testing.T, model string) {
+		lite := startDaemon(t, "--io", model, "--enable-debug-command", "yes", "--dir", t.TempDir())
+		checkReply(t, "DEBUG RELOAD during a pause", script(t, lite.addr), want)
+	})
+}

@@ -128,6 +128,11 @@ func (s *Session) hold(cmd *command, args [][]byte) bool {
 	if p == nil || !p.all && s.checkedFlags(cmd)&flagWrite == 0 && !mayReplicate(cmd) {
 		return false
 	}
+	if s.replaying {
+		// The append-only file's loader (and DEBUG RELOAD's) is never
+		// held, as Redis's is not: nothing would run it again.
+		return false
+	}
 	// The arguments alias the input buffer, which the connection reuses
 	// once Handle returns: the held request keeps a copy.
 	kept := make([][]byte, len(args))
