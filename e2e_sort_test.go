@@ -6,8 +6,6 @@ import (
 	"math/rand"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 )
 
@@ -235,48 +233,20 @@ func TestSortLookupsAreAtomic(t *testing.T) {
 		if err := rdb.MSet(ctx, "w_a", "1", "w_b", "2", "d_a", "start", "d_b", "start").Err(); err != nil {
 			t.Fatal(err)
 		}
-		const writers, readers, perWriter, maxSorts = 4, 4, 500, 20000
-		var done atomic.Bool
-		var torn atomic.Int64
-		var wg, readersWG sync.WaitGroup
-		for r := 0; r < readers; r++ {
-			readersWG.Add(1)
-			go func() {
-				defer readersWG.Done()
-				for i := 0; i < maxSorts && !done.Load(); i++ {
-					got, err := rdb.Do(ctx, "SORT", "l", "BY", "w_*", "GET", "d_*", "GET", "w_*").StringSlice()
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					if len(got) != 4 || got[0] != got[2] || got[1] > got[3] {
-						torn.Add(1)
-					}
-				}
-			}()
-		}
-		for w := 0; w < writers; w++ {
-			wg.Add(1)
-			go func(w int) {
-				defer wg.Done()
-				for i := 0; i < perWriter; i++ {
-					gen := strconv.Itoa(w*perWriter + i)
-					wa, wb := "1", "2"
-					if i%2 == 1 {
-						wa, wb = "2", "1"
-					}
-					if err := rdb.MSet(ctx, "w_a", wa, "w_b", wb, "d_a", gen, "d_b", gen).Err(); err != nil {
-						t.Error(err)
-						return
-					}
-				}
-			}(w)
-		}
-		wg.Wait()
-		done.Store(true)
-		readersWG.Wait()
-		if n := torn.Load(); n > 0 {
-			t.Errorf("%d SORTs saw the weights and data of different MSETs", n)
+		const perWriter = 500
+		torn := readWhileWriting(t, 4, 20000, func() (bool, error) {
+			got, err := rdb.Do(ctx, "SORT", "l", "BY", "w_*", "GET", "d_*", "GET", "w_*").StringSlice()
+			return err == nil && (len(got) != 4 || got[0] != got[2] || got[1] > got[3]), err
+		}, 4, perWriter, func(w, i int) error {
+			gen := strconv.Itoa(w*perWriter + i)
+			wa, wb := "1", "2"
+			if i%2 == 1 {
+				wa, wb = "2", "1"
+			}
+			return rdb.MSet(ctx, "w_a", wa, "w_b", wb, "d_a", gen, "d_b", gen).Err()
+		})
+		if torn > 0 {
+			t.Errorf("%d SORTs saw the weights and data of different MSETs", torn)
 		}
 	})
 }
