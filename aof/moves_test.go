@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"redis-lite/aof"
 	"redis-lite/internal/testclock"
@@ -57,4 +58,23 @@ func fileSize(t *testing.T, path string) int64 {
 		t.Fatal(err)
 	}
 	return fi.Size()
+}
+
+// TestRenameOfAnExpiringKeyReplaysAfterItsTime: a key renamed while it
+// had an expiry, replayed after that expiry: the file loads, and the key
+// is gone, as it would be had the server stayed up.
+func TestRenameOfAnExpiringKeyReplaysAfterItsTime(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "appendonly.aof")
+	c := testclock.New()
+	d := open(t, path, aof.Always, c)
+	if out := d.run("SET k v PX 200", "RPUSH l a b", "PEXPIRE l 200", "RENAME k k2", "RENAME l l2", "SET other x"); out != "OK\n(integer) 2\n(integer) 1\nOK\nOK\nOK\n" {
+		t.Fatalf("replies: %q", out)
+	}
+	d.aof.Close()
+	c.Advance(time.Second)
+	again := open(t, path, aof.Always, c)
+	defer again.aof.Close()
+	if got := dumpAll(again.ex); got != "db0:\nother=x (0)\n" {
+		t.Fatalf("after the expiry and a restart:\n%s", got)
+	}
 }
