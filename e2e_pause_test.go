@@ -198,3 +198,33 @@ func TestDebugReloadDuringPause(t *testing.T) {
 		checkReply(t, "DEBUG RELOAD during a pause", script(t, lite.addr), want)
 	})
 }
+
+// TestHeldWriteRunsBeforeALaterOne: a write held by a pause runs before
+// a write another client sends after UNPAUSE, as in Redis, round after
+// round; also when a second pause replaced the first while it was held.
+// (A worker's held request once lost its place on waking, before it ran.)
+func TestHeldWriteRunsBeforeALaterOne(t *testing.T) {
+	const rounds = 50
+	scenario := func(t *testing.T, addr string) string {
+		admin, held, later := dialRESP(t, addr), dialRESP(t, addr), dialRESP(t, addr)
+		var out strings.Builder
+		for n := range rounds {
+			admin.call("DEL", "L")
+			checkReply(t, "PAUSE", admin.call("CLIENT", "PAUSE", "100000", "WRITE"), "+OK\r\n")
+			held.send("RPUSH", "L", "held")
+			waitUntil(t, "the RPUSH to be held", func() bool { return blockedClients(t, admin) == 1 })
+			if n%2 == 1 { // replaced while it is held
+				checkReply(t, "PAUSE again", admin.call("CLIENT", "PAUSE", "100000", "WRITE"), "+OK\r\n")
+			}
+			checkReply(t, "UNPAUSE", admin.call("CLIENT", "UNPAUSE"), "+OK\r\n")
+			later.call("RPUSH", "L", "later")
+			held.reply()
+			fmt.Fprintf(&out, "round %d: %q\n", n, admin.call("LRANGE", "L", "0", "-1"))
+		}
+		return out.String()
+	}
+	want := scenario(t, startRedisServer(t))
+	eachModel(t, func(t *testing.T, model string) {
+		checkReply(t, "each round's list", scenario(t, startDaemon(t, "--io", model).addr), want)
+	})
+}

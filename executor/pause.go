@@ -139,9 +139,15 @@ func (s *Session) hold(cmd *command, args [][]byte) bool {
 	for i, a := range args {
 		kept[i] = append([]byte(nil), a...)
 	}
+	s.ex.pauseMu.Lock()
+	if s.ex.pause.Load() != p {
+		// The pause ended (or was replaced) since it was read: run the
+		// command now, or let the new pause decide.
+		s.ex.pauseMu.Unlock()
+		return s.hold(cmd, args)
+	}
 	s.held = &heldRequest{args: kept, form: s.reply.form, until: p.done, pause: p}
 	s.ex.releasedUnrun.Add(1)
-	s.ex.pauseMu.Lock()
 	p.held = append(p.held, pausedSession{s: s, arrived: s.arrivedOrNow()})
 	s.ex.pauseMu.Unlock()
 	s.client.blocked.Store(true)

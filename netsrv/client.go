@@ -187,7 +187,13 @@ func (s *Server) endHold(c *conn) bool {
 	if s.stopping.Load() {
 		c.quit = true
 	}
+	// A request a pause held keeps its arrival stamp until it has run
+	// (ran, at the end of the turn that runs it): later commands wait for
+	// it meanwhile. A blocked client reads again from the moment its reply
+	// may reach it (arrival_order.go).
+	if c.holder == nil || !c.holder.HeldUnrun() {
+		c.reading()
+	}
 	c.held, c.resumed = nil, true
-	c.reading() // before the held request's reply can leave (arrival_order.go)
 	return true
 }
