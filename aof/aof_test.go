@@ -39,7 +39,10 @@ func open(t *testing.T, path string, policy aof.Policy, c *testclock.Clock) *dae
 	t.Helper()
 	data := store.NewWithClock(c.Now)
 	ex := executor.New(data, executor.Config{})
-	if _, err := aof.Load(path, true, ex.Replay); err != nil {
+	ex.Loading(true)
+	_, err := aof.Load(path, true, ex.Replay)
+	ex.Loading(false)
+	if err != nil {
 		t.Fatal(err)
 	}
 	a, err := aof.Open(aof.Config{Path: path, Fsync: policy, LoadTruncated: true, Log: quietLog()})

@@ -23,7 +23,7 @@ func (d *Daemon) loadAppendOnly() (*aof.AOF, error) {
 	v := d.settings
 	path := aofPath(v)
 	start := time.Now()
-	st, err := aof.Load(path, v.Bool("aof-load-truncated"), d.ex.Replay)
+	st, err := d.replayFile(path, v.Bool("aof-load-truncated"), d.ex.Replay)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w (the file is left as it is)", path, err)
 	}
@@ -77,7 +77,7 @@ func (d *Daemon) reloadAppendOnly(rewriteFirst bool, replay func(args [][]byte) 
 		db.Flush()
 	}
 	path := aofPath(v)
-	st, loadErr := aof.Load(path, v.Bool("aof-load-truncated"), replay)
+	st, loadErr := d.replayFile(path, v.Bool("aof-load-truncated"), replay)
 	reopened, err := aof.Open(d.aofConfig(v))
 	if err != nil {
 		d.log.WithError(err).Errorf("append-only file: cannot reopen %s after DEBUG LOADAOF; it is off now", path)
@@ -107,12 +107,20 @@ func (d *Daemon) reloadThroughSnapshot(v config.Values, dbs []*store.Store, repl
 	for _, db := range dbs {
 		db.Flush()
 	}
-	st, err := aof.Load(path, false, replay)
+	st, err := d.replayFile(path, false, replay)
 	if err != nil {
 		return fmt.Errorf("loading the data set back: %w", err)
 	}
 	d.log.Warnf("data set reloaded by DEBUG RELOAD (%d commands, %d bytes)", st.Commands, st.Bytes)
 	return nil
+}
+
+// replayFile loads a file of commands into the data set through replay,
+// with the databases told it is loading: no key expires meanwhile.
+func (d *Daemon) replayFile(path string, loadTruncated bool, replay func(args [][]byte) error) (aof.LoadStats, error) {
+	d.ex.Loading(true)
+	defer d.ex.Loading(false)
+	return aof.Load(path, loadTruncated, replay)
 }
 
 // aofPath is where the append-only file is: appendfilename in dir.

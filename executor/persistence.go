@@ -82,6 +82,15 @@ func (ex *Executor) Replay(args [][]byte) error {
 	return ex.replayer.replay(args)
 }
 
+// Loading starts (true) or ends the replay of the append-only file into
+// every database: meanwhile no key expires, as in Redis (store's
+// SetLoading says why).
+func (ex *Executor) Loading(on bool) {
+	for _, db := range ex.dbs {
+		db.SetLoading(on)
+	}
+}
+
 // newReplayer is a session that runs the append-only file's commands.
 func (ex *Executor) newReplayer() *Session {
 	return &Session{ex: ex, authed: true, data: ex.dbs[0], replaying: true}

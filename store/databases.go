@@ -9,7 +9,7 @@ package store
 // NewSibling returns an empty store on s's clock and hash seed: the two
 // can then exchange their contents with Swap, since a key hashes to the
 // same shard and tag in both.
-func (s *Store) NewSibling() *Store { return newStore(s.seed, s.now) }
+func (s *Store) NewSibling() *Store { return newStore(s.seed, s.wall) }
 
 // Transfer copies the entry at srcKey of src, expiry included, to dstKey
 // of dst (src and dst may be the same store), and with move deletes the

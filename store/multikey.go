@@ -26,15 +26,7 @@ func (s *Store) Rename(src, dst []byte, onlyIfAbsent bool) (srcExists, renamed b
 	// record dies (arena.go), so it can be copied after the removal.
 	srcPos, _ = srcShard.find(srcTag, src)
 	srcShard.removeAt(srcPos)
-	pos := dstShard.put(dstTag, dst, e, form)
-	if e.ExpireAt != 0 {
-		// Reported as a removal and the whole entry: replayed once its
-		// time is up, a RENAME would find no key and fail the load, where
-		// these leave nothing, as the expiry would have.
-		s.notify(Change{Op: ChangeDelete, Key: src})
-		s.notifyPut(dstShard, pos)
-		return true, true
-	}
+	dstShard.put(dstTag, dst, e, form)
 	s.notify(Change{Op: ChangeMove, Key: src, To: dst, Entry: e})
 	return true, true
 }

@@ -13,9 +13,7 @@ package store
 //
 // A key moved whole (RENAME, MOVE) is reported as the move (ChangeMove),
 // which costs the same for a collection of ten million elements as for a
-// string; Entry is what moved, for an observer that must write it out. A
-// renamed key with an expiry is reported as a delete and a put instead:
-// replayed after its time, RENAME would fail for want of the key.
+// string; Entry is what moved, for an observer that must write it out.
 type Change struct {
 	Op    ChangeOp
 	Key   []byte

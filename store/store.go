@@ -52,9 +52,12 @@ const (
 // Store is a sharded, RW-locked hash table from keys to byte values. The
 // zero value is not usable; call New.
 type Store struct {
-	id      uint64 // orders the locking of two stores' shards (databases.go)
-	seed    maphash.Seed
-	now     Clock
+	id   uint64 // orders the locking of two stores' shards (databases.go)
+	seed maphash.Seed
+	wall Clock // the time; read through now, which loading stops
+	// loading: the append-only file is being replayed (SetLoading), and
+	// no key counts as expired.
+	loading atomic.Bool
 	shards  [shardCount]shard
 	expired atomic.Int64 // keys removed because their time was up
 	// clock is the access clock slots record (table.go): the time in
@@ -109,7 +112,7 @@ func NewWithClock(now Clock) *Store {
 var storeIDs atomic.Uint64
 
 func newStore(seed maphash.Seed, now Clock) *Store {
-	s := &Store{id: storeIDs.Add(1), seed: seed, now: now}
+	s := &Store{id: storeIDs.Add(1), seed: seed, wall: now}
 	s.RefreshClock()
 	for i := range s.shards {
 		s.shards[i].reset()
@@ -126,13 +129,31 @@ func (sh *shard) reset() {
 	sh.sweepPos = 0
 }
 
-// Now is the store's clock.
+// Now is the store's clock: the time, in Unix milliseconds, that keys'
+// expiry times are compared with; 0 while loading (SetLoading).
 func (s *Store) Now() int64 { return s.now() }
+
+func (s *Store) now() int64 {
+	if s.loading.Load() {
+		return 0 // before every expiry time: none has passed
+	}
+	return s.wall()
+}
+
+// SetLoading starts or ends the replay of the append-only file. Meanwhile
+// no key counts as expired, to a read, to a write or to the sweep, and an
+// absolute expiry time already past is kept, not taken as a deletion, as
+// Redis's loader does: the file's commands then find every key they
+// found when they were written (a RENAME of a key whose time has passed
+// since, an RPUSH onto it). Keys whose time is up expire once loading
+// ends. The file holds only absolute times, so no command replayed reads
+// the clock to compute one.
+func (s *Store) SetLoading(on bool) { s.loading.Store(on) }
 
 // RefreshClock moves the access clock to the store's current time. The
 // sweeper calls it every tick, as Redis refreshes its LRU clock in its
 // cron, so access times have about a tick's precision.
-func (s *Store) RefreshClock() { s.clock.Store(uint32(s.now()/1000) & ClockMask) }
+func (s *Store) RefreshClock() { s.clock.Store(uint32(s.wall()/1000) & ClockMask) }
 
 // locate hashes key once: the low bits pick the shard, the high 32 bits are
 // the tag the shard's table files it under.

@@ -60,14 +60,18 @@ func fileSize(t *testing.T, path string) int64 {
 	return fi.Size()
 }
 
-// TestRenameOfAnExpiringKeyReplaysAfterItsTime: a key renamed while it
-// had an expiry, replayed after that expiry: the file loads, and the key
-// is gone, as it would be had the server stayed up.
-func TestRenameOfAnExpiringKeyReplaysAfterItsTime(t *testing.T) {
+// TestReplayAfterTheExpiryTimes: keys whose expiry passed between their
+// writes and the replay. The loader expires nothing until it is done, as
+// Redis's does, so each command finds what it found when it ran: the
+// file loads (a RENAME of such a key once stopped it with "no such key"),
+// and the keys are gone, as they would be had the server stayed up (an
+// RPUSH onto such a list once made a new list of its element alone).
+func TestReplayAfterTheExpiryTimes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "appendonly.aof")
 	c := testclock.New()
 	d := open(t, path, aof.Always, c)
-	if out := d.run("SET k v PX 200", "RPUSH l a b", "PEXPIRE l 200", "RENAME k k2", "RENAME l l2", "SET other x"); out != "OK\n(integer) 2\n(integer) 1\nOK\nOK\nOK\n" {
+	if out := d.run("SET k v PX 200", "RPUSH l a b", "PEXPIRE l 200", "RENAME k k2", "RENAME l l2", "SET other x",
+		"RPUSH l3 a b", "PEXPIRE l3 200", "RPUSH l3 c", "SET s 1 PX 200", "APPEND s 2"); out != "OK\n(integer) 2\n(integer) 1\nOK\nOK\nOK\n(integer) 2\n(integer) 1\n(integer) 3\nOK\n(integer) 2\n" {
 		t.Fatalf("replies: %q", out)
 	}
 	d.aof.Close()
