@@ -100,14 +100,14 @@ type sortItem struct {
 }
 
 // touchesOtherKeys reports whether the request reads keys through BY or
-// GET, or writes one (STORE): a '#' GET is the element itself and a
-// constant BY sorts nothing.
+// GET, or writes one (STORE): a '#' GET is the element itself, and a
+// pattern with no '*' names no key (BY sorts nothing, GET gives nil).
 func (req *sortRequest) touchesOtherKeys() bool {
 	if req.store != nil || (req.by != nil && !req.dontSort) {
 		return true
 	}
 	for _, pattern := range req.gets {
-		if string(pattern) != "#" {
+		if string(pattern) != "#" && hasWildcard(pattern) {
 			return true
 		}
 	}
