@@ -111,6 +111,9 @@ func (s *Session) subscriptionReply(kind string, name []byte, count int) {
 // the first push on, the connection's output goes through the pusher.
 func (s *Session) pushReplies() {
 	if len(s.reply.buf) > 0 {
+		// The client may read these before the batch ends, and then ask
+		// CLIENT LIST on another connection: it names this command.
+		s.client.seen(s.cmd)
 		s.pusher.Push(s.reply.buf)
 		s.reply.buf = s.reply.buf[:0]
 	}
