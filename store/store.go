@@ -4,19 +4,12 @@ import (
 	"hash/maphash"
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 // shardCount is a power of two so a hash picks a shard with a mask. 256
 // shards keep lock contention low for a few hundred workers while costing
 // only a few KiB when empty.
 const shardCount = 256
-
-// Clock returns the current time in Unix milliseconds.
-type Clock func() int64
-
-// SystemClock is the wall clock.
-func SystemClock() int64 { return time.Now().UnixMilli() }
 
 // Entry is a stored value and its absolute expiry time in Unix
 // milliseconds; ExpireAt 0 means it never expires. The value is a string's
@@ -129,32 +122,6 @@ func (sh *shard) reset() {
 	sh.sweepPos = 0
 }
 
-// Now is the store's clock: the time, in Unix milliseconds, that keys'
-// expiry times are compared with; 0 while loading (SetLoading).
-func (s *Store) Now() int64 { return s.now() }
-
-func (s *Store) now() int64 {
-	if s.loading.Load() {
-		return 0 // before every expiry time: none has passed
-	}
-	return s.wall()
-}
-
-// SetLoading starts or ends the replay of the append-only file. Meanwhile
-// no key counts as expired, to a read, to a write or to the sweep, and an
-// absolute expiry time already past is kept, not taken as a deletion, as
-// Redis's loader does: the file's commands then find every key they
-// found when they were written (a RENAME of a key whose time has passed
-// since, an RPUSH onto it). Keys whose time is up expire once loading
-// ends. The file holds only absolute times, so no command replayed reads
-// the clock to compute one.
-func (s *Store) SetLoading(on bool) { s.loading.Store(on) }
-
-// RefreshClock moves the access clock to the store's current time. The
-// sweeper calls it every tick, as Redis refreshes its LRU clock in its
-// cron, so access times have about a tick's precision.
-func (s *Store) RefreshClock() { s.clock.Store(uint32(s.wall()/1000) & ClockMask) }
-
 // locate hashes key once: the low bits pick the shard, the high 32 bits are
 // the tag the shard's table files it under.
 func (s *Store) locate(key []byte) (*shard, uint32) {
@@ -165,14 +132,6 @@ func (s *Store) locate(key []byte) (*shard, uint32) {
 func (s *Store) shardIndex(key []byte) int {
 	return int(maphash.Bytes(s.seed, key) & (shardCount - 1))
 }
-
-// clockIfNeeded, given to live as the time, defers reading the clock to
-// when a key with an expiry time is found. Most keys have none, and on a
-// virtual machine a clock read (time.Now, two reads of the vDSO clock) was
-// a sixth of a list push's time.
-const clockIfNeeded int64 = 0
-
-func expired(e Entry, now int64) bool { return e.ExpireAt != 0 && e.ExpireAt <= now }
 
 // live returns the position and entry at key if it exists and has not
 // expired. With the write lock held (deleteExpired), an expired entry is
