@@ -195,11 +195,12 @@ func (s *Session) execute(args [][]byte) {
 		s.countRejected(cmd)
 		return
 	}
-	if s.ex.pause.Load() != nil && s.hold(cmd, args) {
-		return // it runs when the pause ends
-	}
 	if s.ex.pause.Load() == nil {
 		s.awaitReleased()
+	} else if s.hold(cmd, args) {
+		return // it runs when the pause ends
+	} else if s.ex.pause.Load() == nil {
+		s.awaitReleased() // the pause ended while hold looked
 	}
 	if s.tx.on && s.queue(cmd, args) {
 		return // it runs at EXEC
