@@ -82,12 +82,13 @@ soak:
 	scripts/soak.sh $(SOAKTIME)
 
 # Go benchmarks, then redis-lite against redis-server on this machine:
-# throughput and CPU per request, memory per key, the append-only file's
-# cost, and what a client looping KEYS over 1M keys does to the others.
+# throughput and CPU per request, memory per element of every type, the
+# append-only file's cost, and what a client looping KEYS over 1M keys does
+# to the others.
 bench:
 	go test -run '^$$' -bench . -benchmem ./parser/ ./executor/ ./store/ ./netsrv/
 	scripts/bench.sh
-	scripts/mem.sh
+	LOADS=all scripts/mem.sh
 	scripts/bench_aof.sh
 	scripts/bench_longcmd.sh
 
