@@ -48,10 +48,12 @@ type Reply struct {
 	// counts them by code in stats; a command whose count grew failed).
 	errors int
 	stats  *errorStats
+	sizing replySizing // the big aggregate being written, if any (reply_sizing.go)
 }
 
 func (r *Reply) reset(out []byte, f form) {
 	r.buf, r.form, r.lists = out, f, r.lists[:0]
+	r.sizing = replySizing{}
 }
 
 // RESP3 reports whether replies are written in RESP3, for the few replies
@@ -96,6 +98,7 @@ func (r *Reply) Error(msg string) {
 
 // Int writes an integer.
 func (r *Reply) Int(n int64) {
+	r.value()
 	if r.form != formHuman {
 		r.buf = append(r.buf, ':')
 		r.buf = strconv.AppendInt(r.buf, n, 10)
@@ -110,6 +113,7 @@ func (r *Reply) Int(n int64) {
 
 // Bulk writes a binary-safe value.
 func (r *Reply) Bulk(v []byte) {
+	r.value()
 	if r.form != formHuman {
 		r.buf = append(r.buf, '$')
 		r.buf = strconv.AppendInt(r.buf, int64(len(v)), 10)
@@ -125,6 +129,7 @@ func (r *Reply) Bulk(v []byte) {
 
 // BulkString writes a value held as a string.
 func (r *Reply) BulkString(s string) {
+	r.value()
 	if r.form != formHuman {
 		r.buf = append(r.buf, '$')
 		r.buf = strconv.AppendInt(r.buf, int64(len(s)), 10)
@@ -140,6 +145,7 @@ func (r *Reply) BulkString(s string) {
 
 // Nil writes a missing value: RESP2's null bulk string, RESP3's null.
 func (r *Reply) Nil() {
+	r.value()
 	switch r.form {
 	case formRESP3:
 		r.buf = append(r.buf, "_\r\n"...)
@@ -223,6 +229,7 @@ func (r *Reply) Double(f float64) {
 		r.BulkString(formatDouble(f))
 		return
 	}
+	r.value()
 	r.buf = append(r.buf, ',')
 	r.buf = append(r.buf, formatDouble(f)...)
 	r.buf = append(r.buf, '\r', '\n')
@@ -321,6 +328,11 @@ func (r *Reply) isErrorSince(mark int) bool {
 
 // header writes an aggregate's type byte and length.
 func (r *Reply) header(kind byte, n int) {
+	if kind == '%' || kind == '|' {
+		r.aggregate(2 * n) // a map's keys and values
+	} else {
+		r.aggregate(n)
+	}
 	r.buf = append(r.buf, kind)
 	r.buf = strconv.AppendInt(r.buf, int64(n), 10)
 	r.buf = append(r.buf, '\r', '\n')

@@ -23,6 +23,7 @@ func (r *Reply) human(line string) {
 
 // humanList starts a plaintext list of n elements.
 func (r *Reply) humanList(n int) {
+	r.aggregate(n)
 	indent := r.element()
 	if n == 0 {
 		r.buf = append(r.buf, "(empty array)"...)
