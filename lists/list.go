@@ -32,7 +32,7 @@ func (l *List) PushBack(fill Fill, elems ...[]byte) {
 	for _, e := range elems {
 		last := len(l.nodes) - 1
 		if last < 0 || !fill.allows(len(l.nodes[last].buf), int(l.nodes[last].count), len(e)) {
-			l.nodes = append(l.nodes, node{})
+			l.nodes = append(l.nodes, l.nextNode(last, limit))
 			last++
 		}
 		n := &l.nodes[last]
@@ -54,7 +54,7 @@ func (l *List) PushFront(fill Fill, elems ...[]byte) {
 		if len(l.nodes) == 0 || !fill.allows(len(l.nodes[0].buf), int(l.nodes[0].count), len(e)) {
 			l.nodes = append(l.nodes, node{})
 			copy(l.nodes[1:], l.nodes)
-			l.nodes[0] = node{}
+			l.nodes[0] = l.nextNode(1, limit)
 		}
 		l.nodes[0].pushFront(e, limit)
 		l.length++

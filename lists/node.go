@@ -59,6 +59,25 @@ func grow(buf []byte, extra, limit int) []byte {
 	return bigger
 }
 
+// bigList is the number of nodes from which a list counts as big: a new
+// node at one of its ends is made as large as the full node beside it.
+const bigList = 4
+
+// nextNode is a new end node for the list, next to its node at index
+// beside. A small list's nodes start small and double as they fill. A big
+// one's would leave as much garbage as they hold on the way (a million
+// pushes of 16 bytes: 17 MB of list and 17 MB of garbage, which the
+// collector lets the heap keep), so its new node gets the room of its
+// full neighbour at once (up to the node limit: a neighbour made big by
+// one big element says nothing of the next); a node's worth of room is the
+// most it leaves unused, and only at the end being pushed to.
+func (l *List) nextNode(beside, limit int) node {
+	if len(l.nodes) < bigList || beside < 0 || beside >= len(l.nodes) {
+		return node{}
+	}
+	return node{buf: make([]byte, 0, min(len(l.nodes[beside].buf), limit))}
+}
+
 // pushBack appends e.
 func (n *node) pushBack(e []byte, limit int) {
 	size := entrySize(len(e))
