@@ -37,3 +37,46 @@ func TestBigListsLeaveNoGrowthGarbage(t *testing.T) {
 		})
 	}
 }
+
+// TestStackAtANodesEdgeAllocatesNothing: on a big list whose end node is
+// full, a push makes a new end node and a pop empties it again. Done over
+// and over (a stack at a node's edge), each new node reuses the emptied
+// one's buffer instead of allocating a full node each time.
+func TestStackAtANodesEdgeAllocatesNothing(t *testing.T) {
+	e := []byte("0123456789abcdef")
+	for _, end := range []string{"back", "front"} {
+		t.Run(end, func(t *testing.T) {
+			l := New()
+			for l.Len() < 10_000 {
+				l.PushBack(DefaultFill, e)
+			}
+			// (Called directly: through a method value, the variadic
+			// argument would itself be allocated.)
+			pushPop := func(pop bool) {
+				switch {
+				case end == "back" && !pop:
+					l.PushBack(DefaultFill, e)
+				case end == "back":
+					l.PopBack(1, func([]byte) {})
+				case !pop:
+					l.PushFront(DefaultFill, e)
+				default:
+					l.PopFront(1, func([]byte) {})
+				}
+			}
+			// Fill the end node, so that the next push starts a new one.
+			nodes := len(l.nodes)
+			for len(l.nodes) == nodes {
+				pushPop(false)
+			}
+			pushPop(true)
+			allocs := testing.AllocsPerRun(1000, func() {
+				pushPop(false)
+				pushPop(true)
+			})
+			if allocs > 0 {
+				t.Errorf("%.1f allocations per push and pop", allocs)
+			}
+		})
+	}
+}

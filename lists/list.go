@@ -5,6 +5,7 @@ type List struct {
 	nodes  []node
 	length int
 	tail   *tailIndex // element starts of the last node, for tail pops (tail.go)
+	spare  []byte     // a big list's emptied end node's buffer, for its next one (node.go)
 }
 
 // New returns an empty list.
@@ -52,9 +53,10 @@ func (l *List) PushFront(fill Fill, elems ...[]byte) {
 			l.tail = nil // the first node is the last: its starts move
 		}
 		if len(l.nodes) == 0 || !fill.allows(len(l.nodes[0].buf), int(l.nodes[0].count), len(e)) {
+			fresh := l.nextNode(0, limit)
 			l.nodes = append(l.nodes, node{})
 			copy(l.nodes[1:], l.nodes)
-			l.nodes[0] = l.nextNode(1, limit)
+			l.nodes[0] = fresh
 		}
 		l.nodes[0].pushFront(e, limit)
 		l.length++
@@ -97,6 +99,7 @@ func (l *List) PopBack(count int, fn func(e []byte)) {
 
 // removeNode drops node i from the node slice.
 func (l *List) removeNode(i int) {
+	l.keepSpare(i)
 	copy(l.nodes[i:], l.nodes[i+1:])
 	l.nodes[len(l.nodes)-1] = node{}
 	l.nodes = l.nodes[:len(l.nodes)-1]
@@ -387,5 +390,5 @@ func (l *List) Bytes() int {
 	if l.tail != nil {
 		size += 48 + 4*cap(l.tail.starts)
 	}
-	return size
+	return size + cap(l.spare)
 }

@@ -75,7 +75,26 @@ func (l *List) nextNode(beside, limit int) node {
 	if len(l.nodes) < bigList || beside < 0 || beside >= len(l.nodes) {
 		return node{}
 	}
-	return node{buf: make([]byte, 0, min(len(l.nodes[beside].buf), limit))}
+	room := min(len(l.nodes[beside].buf), limit)
+	if cap(l.spare) >= room/2 {
+		// A push just after a pop emptied an end node (a stack at a
+		// node's edge) takes that node's buffer back instead of a new one.
+		// (Pops from the front leave it a little shorter each time.)
+		buf := l.spare
+		l.spare = nil
+		return node{buf: buf}
+	}
+	return node{buf: make([]byte, 0, room)}
+}
+
+// keepSpare keeps the buffer of node i, about to be removed, when it is an
+// end node of a big list emptied by pops: the next end node takes it. Only
+// one is kept, and none once the list is small.
+func (l *List) keepSpare(i int) {
+	l.spare = nil
+	if len(l.nodes) > bigList && (i == 0 || i == len(l.nodes)-1) && l.nodes[i].count == 0 {
+		l.spare = l.nodes[i].buf[:0]
+	}
 }
 
 // pushBack appends e.
