@@ -60,6 +60,8 @@ func argumentProbes(name string, blocking bool) [][]string {
 
 // wrongTypeProbes are valid requests naming a key that holds a string,
 // and for the commands of two keys, a list where the other's type belongs.
+// The blocking ones wait 10 ms at most, so that a regression shows as a
+// wrong reply, not as a connection that never answers.
 var wrongTypeProbes = [][]string{
 	{"HSET", "str", "f", "v"}, {"HSETNX", "str", "f", "v"}, {"HGET", "str", "f"}, {"HMGET", "str", "f"},
 	{"HMSET", "str", "f", "v"}, {"HDEL", "str", "f"}, {"HEXISTS", "str", "f"}, {"HLEN", "str"},
@@ -72,9 +74,9 @@ var wrongTypeProbes = [][]string{
 	{"LREM", "str", "0", "a"}, {"LTRIM", "str", "0", "1"}, {"LPOS", "str", "a"},
 	{"LMOVE", "str", "l2", "LEFT", "RIGHT"}, {"LMOVE", "list", "str", "LEFT", "RIGHT"},
 	{"RPOPLPUSH", "str", "l2"}, {"RPOPLPUSH", "list", "str"}, {"LMPOP", "1", "str", "LEFT"},
-	{"BLPOP", "str", "0"}, {"BRPOP", "nothing", "str", "0"}, {"BLMOVE", "str", "l2", "LEFT", "LEFT", "0"},
-	{"BLMOVE", "list", "str", "LEFT", "LEFT", "0"}, {"BRPOPLPUSH", "str", "l2", "0"},
-	{"BLMPOP", "0", "2", "nothing", "str", "RIGHT"},
+	{"BLPOP", "str", "0.01"}, {"BRPOP", "nothing", "str", "0.01"}, {"BLMOVE", "str", "l2", "LEFT", "LEFT", "0.01"},
+	{"BLMOVE", "list", "str", "LEFT", "LEFT", "0.01"}, {"BRPOPLPUSH", "str", "l2", "0.01"},
+	{"BLMPOP", "0.01", "2", "nothing", "str", "RIGHT"},
 	{"SADD", "str", "a"}, {"SREM", "str", "a"}, {"SMEMBERS", "str"}, {"SISMEMBER", "str", "a"},
 	{"SMISMEMBER", "str", "a"}, {"SCARD", "str"}, {"SPOP", "str"}, {"SRANDMEMBER", "str", "-2"},
 	{"SMOVE", "str", "s2", "a"}, {"SMOVE", "set", "str", "a"}, {"SINTER", "set", "str"},
@@ -90,7 +92,7 @@ var wrongTypeProbes = [][]string{
 	{"ZREVRANGEBYLEX", "str", "+", "-"}, {"ZREMRANGEBYRANK", "str", "0", "-1"},
 	{"ZREMRANGEBYSCORE", "str", "-inf", "+inf"}, {"ZREMRANGEBYLEX", "str", "-", "+"},
 	{"ZPOPMIN", "str"}, {"ZPOPMAX", "str", "2"}, {"ZMPOP", "1", "str", "MIN"},
-	{"BZPOPMIN", "str", "0"}, {"BZPOPMAX", "nothing", "str", "0"}, {"BZMPOP", "0", "1", "str", "MAX"},
+	{"BZPOPMIN", "str", "0.01"}, {"BZPOPMAX", "nothing", "str", "0.01"}, {"BZMPOP", "0.01", "1", "str", "MAX"},
 	{"ZRANDMEMBER", "str", "2"}, {"ZUNION", "2", "zset", "str"}, {"ZINTER", "2", "zset", "str"},
 	{"ZDIFF", "2", "str", "zset"}, {"ZUNIONSTORE", "dst", "1", "str"}, {"ZINTERSTORE", "dst", "2", "zset", "str"},
 	{"ZDIFFSTORE", "dst", "1", "str"}, {"ZINTERCARD", "2", "zset", "str"}, {"ZSCAN", "str", "0"},

@@ -205,6 +205,9 @@ func cmdExec(s *Session, _ [][]byte) {
 		s.clock = time.Since(s.ex.started)
 		s.tx.running = true
 		for _, q := range queued {
+			// Each command's reply is sized on its own
+			// (reply_sizing.go), not as part of EXEC's list.
+			s.reply.sizing = replySizing{}
 			s.call(q.cmd, q.args)
 		}
 		s.tx.running = false

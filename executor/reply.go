@@ -62,6 +62,7 @@ func (r *Reply) RESP3() bool { return r.form == formRESP3 }
 
 // Status writes a simple status such as OK or PONG.
 func (r *Reply) Status(s string) {
+	r.value()
 	if r.form != formHuman {
 		r.buf = append(r.buf, '+')
 		r.buf = append(r.buf, s...)
@@ -76,6 +77,7 @@ func (r *Reply) Status(s string) {
 // Error writes an error; msg starts with its code ("ERR ...", "WRONGTYPE
 // ..."). CR and LF in msg would break the framing and become spaces.
 func (r *Reply) Error(msg string) {
+	r.value()
 	r.errors++
 	if r.stats != nil {
 		r.stats.count(msg)
@@ -159,6 +161,7 @@ func (r *Reply) Nil() {
 // NullArray writes a missing list where Redis sends RESP2's null array
 // (*-1); RESP3 has only the one null.
 func (r *Reply) NullArray() {
+	r.value()
 	switch r.form {
 	case formRESP3:
 		r.buf = append(r.buf, "_\r\n"...)
@@ -244,6 +247,7 @@ func (r *Reply) HumanDouble(f float64) {
 		r.Bulk(text)
 		return
 	}
+	r.value()
 	r.buf = append(r.buf, ',')
 	r.buf = append(r.buf, text...)
 	r.buf = append(r.buf, '\r', '\n')
@@ -266,6 +270,7 @@ func formatDouble(f float64) string {
 // Bool writes true or false: RESP3's boolean, the integer 1 or 0 otherwise.
 func (r *Reply) Bool(b bool) {
 	if r.form == formRESP3 {
+		r.value()
 		if b {
 			r.buf = append(r.buf, "#t\r\n"...)
 		} else {
@@ -288,6 +293,7 @@ func (r *Reply) Verbatim(kind, text string) {
 		r.BulkString(text)
 		return
 	}
+	r.value()
 	r.buf = append(r.buf, '=')
 	r.buf = strconv.AppendInt(r.buf, int64(len(text)+4), 10)
 	r.buf = append(r.buf, '\r', '\n')
@@ -310,6 +316,7 @@ func (r *Reply) BigNum(digits string) {
 		r.BulkString(digits)
 		return
 	}
+	r.value()
 	r.buf = append(r.buf, '(')
 	r.buf = append(r.buf, digits...)
 	r.buf = append(r.buf, '\r', '\n')

@@ -7,19 +7,25 @@ package executor
 // of at least sizeAggregatesFrom values has started, the reply looks at
 // what its first values took and reserves room for the rest, and looks
 // again when most of the reserve is used. A reserve is at most growAtMost
-// times what the aggregate has written so far, so a misleading start costs
-// a bounded amount; the buffers grown into come to between 1.1 and 2 times
-// the reply (TestBigRepliesAreSizedAhead), where append alone came to 5.
+// times the reply so far, and at most maxReserve until the reply is four
+// times that (then a quarter of it, append's own pace), so a misleading
+// start, or a count the command cuts short (SRANDMEMBER's negative count
+// stops at 1 GiB of reply), costs at most 64 MiB more than append would.
+// The buffers grown into come to between 1.1 and 2 times the reply
+// (TestBigRepliesAreSizedAhead), where append alone came to 5. EXEC sizes
+// each command's reply on its own.
+
+// sizeAggregatesFrom is the smallest aggregate sized ahead: below it,
+// append's own growth costs little (redis-benchmark's LRANGE_600 is not
+// touched). A variable only so that a test can compare with append alone.
+var sizeAggregatesFrom = 1024
 
 const (
-	// sizeAggregatesFrom is the smallest aggregate sized ahead: below
-	// it, append's own growth costs little (redis-benchmark's LRANGE_600
-	// is not touched).
-	sizeAggregatesFrom = 1024
 	// firstSample is how many values are written before the first
 	// reserve.
 	firstSample = 64
 	growAtMost  = 16
+	maxReserve  = 64 << 20
 )
 
 // replySizing follows the one aggregate being sized; zero when none is.
@@ -34,9 +40,12 @@ type replySizing struct {
 // aggregate notes a header for n values: the start of one to size, or
 // one element of the aggregate being sized.
 func (r *Reply) aggregate(n int) {
-	if r.sizing.expected != 0 {
-		r.sizing.nested++
-		return
+	if z := &r.sizing; z.expected != 0 {
+		if z.nested < z.expected {
+			z.nested++
+			return
+		}
+		*z = replySizing{} // it held that many aggregates: this one follows it
 	}
 	if n >= sizeAggregatesFrom {
 		r.sizing = replySizing{start: len(r.buf), expected: n}
@@ -51,7 +60,10 @@ func (r *Reply) value() {
 		return
 	}
 	z.values++
-	if z.values >= firstSample && len(r.buf) >= z.checkAt {
+	switch {
+	case z.nested == 0 && z.values >= z.expected:
+		*z = replySizing{} // its last value: what follows is not in it
+	case z.values >= firstSample && len(r.buf) >= z.checkAt:
 		r.reserveRest()
 	}
 }
@@ -72,7 +84,10 @@ func (r *Reply) reserveRest() {
 	}
 	// In floating point: the product of two large counts can pass int's range.
 	estimate := float64(z.expected-done) * float64(written) / float64(done) * 17 / 16
-	want := int(min(estimate, float64(growAtMost*written)))
+	// Bounded by the whole buffer, not by this aggregate alone: a second
+	// big list after a first would otherwise copy the first at each of
+	// many small steps.
+	want := int(min(estimate, float64(growAtMost*len(r.buf)), float64(max(maxReserve, len(r.buf)/4))))
 	if cap(r.buf)-len(r.buf) >= want {
 		return
 	}

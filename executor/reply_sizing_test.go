@@ -3,6 +3,7 @@ package executor
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"testing"
 )
@@ -53,8 +54,9 @@ func TestBigRepliesAreSizedAhead(t *testing.T) {
 			const n = 200_000
 			var plain Reply // the same reply, as append alone grows it
 			plain.reset(nil, c.form)
-			plain.sizing.expected = -1 // (sizing on, but no checkpoint is ever reached)
+			sizeAggregatesFrom = math.MaxInt
 			plainAllocated := writeMembers(&plain, n, c.withScores)
+			sizeAggregatesFrom = 1024
 
 			var sized Reply
 			sized.reset(nil, c.form)
@@ -112,5 +114,20 @@ func TestSmallRepliesAreNotSized(t *testing.T) {
 	r.Array(sizeAggregatesFrom) // SCAN's shape: a big list inside a small one
 	if r.sizing.expected != sizeAggregatesFrom {
 		t.Fatalf("a big list inside a small one is not sized: %+v", r.sizing)
+	}
+}
+
+// TestBigListsOneAfterAnother: a reply holding two big lists (EXEC of two
+// LRANGEs, or LMPOP's key and elements) sizes the second on its own, not
+// as a part of the first.
+func TestBigListsOneAfterAnother(t *testing.T) {
+	var r Reply
+	r.reset(nil, formRESP2)
+	r.Array(2)
+	allocated := writeMembers(&r, 100_000, false)
+	allocated += writeMembers(&r, 100_000, false)
+	size := len(r.buf)
+	if allocated > size*2 || cap(r.buf) > size*5/4 {
+		t.Errorf("a %d-byte reply grew into buffers of %d bytes in all, the last of %d", size, allocated, cap(r.buf))
 	}
 }
