@@ -29,6 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 keys=${KEYS:-1000000}
+[ "$keys" -ge 10 ] || { echo "mem.sh: KEYS must be at least 10 (the small loads make KEYS/10)" >&2; exit 2; }
 loads=${LOADS:-strings}
 [ "$loads" = all ] && loads="strings hash list set zset smallhash smallzset"
 make -s build
@@ -120,17 +121,6 @@ measure() { # measure LOAD NAME PORT PID
     'BEGIN { printf "| %s | %s | %d | %.1f MiB | %.1f | %.1f | %.1f |\n", l, n, u, rl / 1048576, (rl - rb) / u, (rr - rb) / u, (ua - ub) / u }'
 }
 
-ref_port=""
-start_redis_server() {
-  ref_port=$((port + 1))
-  redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
-  ref=$!
-  for _ in $(seq 100); do redis-cli -p "$ref_port" ping >/dev/null 2>&1 && break; sleep 0.05; done
-  # The port next to redis-lite's may be taken; then say so instead of
-  # measuring nothing.
-  redis-cli -p "$ref_port" ping >/dev/null 2>&1 || { echo "redis-server did not start on port $ref_port:" >&2; cat "$work"/redis.log >&2; exit 1; }
-}
-
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 redis_name="Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2)"
@@ -143,7 +133,7 @@ for load in $loads; do
   measure "$load" redis-lite "$port" "$daemon"
   stop "$daemon"
   daemon=""
-  start_redis_server
+  start_redis_server "$port" "$work/redis.log" # sets $ref, $ref_port
   measure "$load" "$redis_name" "$ref_port" "$ref"
   stop "$ref"
   ref=""
