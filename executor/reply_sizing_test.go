@@ -54,9 +54,10 @@ func TestBigRepliesAreSizedAhead(t *testing.T) {
 			const n = 200_000
 			var plain Reply // the same reply, as append alone grows it
 			plain.reset(nil, c.form)
+			sizeFrom := sizeAggregatesFrom
 			sizeAggregatesFrom = math.MaxInt
 			plainAllocated := writeMembers(&plain, n, c.withScores)
-			sizeAggregatesFrom = 1024
+			sizeAggregatesFrom = sizeFrom
 
 			var sized Reply
 			sized.reset(nil, c.form)
