@@ -20,7 +20,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -63,28 +62,21 @@ func main() {
 		*clients, *hostile, *duration, *addr, baselineFDs, human(startRSS))
 
 	var st stats
-	deadline := time.Now().Add(*duration)
+	began := time.Now()
 	ledgers := make([]*ledger, *clients)
 	var wg sync.WaitGroup
 	for i := 0; i < *clients; i++ {
 		ledgers[i] = &ledger{acked: map[string]string{}, pending: map[string]string{}}
 		wg.Add(1)
-		go func(i int) { defer wg.Done(); runClient(i, i%2 == 0, deadline, ledgers[i], &st) }(i)
+		go func(i int) { defer wg.Done(); runClient(i, i%2 == 0, ledgers[i], &st) }(i)
 	}
 	for i := 0; i < *hostile; i++ {
 		wg.Add(1)
-		go func(i int) { defer wg.Done(); runHostile(i, deadline, &st) }(i)
+		go func(i int) { defer wg.Done(); runHostile(i, &st) }(i)
 	}
-	var rssSamples []uint64
-	for time.Now().Before(deadline) {
-		time.Sleep(min(5*time.Second, time.Until(deadline)))
-		before := rss()
-		rssSamples = append(rssSamples, purgedRSS(admin))
-		fmt.Printf("soak: %6.0fs  ops %d  writes %d  reconnects %d  RSS %s (%s before MEMORY PURGE)\n",
-			time.Until(deadline).Seconds(), st.ops.Load(), st.writes.Load(), st.reconnects.Load(),
-			human(rssSamples[len(rssSamples)-1]), human(before))
-	}
+	rssSamples := sampleUnderLoad(admin, &st)
 	wg.Wait()
+	loadTime := time.Since(began) // longer than -duration by the waits for the pauses
 
 	failures := 0
 	if n := st.errors.Load(); n > 0 {
@@ -109,7 +101,7 @@ func main() {
 	}
 	fmt.Printf("soak: %d operations, %d writes, %d reconnects (%d with a reset), %d hostile connections, %.0f ops/s\n",
 		st.ops.Load(), st.writes.Load(), st.reconnects.Load(), st.resets.Load(), st.hostileConns.Load(),
-		float64(st.ops.Load())/duration.Seconds())
+		float64(st.ops.Load())/loadTime.Seconds())
 	if failures > 0 {
 		fmt.Printf("soak: %d checks failed\n", failures)
 		os.Exit(1)
@@ -168,55 +160,72 @@ func (c *conn) do(args ...string) (string, error) {
 	return line, nil
 }
 
-func runClient(id int, plain bool, deadline time.Time, l *ledger, st *stats) {
+// runClient runs one well-behaved client until the load stops.
+func runClient(id int, plain bool, l *ledger, st *stats) {
 	rng := rand.New(rand.NewPCG(uint64(id), 7))
 	var c *conn
-	for n := 0; time.Now().Before(deadline); n++ {
-		if c == nil {
-			var err error
-			if c, err = dial(plain); err != nil {
-				st.errors.Add(1)
-				fmt.Printf("client %d: dial: %v\n", id, err)
-				return
-			}
+	for n := 0; ; n++ {
+		gate.RLock()
+		if stopped.Load() {
+			gate.RUnlock()
+			break
 		}
-		key := fmt.Sprintf("soak:%d:%d", id, rng.IntN(*keysEach))
-		if rng.IntN(3) == 0 {
-			value := fmt.Sprintf("v%d-%d", id, n)
-			l.pending[key] = value
-			reply, err := c.do("SET", key, value)
-			if err != nil {
-				c = hangUp(c, st, rng)
-				continue
-			}
-			if reply != "OK" {
-				st.errors.Add(1)
-				fmt.Printf("client %d: SET %s: %q\n", id, key, reply)
-				c = hangUp(c, st, rng)
-				continue
-			}
-			l.acked[key] = value // acknowledged: it must be there at the end
-			delete(l.pending, key)
-			st.writes.Add(1)
-		} else {
-			reply, err := c.do("GET", key)
-			if err != nil {
-				c = hangUp(c, st, rng)
-				continue
-			}
-			if !l.possible(key, reply) {
-				st.errors.Add(1)
-				fmt.Printf("client %d: GET %s = %q, acknowledged %q\n", id, key, reply, l.acked[key])
-			}
-		}
-		st.ops.Add(1)
-		if rng.IntN(500) == 0 {
-			c = hangUp(c, st, rng)
+		var ok bool
+		c, ok = clientStep(id, n, plain, c, l, st, rng)
+		gate.RUnlock()
+		if !ok {
+			return
 		}
 	}
 	if c != nil {
 		c.c.Close()
 	}
+}
+
+// clientStep is one operation of a client, connecting first if it has
+// no connection: a SET (one in three) or a GET of one of its keys, and
+// now and then a hang-up. It returns the connection to go on with, and
+// false if the client cannot go on.
+func clientStep(id, n int, plain bool, c *conn, l *ledger, st *stats, rng *rand.Rand) (*conn, bool) {
+	if c == nil {
+		var err error
+		if c, err = dial(plain); err != nil {
+			st.errors.Add(1)
+			fmt.Printf("client %d: dial: %v\n", id, err)
+			return nil, false
+		}
+	}
+	key := fmt.Sprintf("soak:%d:%d", id, rng.IntN(*keysEach))
+	if rng.IntN(3) == 0 {
+		value := fmt.Sprintf("v%d-%d", id, n)
+		l.pending[key] = value
+		reply, err := c.do("SET", key, value)
+		if err != nil {
+			return hangUp(c, st, rng), true
+		}
+		if reply != "OK" {
+			st.errors.Add(1)
+			fmt.Printf("client %d: SET %s: %q\n", id, key, reply)
+			return hangUp(c, st, rng), true
+		}
+		l.acked[key] = value // acknowledged: it must be there at the end
+		delete(l.pending, key)
+		st.writes.Add(1)
+	} else {
+		reply, err := c.do("GET", key)
+		if err != nil {
+			return hangUp(c, st, rng), true
+		}
+		if !l.possible(key, reply) {
+			st.errors.Add(1)
+			fmt.Printf("client %d: GET %s = %q, acknowledged %q\n", id, key, reply, l.acked[key])
+		}
+	}
+	st.ops.Add(1)
+	if rng.IntN(500) == 0 {
+		return hangUp(c, st, rng), true
+	}
+	return c, true
 }
 
 // possible reports whether reply can be the value at key: the last
@@ -250,22 +259,29 @@ var garbage = []string{
 	"*3\r\n$3\r\nSET\r\n$1\r\nk", "GET\n", "NOSUCHCOMMAND x y\n",
 }
 
-func runHostile(id int, deadline time.Time, st *stats) {
+// runHostile runs one hostile client until the load stops: connect, send
+// one piece of garbage, then reset or wait (at most 2 s) for the daemon's
+// answer, and again.
+func runHostile(id int, st *stats) {
 	rng := rand.New(rand.NewPCG(uint64(id), 99))
-	for time.Now().Before(deadline) {
-		c, err := net.DialTimeout("tcp", *addr, 10*time.Second)
-		if err != nil {
-			continue
+	for {
+		gate.RLock()
+		if stopped.Load() {
+			gate.RUnlock()
+			return
 		}
-		st.hostileConns.Add(1)
-		c.SetDeadline(time.Now().Add(2 * time.Second))
-		c.Write([]byte(garbage[rng.IntN(len(garbage))]))
-		if rng.IntN(2) == 0 {
-			c.(*net.TCPConn).SetLinger(0)
-		} else {
-			c.Read(make([]byte, 512))
+		if c, err := net.DialTimeout("tcp", *addr, 10*time.Second); err == nil {
+			st.hostileConns.Add(1)
+			c.SetDeadline(time.Now().Add(2 * time.Second))
+			c.Write([]byte(garbage[rng.IntN(len(garbage))]))
+			if rng.IntN(2) == 0 {
+				c.(*net.TCPConn).SetLinger(0)
+			} else {
+				c.Read(make([]byte, 512))
+			}
+			c.Close()
 		}
-		c.Close()
+		gate.RUnlock()
 	}
 }
 
@@ -311,53 +327,6 @@ func countFDs() int {
 		fail("counting the daemon's descriptors: " + err.Error())
 	}
 	return len(ents)
-}
-
-// purgedRSS is the daemon's RSS once MEMORY PURGE has collected its
-// garbage and handed the freed pages back: what is live, and not how far
-// the collector happened to let the heap grow (up to twice what is live,
-// or --gc-floor), which depends on the clients' speed.
-func purgedRSS(admin *conn) uint64 {
-	if reply, err := admin.do("MEMORY", "PURGE"); err != nil || reply != "OK" {
-		fail(fmt.Sprintf("MEMORY PURGE: %q %v", reply, err))
-	}
-	return rss()
-}
-
-// rss reads the daemon's resident set size from /proc/PID/status.
-func rss() uint64 {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", *pid))
-	if err != nil {
-		fail("reading the daemon's RSS: " + err.Error())
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseUint(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
-}
-
-// plateaued: RSS, sampled after MEMORY PURGE, is levelling off. The key
-// space is bounded, so after warm-up live memory has no reason to grow
-// (the purge takes out the garbage, which grows toward the collector's
-// ceiling at the clients' pace: before the purge, at 200k ops/s RSS was
-// still climbing after 20 s with no leak, issue 10's profile). The second
-// half may still grow by 10% or 16 MiB, whichever is more (the clients'
-// buffers, the runtime's own), or else by at most 60% of what the first
-// half grew: a leak grows as fast in the second half as in the first.
-func plateaued(start uint64, samples []uint64) bool {
-	if len(samples) < 2 {
-		return true
-	}
-	mid, last := samples[(len(samples)-1)/2], samples[len(samples)-1]
-	fmt.Printf("soak: RSS at the start %s, at mid-run %s, at the end %s\n", human(start), human(mid), human(last))
-	if last <= mid+max(mid/10, 16<<20) {
-		return true
-	}
-	firstHalf, secondHalf := float64(mid)-float64(start), float64(last)-float64(mid)
-	return secondHalf <= 0.6*firstHalf
 }
 
 func human(b uint64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
