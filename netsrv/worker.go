@@ -2,6 +2,7 @@ package netsrv
 
 import (
 	"fmt"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -100,6 +101,7 @@ func (w *workerPool) serve(c *conn) {
 	tv := unix.NsecToTimeval(idleRecheck.Nanoseconds())
 	unix.SetsockoptTimeval(c.fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv)
 	var idle time.Duration // since the client last sent or took a byte
+	procs := int64(runtime.GOMAXPROCS(0))
 	for {
 		// 0. A request held by a pause (CLIENT PAUSE): wait, then run it.
 		if c.held != nil {
@@ -160,6 +162,9 @@ func (w *workerPool) serve(c *conn) {
 			s.connEnded(c, call, err)
 			return
 		}
+		if n > 0 {
+			yieldTurn(c, procs)
+		}
 		switch {
 		case n > 0:
 			idle = 0
@@ -171,6 +176,30 @@ func (w *workerPool) serve(c *conn) {
 				return
 			}
 		}
+	}
+}
+
+// yieldTurn ends a worker's turn by letting every other runnable
+// goroutine go first (runtime.Gosched puts this one at the back of the
+// scheduler's global queue), so that the workers take turns in order.
+//
+// Without it the turns went by luck. A worker whose recv(2) returns gets
+// its processor straight back if the runtime's monitor thread has not yet
+// handed that processor to somebody else, and the monitor leaves alone a
+// processor whose system calls keep changing: so a worker whose client
+// answers within microseconds kept its processor for turn after turn,
+// while a worker whose recv returned a little later, and found its
+// processor gone, waited in the global queue, which a busy processor only
+// looks at now and then. Under redis-benchmark -c 50 on two CPUs, p50 was
+// 15 us and the slowest request 190-700 ms; at -c 200, 1.1-1.4 s
+// (BENCHMARKS.md, "The worker model's tail").
+//
+// With no more connections than processors (procs, GOMAXPROCS) nobody
+// can be kept waiting, and the yield is skipped: for one client it cost
+// a fifth more CPU per request.
+func yieldTurn(c *conn, procs int64) {
+	if c.live.open.Load() > procs {
+		runtime.Gosched()
 	}
 }
 

@@ -4,12 +4,13 @@
 # lite, redis, ...) for ROUNDS rounds in each configuration. Prints the
 # median requests/s of each with min-max, the ratio lite/Redis, each
 # server's mean, p50 and p99 latency (redis-benchmark's --csv, the median
-# over the rounds), and each server's CPU time per request (user+sys from
-# /proc/PID/stat around each run), since redis-benchmark takes most of one
-# of the two cores and throughput alone is bound by the client. The mean
-# is there for the worker pool (--io threads): most of its requests are
-# answered at once while a few wait for a worker, hundreds of ms at worst;
-# they lie beyond the p99, which does not show them, but weigh in the mean.
+# over the rounds) and its slowest request (the slowest of all rounds), and
+# each server's CPU time per request (user+sys from /proc/PID/stat around
+# each run), since redis-benchmark takes most of one of the two cores and
+# throughput alone is bound by the client. The mean and the slowest are
+# there for tails beyond the p99, which it does not show: the worker pool
+# (--io threads) had one of a few requests in a thousand waiting hundreds
+# of ms until its workers took turns in order (netsrv/worker.go).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -48,7 +49,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime, in clo
 hz=$(getconf CLK_TCK)
 
 # run PORT PID REQUESTS TEST ARGS...: prints "rps cpu_us_per_request avg_ms
-# p50_ms p99_ms" (columns found by name in --csv's header line)
+# p50_ms p99_ms max_ms" (columns found by name in --csv's header line)
 run() {
   local port=$1 pid=$2 requests=$3 test=$4
   shift 4
@@ -56,17 +57,18 @@ run() {
   before=$(cpu_ticks "$pid")
   csv=$("${client[@]}" -p "$port" -t "$test" -n "$requests" "$@" --csv 2>/dev/null |
     awk -F'"' -v t="${test^^}" 'NR == 1 { for (i = 2; i <= NF; i += 2) col[$i] = i; next }
-      ($2 == t || index($2, t " (") == 1) && col["p99_latency_ms"] { print $col["rps"], $col["avg_latency_ms"], $col["p50_latency_ms"], $col["p99_latency_ms"] }') || true
+      ($2 == t || index($2, t " (") == 1) && col["p99_latency_ms"] { print $col["rps"], $col["avg_latency_ms"], $col["p50_latency_ms"], $col["p99_latency_ms"], $col["max_latency_ms"] }') || true
   after=$(cpu_ticks "$pid")
   [ -n "$csv" ] || { echo "redis-benchmark -p $port -t $test $*: no result (it needs --csv with latency columns: redis-tools 7.0 or later)" >&2; exit 1; }
-  awk -v r="$csv" -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { split(r, f, " "); printf "%s %.2f %s %s %s\n", f[1], t / hz * 1e6 / n, f[2], f[3], f[4] }'
+  awk -v r="$csv" -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN { split(r, f, " "); printf "%s %.2f %s %s %s %s\n", f[1], t / hz * 1e6 / n, f[2], f[3], f[4], f[5] }'
 }
 stats() { sort -n | awk '{a[NR]=$1} END {printf "%.0f (%.0f-%.0f)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+highest() { sort -n | tail -1; }
 
 echo "ROUNDS=$rounds REQUESTS=$requests (x10 with -P 16) PIN=${PIN:-0}, $(nproc) cores, redis-lite $LITE_FLAGS; medians of interleaved rounds; ratio: the median of the rounds' ratios"
 echo
-echo "| test | config | redis-lite req/s | Redis req/s | ratio | lite mean / p50 / p99 (ms) | Redis mean / p50 / p99 (ms) | lite CPU us/req | Redis CPU us/req |"
+echo "| test | config | redis-lite req/s | Redis req/s | ratio | lite mean / p50 / p99 / max (ms) | Redis mean / p50 / p99 / max (ms) | lite CPU us/req | Redis CPU us/req |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 IFS=, read -r -a config_list <<<"$configs"
 IFS=, read -r -a test_list <<<"$tests"
@@ -87,11 +89,11 @@ for config in "${config_list[@]}"; do
     # two apart, sometimes within a series, and two runs in a row nearly
     # always share one.
     ratio=$(paste -d' ' <(cut -d' ' -f1 "$work/lite") <(cut -d' ' -f1 "$work/ref") | awk '{print $1 / $2}' | median)
-    printf '| %s | %s | %s | %s | %.2f | %s / %s / %s | %s / %s / %s | %s | %s |\n' "${test^^}" "$config" \
+    printf '| %s | %s | %s | %s | %.2f | %s / %s / %s / %s | %s / %s / %s / %s | %s | %s |\n' "${test^^}" "$config" \
       "$(cut -d' ' -f1 "$work/lite" | stats)" "$(cut -d' ' -f1 "$work/ref" | stats)" \
       "$ratio" \
-      "$(cut -d' ' -f3 "$work/lite" | median)" "$(cut -d' ' -f4 "$work/lite" | median)" "$(cut -d' ' -f5 "$work/lite" | median)" \
-      "$(cut -d' ' -f3 "$work/ref" | median)" "$(cut -d' ' -f4 "$work/ref" | median)" "$(cut -d' ' -f5 "$work/ref" | median)" \
+      "$(cut -d' ' -f3 "$work/lite" | median)" "$(cut -d' ' -f4 "$work/lite" | median)" "$(cut -d' ' -f5 "$work/lite" | median)" "$(cut -d' ' -f6 "$work/lite" | highest)" \
+      "$(cut -d' ' -f3 "$work/ref" | median)" "$(cut -d' ' -f4 "$work/ref" | median)" "$(cut -d' ' -f5 "$work/ref" | median)" "$(cut -d' ' -f6 "$work/ref" | highest)" \
       "$(cut -d' ' -f2 "$work/lite" | median)" "$(cut -d' ' -f2 "$work/ref" | median)"
   done
 done
