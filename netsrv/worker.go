@@ -179,9 +179,9 @@ func (w *workerPool) serve(c *conn) {
 	}
 }
 
-// yieldTurn ends a worker's turn by letting every other runnable
-// goroutine go first (runtime.Gosched puts this one at the back of the
-// scheduler's global queue), so that the workers take turns in order.
+// yieldTurn ends a worker's turn by putting it at the back of the Go
+// scheduler's global run queue (runtime.Gosched), behind the workers that
+// wait there, so that the workers take turns in order.
 //
 // Without it the turns went by luck. A worker whose recv(2) returns gets
 // its processor straight back if the runtime's monitor thread has not yet
@@ -191,12 +191,13 @@ func (w *workerPool) serve(c *conn) {
 // while a worker whose recv returned a little later, and found its
 // processor gone, waited in the global queue, which a busy processor only
 // looks at now and then. Under redis-benchmark -c 50 on two CPUs, p50 was
-// 15 us and the slowest request 190-700 ms; at -c 200, 1.1-1.4 s
-// (BENCHMARKS.md, "The worker model's tail").
+// 15 us and the slowest request 190-590 ms (BENCHMARKS.md, "The worker
+// model's tail").
 //
 // With no more connections than processors (procs, GOMAXPROCS) nobody
 // can be kept waiting, and the yield is skipped: for one client it cost
-// a fifth more CPU per request.
+// about a third more CPU per request (5.2 -> 6.9 us). Idle connections
+// count too, so one busy client among idle ones still pays that.
 func yieldTurn(c *conn, procs int64) {
 	if c.live.open.Load() > procs {
 		runtime.Gosched()

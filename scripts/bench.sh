@@ -8,9 +8,9 @@
 # each server's CPU time per request (user+sys from /proc/PID/stat around
 # each run), since redis-benchmark takes most of one of the two cores and
 # throughput alone is bound by the client. The mean and the slowest are
-# there for tails beyond the p99, which it does not show: the worker pool
-# (--io threads) had one of a few requests in a thousand waiting hundreds
-# of ms until its workers took turns in order (netsrv/worker.go).
+# there for tails beyond the p99, which it does not show: in the worker
+# pool (--io threads) a few requests in a thousand waited hundreds of ms
+# until its workers took turns in order (netsrv/worker.go).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

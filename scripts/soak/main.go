@@ -74,9 +74,9 @@ func main() {
 		wg.Add(1)
 		go func(i int) { defer wg.Done(); runHostile(i, &st) }(i)
 	}
-	rssSamples := sampleUnderLoad(admin, &st)
+	rssSamples, paused := sampleUnderLoad(admin, &st)
 	wg.Wait()
-	loadTime := time.Since(began) // longer than -duration by the waits for the pauses
+	loadTime := time.Since(began) - paused
 
 	failures := 0
 	if n := st.errors.Load(); n > 0 {

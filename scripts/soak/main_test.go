@@ -11,9 +11,12 @@ func TestPlateaued(t *testing.T) {
 		want    bool
 	}{
 		{"flat after warm-up", 7 * mib, []uint64{30 * mib, 40 * mib, 42 * mib, 44 * mib}, true},
-		{"heap nearing its ceiling at a high rate", 7 * mib, []uint64{32 * mib, 42 * mib, 50 * mib, 60 * mib}, true},
+		{"up and down", 10 * mib, []uint64{44 * mib, 43 * mib, 47 * mib, 52 * mib}, true},
+		{"shrinking", 10 * mib, []uint64{50 * mib, 52 * mib, 49 * mib, 47 * mib}, true},
+		{"nine MiB a quarter", 7 * mib, []uint64{32 * mib, 42 * mib, 50 * mib, 60 * mib}, false},
 		{"a steady leak", 7 * mib, []uint64{20 * mib, 40 * mib, 60 * mib, 80 * mib}, false},
 		{"a leak on top of warm-up", 7 * mib, []uint64{30 * mib, 47 * mib, 62 * mib, 77 * mib}, false},
+		{"a leak smaller than a long warm-up", 10 * mib, []uint64{50 * mib, 65 * mib, 80 * mib, 95 * mib}, false},
 	}
 	for _, tt := range tests {
 		if got := plateaued(tt.start, tt.samples); got != tt.want {
