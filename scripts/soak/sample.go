@@ -18,7 +18,8 @@ import (
 // Why pause: a purge under load measured badly in the worker model. The
 // collector finishes its sweep yielding once per span, and every yield
 // waited behind the runnable workers, so one purge took 1 to 8 s at 1,000
-// clients on two CPUs while the load went on growing RSS. That left one or
+// clients on two CPUs (0.7 to 1 s once the workers took turns in order,
+// netsrv/worker.go) while the load went on growing RSS. That left one or
 // two samples per run, at uneven times, and a check that passed or failed
 // by chance. Paused, a purge takes milliseconds; the pause itself waits up
 // to 2 s for the clients' steps in progress (a hostile client waits that
